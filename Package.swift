@@ -1,0 +1,82 @@
+// swift-tools-version: 6.1
+import Foundation
+import PackageDescription
+
+/// Every `Lessons/*.yaml`, copied into the `BuiltinLessons` resource bundle.
+let lessonFiles: [Resource] = {
+  let folder = Context.packageDirectory + "/Lessons"
+  let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+  return names.filter { $0.hasSuffix(".yaml") }.sorted().map { .copy($0) }
+}()
+
+/// Upcoming features every target opts into (see docs/ARCHITECTURE.md).
+let strictSettings: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+  name: "lessongen",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "lessongen", targets: ["lessongen"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+    .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+  ],
+  targets: [
+    // Pure Swift: expressions, the graph, forward and backward passes, symbolic formulas.
+    .target(name: "GraphEngine", swiftSettings: strictSettings),
+    // The built-in lessons (Lessons/*.yaml), compiled in as resources.
+    .target(
+      name: "BuiltinLessons",
+      path: "Lessons",
+      exclude: ["README.md"],
+      resources: lessonFiles,
+      swiftSettings: strictSettings
+    ),
+    // Lesson files: YAML with source locations, diagnostics, the trace JSON.
+    .target(
+      name: "LessonKit",
+      dependencies: ["GraphEngine", "BuiltinLessons", .product(name: "Yams", package: "Yams")],
+      swiftSettings: strictSettings
+    ),
+    // C libraries, found with pkg-config; used only by Render.
+    .systemLibrary(
+      name: "CCairo",
+      pkgConfig: "cairo",
+      providers: [.apt(["libcairo2-dev"])]
+    ),
+    .systemLibrary(
+      name: "CPangoCairo",
+      pkgConfig: "pangocairo",
+      providers: [.apt(["libpango1.0-dev"])]
+    ),
+    // Drawing: the backend-neutral scene and the Cairo/Pango canvas.
+    .target(
+      name: "Render",
+      dependencies: ["GraphEngine", "CCairo", "CPangoCairo"],
+      swiftSettings: strictSettings
+    ),
+    // The commands, as a library so tests can call them without a process.
+    .target(
+      name: "LessonCLI",
+      dependencies: [
+        "LessonKit", "GraphEngine", "Render",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: strictSettings
+    ),
+    .executableTarget(
+      name: "lessongen", dependencies: ["LessonCLI"], swiftSettings: strictSettings),
+    .testTarget(
+      name: "GraphEngineTests", dependencies: ["GraphEngine"], swiftSettings: strictSettings),
+    .testTarget(
+      name: "LessonKitTests", dependencies: ["LessonKit", "GraphEngine"],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "CLITests", dependencies: ["LessonCLI", "LessonKit", "Render", "lessongen"],
+      swiftSettings: strictSettings),
+  ]
+)

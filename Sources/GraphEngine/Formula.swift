@@ -1,0 +1,81 @@
+/// A mathematical formula as data: the symbolic local gradients of ops, the labels of
+/// diagrams and the equations of explanations are all values of this type.
+///
+/// In an op's rule, ``operand(_:)`` and ``result`` stand for the node's inputs and output;
+/// ``substituting(operands:result:)`` replaces them with the formulas of a concrete node.
+public indirect enum Formula: Hashable, Sendable {
+  case number(Double)
+  /// A named quantity: a variable (`x`, `w_1`) or an intermediate (`q`).
+  case symbol(String)
+  /// Placeholder for the i-th input of the node an op rule is about.
+  case operand(Int)
+  /// Placeholder for the output y of the node an op rule is about.
+  case result
+  /// ∂`of`/∂`withRespectTo`, as in ∂L/∂y.
+  case derivative(of: String, withRespectTo: String)
+  case negate(Formula)
+  case sum(Formula, Formula)
+  case difference(Formula, Formula)
+  /// A product of two or more factors.
+  case product([Formula])
+  case quotient(Formula, Formula)
+  case power(Formula, Formula)
+  /// A function applied to arguments: exp, log, sin, σ, max, …
+  case call(Function, [Formula])
+  /// sign a: −1, 0 or 1.
+  case sign(Formula)
+  /// 1 when the comparison holds, else 0 (Iverson bracket), as in the gradient of relu.
+  case indicator(Comparison)
+
+  /// A comparison inside an ``Formula/indicator(_:)``.
+  public enum Comparison: Hashable, Sendable {
+    case greater(Formula, Formula)
+    case greaterOrEqual(Formula, Formula)
+    case less(Formula, Formula)
+    case lessOrEqual(Formula, Formula)
+  }
+
+  /// Shorthand: a product of the factors (one factor is itself, none is 1).
+  public static func times(_ factors: Formula...) -> Formula {
+    switch factors.count {
+    case 0: .number(1)
+    case 1: factors[0]
+    default: .product(factors)
+    }
+  }
+}
+
+extension Formula: ExpressibleByIntegerLiteral {
+  public init(integerLiteral value: Int) {
+    self = .number(Double(value))
+  }
+}
+
+extension Formula {
+  /// Replaces ``operand(_:)`` and ``result`` with the given formulas.
+  public func substituting(operands: [Formula], result: Formula) -> Formula {
+    map { leaf in
+      switch leaf {
+      case .operand(let i): operands[i]
+      case .result: result
+      default: leaf
+      }
+    }
+  }
+
+  /// Replaces every ``symbol(_:)`` named in `values`.
+  public func substituting(symbols values: [String: Formula]) -> Formula {
+    map { leaf in
+      if case .symbol(let name) = leaf, let value = values[name] { return value }
+      return leaf
+    }
+  }
+
+  /// Rebuilds the formula bottom-up, passing each leaf through `transform`.
+  public func map(_ transform: (Formula) -> Formula) -> Formula {
+    switch self {
+    case .number, .symbol, .operand, .result, .derivative: transform(self)
+    default: mapChildren { $0.map(transform) }
+    }
+  }
+}

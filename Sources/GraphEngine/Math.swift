@@ -1,0 +1,25 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The C math library, under names that do not collide with ``Op``'s cases.
+enum Math {
+  static func exp(_ x: Double) -> Double { _exp(x) }
+  static func log(_ x: Double) -> Double { _log(x) }
+  static func pow(_ x: Double, _ y: Double) -> Double { _pow(x, y) }
+  static func sqrt(_ x: Double) -> Double { x.squareRoot() }
+  static func sin(_ x: Double) -> Double { _sin(x) }
+  static func cos(_ x: Double) -> Double { _cos(x) }
+  static func tanh(_ x: Double) -> Double { _tanh(x) }
+}
+
+private func _exp(_ x: Double) -> Double { exp(x) }
+private func _log(_ x: Double) -> Double { log(x) }
+private func _pow(_ x: Double, _ y: Double) -> Double { pow(x, y) }
+private func _sin(_ x: Double) -> Double { sin(x) }
+private func _cos(_ x: Double) -> Double { cos(x) }
+private func _tanh(_ x: Double) -> Double { tanh(x) }

@@ -1,0 +1,291 @@
+/// Parses a lesson's `function` text into a ``Program``.
+///
+/// Recursive descent over the grammar of the lesson format (loosest binding first):
+///
+///     statement := name '=' additive
+///     additive  := multiplicative (('+' | '-') multiplicative)*      left-associative
+///     multiplicative := unary (('*' | '/') unary)*                  left-associative
+///     unary     := ('-' | '+') unary | power
+///     power     := primary (('^' | '**') unary)?                    right-associative
+///     primary   := number | name | name '(' args ')' | '(' additive ')'
+///
+/// So `-x^2` is `-(x^2)` and `2^x^2` is `2^(x^2)`. Binary chains are parsed by loops;
+/// only nesting (parentheses, unary signs, powers, calls) recurses, and that is capped at
+/// ``Parser/maximumNesting`` levels with a diagnostic instead of a stack overflow.
+/// After an error the parser skips to the next statement, so one run reports them all.
+public struct Parser {
+  /// How deeply parentheses, signs, powers and calls may nest.
+  public static let maximumNesting = 200
+
+  private let source: [Unicode.Scalar]
+  private let locate: (Int) -> SourceLocation
+  private var tokens: [Token] = []
+  private var position = 0
+  private var depth = 0
+  private var program = Program()
+  private var diagnostics: [EngineDiagnostic] = []
+
+  private struct Failure: Error {}
+
+  /// - Parameters:
+  ///   - text: the function text.
+  ///   - locate: maps a scalar offset in `text` (0...count) to its place in the source file.
+  public init(_ text: String, locate: @escaping (Int) -> SourceLocation) {
+    self.source = Array(text.unicodeScalars)
+    self.locate = locate
+  }
+
+  /// Parses every statement; returns the program, or every diagnostic found.
+  public static func parse(
+    _ text: String, locate: @escaping (Int) -> SourceLocation
+  ) -> Result<Program, DiagnosticList> {
+    var parser = Parser(text, locate: locate)
+    return parser.run()
+  }
+
+  mutating func run() -> Result<Program, DiagnosticList> {
+    var lexer = Lexer(source)
+    tokens = lexer.tokenize()
+    for error in lexer.errors {
+      diagnostics.append(EngineDiagnostic(error.message, at: locate(error.at)))
+    }
+    while true {
+      skipSeparators()
+      if peek.kind == .end { break }
+      do {
+        let statement = try parseStatement()
+        program.statements.append(statement)
+      } catch {
+        recover()
+      }
+    }
+    if program.statements.isEmpty && diagnostics.isEmpty {
+      diagnostics.append(
+        EngineDiagnostic(
+          "the function is empty; write a statement such as y = x * 2", at: locate(0)))
+    }
+    diagnostics.sort { $0.location < $1.location }
+    return diagnostics.isEmpty ? .success(program) : .failure(DiagnosticList(diagnostics))
+  }
+
+  // MARK: Statements
+
+  private mutating func parseStatement() throws(Failure) -> Statement {
+    let nameToken = peek
+    guard case .name(let name) = nameToken.kind else {
+      throw fail("expected a statement 'name = expression', found \(nameToken.quoted)", nameToken)
+    }
+    if Function(rawValue: name) != nil {
+      throw fail("'\(name)' is a function and cannot be assigned", nameToken)
+    }
+    advance()
+    guard peek.kind == .equals else {
+      throw fail(
+        "expected '=' after '\(name)': each statement is 'name = expression'", peek)
+    }
+    advance()
+    if peek.kind == .separator || peek.kind == .end {
+      throw fail("empty expression: '\(name) =' needs something on the right", peek)
+    }
+    let root = try parseAdditive()
+    switch peek.kind {
+    case .separator, .end:
+      break
+    case .rightParen:
+      throw fail("unbalanced parenthesis: this ')' has no matching '('", peek)
+    case .equals:
+      throw fail("unexpected '=': put each statement on its own line or separate with ';'", peek)
+    case .name, .number, .leftParen:
+      throw fail("expected an operator before \(peek.quoted) (write 2*x for a product)", peek)
+    default:
+      throw fail("unexpected \(peek.quoted)", peek)
+    }
+    return Statement(name: name, nameRange: range(nameToken), root: root)
+  }
+
+  // MARK: Expressions
+
+  private mutating func parseAdditive() throws(Failure) -> Expression.ID {
+    var left = try parseMultiplicative()
+    while true {
+      let op: Expression.BinaryOperator
+      switch peek.kind {
+      case .plus: op = .add
+      case .minus: op = .subtract
+      default: return left
+      }
+      let opToken = advance()
+      let right = try parseMultiplicative()
+      left = binary(op, left, right, at: opToken)
+    }
+  }
+
+  private mutating func parseMultiplicative() throws(Failure) -> Expression.ID {
+    var left = try parseUnary()
+    while true {
+      let op: Expression.BinaryOperator
+      switch peek.kind {
+      case .star: op = .multiply
+      case .slash: op = .divide
+      default: return left
+      }
+      let opToken = advance()
+      let right = try parseUnary()
+      left = binary(op, left, right, at: opToken)
+    }
+  }
+
+  private mutating func parseUnary() throws(Failure) -> Expression.ID {
+    let token = peek
+    let op: Expression.UnaryOperator
+    switch token.kind {
+    case .minus: op = .negate
+    case .plus: op = .plus
+    default: return try parsePower()
+    }
+    advance()
+    try enter(token)
+    defer { depth -= 1 }
+    let operand = try parseUnary()
+    let end = program[operand].range.end
+    return program.append(
+      .unary(op, operand), SourceRange(start: locate(token.start), end: end))
+  }
+
+  private mutating func parsePower() throws(Failure) -> Expression.ID {
+    let base = try parsePrimary()
+    guard peek.kind == .caret else { return base }
+    let opToken = advance()
+    try enter(opToken)
+    defer { depth -= 1 }
+    let exponent = try parseUnary()
+    return binary(.power, base, exponent, at: opToken)
+  }
+
+  private mutating func parsePrimary() throws(Failure) -> Expression.ID {
+    let token = peek
+    switch token.kind {
+    case .number(let value):
+      advance()
+      return program.append(.number(value), range(token))
+    case .name(let name):
+      advance()
+      if peek.kind == .leftParen {
+        return try parseCall(name, token)
+      }
+      if Function(rawValue: name) != nil {
+        throw fail("'\(name)' is a function; call it as \(name)(…)", token)
+      }
+      return program.append(.variable(name), range(token))
+    case .leftParen:
+      advance()
+      try enter(token)
+      defer { depth -= 1 }
+      if peek.kind == .rightParen {
+        throw fail("empty expression inside parentheses", peek)
+      }
+      let inner = try parseAdditive()
+      try expectClosing(token)
+      return inner
+    case .separator, .end:
+      throw fail("expected an expression, found \(token.quoted)", token)
+    case .rightParen:
+      throw fail("unbalanced parenthesis: this ')' has no matching '('", token)
+    default:
+      throw fail("expected an expression, found \(token.quoted)", token)
+    }
+  }
+
+  private mutating func parseCall(_ name: String, _ nameToken: Token) throws(Failure)
+    -> Expression.ID
+  {
+    let open = advance()
+    try enter(open)
+    defer { depth -= 1 }
+    var arguments: [Expression.ID] = []
+    if peek.kind != .rightParen {
+      while true {
+        arguments.append(try parseAdditive())
+        guard peek.kind == .comma else { break }
+        advance()
+      }
+    }
+    let close = peek
+    try expectClosing(open)
+    guard let function = Function(rawValue: name) else {
+      let known = Function.allCases.map(\.rawValue).joined(separator: ", ")
+      throw fail("unknown function '\(name)'; the functions are \(known)", nameToken)
+    }
+    guard arguments.count == function.arity else {
+      let wanted = function.arity == 1 ? "1 argument" : "\(function.arity) arguments"
+      throw fail(
+        "\(name) takes \(wanted), but \(arguments.count) \(arguments.count == 1 ? "was" : "were") given",
+        nameToken)
+    }
+    return program.append(
+      .call(function, arguments),
+      SourceRange(start: locate(nameToken.start), end: locate(close.end)))
+  }
+
+  private mutating func expectClosing(_ open: Token) throws(Failure) {
+    if peek.kind == .rightParen {
+      advance()
+      return
+    }
+    switch peek.kind {
+    case .separator, .end:
+      throw fail("unbalanced parenthesis: this '(' is never closed", open)
+    case .name, .number, .leftParen:
+      throw fail("expected an operator or ')' before \(peek.quoted)", peek)
+    default:
+      throw fail(
+        "expected ')' to close the '(' at \(locate(open.start)), found \(peek.quoted)", peek)
+    }
+  }
+
+  // MARK: Helpers
+
+  private var peek: Token { tokens[position] }
+
+  @discardableResult
+  private mutating func advance() -> Token {
+    let token = tokens[position]
+    if position < tokens.count - 1 { position += 1 }
+    return token
+  }
+
+  private mutating func skipSeparators() {
+    while peek.kind == .separator { advance() }
+  }
+
+  /// Skips the rest of a broken statement.
+  private mutating func recover() {
+    while peek.kind != .separator && peek.kind != .end { advance() }
+  }
+
+  private mutating func enter(_ token: Token) throws(Failure) {
+    depth += 1
+    if depth > Self.maximumNesting {
+      throw fail(
+        "the expression is nested too deeply (more than \(Self.maximumNesting) levels)", token)
+    }
+  }
+
+  private func range(_ token: Token) -> SourceRange {
+    SourceRange(start: locate(token.start), end: locate(token.end))
+  }
+
+  private mutating func binary(
+    _ op: Expression.BinaryOperator, _ left: Expression.ID, _ right: Expression.ID,
+    at token: Token
+  ) -> Expression.ID {
+    program.append(.binary(op, left, right), range(token))
+  }
+
+  private mutating func fail(_ message: String, _ token: Token) -> Failure {
+    if token.kind != .invalid {
+      diagnostics.append(EngineDiagnostic(message, at: locate(token.start)))
+    }
+    return Failure()
+  }
+}

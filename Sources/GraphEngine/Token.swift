@@ -1,0 +1,40 @@
+/// A lexical token of the expression language, with its position in the scalar stream.
+struct Token: Sendable {
+  enum Kind: Equatable, Sendable {
+    case number(Double)
+    case name(String)
+    case plus, minus, star, slash, caret
+    case leftParen, rightParen, comma, equals
+    /// A statement separator: `;`, or a newline outside parentheses.
+    case separator
+    case end
+    /// A character the lexer already reported; the parser adds no second error for it.
+    case invalid
+  }
+
+  var kind: Kind
+  /// Index of the first scalar of the token.
+  var start: Int
+  /// Index one past the last scalar.
+  var end: Int
+
+  /// How the token reads in an error message.
+  var quoted: String {
+    switch kind {
+    case .number: "number"
+    case .name(let name): "'\(name)'"
+    case .plus: "'+'"
+    case .minus: "'-'"
+    case .star: "'*'"
+    case .slash: "'/'"
+    case .caret: "'^'"
+    case .leftParen: "'('"
+    case .rightParen: "')'"
+    case .comma: "','"
+    case .equals: "'='"
+    case .separator: "end of statement"
+    case .end: "end of function"
+    case .invalid: "invalid character"
+    }
+  }
+}

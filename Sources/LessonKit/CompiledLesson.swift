@@ -1,0 +1,84 @@
+public import GraphEngine
+
+/// A lesson with its graph built and evaluated: everything the writers need.
+public struct CompiledLesson: Sendable {
+  public let lesson: Lesson
+  public let program: Program
+  public let graph: Graph
+  public let evaluation: Evaluation
+  /// The input values used (the lesson's, with `--set` overrides applied).
+  public let inputValues: [String: Double]
+
+  /// Parses the function, builds the graph and runs both passes.
+  ///
+  /// - Parameter overrides: input values that replace the lesson's (`--set name=value`).
+  /// - Throws: every diagnostic of the function, located in the lesson file; or an error for
+  ///   an override naming no input.
+  public static func compile(_ lesson: Lesson, overrides: [String: Double] = [:])
+    throws(LessonError) -> CompiledLesson
+  {
+    func located(_ list: DiagnosticList) -> LessonError {
+      LessonError(list.diagnostics.map { Diagnostic($0, path: lesson.path, source: lesson.source) })
+    }
+    let known = Set(lesson.inputs.map(\.name))
+    for name in overrides.keys.sorted() where !known.contains(name) {
+      let names = lesson.inputs.map(\.name).joined(separator: ", ")
+      throw LessonError([
+        Diagnostic(
+          path: lesson.path, location: nil,
+          message: "--set \(name): the lesson has no input '\(name)' (its inputs: \(names))",
+          sourceLine: nil)
+      ])
+    }
+    let (program, graph): (Program, Graph)
+    switch buildGraph(lesson) {
+    case .success(let built): (program, graph) = built
+    case .failure(let list): throw located(list)
+    }
+    var values: [String: Double] = [:]
+    for input in lesson.inputs { values[input.name] = overrides[input.name] ?? input.value }
+    switch Evaluator.evaluate(graph, inputs: values, upstream: lesson.upstream) {
+    case .success(let evaluation):
+      return CompiledLesson(
+        lesson: lesson, program: program, graph: graph, evaluation: evaluation,
+        inputValues: values)
+    case .failure(let list): throw located(list)
+    }
+  }
+
+  /// Reads, checks and compiles a lesson file, reporting every problem of the file in one
+  /// error: those of its YAML structure together with those of its function.
+  static func compile(draft: LessonLoader.Draft, overrides: [String: Double]) throws(LessonError)
+    -> CompiledLesson
+  {
+    guard !draft.problems.isEmpty else {
+      return try compile(draft.lesson, overrides: overrides)
+    }
+    var problems = draft.problems
+    if !draft.lesson.function.isEmpty {
+      var lesson = draft.lesson
+      if !draft.inputsRead { lesson.inputs = [] }
+      switch buildGraph(lesson) {
+      case .failure(let list) where draft.inputsRead:
+        problems += list.diagnostics
+      case .failure(let list):
+        // Without readable inputs only the syntax can be judged.
+        problems += list.diagnostics.filter { !$0.message.contains("has no value") }
+      case .success: break
+      }
+    }
+    throw draft.error(problems)
+  }
+
+  /// Parses the function and builds its graph.
+  static func buildGraph(_ lesson: Lesson) -> Result<(Program, Graph), DiagnosticList> {
+    let locator = lesson.functionLocator
+    switch Parser.parse(lesson.function, locate: { locator.location($0) }) {
+    case .failure(let list):
+      return .failure(list)
+    case .success(let program):
+      let names = lesson.inputs.map { GraphBuilder.InputName($0.name, at: $0.location) }
+      return GraphBuilder.build(program, inputs: names).map { (program, $0) }
+    }
+  }
+}

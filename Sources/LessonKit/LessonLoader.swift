@@ -1,0 +1,306 @@
+public import GraphEngine
+import Yams
+
+/// Reads lesson YAML into a ``Lesson``, checking every rule of the lesson format and
+/// reporting all problems of a file at once, each at its `line:column`.
+public enum LessonLoader {
+  /// Lesson files larger than this are refused before parsing.
+  public static let maximumSize = 1 << 20
+
+  /// Loads a lesson from YAML text.
+  ///
+  /// - Parameters:
+  ///   - text: the file's contents.
+  ///   - path: the path diagnostics print.
+  ///   - id: the lesson id (the file name without `.yaml`).
+  public static func load(text: String, path: String, id: String) throws(LessonError) -> Lesson {
+    let draft = try read(text: text, path: path, id: id)
+    guard draft.problems.isEmpty else { throw draft.error(draft.problems) }
+    return draft.lesson
+  }
+
+  /// A lesson read as far as its structure allows, with the problems found so far; the
+  /// function is checked afterwards so one run reports every error of a file.
+  struct Draft {
+    var lesson: Lesson
+    var problems: [EngineDiagnostic]
+    /// Whether `inputs` was a mapping, so the function's names can be checked against it.
+    var inputsRead: Bool
+
+    func error(_ diagnostics: [EngineDiagnostic]) -> LessonError {
+      LessonError(
+        diagnostics.sorted { $0.location < $1.location }.map {
+          Diagnostic($0, path: lesson.path, source: lesson.source)
+        })
+    }
+  }
+
+  /// Reads the YAML structure; throws only when there is no structure to read (YAML syntax,
+  /// a file too large or too deeply nested, a document that is not a mapping).
+  static func read(text: String, path: String, id: String) throws(LessonError) -> Draft {
+    let source = SourceText(text)
+    var problems: [EngineDiagnostic] = []
+    func fail(_ message: String, at location: SourceLocation) {
+      problems.append(EngineDiagnostic(message, at: location))
+    }
+    func finish() -> LessonError {
+      LessonError(
+        problems.sorted { $0.location < $1.location }.map {
+          Diagnostic($0, path: path, source: source)
+        })
+    }
+    if text.utf8.count > maximumSize {
+      throw LessonError([
+        Diagnostic(
+          path: path, location: nil, message: "the file is larger than 1 MiB; is it a lesson?",
+          sourceLine: nil)
+      ])
+    }
+    if let tooDeep = NestingGuard.check(source) {
+      problems.append(tooDeep)
+      throw finish()
+    }
+    let root: Yams.Node
+    do {
+      guard let node = try Yams.compose(yaml: text) else {
+        fail(
+          "the lesson is empty; it needs title, function and inputs", at: .init(line: 1, column: 1))
+        throw finish()
+      }
+      root = node
+    } catch let error as LessonError {
+      throw error
+    } catch {
+      problems.append(YAMLErrorTranslator.diagnostic(for: error, in: source))
+      throw finish()
+    }
+
+    guard case .mapping(let mapping) = root else {
+      fail(
+        "a lesson is a YAML mapping with the keys title, function and inputs",
+        at: root.location)
+      throw finish()
+    }
+
+    var fields: [LessonKey: (key: Yams.Node, value: Yams.Node)] = [:]
+    for (key, value) in mapping {
+      guard let name = key.scalar?.string, let known = LessonKey(rawValue: name) else {
+        let name = key.scalar?.string ?? "?"
+        var message = "unknown key '\(name)'"
+        if let suggestion = LessonKey.suggestion(for: name) {
+          message += "; did you mean '\(suggestion.rawValue)'?"
+        } else {
+          message += "; the keys are " + LessonKey.allCases.map(\.rawValue).joined(separator: ", ")
+        }
+        fail(message, at: key.location)
+        continue
+      }
+      fields[known] = (key, value)
+    }
+    for key in LessonKey.required where fields[key] == nil {
+      fail("missing required key '\(key.rawValue)'", at: root.location)
+    }
+
+    var title = ""
+    if let (_, value) = fields[.title] {
+      if let text = value.scalarText, !text.isEmpty {
+        title = text
+      } else {
+        fail("'title' must be a line of text", at: value.location)
+      }
+    }
+    var summary: String?
+    if let (_, value) = fields[.description] {
+      if let text = value.scalarText {
+        summary = text
+      } else {
+        fail("'description' must be a line of text", at: value.location)
+      }
+    }
+
+    var function = ""
+    var locator = ScalarLocator(
+      value: "", start: .init(line: 1, column: 1), isBlock: false, isQuoted: false, in: source)
+    if let (_, value) = fields[.function] {
+      if case .scalar(let scalar) = value, !scalar.string.allSatisfy(\.isWhitespace) {
+        function = scalar.string
+        locator = ScalarLocator(
+          value: scalar.string, start: value.location,
+          isBlock: scalar.style == .literal || scalar.style == .folded,
+          isQuoted: scalar.style == .singleQuoted || scalar.style == .doubleQuoted, in: source)
+      } else if case .scalar = value {
+        fail("'function' is empty; write a statement such as y = x * 2", at: value.location)
+      } else {
+        fail(
+          "'function' must be text: statements such as y = x * 2 (use '|' for several lines)",
+          at: value.location)
+      }
+    }
+
+    var inputs: [Lesson.Input] = []
+    var inputsRead = false
+    if let (_, value) = fields[.inputs] {
+      switch value {
+      case .mapping(let entries):
+        inputsRead = true
+        for (key, entry) in entries {
+          guard let name = key.scalar?.string, isName(name) else {
+            fail(
+              "input names are names as in the function ([A-Za-z_][A-Za-z0-9_]*); "
+                + "'\(key.scalar?.string ?? "?")' is not", at: key.location)
+            continue
+          }
+          if Function(rawValue: name) != nil {
+            fail("'\(name)' is a function and cannot be an input", at: key.location)
+            continue
+          }
+          switch number(entry) {
+          case .success(let v): inputs.append(.init(name: name, value: v, location: key.location))
+          case .failure(let problem):
+            inputs.append(.init(name: name, value: .nan, location: key.location))
+            fail("input '\(name)' \(problem.message)", at: entry.location(orAfter: key))
+          }
+        }
+      case .scalar(let scalar) where scalar.string.isEmpty:
+        inputsRead = true
+      default:
+        fail(
+          "'inputs' must be a mapping from each free variable to its value, such as 'x: 1.0'",
+          at: value.location)
+      }
+    }
+
+    var upstream = 1.0
+    var upstreamLocation: SourceLocation?
+    if let (key, value) = fields[.upstream] {
+      upstreamLocation = value.location(orAfter: key)
+      switch number(value) {
+      case .success(let v): upstream = v
+      case .failure(let problem):
+        fail("'upstream' \(problem.message)", at: value.location(orAfter: key))
+      }
+    }
+
+    if !isLessonID(id) {
+      problems.append(
+        EngineDiagnostic(
+          "the lesson id '\(id)' (the file name) must match [a-z0-9][a-z0-9-]*",
+          at: .init(line: 1, column: 1)))
+    }
+    let lesson = Lesson(
+      id: id, path: path, source: source, title: title, summary: summary, function: function,
+      functionLocator: locator, inputs: inputs, upstream: upstream,
+      upstreamLocation: upstreamLocation)
+    return Draft(lesson: lesson, problems: problems, inputsRead: inputsRead)
+  }
+
+  /// Whether `id` is a valid lesson id: `[a-z0-9][a-z0-9-]*`.
+  public static func isLessonID(_ id: String) -> Bool {
+    guard let first = id.unicodeScalars.first, Self.isLowerAlnum(first) else { return false }
+    return id.unicodeScalars.allSatisfy { isLowerAlnum($0) || $0 == "-" }
+  }
+
+  private static func isLowerAlnum(_ c: Unicode.Scalar) -> Bool {
+    ("a"..."z").contains(c) || ("0"..."9").contains(c)
+  }
+
+  static func isName(_ name: String) -> Bool {
+    guard let first = name.unicodeScalars.first,
+      first == "_" || ("A"..."Z").contains(first) || ("a"..."z").contains(first)
+    else { return false }
+    return name.unicodeScalars.allSatisfy {
+      $0 == "_" || ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0)
+    }
+  }
+
+  /// A plain YAML scalar written as a decimal number: `1`, `-2.5`, `.5`, `1e-3`.
+  static func number(_ node: Yams.Node) -> Result<Double, NumberProblem> {
+    guard case .scalar(let scalar) = node else {
+      return .failure(NumberProblem("must be a number, not a list or mapping"))
+    }
+    let text = scalar.string.trimmingSpaces()
+    if text.isEmpty || text == "~" || text == "null" {
+      return .failure(NumberProblem("has no value; write a number such as 1.0"))
+    }
+    if scalar.style != .plain && scalar.style != .any {
+      return .failure(NumberProblem("must be a number, not quoted text (\"\(text)\")"))
+    }
+    guard let value = parseDecimal(text) else {
+      return .failure(NumberProblem("must be a number, not '\(text)'"))
+    }
+    guard value.isFinite else {
+      return .failure(NumberProblem("is too large: \(text) is not a finite number"))
+    }
+    return .success(value)
+  }
+
+  /// Parses `[+-]?(digits[.digits]|.digits)([eE][+-]?digits)?` and nothing else.
+  public static func parseDecimal(_ text: String) -> Double? {
+    var s = Substring(text)
+    if s.first == "+" || s.first == "-" { s = s.dropFirst() }
+    var mantissaDigits = 0
+    var rest = s[...]
+    while let c = rest.first, c.isASCII, c.isNumber {
+      rest = rest.dropFirst()
+      mantissaDigits += 1
+    }
+    if rest.first == "." {
+      rest = rest.dropFirst()
+      while let c = rest.first, c.isASCII, c.isNumber {
+        rest = rest.dropFirst()
+        mantissaDigits += 1
+      }
+    }
+    guard mantissaDigits > 0 else { return nil }
+    if rest.first == "e" || rest.first == "E" {
+      rest = rest.dropFirst()
+      if rest.first == "+" || rest.first == "-" { rest = rest.dropFirst() }
+      var exponentDigits = 0
+      while let c = rest.first, c.isASCII, c.isNumber {
+        rest = rest.dropFirst()
+        exponentDigits += 1
+      }
+      guard exponentDigits > 0 else { return nil }
+    }
+    guard rest.isEmpty else { return nil }
+    return Double(text)
+  }
+
+  /// Why a value is not a usable number, as the end of a sentence.
+  struct NumberProblem: Error {
+    var message: String
+    init(_ message: String) { self.message = message }
+  }
+}
+
+extension Yams.Node {
+  /// The node's position, or 1:1 when Yams gives none.
+  var location: SourceLocation {
+    mark.map { SourceLocation(line: $0.line, column: $0.column) } ?? .init(line: 1, column: 1)
+  }
+
+  /// Where an empty value would be: its own mark if it has text, else just after the key.
+  func location(orAfter key: Yams.Node) -> SourceLocation {
+    if case .scalar(let s) = self, s.string.isEmpty {
+      let k = key.location
+      return SourceLocation(line: k.line, column: k.column + (key.scalar?.string.count ?? 0) + 1)
+    }
+    return location
+  }
+
+  /// The text of a scalar node, trimmed; nil for lists and mappings.
+  var scalarText: String? {
+    guard case .scalar(let s) = self else { return nil }
+    return s.string.trimmingSpaces()
+  }
+}
+
+extension String {
+  func trimmingSpaces() -> String {
+    let scalars = unicodeScalars
+    guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+      let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+    else { return "" }
+    return String(scalars[start...end])
+  }
+}

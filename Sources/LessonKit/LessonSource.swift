@@ -1,0 +1,80 @@
+import BuiltinLessons
+import Foundation
+
+/// Where a lesson comes from: a built-in id (`sigmoid`) or a path to a `.yaml` file.
+public enum LessonSource: Sendable, Equatable {
+  case builtin(String)
+  case file(String)
+
+  /// `LESSON` on the command line: a path if it names a `.yaml` file or contains a `/`,
+  /// otherwise a built-in id.
+  public init(argument: String) {
+    if argument.hasSuffix(".yaml") || argument.hasSuffix(".yml") || argument.contains("/") {
+      self = .file(argument)
+    } else {
+      self = .builtin(argument)
+    }
+  }
+
+  /// The ids and titles of the built-in lessons, sorted by id.
+  public static func builtinCatalog() throws(LessonError) -> [(id: String, title: String)] {
+    try BuiltinLessonFiles.ids.map { id throws(LessonError) in
+      (id, try LessonSource.builtin(id).load().title)
+    }
+  }
+
+  /// Reads and checks the lesson.
+  public func load() throws(LessonError) -> Lesson {
+    let draft = try read()
+    guard draft.problems.isEmpty else { throw draft.error(draft.problems) }
+    return draft.lesson
+  }
+
+  /// Reads the lesson and compiles it, reporting every problem of the file at once.
+  public func compile(overrides: [String: Double] = [:]) throws(LessonError) -> CompiledLesson {
+    try CompiledLesson.compile(draft: read(), overrides: overrides)
+  }
+
+  private func read() throws(LessonError) -> LessonLoader.Draft {
+    switch self {
+    case .builtin(let id):
+      guard let text = BuiltinLessonFiles.text(id) else {
+        let known = BuiltinLessonFiles.ids.joined(separator: ", ")
+        throw LessonError([
+          Diagnostic(
+            path: id, location: nil,
+            message: "no built-in lesson '\(id)' and no file of that name; the built-in "
+              + "lessons are \(known) (or give a path to a .yaml file)", sourceLine: nil)
+        ])
+      }
+      return try LessonLoader.read(text: text, path: "Lessons/\(id).yaml", id: id)
+    case .file(let path):
+      let name = (path as NSString).lastPathComponent
+      guard name.hasSuffix(".yaml") else {
+        throw LessonError([
+          Diagnostic(
+            path: path, location: nil, message: "a lesson file's name ends in .yaml",
+            sourceLine: nil)
+        ])
+      }
+      let id = String(name.dropLast(5))
+      let data: Data
+      do {
+        data = try Data(contentsOf: URL(fileURLWithPath: path))
+      } catch {
+        let reason =
+          FileManager.default.fileExists(atPath: path) ? "cannot be read" : "does not exist"
+        throw LessonError([
+          Diagnostic(path: path, location: nil, message: "the file \(reason)", sourceLine: nil)
+        ])
+      }
+      guard let text = String(data: data, encoding: .utf8) else {
+        throw LessonError([
+          Diagnostic(
+            path: path, location: nil, message: "the file is not UTF-8 text", sourceLine: nil)
+        ])
+      }
+      return try LessonLoader.read(text: text, path: path, id: id)
+    }
+  }
+}

@@ -1,0 +1,3 @@
+import LessonCLI
+
+Lessongen.main()

@@ -1,0 +1,151 @@
+import Foundation
+import Testing
+
+/// The command line of the lesson format (§3), through the real binary.
+@Suite("Command line")
+struct CommandLineTests {
+  @Test("trace prints the JSON on stdout and writes nothing")
+  func trace() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.cleanUp() }
+    let result = try ProcessRunner.run(["trace", "sigmoid"], in: folder.url)
+    #expect(result.status == 0)
+    #expect(result.stderr == "")
+    #expect(result.stdout.hasPrefix("{\n  \"lesson\": \"sigmoid\",\n"))
+    #expect(result.stdout.contains("\"grad\": 0.19661193324148185"))
+    #expect(folder.listing() == [])
+  }
+
+  @Test("trace with --set overrides an input")
+  func traceWithSet() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.cleanUp() }
+    let result = try ProcessRunner.run(["trace", "sigmoid", "--set", "x=0"], in: folder.url)
+    #expect(result.status == 0)
+    #expect(result.stdout.contains(#""output": { "name": "y", "value": 0.5, "grad": 1 }"#))
+    #expect(result.stdout.contains(#""x": { "value": 0, "grad": 0.25 }"#))
+  }
+
+  @Test("--set naming no input, or malformed, is an error")
+  func badSet() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.cleanUp() }
+    let unknown = try ProcessRunner.run(["trace", "sigmoid", "--set", "w=2"], in: folder.url)
+    #expect(unknown.status == 1)
+    #expect(
+      unknown.stderr
+        == "Lessons/sigmoid.yaml: error: --set w: the lesson has no input 'w' (its inputs: x)\n")
+    let malformed = try ProcessRunner.run(["trace", "sigmoid", "--set", "x"], in: folder.url)
+    #expect(malformed.status != 0)
+    #expect(malformed.stderr.contains("--set"))
+  }
+
+  @Test("list prints id — title, one a line")
+  func list() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.cleanUp() }
+    let result = try ProcessRunner.run(["list"], in: folder.url)
+    #expect(result.status == 0)
+    let lines = result.stdout.split(separator: "\n")
+    #expect(lines.count >= 10)
+    #expect(lines.contains("sigmoid — Derivative of the sigmoid function"))
+    #expect(lines.allSatisfy { $0.contains(" — ") })
+  }
+
+  @Test("check: exit 0 only if every lesson is valid, all problems printed")
+  func check() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.cleanUp() }
+    try folder.write("good.yaml", "title: Good\nfunction: y = x * 2\ninputs: {x: 1}\n")
+    try folder.write("bad.yaml", "title: Bad\nfunction: y = x * w + sigmod(x)\ninputs: {x: 1}\n")
+    let good = try ProcessRunner.run(["check", "good.yaml", "sigmoid"], in: folder.url)
+    #expect(good.status == 0)
+    #expect(good.stdout == "good.yaml: ok (3 nodes)\nLessons/sigmoid.yaml: ok (2 nodes)\n")
+    let bad = try ProcessRunner.run(["check", "good.yaml", "bad.yaml"], in: folder.url)
+    #expect(bad.status == 1)
+    #expect(
+      bad.stderr == """
+        bad.yaml:2:23: error: unknown function 'sigmod'; the functions are exp, log, sqrt, sin, cos, tanh, sigmoid, relu, abs, max, min
+        function: y = x * w + sigmod(x)
+                              ^
+
+        """)
+  }
+
+  @Test("generate writes under ./Output/<id>/ from any folder, and under --out")
+  func generate() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.cleanUp() }
+    let result = try ProcessRunner.run(["sigmoid"], in: folder.url)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(folder.listing().contains("Output/sigmoid/trace.json"))
+    let out = try ProcessRunner.run(["tanh", "--out", "site/lessons"], in: folder.url)
+    #expect(out.status == 0, "\(out.stderr)")
+    #expect(folder.listing().contains("site/lessons/tanh/trace.json"))
+  }
+
+  @Test("the same command twice writes byte-identical files")
+  func reproducible() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.cleanUp() }
+    _ = try ProcessRunner.run(["cs231n-circuit", "--out", "a"], in: folder.url)
+    _ = try ProcessRunner.run(["cs231n-circuit", "--out", "b"], in: folder.url)
+    let files = folder.listing().filter { $0.hasPrefix("a/") }
+    #expect(!files.isEmpty)
+    for file in files {
+      let a = try Data(contentsOf: folder.url.appendingPathComponent(file))
+      let b = try Data(contentsOf: folder.url.appendingPathComponent("b" + file.dropFirst()))
+      #expect(a == b, "\(file)")
+    }
+  }
+
+  @Test("on error nothing under the output folder is created, truncated or replaced")
+  func nothingWrittenOnError() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.cleanUp() }
+    try folder.write("lesson.yaml", "title: Broken\nfunction: y = log(x)\ninputs: {x: -1}\n")
+    let fresh = try ProcessRunner.run(["lesson.yaml"], in: folder.url)
+    #expect(fresh.status == 1)
+    #expect(fresh.stderr.hasPrefix("lesson.yaml:2:15: error: log needs a positive argument"))
+    #expect(folder.listing() == ["lesson.yaml"])
+
+    try folder.write("Output/lesson/trace.json", "earlier run")
+    let again = try ProcessRunner.run(["lesson.yaml", "--set", "x=0"], in: folder.url)
+    #expect(again.status == 1)
+    let kept = try String(
+      contentsOf: folder.url.appendingPathComponent("Output/lesson/trace.json"), encoding: .utf8)
+    #expect(kept == "earlier run")
+    #expect(folder.listing() == ["Output/lesson/trace.json", "lesson.yaml"])
+  }
+
+  @Test("an unknown lesson or a missing file is a clear error")
+  func unknownLesson() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.cleanUp() }
+    let id = try ProcessRunner.run(["trace", "sigmod"], in: folder.url)
+    #expect(id.status == 1)
+    #expect(id.stderr.hasPrefix("sigmod: error: no built-in lesson 'sigmod'"))
+    let file = try ProcessRunner.run(["trace", "nowhere/lesson.yaml"], in: folder.url)
+    #expect(file.status == 1)
+    #expect(file.stderr == "nowhere/lesson.yaml: error: the file does not exist\n")
+  }
+
+  @Test("hostile input: deep nesting and huge chains end in an error or a result, never a crash")
+  func hostile() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.cleanUp() }
+    let deep = String(repeating: "(", count: 300_000) + "x" + String(repeating: ")", count: 300_000)
+    try folder.write("deep.yaml", "title: t\nfunction: y = \(deep)\ninputs: {x: 1}\n")
+    try folder.write("yaml.yaml", String(repeating: "{a: ", count: 200_000) + "\n")
+    try folder.write(
+      "signs.yaml",
+      "title: t\nfunction: y = \(String(repeating: "-", count: 300_000))x\ninputs: {x: 1}\n")
+    for name in ["deep.yaml", "yaml.yaml", "signs.yaml"] {
+      let result = try ProcessRunner.run(["check", name], in: folder.url)
+      #expect(result.status == 1, "\(name)")
+      #expect(result.stderr.contains("nested too deeply"), "\(name)")
+      // The source line is cut to a window around the caret.
+      #expect(result.stderr.count < 400, "\(name)")
+    }
+  }
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+/// Runs the `lessongen` binary the test build produced, in a folder of the test's choice.
+struct ProcessRunner {
+  struct Result {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+  }
+
+  /// The repository root, found from this file's path.
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+
+  /// The debug binary next to the test bundle.
+  static var binary: URL {
+    let candidates = [
+      Bundle.main.bundleURL.appendingPathComponent("lessongen"),
+      Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("lessongen"),
+      root.appendingPathComponent(".build/debug/lessongen"),
+    ]
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+      ?? candidates[2]
+  }
+
+  static func run(_ arguments: [String], in folder: URL) throws -> Result {
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    process.currentDirectoryURL = folder
+    // Files, not pipes: a full pipe the test is not reading would block the child.
+    let capture = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "lessongen-capture-\(UUID().uuidString)")
+    let outURL = capture.appendingPathExtension("out")
+    let errURL = capture.appendingPathExtension("err")
+    FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    defer {
+      try? FileManager.default.removeItem(at: outURL)
+      try? FileManager.default.removeItem(at: errURL)
+    }
+    process.standardOutput = try FileHandle(forWritingTo: outURL)
+    process.standardError = try FileHandle(forWritingTo: errURL)
+    try process.run()
+    process.waitUntilExit()
+    let outData = try Data(contentsOf: outURL)
+    let errData = try Data(contentsOf: errURL)
+    return Result(
+      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+      stderr: String(decoding: errData, as: UTF8.self))
+  }
+}
+
+/// A fresh temporary folder, removed when the value is released by `cleanUp()`.
+struct TemporaryFolder {
+  let url: URL
+
+  init() throws {
+    url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "lessongen-test-\(UUID().uuidString)", isDirectory: true)
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+  }
+
+  func write(_ name: String, _ text: String) throws {
+    let file = url.appendingPathComponent(name)
+    try FileManager.default.createDirectory(
+      at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try text.write(to: file, atomically: true, encoding: .utf8)
+  }
+
+  /// Every file below the folder, as sorted relative paths.
+  func listing() -> [String] {
+    let base = url.standardizedFileURL.path
+    let enumerator = FileManager.default.enumerator(atPath: base)
+    var files: [String] = []
+    while let path = enumerator?.nextObject() as? String {
+      var isDirectory: ObjCBool = false
+      FileManager.default.fileExists(atPath: base + "/" + path, isDirectory: &isDirectory)
+      if !isDirectory.boolValue { files.append(path) }
+    }
+    return files.sorted()
+  }
+
+  func cleanUp() {
+    try? FileManager.default.removeItem(at: url)
+  }
+}

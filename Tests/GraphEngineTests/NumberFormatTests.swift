@@ -1,0 +1,36 @@
+import Testing
+
+@testable import GraphEngine
+
+@Suite("Number formatting")
+struct NumberFormatTests {
+  @Test(
+    "DLFS: shortest decimal at six significant digits",
+    arguments: [
+      (220.00000000000003, "220"), (3.3000000000000003, "3.3"), (0.7310585786300049, "0.731059"),
+      (0.19661193324148185, "0.196612"), (-0.534446645388, "-0.534447"),
+      (1.3678794411714423, "1.36788"),
+      (715.0000000000001, "715"), (110.00000000000001, "110"), (1e-7, "1e-7"),
+      (123456789, "123457000"),
+      (0, "0"), (-0.0, "0"),
+    ])
+  func shortest(value: Double, expected: String) {
+    #expect(NumberFormat.shortest(significantDigits: 6).format(value) == expected)
+  }
+
+  @Test(
+    "CS231n: two decimals",
+    arguments: [
+      (0.7310585786300049, "0.73"), (-0.534447, "-0.53"), (1, "1.00"), (-0.001, "0.00"),
+      (-4, "-4.00"),
+    ])
+  func fixed(value: Double, expected: String) {
+    #expect(NumberFormat.fixed(decimals: 2).format(value) == expected)
+  }
+
+  @Test(
+    "full precision reads back as the same double", arguments: [0.1, 1 / 3.0, 1e300, -2.5e-10, 42])
+  func roundTrip(value: Double) {
+    #expect(Double(NumberFormat.full.format(value)) == value)
+  }
+}

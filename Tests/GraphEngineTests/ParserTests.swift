@@ -1,0 +1,122 @@
+import Testing
+
+@testable import GraphEngine
+
+/// The parse of an expression as a fully parenthesized S-expression, for exact comparison.
+private func sexp(_ text: String) throws -> String {
+  let program = try Parser.parse("y = " + text, locate: { SourceLocation(line: 1, column: $0 + 1) })
+    .get()
+  func show(_ id: Expression.ID) -> String {
+    switch program[id].kind {
+    case .number(let v): return NumberFormat.full.format(v)
+    case .variable(let name): return name
+    case .unary(.negate, let a): return "(neg \(show(a)))"
+    case .unary(.plus, let a): return "(pos \(show(a)))"
+    case .binary(let op, let a, let b): return "(\(op.rawValue) \(show(a)) \(show(b)))"
+    case .call(let f, let args):
+      return "(\(f.rawValue) " + args.map(show).joined(separator: " ") + ")"
+    }
+  }
+  return show(program.statements[0].root)
+}
+
+private func errors(_ text: String) -> [String] {
+  switch Parser.parse(text, locate: { SourceLocation(line: 1, column: $0 + 1) }) {
+  case .success: return []
+  case .failure(let list): return list.diagnostics.map { "\($0.location): \($0.message)" }
+  }
+}
+
+@Suite("Parser")
+struct ParserTests {
+  @Test(
+    "precedence and associativity",
+    arguments: [
+      ("a + b * c", "(+ a (* b c))"),
+      ("a - b - c", "(- (- a b) c)"),
+      ("a / b / c", "(/ (/ a b) c)"),
+      ("a * b / c * d", "(* (/ (* a b) c) d)"),
+      ("-x^2", "(neg (^ x 2))"),
+      ("2^x^2", "(^ 2 (^ x 2))"),
+      ("a ** b ** c", "(^ a (^ b c))"),
+      ("- -x", "(neg (neg x))"),
+      ("+x", "(pos x)"),
+      ("-a * b", "(* (neg a) b)"),
+      ("a * -b", "(* a (neg b))"),
+      ("x^-1", "(^ x (neg 1))"),
+      ("(a + b) * c", "(* (+ a b) c)"),
+      ("max(a, b + 1) - min(a, 2)", "(- (max a (+ b 1)) (min a 2))"),
+      ("exp(-x)^2", "(^ (exp (neg x)) 2)"),
+      ("1e-3 + .5 + 2E0 + 1.5", "(+ (+ (+ 0.001 0.5) 2) 1.5)"),
+      ("a − b", "(- a b)"),
+    ])
+  func precedence(input: String, expected: String) throws {
+    #expect(try sexp(input) == expected)
+  }
+
+  @Test("several statements, by newline and by semicolon")
+  func statements() throws {
+    let program = try Parser.parse(
+      "q = x + y; f = q * z\n\n  g = f\n", locate: { SourceLocation(line: 1, column: $0 + 1) }
+    ).get()
+    #expect(program.statements.map(\.name) == ["q", "f", "g"])
+  }
+
+  @Test("a newline inside parentheses continues the expression")
+  func continuation() throws {
+    #expect(try sexp("(a +\n b)") == "(+ a b)")
+  }
+
+  @Test(
+    "syntax errors name the offending character",
+    arguments: [
+      (
+        "y = foo(x)",
+        "1:5: unknown function 'foo'; the functions are exp, log, sqrt, sin, cos, tanh, sigmoid, relu, abs, max, min"
+      ),
+      ("y = exp(x, 2)", "1:5: exp takes 1 argument, but 2 were given"),
+      ("y = max(x)", "1:5: max takes 2 arguments, but 1 was given"),
+      ("y = (x + 1", "1:5: unbalanced parenthesis: this '(' is never closed"),
+      ("y = x + 1)", "1:10: unbalanced parenthesis: this ')' has no matching '('"),
+      ("y = x @ 2", "1:7: unexpected character '@'"),
+      ("y = ", "1:5: empty expression: 'y =' needs something on the right"),
+      ("y = x +", "1:8: expected an expression, found end of function"),
+      ("y = 2x", "1:6: expected an operator before 'x' (write 2*x for a product)"),
+      ("y x + 1", "1:3: expected '=' after 'y': each statement is 'name = expression'"),
+      ("y = ()", "1:6: empty expression inside parentheses"),
+      ("y = exp", "1:5: 'exp' is a function; call it as exp(…)"),
+      ("exp = x", "1:1: 'exp' is a function and cannot be assigned"),
+      ("y = 1e", "1:6: the exponent of a number needs digits, as in 1e-3"),
+      ("y = 1e999", "1:5: the number 1e999 is too large"),
+      ("", "1:1: the function is empty; write a statement such as y = x * 2"),
+    ])
+  func syntaxErrors(input: String, expected: String) {
+    #expect(errors(input) == [expected])
+  }
+
+  @Test("every broken statement is reported in one run")
+  func allErrors() {
+    #expect(
+      errors("a = (x\nb = y +\nc = a * b") == [
+        "1:5: unbalanced parenthesis: this '(' is never closed",
+        "1:15: expected an expression, found end of statement",
+      ])
+  }
+
+  @Test("deep nesting is an error, not a stack overflow")
+  func deepNesting() {
+    let depth = 100_000
+    let parens = String(repeating: "(", count: depth) + "x" + String(repeating: ")", count: depth)
+    #expect(
+      errors("y = " + parens).first?.hasSuffix("nested too deeply (more than 200 levels)") == true)
+    #expect(errors("y = " + String(repeating: "-", count: depth) + "x").count == 1)
+    #expect(errors("y = " + Array(repeating: "2", count: depth).joined(separator: "^")).count == 1)
+  }
+
+  @Test("long flat chains parse without recursion")
+  func longChain() throws {
+    let text = "y = " + Array(repeating: "x", count: 200_000).joined(separator: " + ")
+    let program = try Parser.parse(text, locate: { SourceLocation(line: 1, column: $0 + 1) }).get()
+    #expect(program.expressions.count == 399_999)
+  }
+}
