@@ -42,6 +42,8 @@ let package = Package(
       dependencies: ["GraphEngine", "BuiltinLessons", .product(name: "Yams", package: "Yams")],
       swiftSettings: strictSettings
     ),
+    // A layered left-to-right (or bottom-to-top) layout: pure geometry.
+    .target(name: "GraphLayout", swiftSettings: strictSettings),
     // C libraries, found with pkg-config; used only by Render.
     .systemLibrary(
       name: "CCairo",
@@ -56,7 +58,7 @@ let package = Package(
     // Drawing: the backend-neutral scene and the Cairo/Pango canvas.
     .target(
       name: "Render",
-      dependencies: ["GraphEngine", "CCairo", "CPangoCairo"],
+      dependencies: ["GraphEngine", "GraphLayout", "CCairo", "CPangoCairo"],
       swiftSettings: strictSettings
     ),
     // The commands, as a library so tests can call them without a process.

@@ -4,8 +4,8 @@ extension Formula {
   /// - Parameters:
   ///   - operands: values for ``operand(_:)``.
   ///   - result: the value for ``result``.
-  ///   - symbols: values for ``symbol(_:)`` and ``derivative(of:withRespectTo:)`` (keyed
-  ///     `∂L/∂y`).
+  ///   - symbols: values for ``symbol(_:)`` and ``derivative(of:withRespectTo:)`` (keyed by
+  ///     its Unicode text, `∂L/∂y`).
   /// - Returns: the value, or `nil` if a symbol has no value.
   public func evaluate(
     operands: [Double] = [], result: Double? = nil, symbols: [String: Double] = [:]
@@ -16,7 +16,7 @@ extension Formula {
       case .symbol(let name): return symbols[name]
       case .operand(let i): return i < operands.count ? operands[i] : nil
       case .result: return result
-      case .derivative(let of, let wrt): return symbols["∂\(of)/∂\(wrt)"]
+      case .derivative(let of, let wrt): return symbols["∂\(of)/∂\(wrt.unicode())"]
       case .negate(let a): return eval(a).map { -$0 }
       case .sum(let a, let b): return both(a, b, +)
       case .difference(let a, let b): return both(a, b, -)

@@ -11,8 +11,9 @@ public indirect enum Formula: Hashable, Sendable {
   case operand(Int)
   /// Placeholder for the output y of the node an op rule is about.
   case result
-  /// ∂`of`/∂`withRespectTo`, as in ∂L/∂y.
-  case derivative(of: String, withRespectTo: String)
+  /// ∂`of`/∂`withRespectTo`, as in ∂L/∂y; the second part is a formula so a node without a
+  /// name can still be named by its value, ∂L/∂(1 + exp(−x)).
+  case derivative(of: String, withRespectTo: Formula)
   case negate(Formula)
   case sum(Formula, Formula)
   case difference(Formula, Formula)

@@ -1,7 +1,7 @@
 extension Graph {
   /// The same function with every composite node replaced by its primitive graph:
   ///
-  /// - σ(a) → a × (−1) → exp → + 1 → 1/·, the chain DLFS draws (Fig. 5-19);
+  /// - σ(a) → a × (−1) → exp → 1 + · → 1/·, the chain DLFS draws (Fig. 5-19);
   /// - tanh(a) → (exp(a) − exp(−a)) / (exp(a) + exp(−a)).
   ///
   /// New nodes keep the composite's location and point back to it through `origin`; the
@@ -26,7 +26,7 @@ extension Graph {
         let negated = add(.mul, [inputs[0], minusOne], from: node)
         let e = add(.exp, [negated], from: node)
         let one = add(.constant, [], 1, from: node)
-        let denominator = add(.add, [e, one], from: node)
+        let denominator = add(.add, [one, e], from: node)
         last = add(.recip, [denominator], from: node)
       case .tanh:
         let ePlus = add(.exp, [inputs[0]], from: node)

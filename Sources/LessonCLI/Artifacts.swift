@@ -1,5 +1,6 @@
 import Foundation
 import LessonKit
+import Render
 
 /// The files of one lesson's output folder, made in memory before anything is written, so
 /// an error leaves the folder as it was.
@@ -11,7 +12,20 @@ enum Artifacts {
   }
 
   /// Everything `lessongen LESSON` produces for the lesson.
-  static func make(for compiled: CompiledLesson) -> [File] {
-    [File(path: "trace.json", contents: Data(TraceJSON.write(compiled).utf8))]
+  static func make(for compiled: CompiledLesson, plan: FigurePlan) throws -> [File] {
+    var files = [File(path: "trace.json", contents: Data(TraceJSON.write(compiled).utf8))]
+    let figures = FigureSet.make(
+      evaluation: compiled.evaluation, inputs: compiled.inputValues, kinds: plan.kinds,
+      theme: plan.theme, labels: plan.labels, title: compiled.lesson.title,
+      measurer: PangoTextMeasurer())
+    for figure in figures {
+      for format in FigureFormat.allCases {
+        files.append(
+          File(
+            path: "figures/\(figure.name).\(format.rawValue)",
+            contents: try FigureRenderer.render(figure.scene, as: format)))
+      }
+    }
+    return files
   }
 }

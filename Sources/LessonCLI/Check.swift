@@ -25,6 +25,7 @@ struct Check: ParsableCommand {
     for argument in lessons {
       do {
         let compiled = try LessonSource(argument: argument).compile(overrides: values)
+        _ = try FigurePlan.make(for: compiled, style: nil, labels: nil)
         let path = compiled.lesson.path
         Terminal.write("\(path): ok (\(compiled.graph.nodes.count) nodes)\n")
       } catch {

@@ -8,20 +8,28 @@ struct Generate: ParsableCommand {
     abstract: "Generate everything for one lesson into ./Output/<id>/ (or --out DIR/<id>/).")
 
   @OptionGroup var options: LessonOptions
+  @OptionGroup var style: StyleOptions
 
   @Option(help: ArgumentHelp("Write under DIR/<id>/ instead of ./Output/<id>/.", valueName: "DIR"))
   var out: String = "Output"
 
   func run() throws {
     let compiled = try options.compile()
-    let artifacts = Artifacts.make(for: compiled)
+    let plan: FigurePlan
+    do {
+      plan = try FigurePlan.make(for: compiled, style: style.style, labels: style.labels)
+    } catch {
+      Terminal.printError(error.description)
+      throw ExitCode.failure
+    }
     let folder = URL(fileURLWithPath: out).appendingPathComponent(compiled.lesson.id)
     do {
+      let artifacts = try Artifacts.make(for: compiled, plan: plan)
       try OutputFolder(folder).write(artifacts)
     } catch {
       Terminal.printError("error: \(error)")
       throw ExitCode.failure
     }
-    Terminal.write("wrote \(artifacts.count) files to \(folder.relativePath)/\n")
+    Terminal.write("wrote \(compiled.lesson.id) to \(folder.relativePath)/\n")
   }
 }

@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// An output folder written file by file through a temporary name and a rename, so a
 /// reader never sees a half-written file.
 struct OutputFolder {
@@ -19,11 +25,17 @@ struct OutputFolder {
       let temporary = target.deletingLastPathComponent()
         .appendingPathComponent(".\(target.lastPathComponent).partial")
       try file.contents.write(to: temporary)
-      if manager.fileExists(atPath: target.path) {
-        _ = try manager.replaceItemAt(target, withItemAt: temporary)
-      } else {
-        try manager.moveItem(at: temporary, to: target)
+      // rename(2) replaces the target atomically, whether or not it exists.
+      guard rename(temporary.path, target.path) == 0 else {
+        let reason = String(cString: strerror(errno))
+        try? manager.removeItem(at: temporary)
+        throw OutputError(description: "cannot write \(target.path): \(reason)")
       }
     }
   }
+}
+
+/// A file that could not be written.
+struct OutputError: Error, CustomStringConvertible {
+  var description: String
 }

@@ -18,11 +18,29 @@ public struct Lesson: Sendable {
   public var upstream: Double
   public var upstreamLocation: SourceLocation?
 
+  /// `figures:` — which figures to draw, each with where it was written.
+  public var figures: [Located<String>]?
+  /// `style:` — the house style the lesson is drawn in unless `--style` says otherwise.
+  public var style: Located<String>?
+  /// `labels:` — numeric, symbolic or both, unless `--labels` says otherwise.
+  public var labels: Located<String>?
+
   /// One entry under `inputs:`.
   public struct Input: Sendable {
     public var name: String
     public var value: Double
     /// Where the name is written.
     public var location: SourceLocation
+  }
+}
+
+/// A value with the place it was written.
+public struct Located<Value: Sendable>: Sendable {
+  public var value: Value
+  public var location: SourceLocation
+
+  public init(_ value: Value, at location: SourceLocation) {
+    self.value = value
+    self.location = location
   }
 }

@@ -5,6 +5,9 @@ enum LessonKey: String, CaseIterable {
   case inputs
   case upstream
   case description
+  case figures
+  case style
+  case labels
 
   static let required: [LessonKey] = [.title, .function, .inputs]
 

@@ -181,6 +181,35 @@ public enum LessonLoader {
       }
     }
 
+    func word(_ key: LessonKey) -> Located<String>? {
+      guard let (_, value) = fields[key] else { return nil }
+      guard let text = value.scalarText, !text.isEmpty else {
+        fail("'\(key.rawValue)' must be one word", at: value.location)
+        return nil
+      }
+      return Located(text, at: value.location)
+    }
+    let style = word(.style)
+    let labels = word(.labels)
+    var figures: [Located<String>]?
+    if let (_, value) = fields[.figures] {
+      switch value {
+      case .sequence(let items):
+        figures = []
+        for item in items {
+          if let text = item.scalarText, !text.isEmpty {
+            figures?.append(Located(text, at: item.location))
+          } else {
+            fail("each entry of 'figures' is the name of a figure", at: item.location)
+          }
+        }
+      case .scalar(let scalar) where !scalar.string.isEmpty:
+        figures = [Located(scalar.string.trimmingSpaces(), at: value.location)]
+      default:
+        fail("'figures' is a list such as [graph, steps]", at: value.location)
+      }
+    }
+
     if !isLessonID(id) {
       problems.append(
         EngineDiagnostic(
@@ -190,7 +219,7 @@ public enum LessonLoader {
     let lesson = Lesson(
       id: id, path: path, source: source, title: title, summary: summary, function: function,
       functionLocator: locator, inputs: inputs, upstream: upstream,
-      upstreamLocation: upstreamLocation)
+      upstreamLocation: upstreamLocation, figures: figures, style: style, labels: labels)
     return Draft(lesson: lesson, problems: problems, inputsRead: inputsRead)
   }
 

@@ -119,6 +119,7 @@ struct EvaluatorTests {
     #expect(expanded.nodes.map(\.parameter) == [0, -1, 0, 0, 1, 0, 0])
     #expect(expanded[expanded.output].name == "y")
     let f = try Evaluator.evaluate(expanded, inputs: ["x": 1]).get()
+    #expect(expanded[5].inputs == [4, 3])
     let values = [2, 3, 5, 6].map {
       NumberFormat.shortest(significantDigits: 6).format(f.values[$0])
     }

@@ -7,7 +7,7 @@ struct FormulaTests {
   /// The DLFS backward labels of the sigmoid chain, built as upstream × local and tidied.
   @Test("the sigmoid chain's backward labels, as in DLFS Fig. 5-20")
   func sigmoidChainLabels() {
-    let upstream = Formula.derivative(of: "L", withRespectTo: "y")
+    let upstream = Formula.derivative(of: "L", withRespectTo: .symbol("y"))
     let x = Formula.symbol("x")
     let negX = Formula.negate(x)
     // `/`: local −y²; `+`: 1; `exp`: its output exp(−x); `×(−1)`: the other input, −1.

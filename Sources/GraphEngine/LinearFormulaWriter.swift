@@ -1,0 +1,111 @@
+extension Formula {
+  /// The formula as plain Unicode text, for terminals, alt text and messages:
+  /// `−∂L/∂y·y²exp(−x)`, `y(1 − y)`, `1/(2√x)`.
+  public func unicode(numbers: NumberFormat = .shortest(significantDigits: 6)) -> String {
+    LinearFormulaWriter<UnicodeDialect>(numbers: numbers).write(self)
+  }
+
+  /// The formula as Pango markup, for diagram labels: italic variables, `<sup>`, `<sub>`.
+  public func pangoMarkup(numbers: NumberFormat = .shortest(significantDigits: 6)) -> String {
+    LinearFormulaWriter<PangoMarkupDialect>(numbers: numbers).write(self)
+  }
+}
+
+/// Writes a formula on one line (fractions with `/`), with the fewest parentheses the
+/// precedences allow; the dialect spells the pieces.
+public struct LinearFormulaWriter<Dialect: FormulaDialect> {
+  public var numbers: NumberFormat
+
+  public init(numbers: NumberFormat) {
+    self.numbers = numbers
+  }
+
+  public func write(_ f: Formula) -> String { write(f, context: 0) }
+
+  /// Binding strength: sum 1, product 2, negation 3, power 4, atoms 5.
+  static func precedence(_ f: Formula) -> Int {
+    switch f {
+    case .sum, .difference: 1
+    case .product, .quotient: 2
+    case .negate: 3
+    case .number(let v): v < 0 ? 3 : 5
+    case .power: 4
+    default: 5
+    }
+  }
+
+  /// Writes `f`, in parentheses if it binds looser than `context` (see ``precedence(_:)``).
+  public func write(_ f: Formula, context: Int) -> String {
+    let text = body(f)
+    return Self.precedence(f) < context ? t("(") + text + t(")") : text
+  }
+
+  private func t(_ s: String) -> String { Dialect.text(s) }
+
+  private func body(_ f: Formula) -> String {
+    switch f {
+    case .number(let v): return Dialect.number(numbers.format(v))
+    case .symbol(let name): return Dialect.symbol(name)
+    case .operand(let i): return Dialect.symbol(["a", "b", "c"][Swift.min(i, 2)])
+    case .result: return Dialect.symbol("y")
+    case .derivative(let of, let wrt):
+      return t("∂") + Dialect.symbol(of) + t("/∂") + write(wrt, context: 5)
+    case .negate(let a):
+      // −(a·b) = (−a)·b and −(a/b) = (−a)/b, so only sums and signs need parentheses.
+      switch a {
+      case .negate, .number: return t("−") + write(a, context: 4)
+      default: return t("−") + write(a, context: 2)
+      }
+    case .sum(let a, let b): return write(a, context: 1) + t(" + ") + write(b, context: 2)
+    case .difference(let a, let b): return write(a, context: 1) + t(" − ") + write(b, context: 2)
+    case .product(let factors): return product(factors)
+    case .quotient(let a, let b): return write(a, context: 2) + t("/") + write(b, context: 3)
+    case .power(let base, let exponent):
+      var plain: String?
+      if case .number(let v) = exponent, v == v.rounded(), Swift.abs(v) < 1000 {
+        plain = NumberFormat.full.format(v)
+      }
+      return Dialect.power(
+        base: write(base, context: 5), exponent: write(exponent, context: 0), plain: plain)
+    case .call(let function, let args):
+      switch function {
+      case .sqrt: return t("√") + write(args[0], context: 5)
+      case .sigmoid: return t("σ(") + arguments(args) + t(")")
+      default: return Dialect.function(function.rawValue) + t("(") + arguments(args) + t(")")
+      }
+    case .sign(let a): return Dialect.function("sign") + t("(") + write(a, context: 0) + t(")")
+    case .indicator(let c):
+      let (a, op, b): (Formula, String, Formula)
+      switch c {
+      case .greater(let x, let y): (a, op, b) = (x, " > ", y)
+      case .greaterOrEqual(let x, let y): (a, op, b) = (x, " ≥ ", y)
+      case .less(let x, let y): (a, op, b) = (x, " < ", y)
+      case .lessOrEqual(let x, let y): (a, op, b) = (x, " ≤ ", y)
+      }
+      return t("[") + write(a, context: 0) + t(op) + write(b, context: 0) + t("]")
+    }
+  }
+
+  private func arguments(_ args: [Formula]) -> String {
+    args.map { write($0, context: 0) }.joined(separator: t(", "))
+  }
+
+  /// Factors side by side (`y²exp(−x)`), with `·` where juxtaposition would misread.
+  private func product(_ factors: [Formula]) -> String {
+    var text = ""
+    for (i, factor) in factors.enumerated() {
+      if i > 0, Self.needsDot(between: factors[i - 1], and: factor) { text += t("·") }
+      text += write(factor, context: 3)
+    }
+    return text
+  }
+
+  /// After a derivative or a fraction, before a number or a fraction: `∂L/∂y·y²`, `2·3`;
+  /// `2x` and `y²exp(−x)` stay side by side.
+  static func needsDot(between previous: Formula, and next: Formula) -> Bool {
+    switch (previous, next) {
+    case (.derivative, _), (.quotient, _), (_, .quotient), (_, .number): true
+    default: false
+    }
+  }
+}

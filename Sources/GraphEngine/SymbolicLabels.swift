@@ -1,0 +1,91 @@
+/// The textbooks' symbolic labels of a graph (DLFS Fig. 5-20): each node's value as a
+/// formula of the inputs (`x`, `−x`, `exp(−x)`, `1 + exp(−x)`, `y`) and each edge's gradient
+/// as upstream × local, lightly tidied (`∂L/∂y`, `−∂L/∂y·y²`, `∂L/∂y·y²exp(−x)`).
+///
+/// Named nodes are labelled by their name. A value formula longer than
+/// ``maximumLength`` characters is replaced by a fresh name (`u1`, `u2`, …) that then labels
+/// that node's edges; a gradient formula that long is written ∂L/∂(label of the node).
+public struct SymbolicLabels: Sendable {
+  /// Longest formula (in Unicode characters) written out in a label.
+  public static let maximumLength = 24
+
+  /// The value label of every node.
+  public var values: [Formula]
+  /// ∂L/∂(node) for every node, as written on its outgoing edges' sum.
+  public var gradients: [Formula]
+  /// The gradient label of each input edge: `edges[node][i]` for the node's i-th input.
+  public var edges: [[Formula]]
+  /// The seed: ∂L/∂(output).
+  public var seed: Formula
+
+  public init(_ graph: Graph, loss: String = "L") {
+    var used = Set(graph.nodes.compactMap(\.name))
+    var fresh = 0
+    func freshName() -> Formula {
+      repeat { fresh += 1 } while used.contains("u\(fresh)")
+      used.insert("u\(fresh)")
+      return .symbol("u\(fresh)")
+    }
+
+    var values: [Formula] = []
+    for node in graph.nodes {
+      let a = node.inputs.map { values[$0] }
+      let formula: Formula
+      if let name = node.name {
+        formula = .symbol(name)
+      } else {
+        formula = Self.value(of: node, operands: a).tidied()
+      }
+      values.append(formula.unicode().count > Self.maximumLength ? freshName() : formula)
+    }
+
+    let seed = Formula.derivative(of: loss, withRespectTo: values[graph.output])
+    var gradients = [Formula](repeating: 0, count: graph.nodes.count)
+    var edges = graph.nodes.map { [Formula](repeating: 0, count: $0.inputs.count) }
+    var terms = [[Formula]](repeating: [], count: graph.nodes.count)
+    gradients[graph.output] = seed
+    for node in graph.nodes.reversed() {
+      if node.id != graph.output {
+        let parts = terms[node.id]
+        var g = parts.dropFirst().reduce(parts.first ?? 0) { Formula.sum($0, $1) }.tidied()
+        if parts.isEmpty || g.unicode().count > Self.maximumLength {
+          g = .derivative(of: loss, withRespectTo: values[node.id])
+        }
+        gradients[node.id] = g
+      }
+      let operands = node.inputs.map { values[$0] }
+      for (i, local) in node.op.symbolicLocalGradients(parameter: node.parameter).enumerated() {
+        var label = Formula.product([gradients[node.id], local.preferred])
+          .substituting(operands: operands, result: values[node.id]).tidied()
+        if label.unicode().count > Self.maximumLength + 8 {
+          label = .derivative(of: loss, withRespectTo: values[node.inputs[i]])
+        }
+        edges[node.id][i] = label
+        terms[node.inputs[i]].append(label)
+      }
+    }
+    self.values = values
+    self.gradients = gradients
+    self.edges = edges
+    self.seed = seed
+  }
+
+  /// The value of a node as a formula of its operands' labels.
+  public static func value(of node: Node, operands a: [Formula]) -> Formula {
+    switch node.op {
+    case .input: return .symbol(node.name ?? "?")
+    case .constant: return .number(node.parameter)
+    case .add: return .sum(a[0], a[1])
+    case .sub: return .difference(a[0], a[1])
+    case .mul: return .product([a[0], a[1]])
+    case .div: return .quotient(a[0], a[1])
+    case .recip: return .quotient(1, a[0])
+    case .neg: return .negate(a[0])
+    case .pow: return .power(a[0], a[1])
+    case .powConst: return .power(a[0], .number(node.parameter))
+    case .exp, .log, .sqrt, .sin, .cos, .tanh, .sigmoid, .relu, .abs, .max, .min:
+      let function = Function.allCases.first { $0.op == node.op } ?? .exp
+      return .call(function, a)
+    }
+  }
+}

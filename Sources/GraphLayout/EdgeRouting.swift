@@ -1,0 +1,105 @@
+/// Phase 5: columns along the flow, then every edge as a polyline.
+///
+/// Columns are as wide as their widest item; the gap after a column grows with the steepest
+/// diagonal that crosses it. An edge runs straight along the flow inside every column it
+/// touches (at its item's anchor line, where no other item of that column can be) and turns
+/// only in the gaps between columns, where there are no boxes: so no edge passes through a
+/// node or a label. Post: the figure is shifted so everything lies inside the margins.
+enum EdgeRouting {
+  static func result(
+    _ grid: LayerGrid, across position: [Double], ranks: [Int], request: LayoutRequest
+  ) -> LayoutResult {
+    let spacing = request.spacing
+    // Across the flow: shift so the topmost box starts at the margin.
+    var low = Double.infinity
+    var high = -Double.infinity
+    for (i, item) in grid.items.enumerated() {
+      low = Swift.min(low, position[i] - item.anchor)
+      high = Swift.max(high, position[i] - item.anchor + item.across)
+    }
+    if grid.items.isEmpty { (low, high) = (0, 0) }
+    let shift = spacing.margin - low
+    let p = position.map { $0 + shift }
+    let acrossTotal = high - low + 2 * spacing.margin
+
+    // Along the flow: column widths and gaps.
+    let count = grid.layers.count
+    var width = [Double](repeating: 0, count: count)
+    for item in grid.items { width[item.rank] = Swift.max(width[item.rank], item.along) }
+    var steepest = [Double](repeating: 0, count: count)
+    for link in grid.links {
+      let r = grid.items[link.from].rank
+      steepest[r] = Swift.max(steepest[r], Swift.abs(p[link.to] - p[link.from]))
+    }
+    var start = [Double](repeating: 0, count: count)
+    var cursor = spacing.margin
+    for r in 0..<count {
+      start[r] = cursor
+      cursor += width[r]
+      if r + 1 < count {
+        cursor += Swift.min(
+          spacing.maximumColumnGap, Swift.max(spacing.columnGap, steepest[r] * 0.45))
+      }
+    }
+    let alongTotal = cursor + spacing.margin
+    func center(_ item: Int) -> Double {
+      start[grid.items[item].rank] + width[grid.items[item].rank] / 2
+    }
+
+    let horizontal = request.direction == .leftToRight
+    func point(_ along: Double, _ across: Double) -> Point {
+      horizontal ? Point(x: along, y: across) : Point(x: across, y: alongTotal - along)
+    }
+    func box(_ item: Int) -> Rect {
+      let it = grid.items[item]
+      let a0 = center(item) - it.along / 2
+      let c0 = p[item] - it.anchor
+      return horizontal
+        ? Rect(x: a0, y: c0, width: it.along, height: it.across)
+        : Rect(x: c0, y: alongTotal - a0 - it.along, width: it.across, height: it.along)
+    }
+
+    let nodes = grid.nodeItem.map(box)
+    var routes: [EdgeRoute] = []
+    for chain in grid.chains {
+      var along: [(Double, Double)] = []
+      for (k, item) in chain.enumerated() {
+        let it = grid.items[item]
+        let r = it.rank
+        if k == 0 {
+          along.append((center(item) + it.along / 2, p[item]))
+          along.append((start[r] + width[r], p[item]))
+        } else if k == chain.count - 1 {
+          along.append((start[r], p[item]))
+          along.append((center(item) - it.along / 2, p[item]))
+        } else {
+          along.append((start[r], p[item]))
+          along.append((start[r] + width[r], p[item]))
+        }
+      }
+      var points: [Point] = []
+      for (a, c) in along {
+        let q = point(a, c)
+        if let last = points.last, Swift.abs(last.x - q.x) < 1e-9, Swift.abs(last.y - q.y) < 1e-9 {
+          continue
+        }
+        points.append(q)
+      }
+      let slot = chain[chain.count - 2]
+      let label = box(slot)
+      let half = grid.items[slot].along / 2
+      let line = (point(center(slot) - half, p[slot]), point(center(slot) + half, p[slot]))
+      let labelRect: Rect
+      if case .label = grid.items[slot].kind, request.edges[routes.count].label.width > 0 {
+        labelRect = label
+      } else {
+        labelRect = Rect(x: label.center.x, y: label.center.y, width: 0, height: 0)
+      }
+      routes.append(EdgeRoute(points: points, label: labelRect, labelLine: line))
+    }
+    let size =
+      horizontal
+      ? Size(width: alongTotal, height: acrossTotal) : Size(width: acrossTotal, height: alongTotal)
+    return LayoutResult(size: size, nodes: nodes, edges: routes, ranks: ranks)
+  }
+}

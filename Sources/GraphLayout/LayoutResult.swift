@@ -1,0 +1,21 @@
+/// Where everything went: node boxes, label boxes and edge paths, in figure coordinates.
+public struct LayoutResult: Sendable {
+  /// The figure's size, margins included.
+  public var size: Size
+  /// Each node's box, by node id.
+  public var nodes: [Rect]
+  /// Each edge's route, by edge index.
+  public var edges: [EdgeRoute]
+  /// The rank (column or row, 0 at the inputs) of each node.
+  public var ranks: [Int]
+}
+
+/// The path of one edge and the box of its labels.
+public struct EdgeRoute: Sendable {
+  /// The polyline from the source's boundary to the target's boundary.
+  public var points: [Point]
+  /// The label box the edge runs through.
+  public var label: Rect
+  /// The straight part of the path inside the label box, in flow direction.
+  public var labelLine: (start: Point, end: Point)
+}

@@ -1,0 +1,59 @@
+import GraphEngine
+import LessonKit
+import Render
+
+/// The style, labels and figures of one run: the lesson's choices, then the flags' overrides.
+struct FigurePlan {
+  var theme: Theme
+  var labels: LabelMode
+  var kinds: [FigureKind]
+
+  /// - Throws: a located error for an unknown name in the lesson's `style`, `labels` or
+  ///   `figures`.
+  static func make(for compiled: CompiledLesson, style: String?, labels: String?)
+    throws(LessonError)
+    -> FigurePlan
+  {
+    let lesson = compiled.lesson
+    var problems: [Diagnostic] = []
+    func problem(_ message: String, _ at: Located<String>) {
+      problems.append(
+        Diagnostic(
+          path: lesson.path, location: at.location, message: message,
+          sourceLine: lesson.source.line(at.location.line)))
+    }
+    var theme = Theme.dlfs
+    if let name = style ?? lesson.style?.value {
+      if let found = Theme.named(name) {
+        theme = found
+      } else if let written = lesson.style, style == nil {
+        problem("unknown style '\(name)'; the styles are \(Self.styleNames)", written)
+      }
+    }
+    var mode = LabelMode.numeric
+    if let name = labels ?? lesson.labels?.value {
+      if let found = LabelMode(rawValue: name) {
+        mode = found
+      } else if let written = lesson.labels, labels == nil {
+        problem("unknown labels '\(name)'; they are \(Self.labelNames)", written)
+      }
+    }
+    var kinds = FigureSet.defaultKinds(for: compiled.graph)
+    if let chosen = lesson.figures {
+      kinds = []
+      for entry in chosen {
+        if let kind = FigureKind(rawValue: entry.value) {
+          kinds.append(kind)
+        } else {
+          let names = FigureKind.allCases.map(\.rawValue).joined(separator: ", ")
+          problem("unknown figure '\(entry.value)'; the figures are \(names)", entry)
+        }
+      }
+    }
+    if !problems.isEmpty { throw LessonError(problems) }
+    return FigurePlan(theme: theme, labels: mode, kinds: kinds)
+  }
+
+  static var styleNames: String { Theme.all.map(\.name).joined(separator: ", ") }
+  static var labelNames: String { LabelMode.allCases.map(\.rawValue).joined(separator: ", ") }
+}

@@ -1,0 +1,90 @@
+internal import CCairo
+import Foundation
+import GraphLayout
+
+/// Draws a ``Scene`` on a Cairo context. The only place scene elements meet Cairo calls.
+struct CairoCanvas {
+  let cr: OpaquePointer
+  let text: PangoSession
+
+  init(_ cr: OpaquePointer) {
+    self.cr = cr
+    self.text = PangoSession(cairo: cr)
+  }
+
+  func draw(_ scene: Scene) {
+    setColor(scene.background)
+    cairo_paint(cr)
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND)
+    for element in scene.elements { draw(element) }
+  }
+
+  private func setColor(_ c: Color) {
+    cairo_set_source_rgb(cr, c.red, c.green, c.blue)
+  }
+
+  private func paint(_ style: ShapeStyle) {
+    if let fill = style.fill {
+      setColor(fill)
+      cairo_fill_preserve(cr)
+    }
+    if let stroke = style.stroke {
+      setColor(stroke)
+      cairo_set_line_width(cr, style.lineWidth)
+      cairo_stroke(cr)
+    }
+    cairo_new_path(cr)
+  }
+
+  private func draw(_ element: SceneElement) {
+    switch element {
+    case .circle(let center, let radius, let style, _):
+      cairo_new_sub_path(cr)
+      cairo_arc(cr, center.x, center.y, radius, 0, 2 * Double.pi)
+      paint(style)
+    case .ellipse(let rect, let style, _):
+      cairo_save(cr)
+      cairo_translate(cr, rect.center.x, rect.center.y)
+      cairo_scale(cr, rect.width / 2, rect.height / 2)
+      cairo_new_sub_path(cr)
+      cairo_arc(cr, 0, 0, 1, 0, 2 * Double.pi)
+      cairo_restore(cr)
+      paint(style)
+    case .roundedRect(let rect, let radius, let style, _):
+      let r = Swift.min(radius, rect.width / 2, rect.height / 2)
+      cairo_new_sub_path(cr)
+      cairo_arc(cr, rect.maxX - r, rect.minY + r, r, -Double.pi / 2, 0)
+      cairo_arc(cr, rect.maxX - r, rect.maxY - r, r, 0, Double.pi / 2)
+      cairo_arc(cr, rect.minX + r, rect.maxY - r, r, Double.pi / 2, Double.pi)
+      cairo_arc(cr, rect.minX + r, rect.minY + r, r, Double.pi, 1.5 * Double.pi)
+      cairo_close_path(cr)
+      paint(style)
+    case .polyline(let points, let color, let width, _):
+      guard let first = points.first else { return }
+      cairo_move_to(cr, first.x, first.y)
+      for p in points.dropFirst() { cairo_line_to(cr, p.x, p.y) }
+      setColor(color)
+      cairo_set_line_width(cr, width)
+      cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT)
+      cairo_stroke(cr)
+    case .arrowhead(let tip, let d, let length, let width, let filled, let color, let lineWidth, _):
+      let base = Point(x: tip.x - d.x * length, y: tip.y - d.y * length)
+      let n = Point(x: -d.y * width / 2, y: d.x * width / 2)
+      setColor(color)
+      cairo_move_to(cr, base.x + n.x, base.y + n.y)
+      cairo_line_to(cr, tip.x, tip.y)
+      cairo_line_to(cr, base.x - n.x, base.y - n.y)
+      if filled {
+        cairo_close_path(cr)
+        cairo_fill(cr)
+      } else {
+        cairo_set_line_width(cr, lineWidth)
+        cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND)
+        cairo_stroke(cr)
+      }
+    case .text(let run, _):
+      setColor(run.color)
+      text.draw(run.markup, font: run.font, at: run.frame, on: cr)
+    }
+  }
+}

@@ -1,0 +1,50 @@
+import GraphEngine
+
+/// A figure before measuring and layout: boxes with their text, edges with their labels,
+/// all as Pango markup. Built by ``DiagramBuilder``, drawn by ``SceneComposer``.
+struct Diagram {
+  enum BoxKind {
+    /// An operation (circle or ellipse).
+    case operation
+    /// A free variable's name where its wire starts.
+    case input
+    /// A constant side input (DLFS).
+    case constant
+    /// The invisible end of the output's wire.
+    case sink
+  }
+
+  struct Box {
+    var kind: BoxKind
+    /// The text inside or at the box; nil for none.
+    var text: Text?
+    var highlighted = false
+    /// The graph node drawn, if any.
+    var node: Node.ID?
+  }
+
+  struct Text {
+    var markup: String
+    var font: Font
+    var color: Color
+  }
+
+  struct Edge {
+    var from: Int
+    var to: Int
+    /// Above the wire (value).
+    var above: Text?
+    /// Below the wire (gradient).
+    var below: Text?
+    /// Whether `below` and the backward arrow are drawn in this figure; the space is kept
+    /// either way, so the figures of a step sequence share one layout.
+    var showBelow: Bool
+    /// A box on the wire (colah's local derivative).
+    var box: Text?
+    var weight: Double
+  }
+
+  var boxes: [Box] = []
+  var edges: [Edge] = []
+  var title: String
+}

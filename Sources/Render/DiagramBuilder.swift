@@ -1,0 +1,225 @@
+import GraphEngine
+import GraphLayout
+
+/// Decides what one figure shows: which boxes, which wires, which labels, in which style.
+struct DiagramBuilder {
+  let graph: Graph
+  let evaluation: Evaluation
+  let theme: Theme
+  let labels: LabelMode
+  let symbolic: SymbolicLabels
+
+  init(evaluation: Evaluation, theme: Theme, labels: LabelMode) {
+    self.graph = evaluation.graph
+    self.evaluation = evaluation
+    self.theme = theme
+    self.labels = labels
+    self.symbolic = SymbolicLabels(
+      evaluation.graph, loss: theme.direction == .bottomToTop ? evaluation.graph.outputName : "L")
+  }
+
+  /// The non-leaf nodes in the order the backward pass processes them (output first).
+  static func backwardOrder(_ graph: Graph) -> [Node.ID] {
+    graph.nodes.reversed().filter { !$0.op.isLeaf }.map(\.id)
+  }
+
+  /// - Parameters:
+  ///   - gradients: whether the figure shows the backward pass.
+  ///   - processed: for a step figure, how many nodes the backward pass has processed; the
+  ///     last of them is highlighted. nil: all of them.
+  func diagram(title: String, gradients: Bool, processed: Int? = nil) -> Diagram {
+    var diagram = Diagram(title: title)
+    let order = Self.backwardOrder(graph)
+    let done = Set(order.prefix(processed ?? order.count))
+    let current = processed.flatMap { $0 > 0 && $0 <= order.count ? order[$0 - 1] : nil }
+    let folded = foldedConstants()
+    let colah = theme.shape == .ellipse
+
+    var boxOf = [Int?](repeating: nil, count: graph.nodes.count)
+    for node in graph.nodes where folded[node.id] == nil {
+      let showGradient = gradients && (node.op.isLeaf ? true : done.contains(node.id))
+      var box: Diagram.Box
+      if colah {
+        // colah draws every node, inputs included, as an ellipse holding its text.
+        box = Diagram.Box(
+          kind: .operation,
+          text: colahText(node, values: labels != .symbolic, gradient: showGradient))
+      } else {
+        switch node.op {
+        case .input:
+          let hidden = labels == .symbolic && theme.name == "dlfs"
+          box = Diagram.Box(
+            kind: .input,
+            text: hidden
+              ? nil : text(PangoMarkupDialect.symbol(node.name ?? ""), theme.inputFont, .black))
+        case .constant:
+          box = Diagram.Box(
+            kind: .constant,
+            text: text(OperatorText.constant(node.parameter), theme.labelFont, theme.valueColor))
+        default:
+          box = Diagram.Box(
+            kind: .operation,
+            text: text(
+              PangoMarkupDialect.escape(operatorText(node, folded: folded)), theme.operatorFont,
+              theme.operatorColor))
+        }
+      }
+      box.node = node.id
+      box.highlighted = node.id == current
+      boxOf[node.id] = diagram.boxes.count
+      diagram.boxes.append(box)
+    }
+
+    for node in graph.nodes {
+      guard let to = boxOf[node.id] else { continue }
+      for (i, input) in node.inputs.enumerated() {
+        guard let from = boxOf[input] else { continue }
+        let source = graph[input]
+        var edge = Diagram.Edge(
+          from: from, to: to, showBelow: gradients && done.contains(node.id), weight: 1)
+        if source.op == .constant && !colah {
+          edge.weight = 0.01
+        } else if colah {
+          edge.box = gradients ? localDerivative(node, input: i) : nil
+        } else {
+          edge.above = valueLabel(input)
+          let color = node.id == current ? theme.highlightStroke : theme.gradientColor
+          edge.below = gradientLabel(
+            numeric: evaluation.gradient(node.id) * evaluation.localGradients[node.id][i],
+            formula: symbolic.edges[node.id][i], color: color)
+        }
+        diagram.edges.append(edge)
+      }
+    }
+
+    if !colah, let out = boxOf[graph.output] {
+      diagram.boxes.append(Diagram.Box(kind: .sink, text: nil))
+      diagram.edges.append(
+        Diagram.Edge(
+          from: out, to: diagram.boxes.count - 1, above: valueLabel(graph.output),
+          below: gradientLabel(
+            numeric: evaluation.upstream, formula: symbolic.seed, color: theme.gradientColor),
+          showBelow: gradients, weight: 1))
+    }
+    return diagram
+  }
+
+  // MARK: Constants
+
+  /// The constants folded into their consumer's gate (CS231n, colah), each with its side.
+  private func foldedConstants() -> [Node.ID: (consumer: Node.ID, side: Int)] {
+    guard theme.constants == .folded else { return [:] }
+    var result: [Node.ID: (consumer: Node.ID, side: Int)] = [:]
+    for node in graph.nodes where node.inputs.count == 2 {
+      let kinds = node.inputs.map { graph[$0].op == .constant }
+      for side in [1, 0] where kinds[side] && !kinds[1 - side] {
+        let c = graph[node.inputs[side]].parameter
+        if OperatorText.folded(node, constant: c, side: side) != nil {
+          result[node.inputs[side]] = (node.id, side)
+          break
+        }
+      }
+    }
+    return result
+  }
+
+  private func operatorText(_ node: Node, folded: [Node.ID: (consumer: Node.ID, side: Int)])
+    -> String
+  {
+    for (side, input) in node.inputs.enumerated() where folded[input]?.consumer == node.id {
+      if let text = OperatorText.folded(node, constant: graph[input].parameter, side: side) {
+        return text
+      }
+    }
+    return OperatorText.symbol(node, theme: theme)
+  }
+
+  // MARK: Labels
+
+  private func text(_ markup: String, _ font: Font, _ color: Color) -> Diagram.Text {
+    Diagram.Text(markup: markup, font: font, color: color)
+  }
+
+  private func number(_ v: Double) -> String {
+    PangoMarkupDialect.number(theme.numbers.format(v))
+  }
+
+  private func formula(_ f: Formula) -> String {
+    LinearFormulaWriter<PangoMarkupDialect>(numbers: theme.numbers).write(f)
+  }
+
+  /// The formula, the number, or the formula over the number in a smaller grey line.
+  private func combined(_ f: Formula, _ v: Double) -> String {
+    switch labels {
+    case .numeric: return number(v)
+    case .symbolic: return formula(f)
+    case .both:
+      if case .number = f { return number(v) }
+      return formula(f) + "\n" + secondary(number(v))
+    }
+  }
+
+  private func secondary(_ markup: String) -> String {
+    "<span font_desc=\"\(theme.secondaryFont)\" foreground=\"\(theme.secondaryColor)\">"
+      + markup + "</span>"
+  }
+
+  private func valueLabel(_ id: Node.ID) -> Diagram.Text {
+    text(combined(symbolic.values[id], evaluation.value(id)), theme.labelFont, theme.valueColor)
+  }
+
+  private func gradientLabel(numeric: Double, formula f: Formula, color: Color) -> Diagram.Text {
+    text(combined(f, numeric), theme.labelFont, color)
+  }
+
+  /// colah's node: `c = a + b`, then `c = 3`, then `∂e/∂c = 2` once the backward pass got there.
+  private func colahText(_ node: Node, values: Bool, gradient: Bool) -> Diagram.Text {
+    let label = formula(symbolic.values[node.id])
+    var lines: [String] = []
+    let definition = formula(
+      SymbolicLabels.value(of: node, operands: node.inputs.map { symbolic.values[$0] }).tidied())
+    switch node.op {
+    case .input, .constant:
+      lines.append(values ? label + " = " + number(evaluation.value(node.id)) : label)
+    default:
+      lines.append(node.name != nil ? label + " = " + definition : definition)
+      if values {
+        lines.append((node.name != nil ? label : "") + " = " + number(evaluation.value(node.id)))
+      }
+    }
+    if gradient {
+      let g =
+        "∂" + PangoMarkupDialect.symbol(graph.outputName) + "/∂"
+        + LinearFormulaWriter<PangoMarkupDialect>(numbers: theme.numbers).write(
+          symbolic.values[node.id], context: 5)
+      let value =
+        labels == .symbolic
+        ? formula(symbolic.gradients[node.id])
+        : number(evaluation.gradient(node.id))
+      lines.append("<span foreground=\"\(theme.gradientColor)\">" + g + " = " + value + "</span>")
+    }
+    return text(lines.joined(separator: "\n"), theme.operatorFont, .black)
+  }
+
+  /// colah's edge box: `∂c/∂a = 1` (symbolic: `∂e/∂c = d`).
+  private func localDerivative(_ node: Node, input i: Int) -> Diagram.Text {
+    let writer = LinearFormulaWriter<PangoMarkupDialect>(numbers: theme.numbers)
+    let head =
+      "∂" + writer.write(symbolic.values[node.id], context: 5) + "/∂"
+      + writer.write(symbolic.values[node.inputs[i]], context: 5)
+    let local = node.op.symbolicLocalGradients(parameter: node.parameter)[i].preferred
+      .substituting(
+        operands: node.inputs.map { symbolic.values[$0] }, result: symbolic.values[node.id]
+      )
+      .tidied()
+    let value = number(evaluation.localGradients[node.id][i])
+    let body: String
+    switch labels {
+    case .numeric: body = value
+    case .symbolic: body = writer.write(local)
+    case .both:
+      if case .number = local { body = value } else { body = writer.write(local) + " = " + value }
+    }
+    return text(head + " = " + body, theme.labelFont, .black)
+  }
+}

@@ -1,0 +1,69 @@
+internal import CCairo
+import Foundation
+import GraphLayout
+
+/// Writes a ``Scene`` as PDF, PNG or SVG bytes, the same bytes for the same scene.
+public enum FigureRenderer {
+  /// The creation and modification date written into every PDF: fixed, so files are
+  /// byte-identical from run to run (Cairo would write the current time).
+  public static let fixedDate = "2000-01-01T00:00:00Z"
+
+  public static func render(_ scene: Scene, as format: FigureFormat) throws -> Data {
+    let sink = ByteSink()
+    let closure = Unmanaged.passUnretained(sink).toOpaque()
+    let w = scene.size.width
+    let h = scene.size.height
+    let surface: OpaquePointer
+    switch format {
+    case .pdf:
+      surface = cairo_pdf_surface_create_for_stream(writeBytes, closure, w, h)
+      cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, scene.title)
+      cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "lessongen")
+      cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, fixedDate)
+      cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, fixedDate)
+    case .svg:
+      surface = cairo_svg_surface_create_for_stream(writeBytes, closure, w, h)
+    case .png:
+      let scale = FigureFormat.pngScale
+      surface = cairo_image_surface_create(
+        CAIRO_FORMAT_ARGB32, Int32((w * scale).rounded(.up)), Int32((h * scale).rounded(.up)))
+    }
+    defer { cairo_surface_destroy(surface) }
+    try check(cairo_surface_status(surface), "creating the \(format.rawValue) surface")
+
+    guard let cr = cairo_create(surface) else {
+      throw RenderError(description: "Cairo could not create a drawing context")
+    }
+    if format == .png { cairo_scale(cr, FigureFormat.pngScale, FigureFormat.pngScale) }
+    CairoCanvas(cr).draw(scene)
+    try check(cairo_status(cr), "drawing")
+    cairo_destroy(cr)
+
+    if format == .png {
+      cairo_surface_flush(surface)
+      try check(cairo_surface_write_to_png_stream(surface, writeBytes, closure), "writing PNG")
+    }
+    cairo_surface_finish(surface)
+    try check(cairo_surface_status(surface), "finishing the \(format.rawValue) file")
+    return format == .svg ? SVGPostProcessor.finish(sink.data, title: scene.title) : sink.data
+  }
+
+  private static func check(_ status: cairo_status_t, _ what: String) throws {
+    guard status != CAIRO_STATUS_SUCCESS else { return }
+    throw RenderError(
+      description: "Cairo failed \(what): \(String(cString: cairo_status_to_string(status)))")
+  }
+}
+
+/// Collects what Cairo writes.
+final class ByteSink {
+  var data = Data()
+}
+
+/// Cairo's write callback: appends to the ``ByteSink`` passed as closure.
+private let writeBytes: cairo_write_func_t = { closure, bytes, length in
+  guard let closure, let bytes else { return CAIRO_STATUS_WRITE_ERROR }
+  let sink = Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue()
+  sink.data.append(bytes, count: Int(length))
+  return CAIRO_STATUS_SUCCESS
+}

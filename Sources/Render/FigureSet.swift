@@ -1,0 +1,81 @@
+public import GraphEngine
+
+/// One figure of a lesson: its file name stem and its scene.
+public struct Figure: Sendable {
+  /// `graph`, `expanded`, `forward`, `step-01`, …
+  public var name: String
+  public var scene: Scene
+}
+
+/// Makes the figures a lesson asks for.
+public enum FigureSet {
+  /// The figures a lesson gets when it does not choose: with a composite node the
+  /// composite, the expanded graph and the steps (as DLFS 2, Appendix A); otherwise the
+  /// forward pass, the whole graph and, for small graphs, the steps.
+  public static func defaultKinds(for graph: Graph) -> [FigureKind] {
+    if graph.hasComposites { return [.graph, .expanded, .steps] }
+    let operations = graph.nodes.filter { !$0.op.isLeaf }.count
+    return operations <= 8 ? [.forward, .graph, .steps] : [.forward, .graph]
+  }
+
+  /// Draws the figures.
+  ///
+  /// - Parameters:
+  ///   - evaluation: the lesson's evaluated graph, as written.
+  ///   - inputs: the input values, to evaluate the expanded graph.
+  ///   - kinds: which figures; `expanded` is skipped for a graph without composites.
+  ///   - title: the lesson's title, for each figure's metadata.
+  public static func make(
+    evaluation: Evaluation, inputs: [String: Double], kinds: [FigureKind], theme: Theme,
+    labels: LabelMode, title: String, measurer: any TextMeasuring
+  ) -> [Figure] {
+    let graph = evaluation.graph
+    let composer = SceneComposer(theme: theme, measurer: measurer)
+    var expandedEvaluation: Evaluation?
+    if graph.hasComposites {
+      let expanded = graph.expandingComposites()
+      expandedEvaluation = try? Evaluator.evaluate(
+        expanded, inputs: inputs, upstream: evaluation.upstream
+      ).get()
+    }
+    var figures: [Figure] = []
+    for kind in kinds {
+      switch kind {
+      case .graph:
+        let d = DiagramBuilder(evaluation: evaluation, theme: theme, labels: labels)
+        figures.append(
+          Figure(
+            name: "graph",
+            scene: composer.compose(d.diagram(title: "\(title) — the graph", gradients: true))))
+      case .forward:
+        let d = DiagramBuilder(evaluation: evaluation, theme: theme, labels: labels)
+        figures.append(
+          Figure(
+            name: "forward",
+            scene: composer.compose(d.diagram(title: "\(title) — forward pass", gradients: false))))
+      case .expanded:
+        guard let e = expandedEvaluation else { continue }
+        let d = DiagramBuilder(evaluation: e, theme: theme, labels: labels)
+        figures.append(
+          Figure(
+            name: "expanded",
+            scene: composer.compose(d.diagram(title: "\(title) — expanded", gradients: true))))
+      case .steps:
+        let e = expandedEvaluation ?? evaluation
+        let d = DiagramBuilder(evaluation: e, theme: theme, labels: labels)
+        let count = DiagramBuilder.backwardOrder(e.graph).count
+        let width = String(count).count < 2 ? 2 : String(count).count
+        for k in 1...Swift.max(1, count) where count > 0 {
+          let number = String(k)
+          let name = "step-" + String(repeating: "0", count: width - number.count) + number
+          let scene = composer.compose(
+            d.diagram(
+              title: "\(title) — backward pass, step \(k) of \(count)", gradients: true,
+              processed: k))
+          figures.append(Figure(name: name, scene: scene))
+        }
+      }
+    }
+    return figures
+  }
+}
