@@ -78,6 +78,9 @@ let package = Package(
       name: "LessonKitTests", dependencies: ["LessonKit", "GraphEngine"],
       swiftSettings: strictSettings),
     .testTarget(
+      name: "RenderTests", dependencies: ["Render", "GraphLayout", "LessonKit", "GraphEngine"],
+      exclude: ["Snapshots"], swiftSettings: strictSettings),
+    .testTarget(
       name: "CLITests", dependencies: ["LessonCLI", "LessonKit", "Render", "lessongen"],
       swiftSettings: strictSettings),
   ]

@@ -84,13 +84,23 @@ public enum PangoMarkupDialect: FormulaDialect {
     // One-letter names are math variables (italic); words such as `price` stay upright.
     let shown = base.unicodeScalars.count == 1 ? "<i>\(escape(base))</i>" : escape(base)
     guard let sub else { return shown }
-    return shown + "<sub>" + escape(sub) + "</sub>"
+    return shown + lowered(escape(sub))
+  }
+
+  /// Pango's own `<sup>` and `<sub>` come out too large with scaled fonts on Pango 1.50,
+  /// so scripts are spans: 70 % of the size, raised or lowered (rise is in 1/1024 pt).
+  static func raised(_ markup: String) -> String {
+    "<span size=\"70%\" rise=\"3800\">" + markup + "</span>"
+  }
+
+  static func lowered(_ markup: String) -> String {
+    "<span size=\"70%\" rise=\"-1800\">" + markup + "</span>"
   }
 
   public static func function(_ name: String) -> String { escape(name) }
 
   public static func power(base: String, exponent: String, plain: String?) -> String {
-    base + "<sup>" + exponent + "</sup>"
+    base + raised(exponent)
   }
 
   public static func text(_ s: String) -> String { escape(s) }

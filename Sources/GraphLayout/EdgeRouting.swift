@@ -4,7 +4,7 @@
 /// diagonal that crosses it. An edge runs straight along the flow inside every column it
 /// touches (at its item's anchor line, where no other item of that column can be) and turns
 /// only in the gaps between columns, where there are no boxes: so no edge passes through a
-/// node or a label. Post: the figure is shifted so everything lies inside the margins.
+/// node or a label. Every edge ends on a straight stub (``Spacing/finalStub``). Post: the figure is shifted so everything lies inside the margins.
 enum EdgeRouting {
   static func result(
     _ grid: LayerGrid, across position: [Double], ranks: [Int], request: LayoutRequest
@@ -70,8 +70,11 @@ enum EdgeRouting {
           along.append((center(item) + it.along / 2, p[item]))
           along.append((start[r] + width[r], p[item]))
         } else if k == chain.count - 1 {
-          along.append((start[r], p[item]))
-          along.append((center(item) - it.along / 2, p[item]))
+          // End on a straight stub at least an arrowhead long, borrowed from the gap if the
+          // column has no room, so the head points along the flow and stays outside the box.
+          let boundary = center(item) - it.along / 2
+          along.append((Swift.min(start[r], boundary - spacing.finalStub), p[item]))
+          along.append((boundary, p[item]))
         } else {
           along.append((start[r], p[item]))
           along.append((start[r] + width[r], p[item]))

@@ -79,8 +79,10 @@ struct LayerGrid {
               anchor: passage / 2)))
       }
       chain.append(nodeItem[edge.to])
+      // Gansner et al.'s weights: long edges stay straight between their ends.
       for (a, b) in zip(chain, chain.dropFirst()) {
-        links.append(Link(from: a, to: b, weight: edge.weight))
+        let passages = (isPassage(a) ? 1 : 0) + (isPassage(b) ? 1 : 0)
+        links.append(Link(from: a, to: b, weight: edge.weight * [1, 2, 8][passages]))
       }
       chains.append(chain)
     }

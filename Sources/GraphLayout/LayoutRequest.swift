@@ -68,6 +68,8 @@ public struct Spacing: Sendable {
   public var margin: Double = 16
   /// How much room a long edge passing through a column takes across the flow.
   public var passage: Double = 6
+  /// Least straight run into a target, for its arrowhead; less than ``columnGap``.
+  public var finalStub: Double = 11
 
   public init() {}
 }

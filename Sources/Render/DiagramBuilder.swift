@@ -34,6 +34,7 @@ struct DiagramBuilder {
     let current = processed.flatMap { $0 > 0 && $0 <= order.count ? order[$0 - 1] : nil }
     let folded = foldedConstants()
     let colah = theme.shape == .ellipse
+    let consumers = graph.consumers
 
     var boxOf = [Int?](repeating: nil, count: graph.nodes.count)
     for node in graph.nodes where folded[node.id] == nil {
@@ -47,7 +48,10 @@ struct DiagramBuilder {
       } else {
         switch node.op {
         case .input:
-          let hidden = labels == .symbolic && theme.name == "dlfs"
+          // DLFS writes a lone input's name on its wire; a name that fans out stays at the
+          // start of its wires.
+          let hidden =
+            labels == .symbolic && theme.name == "dlfs" && consumers[node.id].count == 1
           box = Diagram.Box(
             kind: .input,
             text: hidden
@@ -164,8 +168,37 @@ struct DiagramBuilder {
       + markup + "</span>"
   }
 
+  /// The label above a node's outgoing wire. A named intermediate or output is named in every
+  /// mode (`q = 3`); the output's defining expression is stacked under its name with a
+  /// rotated equals sign, as DLFS does (`y ‖ 1/(1 + exp(−x))`).
   private func valueLabel(_ id: Node.ID) -> Diagram.Text {
-    text(combined(symbolic.values[id], evaluation.value(id)), theme.labelFont, theme.valueColor)
+    let node = graph[id]
+    let named = node.name != nil && node.op != .input
+    var markup = combined(symbolic.values[id], evaluation.value(id))
+    if named && labels == .numeric {
+      markup = formula(symbolic.values[id]) + " = " + markup
+    }
+    if id == graph.output && labels != .numeric, let definition = outputDefinition() {
+      let lines = markup.split(separator: "\n", maxSplits: 1).map(String.init)
+      markup = ([lines[0], "‖", formula(definition)] + lines.dropFirst()).joined(separator: "\n")
+    }
+    return text(markup, theme.labelFont, theme.valueColor)
+  }
+
+  /// The output as a formula of the inputs, when that is short and says more than its name.
+  private func outputDefinition() -> Formula? {
+    var expanded: [Formula] = []
+    for node in graph.nodes {
+      expanded.append(
+        node.op == .input
+          ? symbolic.values[node.id]
+          : SymbolicLabels.value(of: node, operands: node.inputs.map { expanded[$0] }).tidied())
+    }
+    let definition = expanded[graph.output]
+    let text = definition.unicode()
+    guard definition != symbolic.values[graph.output], text.count <= SymbolicLabels.maximumLength
+    else { return nil }
+    return definition
   }
 
   private func gradientLabel(numeric: Double, formula f: Formula, color: Color) -> Diagram.Text {
@@ -192,11 +225,16 @@ struct DiagramBuilder {
         "∂" + PangoMarkupDialect.symbol(graph.outputName) + "/∂"
         + LinearFormulaWriter<PangoMarkupDialect>(numbers: theme.numbers).write(
           symbolic.values[node.id], context: 5)
-      let value =
-        labels == .symbolic
-        ? formula(symbolic.gradients[node.id])
-        : number(evaluation.gradient(node.id))
-      lines.append("<span foreground=\"\(theme.gradientColor)\">" + g + " = " + value + "</span>")
+      var line = g
+      let gradient = symbolic.gradients[node.id]
+      if labels != .symbolic || node.id == graph.output {
+        line += " = " + number(evaluation.gradient(node.id))
+      } else if case .derivative = gradient {
+        // Already ∂e/∂c itself: nothing more to say symbolically.
+      } else {
+        line += " = " + formula(gradient)
+      }
+      lines.append("<span foreground=\"\(theme.gradientColor)\">" + line + "</span>")
     }
     return text(lines.joined(separator: "\n"), theme.operatorFont, .black)
   }

@@ -72,6 +72,9 @@ final class PangoSession {
 }
 
 /// Measures text with Pango on a 1×1 image surface, with the same settings as drawing.
+///
+/// Pango's font map is per thread: use a measurer on the thread that made it (make one per
+/// thread to measure in parallel).
 public final class PangoTextMeasurer: TextMeasuring {
   private let surface: OpaquePointer
   private let cr: OpaquePointer

@@ -41,6 +41,12 @@ public struct ShapeStyle: Hashable, Sendable {
   public var fill: Color?
   public var stroke: Color?
   public var lineWidth: Double
+
+  public init(fill: Color?, stroke: Color?, lineWidth: Double) {
+    self.fill = fill
+    self.stroke = stroke
+    self.lineWidth = lineWidth
+  }
 }
 
 /// A block of Pango markup placed in a box (its logical extents, as measured).
@@ -50,5 +56,14 @@ public struct TextRun: Hashable, Sendable {
   public var color: Color
   /// The text's logical box.
   public var frame: Rect
+  /// Lines centred on one another (otherwise left-aligned).
   public var centered: Bool
+
+  public init(markup: String, font: Font, color: Color, frame: Rect, centered: Bool) {
+    self.markup = markup
+    self.font = font
+    self.color = color
+    self.frame = frame
+    self.centered = centered
+  }
 }

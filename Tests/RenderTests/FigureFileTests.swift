@@ -1,0 +1,86 @@
+import Foundation
+import GraphLayout
+import Render
+import Testing
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
+@Suite("Figure files")
+struct FigureFileTests {
+  private func run(_ tool: String, _ arguments: [String]) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [tool] + arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0, "\(tool) \(arguments)")
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  @Test("PDF: accepted by poppler, with title, creator, selectable text and embedded fonts")
+  func pdf() throws {
+    let figure = try figures("sigmoid", style: .dlfs, kinds: [.expanded])[0]
+    let data = try FigureRenderer.render(figure.scene, as: .pdf)
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "lessongen-\(UUID()).pdf")
+    defer { try? FileManager.default.removeItem(at: file) }
+    try data.write(to: file)
+    let info = try run("pdfinfo", [file.path])
+    func field(_ name: String) -> String? {
+      info.split(separator: "\n").first { $0.hasPrefix(name + ":") }
+        .map { $0.dropFirst(name.count + 1).trimmingCharacters(in: .whitespaces) }
+    }
+    #expect(field("Title") == "Derivative of the sigmoid function — expanded")
+    #expect(field("Creator") == "lessongen")
+    #expect(field("Pages") == "1")
+    let text = try run("pdftotext", [file.path, "-"])
+    for label in ["0.367879", "1.36788", "−0.534447", "0.196612", "exp"] {
+      #expect(text.contains(label), "\(label) not selectable in the PDF")
+    }
+    let fonts = try run("pdffonts", [file.path])
+    #expect(fonts.contains("DejaVu"))
+    #expect(
+      !fonts.split(separator: "\n").dropFirst(2).contains {
+        $0.contains(" no  ") && $0.hasSuffix("no")
+      })
+  }
+
+  @Test("PNG: twice the figure's size")
+  func png() throws {
+    let figure = try figures("cs231n-circuit", style: .cs231n, kinds: [.graph])[0]
+    let data = try FigureRenderer.render(figure.scene, as: .png)
+    #expect(data.prefix(8) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+    let width = data[16..<20].reduce(0) { $0 << 8 | Int($1) }
+    let height = data[20..<24].reduce(0) { $0 << 8 | Int($1) }
+    #expect(width == Int((figure.scene.size.width * 2).rounded(.up)))
+    #expect(height == Int((figure.scene.size.height * 2).rounded(.up)))
+  }
+
+  @Test("SVG: well-formed XML with an escaped <title>")
+  func svg() throws {
+    var figure = try figures("colah-tree", style: .colah, kinds: [.graph])[0]
+    figure.scene.title = "Sum <over> paths & 'more'"
+    let data = try FigureRenderer.render(figure.scene, as: .svg)
+    let parser = XMLParser(data: data)
+    #expect(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")")
+    let text = String(decoding: data, as: UTF8.self)
+    #expect(text.contains("<title>Sum &lt;over&gt; paths &amp; 'more'</title>"))
+    #expect(text.contains("id=\"surface1\""))
+  }
+
+  @Test("the same scene gives the same bytes, in every format, however many were drawn before")
+  func deterministic() throws {
+    let figure = try figures("tanh", style: .dlfs, labels: .both, kinds: [.expanded])[0]
+    for format in FigureFormat.allCases {
+      let first = try FigureRenderer.render(figure.scene, as: format)
+      _ = try FigureRenderer.render(figure.scene, as: .svg)
+      let second = try FigureRenderer.render(figure.scene, as: format)
+      #expect(first == second, "\(format)")
+    }
+  }
+}
