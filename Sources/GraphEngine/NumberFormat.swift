@@ -19,43 +19,77 @@ public enum NumberFormat: Hashable, Sendable {
     }
   }
 
-  /// `value` rounded to `significantDigits`, then written in its shortest round-trip form.
+  /// `value` rounded to `significantDigits` and written without trailing zeros: plain
+  /// decimals from 0.0001 up to 10¹⁵, otherwise `d.ddde±x`.
+  ///
+  /// The rounding works on the decimal digits of Swift's shortest round-trip text, so it is
+  /// exact at every magnitude (1e−109 as well as 0.731059).
   static func shortest(_ value: Double, significantDigits: Int) -> String {
     guard value.isFinite else { return value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf") }
-    if value == 0 { return "0" }
-    let rounded = significantDigits >= 17 ? value : roundToSignificant(value, significantDigits)
-    if rounded == rounded.rounded(), Swift.abs(rounded) < 1e15 {
-      return String(Int64(rounded))
+    var (digits, exponent) = decimalDigits(Swift.abs(value))
+    if digits.isEmpty { return "0" }
+    if digits.count > significantDigits {
+      let roundUp = digits[significantDigits] >= 5
+      digits = Array(digits[..<significantDigits])
+      if roundUp {
+        var i = digits.count - 1
+        while i >= 0 {
+          if digits[i] == 9 {
+            digits[i] = 0
+            i -= 1
+          } else {
+            digits[i] += 1
+            break
+          }
+        }
+        if i < 0 {
+          digits.insert(1, at: 0)
+          digits.removeLast()
+          exponent += 1
+        }
+      }
     }
-    var text = rounded.description
-    // Swift writes 1e-05; a person writes 1e-5.
-    if let e = text.firstIndex(of: "e") {
-      var mantissa = String(text[..<e])
-      var exponent = String(text[text.index(after: e)...])
-      if mantissa.hasSuffix(".0") { mantissa.removeLast(2) }
-      let negative = exponent.hasPrefix("-")
-      exponent = String(exponent.drop { $0 == "-" || $0 == "+" || $0 == "0" })
-      text = mantissa + "e" + (negative ? "-" : "") + (exponent.isEmpty ? "0" : exponent)
+    while digits.last == 0 { digits.removeLast() }
+    if digits.isEmpty { return "0" }
+    let text = digits.map(String.init).joined()
+    // value = 0.d₁d₂… × 10^exponent; scientific exponent e = exponent − 1.
+    let e = exponent - 1
+    var out: String
+    if e >= -4 && e < 15 {
+      if exponent <= 0 {
+        out = "0." + String(repeating: "0", count: -exponent) + text
+      } else if exponent >= digits.count {
+        out = text + String(repeating: "0", count: exponent - digits.count)
+      } else {
+        let cut = text.index(text.startIndex, offsetBy: exponent)
+        out = text[..<cut] + "." + text[cut...]
+      }
+    } else {
+      out = String(text.prefix(1))
+      if digits.count > 1 { out += "." + text.dropFirst() }
+      out += "e" + String(e)
     }
-    return text
+    return (value < 0 ? "-" : "") + out
   }
 
-  /// Rounds to `digits` significant decimal digits through the decimal string, so the result
-  /// is the double nearest to the rounded decimal.
-  static func roundToSignificant(_ value: Double, _ digits: Int) -> Double {
-    let magnitude = Int((Math.log(Swift.abs(value)) / Math.log(10)).rounded(.down))
-    let decimals = digits - 1 - magnitude
-    if decimals >= 0 && decimals <= 22 {
-      let scale = Math.pow(10, Double(decimals))
-      let scaled = (value * scale).rounded()
-      let candidate = scaled / scale
-      if candidate.isFinite { return candidate }
+  /// The significant decimal digits of a finite non-negative double and its decimal
+  /// exponent, so that value = 0.d₁d₂… × 10^exponent; no digits for zero.
+  static func decimalDigits(_ value: Double) -> (digits: [Int], exponent: Int) {
+    let text = value.description
+    var mantissa = Substring(text)
+    var exponent = 0
+    if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+      mantissa = text[..<e]
+      exponent = Int(text[text.index(after: e)...]) ?? 0
     }
-    if decimals < 0 && -decimals <= 22 {
-      let scale = Math.pow(10, Double(-decimals))
-      return (value / scale).rounded() * scale
+    let point = mantissa.firstIndex(of: ".") ?? mantissa.endIndex
+    exponent += mantissa.distance(from: mantissa.startIndex, to: point)
+    var digits = mantissa.compactMap { $0.wholeNumberValue }
+    while digits.first == 0 {
+      digits.removeFirst()
+      exponent -= 1
     }
-    return value
+    return (digits, exponent)
   }
 
   static func fixed(_ value: Double, decimals: Int) -> String {

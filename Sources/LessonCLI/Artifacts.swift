@@ -18,13 +18,9 @@ enum Artifacts {
       evaluation: compiled.evaluation, inputs: compiled.inputValues, kinds: plan.kinds,
       theme: plan.theme, labels: plan.labels, title: compiled.lesson.title,
       measurer: PangoTextMeasurer())
-    for figure in figures {
-      for format in FigureFormat.allCases {
-        files.append(
-          File(
-            path: "figures/\(figure.name).\(format.rawValue)",
-            contents: try FigureRenderer.render(figure.scene, as: format)))
-      }
+    for output in try FigureBatch.render(figures, formats: FigureFormat.allCases) {
+      files.append(
+        File(path: "figures/\(output.figure).\(output.format.rawValue)", contents: output.data))
     }
     return files
   }

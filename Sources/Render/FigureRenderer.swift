@@ -24,7 +24,7 @@ public enum FigureRenderer {
     case .svg:
       surface = cairo_svg_surface_create_for_stream(writeBytes, closure, w, h)
     case .png:
-      let scale = FigureFormat.pngScale
+      let scale = FigureFormat.pngScale(width: w, height: h)
       surface = cairo_image_surface_create(
         CAIRO_FORMAT_ARGB32, Int32((w * scale).rounded(.up)), Int32((h * scale).rounded(.up)))
     }
@@ -34,7 +34,10 @@ public enum FigureRenderer {
     guard let cr = cairo_create(surface) else {
       throw RenderError(description: "Cairo could not create a drawing context")
     }
-    if format == .png { cairo_scale(cr, FigureFormat.pngScale, FigureFormat.pngScale) }
+    if format == .png {
+      let scale = FigureFormat.pngScale(width: w, height: h)
+      cairo_scale(cr, scale, scale)
+    }
     CairoCanvas(cr).draw(scene)
     try check(cairo_status(cr), "drawing")
     cairo_destroy(cr)

@@ -65,13 +65,14 @@ public enum FigureSet {
         let d = DiagramBuilder(evaluation: e, theme: theme, labels: labels)
         let count = DiagramBuilder.backwardOrder(e.graph).count
         let width = String(count).count < 2 ? 2 : String(count).count
-        for k in 1...Swift.max(1, count) where count > 0 {
-          let number = String(k)
+        let diagrams = (0..<count).map { k in
+          d.diagram(
+            title: "\(title) — backward pass, step \(k + 1) of \(count)", gradients: true,
+            processed: k + 1)
+        }
+        for (k, scene) in composer.compose(sequence: diagrams).enumerated() {
+          let number = String(k + 1)
           let name = "step-" + String(repeating: "0", count: width - number.count) + number
-          let scene = composer.compose(
-            d.diagram(
-              title: "\(title) — backward pass, step \(k) of \(count)", gradients: true,
-              processed: k))
           figures.append(Figure(name: name, scene: scene))
         }
       }

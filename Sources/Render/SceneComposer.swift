@@ -24,6 +24,13 @@ struct SceneComposer {
   }
 
   func compose(_ diagram: Diagram) -> Scene {
+    compose(sequence: [diagram])[0]
+  }
+
+  /// Scenes for diagrams that differ only in what they show (the steps of a backward pass):
+  /// measured and laid out once, from the first, so every figure has the same geometry.
+  func compose(sequence diagrams: [Diagram]) -> [Scene] {
+    guard let diagram = diagrams.first else { return [] }
     let horizontal = theme.direction == .leftToRight
     let textSizes = diagram.boxes.map { box in
       box.text.map { measurer.measure($0.markup, font: $0.font) }
@@ -45,15 +52,17 @@ struct SceneComposer {
       direction: theme.direction, spacing: spacing)
     let layout = LayeredLayout.layout(request)
 
-    var scene = Scene(size: layout.size, background: theme.background, title: diagram.title)
-    for (index, edge) in diagram.edges.enumerated() {
-      drawEdge(edge, index: index, route: layout.edges[index], slot: slots[index], into: &scene)
+    return diagrams.map { diagram in
+      var scene = Scene(size: layout.size, background: theme.background, title: diagram.title)
+      for (index, edge) in diagram.edges.enumerated() {
+        drawEdge(edge, index: index, route: layout.edges[index], slot: slots[index], into: &scene)
+      }
+      for (index, box) in diagram.boxes.enumerated() {
+        drawBox(
+          box, index: index, frame: layout.nodes[index], textSize: textSizes[index], into: &scene)
+      }
+      return scene
     }
-    for (index, box) in diagram.boxes.enumerated() {
-      drawBox(
-        box, index: index, frame: layout.nodes[index], textSize: textSizes[index], into: &scene)
-    }
-    return scene
   }
 
   // MARK: Measuring
