@@ -1,7 +1,8 @@
 extension Formula {
   /// Light algebraic tidying, the kind a textbook does without comment:
   /// −(−a) = a, 1·a = a, 0·a = 0, a + 0 = a, a − (−b) = a + b, a¹ = a, a⁰ = 1, numeric
-  /// factors multiplied together and put first, signs of factors pulled out front, and
+  /// factors multiplied together and put first (after a leading upstream gradient), signs of
+  /// factors pulled out front, and
   /// nested products flattened. It never expands, reorders symbols or cancels terms.
   public func tidied() -> Formula {
     switch self {
@@ -77,7 +78,9 @@ extension Formula {
       }
     }
     if coefficient == 0 { return 0 }
-    if coefficient != 1 || rest.isEmpty { rest.insert(.number(coefficient), at: 0) }
+    // Upstream first, as in upstream × local: ∂L/∂z·2t, not 2∂L/∂z·t.
+    let upstream = rest.prefix { if case .derivative = $0 { true } else { false } }.count
+    if coefficient != 1 || rest.isEmpty { rest.insert(.number(coefficient), at: upstream) }
     let magnitude = rest.count == 1 ? rest[0] : .product(rest)
     return negative ? negated(magnitude) : magnitude
   }

@@ -105,6 +105,15 @@ public struct LinearFormulaWriter<Dialect: FormulaDialect> {
   static func needsDot(between previous: Formula, and next: Formula) -> Bool {
     switch (previous, next) {
     case (.derivative, _), (.quotient, _), (_, .quotient), (_, .number): true
+    default: isWord(previous) || isWord(next)
+    }
+  }
+
+  /// A name of several letters (`price`, `apple_num`): side by side they would run together.
+  static func isWord(_ f: Formula) -> Bool {
+    switch f {
+    case .symbol(let name): UnicodeDialect.splitSubscript(name).base.count > 1
+    case .power(let base, _): isWord(base)
     default: false
     }
   }

@@ -103,6 +103,14 @@ public final class PangoTextMeasurer: TextMeasuring {
     return size
   }
 
+  /// How many characters of `markup` no installed font has (drawn as boxes); 0 when every
+  /// glyph was found, through font fallback if need be (Korean falls back to Nanum).
+  public func missingGlyphs(_ markup: String, font: Font) -> Int {
+    guard let layout = session.layout(markup, font: font) else { return -1 }
+    defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
+    return Int(pango_layout_get_unknown_glyphs_count(layout))
+  }
+
   /// Whether `markup` is well-formed Pango markup (for tests).
   public static func isValidMarkup(_ markup: String) -> Bool {
     PangoSession.isValidMarkup(markup)
