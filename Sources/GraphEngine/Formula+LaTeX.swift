@@ -1,0 +1,100 @@
+extension Formula {
+  /// The formula as LaTeX math (for Markdown's `$…$` in GitHub, KaTeX and MathJax):
+  /// `\frac{\partial L}{\partial y} y^{2} \exp\left(-x\right)`, fractions stacked,
+  /// parentheses that grow (`\left( … \right)`), word names upright (`\mathrm{price}`).
+  public func latex(numbers: NumberFormat = .shortest(significantDigits: 6)) -> String {
+    LaTeXWriter(numbers: numbers).write(self, context: 0)
+  }
+}
+
+/// Writes formulas as LaTeX. Fractions are stacked, so a quotient binds like an atom.
+struct LaTeXWriter {
+  var numbers: NumberFormat
+
+  /// Binding strength in two-dimensional math: sum 1, product 2, negation 3, power 4, atom 5.
+  static func precedence(_ f: Formula) -> Int {
+    switch f {
+    case .sum, .difference: 1
+    case .product: 2
+    case .negate: 3
+    case .number(let v): v < 0 ? 3 : 5
+    case .power: 4
+    default: 5
+    }
+  }
+
+  func write(_ f: Formula, context: Int) -> String {
+    let text = body(f)
+    return Self.precedence(f) < context ? "\\left(" + text + "\\right)" : text
+  }
+
+  static func symbol(_ name: String) -> String {
+    let (base, sub) = UnicodeDialect.splitSubscript(name)
+    let shown =
+      base.count == 1 ? base : "\\mathrm{" + base.replacingOccurrences("_", "\\_") + "}"
+    guard let sub else { return shown }
+    let script = sub.count == 1 || sub.allSatisfy(\.isNumber) ? sub : "\\mathrm{\(sub)}"
+    return shown + "_{" + script + "}"
+  }
+
+  private func body(_ f: Formula) -> String {
+    switch f {
+    case .number(let v): return numbers.format(v)
+    case .symbol(let name): return Self.symbol(name)
+    case .operand(let i): return ["a", "b", "c"][Swift.min(i, 2)]
+    case .result: return "y"
+    case .derivative(let of, let wrt):
+      return "\\frac{\\partial " + Self.symbol(of) + "}{\\partial " + write(wrt, context: 5) + "}"
+    case .negate(let a):
+      switch a {
+      case .negate, .number: return "-" + write(a, context: 4)
+      default: return "-" + write(a, context: 2)
+      }
+    case .sum(let a, let b): return write(a, context: 1) + " + " + write(b, context: 2)
+    case .difference(let a, let b): return write(a, context: 1) + " - " + write(b, context: 2)
+    case .product(let factors):
+      var text = ""
+      for (i, factor) in factors.enumerated() {
+        if i > 0 {
+          text +=
+            LinearFormulaWriter<UnicodeDialect>.needsDot(between: factors[i - 1], and: factor)
+            ? " \\cdot " : " "
+        }
+        text += write(factor, context: 3)
+      }
+      return text
+    case .quotient(let a, let b):
+      return "\\frac{" + write(a, context: 0) + "}{" + write(b, context: 0) + "}"
+    case .power(let base, let exponent):
+      return "{" + write(base, context: 5) + "}^{" + write(exponent, context: 0) + "}"
+    case .call(let function, let args):
+      let list = args.map { write($0, context: 0) }.joined(separator: ", ")
+      switch function {
+      case .sqrt: return "\\sqrt{" + list + "}"
+      case .abs: return "\\left|" + list + "\\right|"
+      case .sigmoid: return "\\sigma\\left(" + list + "\\right)"
+      case .relu: return "\\operatorname{relu}\\left(" + list + "\\right)"
+      default: return "\\" + function.rawValue + "\\left(" + list + "\\right)"
+      }
+    case .sign(let a): return "\\operatorname{sign}\\left(" + write(a, context: 0) + "\\right)"
+    case .indicator(let c):
+      let (a, op, b): (Formula, String, Formula)
+      switch c {
+      case .greater(let x, let y): (a, op, b) = (x, " > ", y)
+      case .greaterOrEqual(let x, let y): (a, op, b) = (x, " \\geq ", y)
+      case .less(let x, let y): (a, op, b) = (x, " < ", y)
+      case .lessOrEqual(let x, let y): (a, op, b) = (x, " \\leq ", y)
+      }
+      return "\\left[" + write(a, context: 0) + op + write(b, context: 0) + "\\right]"
+    }
+  }
+}
+
+extension String {
+  /// `self` with every `target` replaced (without Foundation).
+  func replacingOccurrences(_ target: Character, _ replacement: String) -> String {
+    var out = ""
+    for c in self { if c == target { out += replacement } else { out.append(c) } }
+    return out
+  }
+}

@@ -1,0 +1,53 @@
+import Testing
+
+@testable import GraphEngine
+
+/// The same formulas through every writer, compared by exact text.
+@Suite("Formula writers")
+struct FormulaWriterTests {
+  let x = Formula.symbol("x")
+  let y = Formula.symbol("y")
+  var dLdy: Formula { .derivative(of: "L", withRespectTo: y) }
+  /// ∂L/∂y·y²exp(−x), the gradient DLFS writes on the × node's input.
+  var chain: Formula { .product([dLdy, .power(y, 2), .call(.exp, [.negate(x)])]) }
+  /// 1/(1 + exp(−x))
+  var sigmoid: Formula { .quotient(1, .sum(1, .call(.exp, [.negate(x)]))) }
+
+  @Test("Unicode")
+  func unicode() {
+    #expect(chain.unicode() == "∂L/∂y·y²exp(−x)")
+    #expect(sigmoid.unicode() == "1/(1 + exp(−x))")
+    #expect(Formula.product([y, .difference(1, y)]).unicode() == "y(1 − y)")
+    #expect(Formula.call(.sqrt, [.sum(x, 1)]).unicode() == "√(x + 1)")
+  }
+
+  @Test("LaTeX")
+  func latex() {
+    #expect(chain.latex() == #"\frac{\partial L}{\partial y} \cdot {y}^{2} \exp\left(-x\right)"#)
+    #expect(sigmoid.latex() == #"\frac{1}{1 + \exp\left(-x\right)}"#)
+    #expect(Formula.product([y, .difference(1, y)]).latex() == #"y \left(1 - y\right)"#)
+    #expect(Formula.power(.sum(x, y), 2).latex() == #"{\left(x + y\right)}^{2}"#)
+    #expect(Formula.symbol("w_1").latex() == "w_{1}")
+    #expect(Formula.symbol("apple_num").latex() == #"\mathrm{apple\_num}"#)
+    #expect(Formula.call(.sqrt, [x]).latex() == #"\sqrt{x}"#)
+    #expect(Formula.call(.sigmoid, [x]).latex() == #"\sigma\left(x\right)"#)
+    #expect(Formula.number(-0.534447).latex() == "-0.534447")
+  }
+
+  @Test("MathML")
+  func mathML() {
+    #expect(
+      sigmoid.mathML()
+        == "<math xmlns=\"http://www.w3.org/1998/Math/MathML\"><mfrac><mn>1</mn><mrow><mn>1</mn><mo>+</mo><mrow><mi>exp</mi><mo>\u{2061}</mo><mo>(</mo><mrow><mo>−</mo><mi>x</mi></mrow><mo>)</mo></mrow></mrow></mfrac></math>"
+    )
+    #expect(
+      Formula.power(y, 2).mathML()
+        == "<math xmlns=\"http://www.w3.org/1998/Math/MathML\"><msup><mi>y</mi><mn>2</mn></msup></math>"
+    )
+    #expect(Formula.symbol("x0").mathML().contains("<msub><mi>x</mi><mn>0</mn></msub>"))
+    #expect(Formula.number(-2).mathML().contains("<mrow><mo>−</mo><mn>2</mn></mrow>"))
+    #expect(
+      dLdy.mathML().contains(
+        "<mfrac><mrow><mo>∂</mo><mi>L</mi></mrow><mrow><mo>∂</mo><mi>y</mi></mrow></mfrac>"))
+  }
+}
