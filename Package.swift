@@ -44,6 +44,9 @@ let package = Package(
     ),
     // A layered left-to-right (or bottom-to-top) layout: pure geometry.
     .target(name: "GraphLayout", swiftSettings: strictSettings),
+    // The walk-through: document model, generated prose, Markdown.
+    .target(
+      name: "Explain", dependencies: ["LessonKit", "GraphEngine"], swiftSettings: strictSettings),
     // C libraries, found with pkg-config; used only by Render.
     .systemLibrary(
       name: "CCairo",
@@ -58,14 +61,14 @@ let package = Package(
     // Drawing: the backend-neutral scene and the Cairo/Pango canvas.
     .target(
       name: "Render",
-      dependencies: ["GraphEngine", "GraphLayout", "CCairo", "CPangoCairo"],
+      dependencies: ["GraphEngine", "GraphLayout", "Explain", "CCairo", "CPangoCairo"],
       swiftSettings: strictSettings
     ),
     // The commands, as a library so tests can call them without a process.
     .target(
       name: "LessonCLI",
       dependencies: [
-        "LessonKit", "GraphEngine", "Render",
+        "LessonKit", "GraphEngine", "Render", "Explain",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings

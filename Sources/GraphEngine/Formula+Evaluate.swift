@@ -16,7 +16,7 @@ extension Formula {
       case .symbol(let name): return symbols[name]
       case .operand(let i): return i < operands.count ? operands[i] : nil
       case .result: return result
-      case .derivative(let of, let wrt): return symbols["∂\(of)/∂\(wrt.unicode())"]
+      case .derivative(let of, let wrt): return symbols["∂\(of.unicode())/∂\(wrt.unicode())"]
       case .negate(let a): return eval(a).map { -$0 }
       case .sum(let a, let b): return both(a, b, +)
       case .difference(let a, let b): return both(a, b, -)
@@ -37,6 +37,7 @@ extension Formula {
         }
         return function.op.forward(values, parameter: 0)
       case .sign(let a): return eval(a).map { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) }
+      case .equation(let sides): return sides.last.flatMap(eval)
       case .indicator(let comparison):
         switch comparison {
         case .greater(let a, let b): return both(a, b) { $0 > $1 ? 1 : 0 }

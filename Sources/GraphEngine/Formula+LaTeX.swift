@@ -14,10 +14,11 @@ struct LaTeXWriter {
   /// Binding strength in two-dimensional math: sum 1, product 2, negation 3, power 4, atom 5.
   static func precedence(_ f: Formula) -> Int {
     switch f {
+    case .equation: 0
     case .sum, .difference: 1
     case .product: 2
     case .negate: 3
-    case .number(let v): v < 0 ? 3 : 5
+    case .number(let v): v < 0 ? 2 : 5
     case .power: 4
     default: 5
     }
@@ -39,12 +40,16 @@ struct LaTeXWriter {
 
   private func body(_ f: Formula) -> String {
     switch f {
-    case .number(let v): return numbers.format(v)
+    case .number(let v):
+      let text = numbers.format(v)
+      guard let (mantissa, exponent) = UnicodeDialect.splitExponent(text) else { return text }
+      return mantissa + " \\times 10^{" + exponent + "}"
     case .symbol(let name): return Self.symbol(name)
     case .operand(let i): return ["a", "b", "c"][Swift.min(i, 2)]
     case .result: return "y"
     case .derivative(let of, let wrt):
-      return "\\frac{\\partial " + Self.symbol(of) + "}{\\partial " + write(wrt, context: 5) + "}"
+      return "\\frac{\\partial " + write(of, context: 5) + "}{\\partial " + write(wrt, context: 5)
+        + "}"
     case .negate(let a):
       switch a {
       case .negate, .number: return "-" + write(a, context: 4)
@@ -71,12 +76,13 @@ struct LaTeXWriter {
       let list = args.map { write($0, context: 0) }.joined(separator: ", ")
       switch function {
       case .sqrt: return "\\sqrt{" + list + "}"
-      case .abs: return "\\left|" + list + "\\right|"
+      case .abs: return "\\left\\lvert " + list + " \\right\\rvert"
       case .sigmoid: return "\\sigma\\left(" + list + "\\right)"
       case .relu: return "\\operatorname{relu}\\left(" + list + "\\right)"
       default: return "\\" + function.rawValue + "\\left(" + list + "\\right)"
       }
     case .sign(let a): return "\\operatorname{sign}\\left(" + write(a, context: 0) + "\\right)"
+    case .equation(let sides): return sides.map { write($0, context: 1) }.joined(separator: " = ")
     case .indicator(let c):
       let (a, op, b): (Formula, String, Formula)
       switch c {
@@ -96,5 +102,16 @@ extension String {
     var out = ""
     for c in self { if c == target { out += replacement } else { out.append(c) } }
     return out
+  }
+}
+
+extension Formula {
+  /// How tightly the formula binds when fractions are stacked (LaTeX, MathML, typeset math):
+  /// sum 1, product 2, negation 3, power 4, atom 5; an equation 0.
+  public var displayPrecedence: Int { LaTeXWriter.precedence(self) }
+
+  /// Whether two adjacent factors of a product need a `·` between them.
+  public static func needsDot(between previous: Formula, and next: Formula) -> Bool {
+    LinearFormulaWriter<UnicodeDialect>.needsDot(between: previous, and: next)
   }
 }

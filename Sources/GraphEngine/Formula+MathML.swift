@@ -45,7 +45,7 @@ struct MathMLWriter {
     case .operand(let i): return Self.symbol(["a", "b", "c"][Swift.min(i, 2)])
     case .result: return Self.symbol("y")
     case .derivative(let of, let wrt):
-      return "<mfrac>" + row(op("∂"), Self.symbol(of)) + row(op("∂"), write(wrt, context: 5))
+      return "<mfrac>" + row(op("∂"), write(of, context: 5)) + row(op("∂"), write(wrt, context: 5))
         + "</mfrac>"
     case .negate(let a):
       switch a {
@@ -80,6 +80,8 @@ struct MathMLWriter {
       }
     case .sign(let a):
       return row("<mi>sign</mi>", op("\u{2061}"), op("("), write(a, context: 0), op(")"))
+    case .equation(let sides):
+      return "<mrow>" + sides.map { write($0, context: 1) }.joined(separator: op("=")) + "</mrow>"
     case .indicator(let c):
       let (a, symbol, b): (Formula, String, Formula)
       switch c {

@@ -37,7 +37,7 @@ extension Formula {
       if y == 1 { return x }
       if y == 0 { return 1 }
       return .power(x, y)
-    case .call, .sign, .indicator:
+    case .call, .sign, .indicator, .equation:
       return mapChildren { $0.tidied() }
     }
   }
@@ -97,6 +97,7 @@ extension Formula {
     case .power(let a, let b): return .power(transform(a), transform(b))
     case .call(let f, let args): return .call(f, args.map(transform))
     case .sign(let a): return .sign(transform(a))
+    case .equation(let sides): return .equation(sides.map(transform))
     case .indicator(let c):
       switch c {
       case .greater(let a, let b): return .indicator(.greater(transform(a), transform(b)))

@@ -13,7 +13,7 @@ public indirect enum Formula: Hashable, Sendable {
   case result
   /// ∂`of`/∂`withRespectTo`, as in ∂L/∂y; the second part is a formula so a node without a
   /// name can still be named by its value, ∂L/∂(1 + exp(−x)).
-  case derivative(of: String, withRespectTo: Formula)
+  case derivative(of: Formula, withRespectTo: Formula)
   case negate(Formula)
   case sum(Formula, Formula)
   case difference(Formula, Formula)
@@ -27,6 +27,8 @@ public indirect enum Formula: Hashable, Sendable {
   case sign(Formula)
   /// 1 when the comparison holds, else 0 (Iverson bracket), as in the gradient of relu.
   case indicator(Comparison)
+  /// An equation chain `a = b = c`: the walk-through's statements and steps.
+  case equation([Formula])
 
   /// A comparison inside an ``Formula/indicator(_:)``.
   public enum Comparison: Hashable, Sendable {

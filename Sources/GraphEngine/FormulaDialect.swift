@@ -15,6 +15,12 @@ public protocol FormulaDialect {
 }
 
 extension FormulaDialect {
+  /// `6.3e-11` → ("6.3", "-11"); nil for a number without an exponent.
+  static func splitExponent(_ text: String) -> (String, String)? {
+    guard let e = text.firstIndex(of: "e") else { return nil }
+    return (String(text[..<e]), String(text[text.index(after: e)...]))
+  }
+
   /// `x0` → ("x", "0"), `w_1` → ("w", "1"), `x_in` → ("x", "in"); other names → (name, nil).
   static func splitSubscript(_ name: String) -> (base: String, subscript: String?) {
     let scalars = Array(name.unicodeScalars)
@@ -38,7 +44,11 @@ extension FormulaDialect {
 
 /// Plain Unicode: `−∂L/∂y·y²exp(−x)`, `x₀`.
 public enum UnicodeDialect: FormulaDialect {
-  public static func number(_ text: String) -> String { text.replacingHyphens() }
+  /// `6.3e-11` → `6.3×10⁻¹¹`.
+  public static func number(_ text: String) -> String {
+    guard let (mantissa, exponent) = splitExponent(text) else { return text.replacingHyphens() }
+    return mantissa.replacingHyphens() + "×10" + (superscript(exponent) ?? "^" + exponent)
+  }
 
   public static func symbol(_ name: String) -> String {
     let (base, sub) = splitSubscript(name)
@@ -77,7 +87,11 @@ public enum UnicodeDialect: FormulaDialect {
 /// Pango markup: variables in italics, real superscripts and subscripts, the minus sign,
 /// function names upright. Everything it emits is escaped markup.
 public enum PangoMarkupDialect: FormulaDialect {
-  public static func number(_ text: String) -> String { text.replacingHyphens() }
+  /// `6.3e-11` → `6.3×10` with a raised `−11`.
+  public static func number(_ text: String) -> String {
+    guard let (mantissa, exponent) = splitExponent(text) else { return text.replacingHyphens() }
+    return mantissa.replacingHyphens() + "×10" + raised(exponent.replacingHyphens())
+  }
 
   public static func symbol(_ name: String) -> String {
     let (base, sub) = splitSubscript(name)

@@ -25,10 +25,11 @@ public struct LinearFormulaWriter<Dialect: FormulaDialect> {
   /// Binding strength: sum 1, product 2, negation 3, power 4, atoms 5.
   static func precedence(_ f: Formula) -> Int {
     switch f {
+    case .equation: 0
     case .sum, .difference: 1
     case .product, .quotient: 2
     case .negate: 3
-    case .number(let v): v < 0 ? 3 : 5
+    case .number(let v): v < 0 ? 2 : 5
     case .power: 4
     default: 5
     }
@@ -49,7 +50,7 @@ public struct LinearFormulaWriter<Dialect: FormulaDialect> {
     case .operand(let i): return Dialect.symbol(["a", "b", "c"][Swift.min(i, 2)])
     case .result: return Dialect.symbol("y")
     case .derivative(let of, let wrt):
-      return t("∂") + Dialect.symbol(of) + t("/∂") + write(wrt, context: 5)
+      return t("∂") + write(of, context: 5) + t("/∂") + write(wrt, context: 5)
     case .negate(let a):
       // −(a·b) = (−a)·b and −(a/b) = (−a)/b, so only sums and signs need parentheses.
       switch a {
@@ -74,6 +75,8 @@ public struct LinearFormulaWriter<Dialect: FormulaDialect> {
       default: return Dialect.function(function.rawValue) + t("(") + arguments(args) + t(")")
       }
     case .sign(let a): return Dialect.function("sign") + t("(") + write(a, context: 0) + t(")")
+    case .equation(let sides):
+      return sides.map { write($0, context: 1) }.joined(separator: t(" = "))
     case .indicator(let c):
       let (a, op, b): (Formula, String, Formula)
       switch c {

@@ -43,6 +43,39 @@ public struct Parser {
     return parser.run()
   }
 
+  /// Parses one expression (no `name =`), as a derivation step is written; the program has
+  /// no statements and the expression is its last arena entry.
+  public static func parseExpression(
+    _ text: String, locate: @escaping (Int) -> SourceLocation
+  ) -> Result<(Program, Expression.ID), DiagnosticList> {
+    var parser = Parser(text, locate: locate)
+    return parser.runExpression()
+  }
+
+  mutating func runExpression() -> Result<(Program, Expression.ID), DiagnosticList> {
+    var lexer = Lexer(source)
+    tokens = lexer.tokenize()
+    for error in lexer.errors {
+      diagnostics.append(EngineDiagnostic(error.message, at: locate(error.at)))
+    }
+    skipSeparators()
+    var root: Expression.ID?
+    if peek.kind == .end {
+      diagnostics.append(EngineDiagnostic("empty expression", at: locate(0)))
+    } else if let parsed = try? parseAdditive() {
+      skipSeparators()
+      if peek.kind != .end {
+        _ = fail("unexpected \(peek.quoted) after the expression", peek)
+      } else {
+        root = parsed
+      }
+    }
+    guard diagnostics.isEmpty, let root else {
+      return .failure(DiagnosticList(diagnostics.sorted { $0.location < $1.location }))
+    }
+    return .success((program, root))
+  }
+
   mutating func run() -> Result<Program, DiagnosticList> {
     var lexer = Lexer(source)
     tokens = lexer.tokenize()

@@ -39,7 +39,7 @@ public struct SymbolicLabels: Sendable {
       values.append(formula.unicode().count > Self.maximumLength ? freshName() : formula)
     }
 
-    let seed = Formula.derivative(of: loss, withRespectTo: values[graph.output])
+    let seed = Formula.derivative(of: .symbol(loss), withRespectTo: values[graph.output])
     var gradients = [Formula](repeating: 0, count: graph.nodes.count)
     var edges = graph.nodes.map { [Formula](repeating: 0, count: $0.inputs.count) }
     var terms = [[Formula]](repeating: [], count: graph.nodes.count)
@@ -49,7 +49,7 @@ public struct SymbolicLabels: Sendable {
         let parts = terms[node.id]
         var g = parts.dropFirst().reduce(parts.first ?? 0) { Formula.sum($0, $1) }.tidied()
         if parts.isEmpty || g.unicode().count > Self.maximumLength {
-          g = .derivative(of: loss, withRespectTo: values[node.id])
+          g = .derivative(of: .symbol(loss), withRespectTo: values[node.id])
         }
         gradients[node.id] = g
       }
@@ -58,7 +58,7 @@ public struct SymbolicLabels: Sendable {
         var label = Formula.product([gradients[node.id], local.preferred])
           .substituting(operands: operands, result: values[node.id]).tidied()
         if label.unicode().count > Self.maximumLength + 8 {
-          label = .derivative(of: loss, withRespectTo: values[node.inputs[i]])
+          label = .derivative(of: .symbol(loss), withRespectTo: values[node.inputs[i]])
         }
         edges[node.id][i] = label
         terms[node.inputs[i]].append(label)

@@ -1,3 +1,4 @@
+import Explain
 import Foundation
 import LessonKit
 import Render
@@ -18,6 +19,17 @@ enum Artifacts {
       evaluation: compiled.evaluation, inputs: compiled.inputValues, kinds: plan.kinds,
       theme: plan.theme, labels: plan.labels, title: compiled.lesson.title,
       measurer: PangoTextMeasurer())
+    let document = Walkthrough(compiled, language: plan.language, figures: figures.map(\.name))
+      .document()
+    files.append(
+      File(
+        path: "\(compiled.lesson.id).md",
+        contents: Data(MarkdownWriter().write(document).utf8)))
+    let scenes = Dictionary(figures.map { ($0.name, $0.scene) }, uniquingKeysWith: { a, _ in a })
+    files.append(
+      File(
+        path: "\(compiled.lesson.id).pdf",
+        contents: try HandoutRenderer.render(document, figures: scenes, paper: plan.paper)))
     for output in try FigureBatch.render(figures, formats: FigureFormat.allCases) {
       files.append(
         File(path: "figures/\(output.figure).\(output.format.rawValue)", contents: output.data))

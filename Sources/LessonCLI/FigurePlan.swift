@@ -7,13 +7,16 @@ struct FigurePlan {
   var theme: Theme
   var labels: LabelMode
   var kinds: [FigureKind]
+  /// The language of the generated prose: `--lang`, else the lesson's `lang`.
+  var language: String
+  /// The handout's paper.
+  var paper: Paper = .a4
 
   /// - Throws: a located error for an unknown name in the lesson's `style`, `labels` or
   ///   `figures`.
-  static func make(for compiled: CompiledLesson, style: String?, labels: String?)
-    throws(LessonError)
-    -> FigurePlan
-  {
+  static func make(
+    for compiled: CompiledLesson, style: String?, labels: String?, language: String? = nil
+  ) throws(LessonError) -> FigurePlan {
     let lesson = compiled.lesson
     var problems: [Diagnostic] = []
     func problem(_ message: String, _ at: Located<String>) {
@@ -51,7 +54,8 @@ struct FigurePlan {
       }
     }
     if !problems.isEmpty { throw LessonError(problems) }
-    return FigurePlan(theme: theme, labels: mode, kinds: kinds)
+    return FigurePlan(
+      theme: theme, labels: mode, kinds: kinds, language: language ?? lesson.language)
   }
 
   static var styleNames: String { Theme.all.map(\.name).joined(separator: ", ") }

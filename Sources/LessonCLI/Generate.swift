@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LessonKit
+import Render
 
 /// `lessongen LESSON`: everything for one lesson into `Output/<id>/`.
 struct Generate: ParsableCommand {
@@ -15,9 +16,11 @@ struct Generate: ParsableCommand {
 
   func run() throws {
     let compiled = try options.compile()
-    let plan: FigurePlan
+    var plan: FigurePlan
     do {
-      plan = try FigurePlan.make(for: compiled, style: style.style, labels: style.labels)
+      plan = try FigurePlan.make(
+        for: compiled, style: style.style, labels: style.labels, language: style.lang)
+      plan.paper = Paper(rawValue: style.paper) ?? .a4
     } catch {
       Terminal.printError(error.description)
       throw ExitCode.failure

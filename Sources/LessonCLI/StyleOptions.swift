@@ -1,4 +1,5 @@
 import ArgumentParser
+import LessonKit
 import Render
 
 /// `--style` and `--labels`.
@@ -10,7 +11,19 @@ struct StyleOptions: ParsableArguments {
     help: ArgumentHelp("Edge labels: numeric (default), symbolic or both.", valueName: "mode"))
   var labels: String?
 
+  @Option(help: ArgumentHelp("Language of the explanation: en (default) or ko.", valueName: "code"))
+  var lang: String?
+
+  @Option(help: ArgumentHelp("Paper of the handout: a4 (default) or letter.", valueName: "size"))
+  var paper: String = "a4"
+
   func validate() throws {
+    if Paper(rawValue: paper) == nil {
+      throw ValidationError("unknown paper '\(paper)'; the papers are a4, letter")
+    }
+    if let lang, !supportedLanguages.contains(lang) {
+      throw ValidationError("unknown language '\(lang)'; the languages are en, ko")
+    }
     if let style, Theme.named(style) == nil {
       throw ValidationError("unknown style '\(style)'; the styles are \(FigurePlan.styleNames)")
     }

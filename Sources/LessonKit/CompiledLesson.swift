@@ -37,6 +37,11 @@ public struct CompiledLesson: Sendable {
     }
     var values: [String: Double] = [:]
     for input in lesson.inputs { values[input.name] = overrides[input.name] ?? input.value }
+    if let derivation = lesson.derivation {
+      let problems = DerivationChecker.problems(
+        derivation, lesson: lesson, graph: graph, upstream: lesson.upstream)
+      if !problems.isEmpty { throw located(DiagnosticList(problems)) }
+    }
     switch Evaluator.evaluate(graph, inputs: values, upstream: lesson.upstream) {
     case .success(let evaluation):
       return CompiledLesson(

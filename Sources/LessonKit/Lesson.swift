@@ -25,6 +25,24 @@ public struct Lesson: Sendable {
   /// `labels:` — numeric, symbolic or both, unless `--labels` says otherwise.
   public var labels: Located<String>?
 
+  /// `lang:` — the language the lesson's own text is written in (`en` or `ko`; default `en`).
+  public var language: String = "en"
+  /// The author's text by language: the lesson's own keys under ``language``, and each
+  /// entry of `translations:`.
+  public var text: [String: AuthorText] = [:]
+  /// `derivation:`, if any.
+  public var derivation: Derivation?
+
+  /// The author's text in `language`, falling back to the lesson's own language.
+  public func authorText(_ language: String) -> AuthorText {
+    text[language] ?? text[self.language] ?? AuthorText()
+  }
+
+  /// The title in `language` (the translation's, else the lesson's).
+  public func title(_ language: String) -> String {
+    text[language]?.title ?? title
+  }
+
   /// One entry under `inputs:`.
   public struct Input: Sendable {
     public var name: String

@@ -8,6 +8,11 @@ enum LessonKey: String, CaseIterable {
   case figures
   case style
   case labels
+  case lang
+  case introduction
+  case notes
+  case derivation
+  case translations
 
   static let required: [LessonKey] = [.title, .function, .inputs]
 

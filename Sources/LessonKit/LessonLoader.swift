@@ -216,10 +216,14 @@ public enum LessonLoader {
           "the lesson id '\(id)' (the file name) must match [a-z0-9][a-z0-9-]*",
           at: .init(line: 1, column: 1)))
     }
-    let lesson = Lesson(
+    let author = readAuthorText(fields, source: source, fail: fail)
+    var lesson = Lesson(
       id: id, path: path, source: source, title: title, summary: summary, function: function,
       functionLocator: locator, inputs: inputs, upstream: upstream,
       upstreamLocation: upstreamLocation, figures: figures, style: style, labels: labels)
+    lesson.language = author.language
+    lesson.text = author.text
+    lesson.derivation = author.derivation
     return Draft(lesson: lesson, problems: problems, inputsRead: inputsRead)
   }
 

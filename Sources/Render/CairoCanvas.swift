@@ -15,11 +15,16 @@ struct CairoCanvas {
   func draw(_ scene: Scene) {
     setColor(scene.background)
     cairo_paint(cr)
+    drawElements(scene)
+  }
+
+  /// The scene's elements without its background (a figure inside a handout page).
+  func drawElements(_ scene: Scene) {
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND)
     for element in scene.elements { draw(element) }
   }
 
-  private func setColor(_ c: Color) {
+  func setColor(_ c: Color) {
     cairo_set_source_rgb(cr, c.red, c.green, c.blue)
   }
 

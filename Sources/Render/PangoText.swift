@@ -25,14 +25,27 @@ final class PangoSession {
     g_object_unref(UnsafeMutableRawPointer(context))
   }
 
-  /// A layout of `markup`, centred line by line, or nil if Pango could not allocate one. The
-  /// caller releases it with `g_object_unref`.
-  func layout(_ markup: String, font: Font) -> OpaquePointer? {
+  /// A layout of `markup`, centred line by line (or, with a `width`, wrapped to it and
+  /// left-aligned), or nil if Pango could not allocate one. The caller releases it with
+  /// `g_object_unref`.
+  func layout(_ markup: String, font: Font, width: Double? = nil) -> OpaquePointer? {
     guard let layout = pango_layout_new(context) else { return nil }
     pango_layout_set_font_description(layout, description(font))
-    pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER)
+    if let width {
+      pango_layout_set_width(layout, Int32(width * Double(PANGO_SCALE)))
+      pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
+      pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
+      pango_layout_set_spacing(layout, Int32(font.size * 0.3 * Double(PANGO_SCALE)))
+    } else {
+      pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER)
+    }
     pango_layout_set_markup(layout, markup, -1)
     return layout
+  }
+
+  /// The distance from the top of a layout's logical box to its first baseline, in points.
+  func baseline(_ layout: OpaquePointer) -> Double {
+    Double(pango_layout_get_baseline(layout)) / Double(PANGO_SCALE)
   }
 
   /// The logical rectangle of a layout, in points.
@@ -46,12 +59,24 @@ final class PangoSession {
       width: Double(logical.width) / scale, height: Double(logical.height) / scale)
   }
 
-  /// Draws `markup` so that its logical box lands on `frame`'s top-left corner.
-  func draw(_ markup: String, font: Font, at frame: Rect, on cr: OpaquePointer) {
-    guard let layout = self.layout(markup, font: font) else { return }
+  /// Draws `markup` so that its logical box lands on `frame`'s top-left corner (wrapped to
+  /// `width` if given).
+  func draw(
+    _ markup: String, font: Font, at frame: Rect, on cr: OpaquePointer, width: Double? = nil
+  ) {
+    guard let layout = self.layout(markup, font: font, width: width) else { return }
     defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
     let logical = logicalRect(layout)
     cairo_move_to(cr, frame.x - logical.x, frame.y - logical.y)
+    pango_cairo_show_layout(cr, layout)
+  }
+
+  /// Draws one line of `markup` with its baseline's left end at `origin`.
+  func drawOnBaseline(_ markup: String, font: Font, at origin: Point, on cr: OpaquePointer) {
+    guard let layout = self.layout(markup, font: font) else { return }
+    defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
+    let logical = logicalRect(layout)
+    cairo_move_to(cr, origin.x - logical.x, origin.y - baseline(layout))
     pango_cairo_show_layout(cr, layout)
   }
 
@@ -80,6 +105,7 @@ public final class PangoTextMeasurer: TextMeasuring {
   private let cr: OpaquePointer
   private let session: PangoSession
   private var cache: [String: Size] = [:]
+  private var lineCache: [String: (width: Double, ascent: Double, descent: Double)] = [:]
 
   public init() {
     surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1)
@@ -101,6 +127,29 @@ public final class PangoTextMeasurer: TextMeasuring {
     let size = Size(width: rect.width, height: rect.height)
     cache[key] = size
     return size
+  }
+
+  /// The size of `markup` wrapped to `width`.
+  public func measure(_ markup: String, font: Font, width: Double) -> Size {
+    guard let layout = session.layout(markup, font: font, width: width) else { return .zero }
+    defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
+    let rect = session.logicalRect(layout)
+    return Size(width: rect.width, height: rect.height)
+  }
+
+  /// A one-line text's width and its extent above and below the baseline.
+  public func measureLine(_ markup: String, font: Font) -> (
+    width: Double, ascent: Double, descent: Double
+  ) {
+    let key = "line\u{0}" + font.description + "\u{0}" + markup
+    if let cached = lineCache[key] { return cached }
+    guard let layout = session.layout(markup, font: font) else { return (0, 0, 0) }
+    defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
+    let rect = session.logicalRect(layout)
+    let base = session.baseline(layout) - rect.y
+    let result = (rect.width, base, rect.height - base)
+    lineCache[key] = result
+    return result
   }
 
   /// How many characters of `markup` no installed font has (drawn as boxes); 0 when every

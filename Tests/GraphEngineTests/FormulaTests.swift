@@ -7,7 +7,7 @@ struct FormulaTests {
   /// The DLFS backward labels of the sigmoid chain, built as upstream × local and tidied.
   @Test("the sigmoid chain's backward labels, as in DLFS Fig. 5-20")
   func sigmoidChainLabels() {
-    let upstream = Formula.derivative(of: "L", withRespectTo: .symbol("y"))
+    let upstream = Formula.derivative(of: .symbol("L"), withRespectTo: .symbol("y"))
     let x = Formula.symbol("x")
     let negX = Formula.negate(x)
     // `/`: local −y²; `+`: 1; `exp`: its output exp(−x); `×(−1)`: the other input, −1.
@@ -34,7 +34,7 @@ struct FormulaTests {
     #expect(Formula.negate(.negate(a)).tidied() == a)
     #expect(Formula.product([1, a]).tidied() == a)
     #expect(Formula.product([2, a, 3]).tidied() == .product([6, a]))
-    let upstream = Formula.derivative(of: "L", withRespectTo: .symbol("z"))
+    let upstream = Formula.derivative(of: .symbol("L"), withRespectTo: .symbol("z"))
     #expect(Formula.product([upstream, 2, .symbol("t")]).tidied().unicode() == "∂L/∂z·2t")
     #expect(Formula.product([-1, a, .negate(b)]).tidied() == .product([a, b]))
     #expect(Formula.product([0, a]).tidied() == 0)

@@ -7,7 +7,7 @@ import Testing
 struct FormulaWriterTests {
   let x = Formula.symbol("x")
   let y = Formula.symbol("y")
-  var dLdy: Formula { .derivative(of: "L", withRespectTo: y) }
+  var dLdy: Formula { .derivative(of: .symbol("L"), withRespectTo: y) }
   /// ∂L/∂y·y²exp(−x), the gradient DLFS writes on the × node's input.
   var chain: Formula { .product([dLdy, .power(y, 2), .call(.exp, [.negate(x)])]) }
   /// 1/(1 + exp(−x))

@@ -43,7 +43,7 @@ struct DiagnosticTests {
         """)
     #expect(
       diagnostics("title: t\ncolour: red\nfunction: y = x\ninputs: {x: 1}\n") == """
-        lesson.yaml:2:1: error: unknown key 'colour'; the keys are title, function, inputs, upstream, description, figures, style, labels
+        lesson.yaml:2:1: error: unknown key 'colour'; the keys are title, function, inputs, upstream, description, figures, style, labels, lang, introduction, notes, derivation, translations
         colour: red
         ^
         """)

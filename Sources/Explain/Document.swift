@@ -1,0 +1,40 @@
+public import GraphEngine
+
+/// A walk-through as structured content, written out by the Markdown and handout writers.
+public struct Document: Sendable {
+  public var title: String
+  public var summary: String?
+  public var language: String
+  public var blocks: [Block]
+
+  public init(title: String, summary: String?, language: String, blocks: [Block]) {
+    self.title = title
+    self.summary = summary
+    self.language = language
+    self.blocks = blocks
+  }
+}
+
+/// A block of a document.
+public enum Block: Sendable {
+  /// A section heading (level 2) or subsection (level 3); the handout bookmarks it.
+  case heading(level: Int, text: String)
+  case paragraph([Inline])
+  /// A displayed equation chain, the formulas joined by `=`; `continued` starts it with `=`
+  /// (the next line of a derivation).
+  case equation([Formula], continued: Bool = false)
+  /// A table: a header row, then rows; every cell is inline content.
+  case table(header: [[Inline]], rows: [[[Inline]]])
+  /// A figure by name (`graph` → `figures/graph.png`), with alt text and a caption.
+  case figure(name: String, alt: String, caption: String)
+}
+
+/// Inline content of a paragraph or a table cell.
+public enum Inline: Sendable, Hashable {
+  /// Plain text from lessongen or from the lesson (always escaped by the writers).
+  case text(String)
+  /// Emphasised text.
+  case emphasis(String)
+  /// Inline math.
+  case math(Formula)
+}

@@ -1,0 +1,100 @@
+public import GraphEngine
+
+/// Writes a ``Document`` as CommonMark with GitHub tables and `$…$` / `$$…$$` math, which
+/// GitHub renders and Hugo, Jekyll and MkDocs Material render with MathJax or KaTeX.
+///
+/// YAML front matter holds the title and description and no date, so the file is the same
+/// from run to run. Every piece of lesson text is escaped: it can never become HTML or
+/// Markdown syntax.
+public struct MarkdownWriter {
+  /// The folder of the figures, relative to the Markdown file.
+  public var figureFolder = "figures"
+
+  public init() {}
+
+  public func write(_ document: Document) -> String {
+    var out = "---\n"
+    out += "title: " + yamlString(document.title) + "\n"
+    if let summary = document.summary { out += "description: " + yamlString(summary) + "\n" }
+    out += "lang: " + document.language + "\n"
+    out += "---\n\n"
+    out += "# " + escape(document.title) + "\n"
+    for block in document.blocks {
+      out += "\n" + write(block) + "\n"
+    }
+    return out
+  }
+
+  private func write(_ block: Block) -> String {
+    switch block {
+    case .heading(let level, let text):
+      return String(repeating: "#", count: level) + " " + escape(text)
+    case .paragraph(let inlines):
+      return inline(inlines)
+    case .equation(let formulas, let continued):
+      let body = formulas.map { $0.latex() }.joined(separator: " = ")
+      return "$$\n" + (continued ? "= " : "") + body + "\n$$"
+    case .table(let header, let rows):
+      var lines = ["| " + header.map(cell).joined(separator: " | ") + " |"]
+      lines.append("|" + header.map { _ in " --- |" }.joined())
+      for row in rows { lines.append("| " + row.map(cell).joined(separator: " | ") + " |") }
+      return lines.joined(separator: "\n")
+    case .figure(let name, let alt, let caption):
+      return "![" + escape(alt) + "](" + figureFolder + "/" + name + ".png)\n\n*" + escape(caption)
+        + "*"
+    }
+  }
+
+  private func cell(_ inlines: [Inline]) -> String {
+    inline(inlines).replacingAll("|", with: "\\|")
+  }
+
+  private func inline(_ inlines: [Inline]) -> String {
+    inlines.map { piece in
+      switch piece {
+      case .text(let s): return escape(s)
+      case .emphasis(let s): return "*" + escape(s) + "*"
+      case .math(let f): return "$" + f.latex() + "$"
+      }
+    }.joined()
+  }
+
+  /// Backslash-escapes Markdown punctuation and writes `<`, `>`, `&` as entities.
+  func escape(_ text: String) -> String {
+    var out = ""
+    for c in text {
+      switch c {
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "&": out += "&amp;"
+      case "\\", "`", "*", "_", "[", "]", "{", "}", "#", "|", "$", "~", "!":
+        out += "\\" + String(c)
+      case "\n": out += " "
+      default: out.append(c)
+      }
+    }
+    return out
+  }
+
+  /// A double-quoted YAML string.
+  func yamlString(_ text: String) -> String {
+    var out = "\""
+    for c in text {
+      switch c {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      default: out.append(c)
+      }
+    }
+    return out + "\""
+  }
+}
+
+extension String {
+  func replacingAll(_ target: Character, with replacement: String) -> String {
+    var out = ""
+    for c in self { if c == target { out += replacement } else { out.append(c) } }
+    return out
+  }
+}

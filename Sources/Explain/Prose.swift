@@ -1,0 +1,131 @@
+/// The generated sentences of a walk-through, in English or Korean. Korean follows the
+/// established terms of the Korean edition of Deep Learning from Scratch: 기울기 (gradient),
+/// 연쇄 법칙 (chain rule), 순전파 (forward propagation), 역전파 (backpropagation),
+/// 국소적 미분 (local derivative).
+struct Prose {
+  let korean: Bool
+
+  init(language: String) {
+    korean = language == "ko"
+  }
+
+  func pick(_ en: String, _ ko: String) -> String { korean ? ko : en }
+
+  var functionHeading: String { pick("The function", "함수") }
+  var forwardHeading: String { pick("Forward pass", "순전파") }
+  var backwardHeading: String { pick("Backward pass", "역전파") }
+  var stepsHeading: String { pick("The backward pass step by step", "역전파를 한 단계씩") }
+  var compositeHeading: String { pick("The composite node", "복합 노드") }
+  var derivationHeading: String { pick("Derivation", "유도") }
+  var checkHeading: String { pick("Numeric check", "수치 검증") }
+
+  var functionIs: String { pick("The function is", "함수는 다음과 같습니다.") }
+  var inputsAre: String { pick("evaluated at the inputs", "입력값은") }
+  var forwardIntro: String {
+    pick(
+      "The forward pass computes every node's value from the values of its inputs, from the inputs to the output:",
+      "순전파는 입력에서 출력 쪽으로, 각 노드의 값을 그 입력의 값으로부터 계산합니다.")
+  }
+  var nodeColumn: String { pick("node", "노드") }
+  var operationColumn: String { pick("operation", "연산") }
+  var valueColumn: String { pick("value", "값") }
+  var gradientColumn: String { pick("gradient of L", "L의 기울기") }
+
+  /// "the gradient of L with respect to x" / "x에 대한 L의 기울기".
+  func gradientOf(_ wrt: String) -> String {
+    pick("the gradient of L with respect to \(wrt)", "\(wrt)에 대한 L의 기울기")
+  }
+
+  func seed(output: String, upstream: String, isOne: Bool) -> String {
+    isOne
+      ? pick(
+        "The backward pass runs from the output back to the inputs. It starts with \(gradientOf(output)), ∂L/∂\(output) = 1. Here L stands for whatever is finally being differentiated (in training, the loss). In this lesson L is the output \(output) itself, and the derivative of anything with respect to itself is 1: that is where the first 1 comes from.",
+        "역전파는 출력에서 입력 쪽으로 진행합니다. 출발점은 \(gradientOf(output)) ∂L/∂\(output) = 1입니다. 여기서 L은 최종적으로 미분하려는 값(학습에서는 손실 함수)을 나타냅니다. 이 강의에서는 L이 출력 \(output) 자신이고, 어떤 값을 자기 자신으로 미분하면 1이므로 첫 기울기는 1입니다."
+      )
+      : pick(
+        "The backward pass runs from the output back to the inputs. It starts with the gradient that arrives from later in the network: \(gradientOf(output)) is given as ∂L/∂\(output) = \(upstream).",
+        "역전파는 출력에서 입력 쪽으로 진행합니다. 출발점은 신경망의 뒤쪽(상류)에서 전해진 기울기로, \(gradientOf(output))는 ∂L/∂\(output) = \(upstream)로 주어집니다."
+      )
+  }
+
+  var rule: String {
+    pick(
+      "At every node the rule is the same, the chain rule: the gradient from upstream times the node's local gradient gives the gradient passed downstream.",
+      "모든 노드에서 규칙은 같습니다. 연쇄 법칙에 따라, 상류에서 전해진 기울기에 그 노드의 국소적 미분을 곱한 값을 하류로 흘려보냅니다.")
+  }
+
+  func nodeHeading(_ op: String, _ name: String) -> String {
+    pick("The \(op) node, \(name)", "\(op) 노드, \(name)")
+  }
+
+  func upstream(_ name: String) -> String {
+    pick("From upstream: \(gradientOf(name)) is", "상류에서 전해진 값: \(gradientOf(name))는")
+  }
+
+  func fanOut(_ name: String, _ count: Int) -> String {
+    pick(
+      "\(name) is used by \(count) nodes, so \(gradientOf(name)) is the sum of what flows back along each of its edges:",
+      "\(name)는 노드 \(count)개에서 쓰이므로, \(gradientOf(name))는 각 간선을 따라 되돌아온 값을 모두 더한 것입니다.")
+  }
+
+  func local(_ name: String, _ input: String) -> String {
+    pick(
+      "Local gradient of \(name) with respect to \(input):",
+      "\(input)에 대한 \(name)의 국소적 미분:")
+  }
+
+  func downstream(_ input: String) -> String {
+    pick(
+      "Upstream × local = downstream, \(gradientOf(input)):",
+      "상류 × 국소적 미분 = 하류, 즉 \(gradientOf(input)):")
+  }
+
+  func inputResult(_ name: String) -> String {
+    pick(
+      "So \(gradientOf(name)) is",
+      "따라서 \(gradientOf(name))는")
+  }
+
+  func composite(_ name: String, _ chain: String) -> String {
+    pick(
+      "Expanded, \(name) is the chain \(chain). The product of the chain's local gradients is the composite node's local gradient; the closed form of the textbooks says the same:",
+      "\(name)를 펼치면 \(chain)의 연결이 됩니다. 이 연결의 국소적 미분을 모두 곱한 값이 복합 노드의 국소적 미분이며, 교과서의 닫힌 형태와 같습니다.")
+  }
+
+  /// The end of a sentence after inline math.
+  var stop: String { pick(".", "입니다.") }
+
+  var inNumbers: String { pick("In numbers:", "수치로는:") }
+
+  func derivationIntro(_ y: String, _ x: String, points: Int) -> String {
+    pick(
+      "The derivative of \(y) with respect to \(x), step by step (lessongen checked every step by evaluating it at \(points) points):",
+      "\(x)에 대한 \(y)의 미분을 한 단계씩 유도합니다(lessongen이 각 단계를 \(points)개의 점에서 계산해 확인했습니다).")
+  }
+
+  func checkIntro(_ h: String) -> String {
+    pick(
+      "Each input's gradient from the backward pass, against a central difference (f(x + h) − f(x − h))/2h with h = \(h):",
+      "역전파로 구한 각 입력의 기울기를 중심 차분 (f(x + h) − f(x − h))/2h, h = \(h)와 비교합니다.")
+  }
+
+  var inputColumn: String { pick("input", "입력") }
+  var backpropColumn: String { pick("backpropagation", "역전파") }
+  var differenceColumn: String { pick("central difference", "중심 차분") }
+  var errorColumn: String { pick("difference", "차이") }
+
+  func figureCaption(_ kind: String, _ step: Int = 0, of count: Int = 0) -> String {
+    switch kind {
+    case "graph":
+      return pick("The computational graph with its values and gradients.", "값과 기울기를 표시한 계산 그래프.")
+    case "expanded":
+      return pick(
+        "The composite nodes expanded into primitive operations.", "복합 노드를 기본 연산으로 펼친 그래프.")
+    case "forward": return pick("The forward pass: every node's value.", "순전파: 각 노드의 값.")
+    default:
+      return pick(
+        "Backward pass, step \(step) of \(count): the highlighted node has just passed its gradients on.",
+        "역전파 \(count)단계 중 \(step)단계: 강조된 노드가 방금 기울기를 하류로 전달했습니다.")
+    }
+  }
+}

@@ -1,0 +1,377 @@
+public import GraphEngine
+public import LessonKit
+
+/// Writes the walk-through of a lesson: the function, the forward pass, the backward pass
+/// node by node (upstream × local = downstream, naming each local gradient), fan-out sums,
+/// composite nodes against their closed form, the author's verified derivation and a
+/// numeric check of every input's gradient.
+public struct Walkthrough {
+  public let compiled: CompiledLesson
+  public let language: String
+  /// The figures drawn for the lesson, by name (`graph`, `expanded`, `step-01`, …).
+  public let figures: [String]
+  let prose: Prose
+  let numbers = NumberFormat.shortest(significantDigits: 6)
+
+  public init(_ compiled: CompiledLesson, language: String, figures: [String]) {
+    self.compiled = compiled
+    self.language = language
+    self.figures = figures
+    self.prose = Prose(language: language)
+  }
+
+  public func document() -> Document {
+    let lesson = compiled.lesson
+    let text = lesson.authorText(language)
+    var blocks: [Block] = []
+    blocks += functionSection(text)
+    blocks += forwardSection()
+    blocks += backwardSection(text)
+    blocks += compositeSection()
+    blocks += derivationSection(text)
+    blocks += checkSection()
+    return Document(
+      title: lesson.title(language), summary: text.summary ?? lesson.summary, language: language,
+      blocks: blocks)
+  }
+
+  // MARK: Sections
+
+  private func functionSection(_ text: AuthorText) -> [Block] {
+    var blocks: [Block] = [.heading(level: 2, text: prose.functionHeading)]
+    for paragraph in paragraphs(text.introduction) { blocks.append(.paragraph([.text(paragraph)])) }
+    blocks.append(.paragraph([.text(prose.functionIs)]))
+    let program = compiled.program
+    if program.expressions.count <= 400 {
+      for statement in program.statements {
+        blocks.append(.equation([.symbol(statement.name), program.formula(of: statement.root)]))
+      }
+    }
+    var inputs: [Inline] = [.text(prose.inputsAre + " ")]
+    for (i, input) in compiled.lesson.inputs.enumerated() {
+      if i > 0 { inputs.append(.text(", ")) }
+      inputs.append(
+        .math(Formula.symbol(input.name).equals(number(compiled.inputValues[input.name] ?? 0))))
+    }
+    inputs.append(.text(prose.korean ? "입니다." : "."))
+    blocks.append(.paragraph(inputs))
+    for name in ["graph", "forward"] where figures.contains(name) {
+      blocks.append(figure(name))
+    }
+    return blocks
+  }
+
+  private func forwardSection() -> [Block] {
+    let e = walkedEvaluation
+    let labels = SymbolicLabels(e.graph)
+    var rows: [[[Inline]]] = []
+    for node in e.graph.nodes where node.op != .constant {
+      let operands = node.inputs.map { labels.values[$0] }
+      // The operation as the graph computes it, untidied: x·(−1), not −x.
+      let definition: Formula =
+        node.op == .input
+        ? .symbol(node.name ?? "") : SymbolicLabels.value(of: node, operands: operands)
+      rows.append([
+        [.math(labels.values[node.id])],
+        node.op == .input ? [.text(prose.pick("input", "입력"))] : [.math(definition)],
+        [.math(number(e.value(node.id)))],
+      ])
+    }
+    return [
+      .heading(level: 2, text: prose.forwardHeading),
+      .paragraph([.text(prose.forwardIntro)]),
+      .table(
+        header: [
+          [.text(prose.nodeColumn)], [.text(prose.operationColumn)], [.text(prose.valueColumn)],
+        ],
+        rows: rows),
+    ]
+  }
+
+  private func backwardSection(_ text: AuthorText) -> [Block] {
+    let e = walkedEvaluation
+    let graph = e.graph
+    let labels = SymbolicLabels(graph)
+    let consumers = graph.consumers
+    let outputLabel = labels.values[graph.output].unicode()
+    var blocks: [Block] = [
+      .heading(level: 2, text: prose.backwardHeading),
+      .paragraph([
+        .text(
+          prose.seed(
+            output: outputLabel, upstream: PangoMarkupDialect.number(numbers.format(e.upstream)),
+            isOne: e.upstream == 1))
+      ]),
+      .paragraph([.text(prose.rule)]),
+    ]
+    if figures.contains("expanded") { blocks.append(figure("expanded")) }
+    let order = graph.nodes.reversed().filter { !$0.op.isLeaf }
+    for node in order {
+      let y = labels.values[node.id]
+      let dLdy = Formula.derivative(of: .symbol("L"), withRespectTo: y)
+      let definition = SymbolicLabels.value(
+        of: node, operands: node.inputs.map { labels.values[$0] }
+      ).tidied()
+      let title: String
+      if case .symbol = y {
+        title = prose.nodeHeading(
+          Self.operatorName(node), y.unicode() + " = " + definition.unicode())
+      } else {
+        title = prose.nodeHeading(Self.operatorName(node), y.unicode())
+      }
+      blocks.append(.heading(level: 3, text: title))
+      if node.id == graph.output {
+        blocks.append(
+          .paragraph([
+            .text(prose.upstream(y.unicode()) + " "), .math(dLdy.equals(number(e.upstream))),
+            .text(prose.stop),
+          ]))
+      } else {
+        blocks += gradientSum(node.id, labels: labels, consumers: consumers, evaluation: e)
+      }
+      if let note = noteText(for: node, text: text) { blocks.append(.paragraph([.text(note)])) }
+      let locals = node.op.symbolicLocalGradients(parameter: node.parameter)
+      let operands = node.inputs.map { labels.values[$0] }
+      for (i, inputID) in node.inputs.enumerated() where graph[inputID].op != .constant {
+        let u = labels.values[inputID]
+        let dydu = Formula.derivative(of: y, withRespectTo: u)
+        var chain: [Formula] = [dydu]
+        let inOperands = locals[i].inOperands.substituting(operands: operands, result: y).tidied()
+        chain.append(inOperands)
+        if let r = locals[i].inResult?.substituting(operands: operands, result: y).tidied(),
+          r != inOperands
+        {
+          chain.append(r)
+        }
+        let local = e.localGradients[node.id][i]
+        if chain.last != number(local) { chain.append(number(local)) }
+        blocks.append(.paragraph([.text(prose.local(y.unicode(), u.unicode()))]))
+        blocks.append(.equation(chain))
+        let g = e.gradient(node.id)
+        blocks.append(.paragraph([.text(prose.downstream(u.unicode()))]))
+        blocks.append(
+          .equation([
+            .derivative(of: .symbol("L"), withRespectTo: u), .product([dLdy, dydu]),
+            .product([number(g), number(local)]), number(g * local),
+          ]))
+      }
+    }
+    let stepFigures = figures.filter { $0.hasPrefix("step-") }
+    if !stepFigures.isEmpty {
+      blocks.append(.heading(level: 3, text: prose.stepsHeading))
+      for (k, name) in stepFigures.enumerated() {
+        blocks.append(
+          .figure(
+            name: name,
+            alt: prose.figureCaption("step", k + 1, of: stepFigures.count) + " " + functionText,
+            caption: prose.figureCaption("step", k + 1, of: stepFigures.count)))
+      }
+    }
+    for id in graph.inputs {
+      blocks += gradientSum(id, labels: labels, consumers: consumers, evaluation: e)
+    }
+    return blocks
+  }
+
+  /// ∂L/∂u, with the fan-out sum written term by term when u feeds several nodes.
+  private func gradientSum(
+    _ id: Node.ID, labels: SymbolicLabels, consumers: [[Node.ID]], evaluation e: Evaluation
+  ) -> [Block] {
+    let u = labels.values[id]
+    let dLdu = Formula.derivative(of: .symbol("L"), withRespectTo: u)
+    let parts = e.contributions[id].sorted {
+      ($0.consumer, $0.inputIndex) < ($1.consumer, $1.inputIndex)
+    }
+    if parts.count > 1 {
+      let terms = parts.map { number($0.value) }
+      let sum = terms.dropFirst().reduce(terms[0]) { Formula.sum($0, $1) }
+      return [
+        .paragraph([.text(prose.fanOut(u.unicode(), parts.count))]),
+        .equation([dLdu, sum, number(e.gradient(id))]),
+      ]
+    }
+    return [
+      .paragraph([
+        .text(prose.inputResult(u.unicode()) + " "), .math(dLdu.equals(number(e.gradient(id)))),
+        .text(prose.stop),
+      ])
+    ]
+  }
+
+  private func compositeSection() -> [Block] {
+    let graph = compiled.graph
+    var seen: Set<Op> = []
+    var blocks: [Block] = []
+    for node in graph.nodes where node.op.isComposite && seen.insert(node.op).inserted {
+      let labels = SymbolicLabels(graph)
+      let y = labels.values[node.id]
+      let u = labels.values[node.inputs[0]]
+      let x = compiled.evaluation.value(node.inputs[0])
+      // The composite alone, y = op(u), expanded and differentiated with a seed of 1.
+      let single = Graph(
+        nodes: [
+          Node(id: 0, op: .input, inputs: [], name: "u", location: node.location),
+          Node(id: 1, op: node.op, inputs: [0], name: "y", location: node.location),
+        ], output: 1, outputName: "y", inputs: [0])
+      let expanded = single.expandingComposites()
+      guard case .success(let e) = Evaluator.evaluate(expanded, inputs: ["u": x], upstream: 1)
+      else {
+        continue
+      }
+      let chainText = expanded.nodes.filter { !$0.op.isLeaf }.map { Self.operatorName($0) }
+        .joined(separator: ", ")
+      let closed = node.op.symbolicLocalGradients(parameter: 0)[0]
+      let closedForm = (closed.inResult ?? closed.inOperands).substituting(operands: [u], result: y)
+        .tidied()
+      var symbolic: [Formula] = [.derivative(of: y, withRespectTo: u)]
+      // Along a single chain, the product of local gradients is the seed-1 edge label.
+      let chainLabels = SymbolicLabels(expanded)
+      let isChain = expanded.consumers.allSatisfy { $0.count <= 1 }
+      if isChain {
+        let product = chainLabels.edges[expanded.nodes.first { $0.inputs.contains(0) }?.id ?? 0][0]
+          .map { if case .derivative = $0 { return 1 } else { return $0 } }.tidied()
+          .substituting(symbols: ["u": u, "y": y])
+        symbolic.append(product)
+      }
+      symbolic.append(closedForm)
+      let viaChain = e.gradient(0)
+      let viaClosed = compiled.evaluation.localGradients[node.id][0]
+      blocks += [
+        .heading(level: 2, text: prose.compositeHeading + ": " + node.op.rawValue),
+        .paragraph([.text(prose.composite(node.op.rawValue, chainText))]),
+        .equation(symbolic),
+        .paragraph([.text(prose.inNumbers)]),
+        .equation([number(viaChain), number(viaClosed)]),
+      ]
+    }
+    return blocks
+  }
+
+  private func derivationSection(_ text: AuthorText) -> [Block] {
+    guard let derivation = compiled.lesson.derivation else { return [] }
+    let graph = compiled.graph
+    let y = Formula.symbol(graph.outputName)
+    let x = Formula.symbol(derivation.variable.value)
+    var blocks: [Block] = [
+      .heading(level: 2, text: prose.derivationHeading),
+      .paragraph([
+        .text(
+          prose.derivationIntro(y.unicode(), x.unicode(), points: DerivationChecker.sampleCount))
+      ]),
+    ]
+    for (k, step) in derivation.steps.enumerated() {
+      if k < text.steps.count, let explanation = text.steps[k] {
+        blocks.append(.paragraph([.text(explanation)]))
+      }
+      if k == 0 {
+        blocks.append(.equation([.derivative(of: y, withRespectTo: x), step.formula]))
+      } else {
+        blocks.append(.equation([step.formula], continued: true))
+      }
+    }
+    return blocks
+  }
+
+  private func checkSection() -> [Block] {
+    let graph = compiled.graph
+    var rows: [[[Inline]]] = []
+    for input in compiled.lesson.inputs {
+      guard let id = graph.inputs.first(where: { graph[$0].name == input.name }) else { continue }
+      let x = compiled.inputValues[input.name] ?? 0
+      let h = 1e-6 * Swift.max(1, Swift.abs(x))
+      var plus = compiled.inputValues
+      var minus = compiled.inputValues
+      plus[input.name] = x + h
+      minus[input.name] = x - h
+      guard case .success(let up) = Evaluator.evaluate(graph, inputs: plus),
+        case .success(let down) = Evaluator.evaluate(graph, inputs: minus)
+      else { continue }
+      let estimate =
+        (up.value(graph.output) - down.value(graph.output)) / (2 * h) * compiled.evaluation.upstream
+      let backprop = compiled.evaluation.gradient(id)
+      rows.append([
+        [.math(.symbol(input.name))], [.math(number(backprop))], [.math(number(estimate))],
+        [.math(.number(Swift.abs(backprop - estimate)).rounded(2))],
+      ])
+    }
+    return [
+      .heading(level: 2, text: prose.checkHeading),
+      .paragraph([.text(prose.checkIntro("10⁻⁶·max(1, |x|)"))]),
+      .table(
+        header: [
+          [.text(prose.inputColumn)], [.text(prose.backpropColumn)],
+          [.text(prose.differenceColumn)],
+          [.text(prose.errorColumn)],
+        ], rows: rows),
+    ]
+  }
+
+  // MARK: Helpers
+
+  /// The graph the backward pass is walked on: expanded when there are composites, as DLFS.
+  var walkedEvaluation: Evaluation {
+    let graph = compiled.graph
+    guard graph.hasComposites else { return compiled.evaluation }
+    let expanded = graph.expandingComposites()
+    if case .success(let e) = Evaluator.evaluate(
+      expanded, inputs: compiled.inputValues, upstream: compiled.evaluation.upstream)
+    {
+      return e
+    }
+    return compiled.evaluation
+  }
+
+  var functionText: String {
+    compiled.program.statements.last.map {
+      "\($0.name) = " + compiled.program.formula(of: $0.root).unicode()
+    } ?? ""
+  }
+
+  private func figure(_ name: String) -> Block {
+    let caption = prose.figureCaption(name)
+    return .figure(name: name, alt: caption + " " + functionText, caption: caption)
+  }
+
+  private func number(_ v: Double) -> Formula { .number(Double(numbers.format(v)) ?? v) }
+
+  private func paragraphs(_ text: String?) -> [String] {
+    guard let text else { return [] }
+    return text.split(separator: "\n\n").map {
+      Substring($0.split(separator: "\n").joined(separator: " ")).trimmingWhitespace()
+    }.filter { !$0.isEmpty }
+  }
+
+  private func noteText(for node: Node, text: AuthorText) -> String? {
+    guard let name = node.name else { return nil }
+    return text.notes[name]
+  }
+
+  static func operatorName(_ node: Node) -> String {
+    switch node.op {
+    case .add: "+"
+    case .sub: "−"
+    case .mul: "×"
+    case .div, .recip: "/"
+    case .neg: "−"
+    case .pow, .powConst: "^"
+    default: node.op.rawValue
+    }
+  }
+}
+
+extension Formula {
+  /// `self = other`, for inline math: a two-formula equation chain.
+  func equals(_ other: Formula) -> Formula { .equation([self, other]) }
+
+  /// A number shown with `digits` significant digits.
+  func rounded(_ digits: Int) -> Formula {
+    guard case .number(let v) = self else { return self }
+    return .number(Double(NumberFormat.shortest(significantDigits: digits).format(v)) ?? v)
+  }
+}
+
+extension Substring {
+  func trimmingWhitespace() -> String {
+    String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+  }
+}

@@ -1,0 +1,41 @@
+extension Program {
+  /// The formula a statement's expression writes, built bottom-up over the arena (no
+  /// recursion on the expression's size). Signs on numbers fold (`-1` is the number −1).
+  public func formula(of root: Expression.ID) -> Formula {
+    var built = [Int: Formula]()
+    // The arena is in post-order: every operand before its user.
+    var first = root
+    var pending = [root]
+    while let e = pending.popLast() {
+      first = Swift.min(first, e)
+      switch self[e].kind {
+      case .unary(_, let a): pending.append(a)
+      case .binary(_, let a, let b): pending.append(contentsOf: [a, b])
+      case .call(_, let args): pending.append(contentsOf: args)
+      case .number, .variable: break
+      }
+    }
+    for e in first...root {
+      let f: Formula
+      switch self[e].kind {
+      case .number(let v): f = .number(v)
+      case .variable(let name): f = .symbol(name)
+      case .unary(.plus, let a): f = built[a] ?? 0
+      case .unary(.negate, let a):
+        if case .number(let v)? = built[a] { f = .number(-v) } else { f = .negate(built[a] ?? 0) }
+      case .binary(let op, let a, let b):
+        let (x, y) = (built[a] ?? 0, built[b] ?? 0)
+        switch op {
+        case .add: f = .sum(x, y)
+        case .subtract: f = .difference(x, y)
+        case .multiply: f = .product([x, y])
+        case .divide: f = .quotient(x, y)
+        case .power: f = .power(x, y)
+        }
+      case .call(let function, let args): f = .call(function, args.map { built[$0] ?? 0 })
+      }
+      built[e] = f
+    }
+    return built[root] ?? 0
+  }
+}

@@ -1,0 +1,302 @@
+import Explain
+import GraphEngine
+public import GraphLayout
+
+/// Paper sizes, in points.
+public enum Paper: String, CaseIterable, Sendable {
+  case a4, letter
+
+  public var size: Size {
+    switch self {
+    case .a4: Size(width: 595.28, height: 841.89)
+    case .letter: Size(width: 612, height: 792)
+    }
+  }
+}
+
+/// One page of a laid-out handout.
+public struct HandoutPage {
+  /// What the page draws.
+  var items: [PageItem] = []
+
+  /// Every item's box, for checks that nothing leaves the text area.
+  public var frames: [Rect] { items.map(\.bounds) }
+}
+
+/// A section heading to bookmark.
+struct Bookmark {
+  var title: String
+  var level: Int
+  var page: Int
+  var y: Double
+}
+
+/// Something placed on a page.
+enum PageItem {
+  /// Pango markup in `frame` (wrapped to its width when `wrap`).
+  case text(String, Font, Color, frame: Rect, wrap: Bool)
+  /// Typeset math with its baseline's left end at `origin`.
+  case math(MathBox, origin: Point)
+  /// A figure scaled into `frame`.
+  case figure(Scene, frame: Rect)
+  case line(Point, Point, width: Double, color: Color)
+
+  var bounds: Rect {
+    switch self {
+    case .text(_, _, _, let frame, _): return frame
+    case .math(let box, let o):
+      return Rect(x: o.x, y: o.y - box.ascent, width: box.width, height: box.height)
+    case .figure(_, let frame): return frame
+    case .line(let a, let b, _, _):
+      return Rect(
+        x: Swift.min(a.x, b.x), y: Swift.min(a.y, b.y), width: Swift.abs(a.x - b.x),
+        height: Swift.abs(a.y - b.y))
+    }
+  }
+}
+
+/// Lays a ``Document`` out on pages: a title block, headings kept with what follows,
+/// paragraphs wrapped by Pango, display equations centred (broken at `=` or scaled down
+/// when too wide), tables with rules, figures scaled to the text width, all inside the
+/// margins.
+struct HandoutLayout {
+  let paper: Paper
+  let measurer: PangoTextMeasurer
+  let figures: [String: Scene]
+
+  static let margin = 62.0
+  static let bottomMargin = 70.0
+  static let body = Font(family: "DejaVu Serif, NanumMyeongjo", size: 10.5)
+  static let math = Font(family: "DejaVu Serif, NanumMyeongjo", size: 11)
+  static let table = Font(family: "DejaVu Serif, NanumMyeongjo", size: 9.5)
+  static let tableHead = Font(family: "DejaVu Sans, NanumGothic Bold", size: 9)
+  static let title = Font(family: "DejaVu Sans, NanumGothic Bold", size: 19)
+  static let subtitle = Font(family: "DejaVu Serif, NanumMyeongjo Italic", size: 11)
+  static let heading2 = Font(family: "DejaVu Sans, NanumGothic Bold", size: 14)
+  static let heading3 = Font(family: "DejaVu Sans, NanumGothic Bold", size: 11)
+  static let caption = Font(family: "DejaVu Sans, NanumGothic", size: 8.5)
+  static let grey = Color(hex: 0x555555)
+  static let ink = Color(hex: 0x111111)
+
+  var width: Double { paper.size.width - 2 * Self.margin }
+  var bottom: Double { paper.size.height - Self.bottomMargin }
+
+  private(set) var pages: [HandoutPage] = [HandoutPage()]
+  private(set) var bookmarks: [Bookmark] = []
+  private var y = HandoutLayout.margin
+
+  init(paper: Paper, measurer: PangoTextMeasurer, figures: [String: Scene]) {
+    self.paper = paper
+    self.measurer = measurer
+    self.figures = figures
+  }
+
+  mutating func layout(_ document: Document) {
+    titleBlock(document)
+    for (i, block) in document.blocks.enumerated() {
+      let next = i + 1 < document.blocks.count ? document.blocks[i + 1] : nil
+      place(block, next: next)
+    }
+  }
+
+  // MARK: Blocks
+
+  private mutating func titleBlock(_ document: Document) {
+    let title = PangoMarkupDialect.escape(document.title)
+    let size = measurer.measure(title, font: Self.title, width: width)
+    add(.text(title, Self.title, Self.ink, frame: frame(size), wrap: true))
+    y += size.height + 6
+    if let summary = document.summary {
+      let text = PangoMarkupDialect.escape(summary)
+      let s = measurer.measure(text, font: Self.subtitle, width: width)
+      add(.text(text, Self.subtitle, Self.grey, frame: frame(s), wrap: true))
+      y += s.height + 6
+    }
+    add(
+      .line(
+        Point(x: Self.margin, y: y), Point(x: Self.margin + width, y: y), width: 0.6,
+        color: Self.grey))
+    y += 14
+  }
+
+  private mutating func place(_ block: Block, next: Block?) {
+    switch block {
+    case .heading(let level, let text):
+      let font = level <= 2 ? Self.heading2 : Self.heading3
+      let markup = PangoMarkupDialect.escape(text)
+      let size = measurer.measure(markup, font: font, width: width)
+      let before = level <= 2 ? 16.0 : 10.0
+      // Keep a heading with at least a few lines of what follows it.
+      let keep = next.map { estimate($0) } ?? 0
+      ensure(before + size.height + Swift.min(keep, 120) + 6)
+      if y > Self.margin + 1 { y += before }
+      bookmarks.append(Bookmark(title: text, level: level, page: pages.count, y: y))
+      add(.text(markup, font, Self.ink, frame: frame(size), wrap: true))
+      y += size.height + 6
+    case .paragraph(let inlines):
+      let markup = Self.markup(inlines)
+      let size = measurer.measure(markup, font: Self.body, width: width)
+      ensure(size.height)
+      add(.text(markup, Self.body, Self.ink, frame: frame(size), wrap: true))
+      y += size.height + 8
+    case .equation(let formulas, let continued):
+      equation(formulas, continued: continued)
+    case .table(let header, let rows):
+      table(header, rows)
+    case .figure(let name, _, let caption):
+      figure(name, caption: caption)
+    }
+  }
+
+  /// A rough height of a block, to keep headings with their first lines.
+  private func estimate(_ block: Block) -> Double {
+    switch block {
+    case .paragraph(let inlines):
+      measurer.measure(Self.markup(inlines), font: Self.body, width: width).height
+    case .equation: 40
+    case .table: 60
+    case .figure(let name, _, _): figures[name].map { Swift.min(200, $0.size.height) } ?? 0
+    case .heading: 20
+    }
+  }
+
+  private mutating func equation(_ formulas: [Formula], continued: Bool) {
+    let setter = MathTypesetter(measurer: measurer, font: Self.math)
+    let indent = 24.0
+    var lines: [MathBox] = []
+    let whole = setter.typeset(.equation(continued ? [.symbol("")] + formulas : formulas))
+    if whole.width <= width - indent || formulas.count < 2 {
+      lines = [whole]
+    } else {
+      // Break at every `=`: the first line holds the first two sides.
+      lines.append(
+        setter.typeset(
+          .equation(continued ? [.symbol(""), formulas[0]] : Array(formulas.prefix(2)))))
+      for side in formulas.dropFirst(continued ? 1 : 2) {
+        lines.append(setter.typeset(.equation([.symbol(""), side])))
+      }
+    }
+    let spacing = 7.0
+    for (i, var line) in lines.enumerated() {
+      if line.width > width - indent { line = line.scaled((width - indent) / line.width) }
+      ensure(line.height + spacing)
+      let x =
+        lines.count == 1
+        ? Self.margin + (width - line.width) / 2 : Self.margin + indent + (i == 0 ? 0 : 14)
+      add(.math(line, origin: Point(x: x, y: y + line.ascent + 2)))
+      y += line.height + (i == lines.count - 1 ? 12 : spacing)
+    }
+  }
+
+  private mutating func table(_ header: [[Inline]], _ rows: [[[Inline]]]) {
+    let columns = header.count
+    let pad = 6.0
+    let headMarkup = header.map { Self.markup($0) }
+    let cellMarkup = rows.map { $0.map { Self.markup($0) } }
+    var natural = [Double](repeating: 0, count: columns)
+    for (c, m) in headMarkup.enumerated() {
+      natural[c] = measurer.measureLine(m, font: Self.tableHead).width
+    }
+    for row in cellMarkup {
+      for (c, m) in row.enumerated() where c < columns {
+        natural[c] = Swift.max(natural[c], measurer.measureLine(m, font: Self.table).width)
+      }
+    }
+    let total = natural.reduce(0) { $0 + $1 + 2 * pad }
+    let scale = total > width ? width / total : 1
+    let widths = natural.map { ($0 + 2 * pad) * scale }
+    let tableWidth = widths.reduce(0, +)
+    let left = Self.margin + (width - tableWidth) / 2
+    func rowHeight(_ markup: [String], _ font: Font) -> Double {
+      zip(markup, widths).map {
+        measurer.measure($0, font: font, width: Swift.max(10, $1 - 2 * pad)).height
+      }
+      .max() ?? 0
+    }
+    func drawRow(_ markup: [String], _ font: Font, _ height: Double) {
+      var x = left
+      for (m, w) in zip(markup, widths) {
+        let inner = w - 2 * pad
+        let s = measurer.measure(m, font: font, width: Swift.max(10, inner))
+        add(
+          .text(
+            m, font, Self.ink,
+            frame: Rect(x: x + pad, y: y + 3, width: Swift.min(s.width, inner), height: s.height),
+            wrap: true))
+        x += w
+      }
+      y += height + 6
+    }
+    let headHeight = rowHeight(headMarkup, Self.tableHead)
+    ensure(headHeight + 40)
+    rule(left, tableWidth, 0.8)
+    drawRow(headMarkup, Self.tableHead, headHeight)
+    rule(left, tableWidth, 0.5)
+    for row in cellMarkup {
+      let h = rowHeight(row, Self.table)
+      if y + h + 6 > bottom {
+        rule(left, tableWidth, 0.8)
+        newPage()
+        rule(left, tableWidth, 0.8)
+      }
+      drawRow(row, Self.table, h)
+    }
+    rule(left, tableWidth, 0.8)
+    y += 10
+  }
+
+  private mutating func rule(_ x: Double, _ w: Double, _ thickness: Double) {
+    add(.line(Point(x: x, y: y), Point(x: x + w, y: y), width: thickness, color: Self.ink))
+    y += 1
+  }
+
+  private mutating func figure(_ name: String, caption: String) {
+    guard let scene = figures[name] else { return }
+    let maxHeight = (paper.size.height - Self.margin - Self.bottomMargin) * 0.42
+    let scale = Swift.min(1, width / scene.size.width, maxHeight / scene.size.height)
+    let w = scene.size.width * scale
+    let h = scene.size.height * scale
+    let markup = PangoMarkupDialect.escape(caption)
+    let c = measurer.measure(markup, font: Self.caption, width: width)
+    ensure(h + c.height + 6)
+    add(.figure(scene, frame: Rect(x: Self.margin + (width - w) / 2, y: y, width: w, height: h)))
+    y += h + 3
+    add(
+      .text(
+        markup, Self.caption, Self.grey,
+        frame: Rect(x: Self.margin + (width - c.width) / 2, y: y, width: c.width, height: c.height),
+        wrap: true))
+    y += c.height + 12
+  }
+
+  // MARK: Pages
+
+  private func frame(_ size: Size) -> Rect {
+    Rect(x: Self.margin, y: y, width: Swift.min(size.width, width), height: size.height)
+  }
+
+  private mutating func add(_ item: PageItem) {
+    pages[pages.count - 1].items.append(item)
+  }
+
+  /// Starts a new page unless `height` more points fit on this one.
+  private mutating func ensure(_ height: Double) {
+    if y + height > bottom && y > Self.margin + 1 { newPage() }
+  }
+
+  private mutating func newPage() {
+    pages.append(HandoutPage())
+    y = Self.margin
+  }
+
+  /// Inline content as Pango markup: lesson text escaped, math typeset on one line.
+  static func markup(_ inlines: [Inline]) -> String {
+    inlines.map { piece in
+      switch piece {
+      case .text(let s): return PangoMarkupDialect.escape(s)
+      case .emphasis(let s): return "<i>" + PangoMarkupDialect.escape(s) + "</i>"
+      case .math(let f): return f.pangoMarkup()
+      }
+    }.joined()
+  }
+}
