@@ -81,7 +81,11 @@ let package = Package(
       name: "LessonKitTests", dependencies: ["LessonKit", "GraphEngine"],
       swiftSettings: strictSettings),
     .testTarget(
-      name: "RenderTests", dependencies: ["Render", "GraphLayout", "LessonKit", "GraphEngine"],
+      name: "ExplainTests", dependencies: ["Explain", "LessonKit", "GraphEngine"],
+      exclude: ["Snapshots"], swiftSettings: strictSettings),
+    .testTarget(
+      name: "RenderTests",
+      dependencies: ["Render", "GraphLayout", "LessonKit", "GraphEngine", "Explain"],
       exclude: ["Snapshots"], swiftSettings: strictSettings),
     .testTarget(
       name: "CLITests", dependencies: ["LessonCLI", "LessonKit", "Render", "lessongen"],

@@ -71,7 +71,9 @@ struct LaTeXWriter {
     case .quotient(let a, let b):
       return "\\frac{" + write(a, context: 0) + "}{" + write(b, context: 0) + "}"
     case .power(let base, let exponent):
-      return "{" + write(base, context: 5) + "}^{" + write(exponent, context: 0) + "}"
+      // A stacked fraction is an atom, but raised to a power it needs its parentheses.
+      let b = base.isFraction ? "\\left(" + body(base) + "\\right)" : write(base, context: 5)
+      return "{" + b + "}^{" + write(exponent, context: 0) + "}"
     case .call(let function, let args):
       let list = args.map { write($0, context: 0) }.joined(separator: ", ")
       switch function {
@@ -109,6 +111,14 @@ extension Formula {
   /// How tightly the formula binds when fractions are stacked (LaTeX, MathML, typeset math):
   /// sum 1, product 2, negation 3, power 4, atom 5; an equation 0.
   public var displayPrecedence: Int { LaTeXWriter.precedence(self) }
+
+  /// Whether the formula is set as a stacked fraction (a quotient or a derivative).
+  public var isFraction: Bool {
+    switch self {
+    case .quotient, .derivative: true
+    default: false
+    }
+  }
 
   /// Whether two adjacent factors of a product need a `·` between them.
   public static func needsDot(between previous: Formula, and next: Formula) -> Bool {

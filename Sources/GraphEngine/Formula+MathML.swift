@@ -68,7 +68,10 @@ struct MathMLWriter {
     case .quotient(let a, let b):
       return "<mfrac>" + write(a, context: 0) + write(b, context: 0) + "</mfrac>"
     case .power(let base, let exponent):
-      return "<msup>" + write(base, context: 5) + write(exponent, context: 0) + "</msup>"
+      let b =
+        base.isFraction
+        ? "<mrow><mo>(</mo>" + body(base) + "<mo>)</mo></mrow>" : write(base, context: 5)
+      return "<msup>" + b + write(exponent, context: 0) + "</msup>"
     case .call(let function, let args):
       let list = args.map { write($0, context: 0) }.joined(separator: op(","))
       switch function {

@@ -130,7 +130,9 @@ struct MathTypesetter {
     case .quotient(let a, let b):
       return fraction(box(a, size: size * 0.92), box(b, size: size * 0.92), size: size)
     case .power(let base, let exponent):
-      let b = box(base, size: size, context: 5)
+      let b =
+        base.isFraction
+        ? fenced(box(base, size: size), size: size) : box(base, size: size, context: 5)
       let e = box(exponent, size: size * 0.7)
       let rise = Swift.max(b.ascent - e.ascent * 0.55, size * 0.42)
       var out = b

@@ -1,0 +1,102 @@
+import Explain
+import Foundation
+import GraphEngine
+import LessonKit
+import Testing
+
+/// Compares with `Snapshots/<name>.md`; `RECORD_SNAPSHOTS` (or no file yet) writes it.
+func assertMarkdownSnapshot(
+  _ text: String, named name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+) {
+  let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Snapshots/\(name).md")
+  let recorded = try? String(contentsOf: file, encoding: .utf8)
+  if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] != nil || recorded == nil {
+    try? text.write(to: file, atomically: true, encoding: .utf8)
+    Issue.record("recorded snapshot \(name); run again to compare", sourceLocation: sourceLocation)
+    return
+  }
+  #expect(
+    text == recorded, "Markdown \(name) differs from its snapshot", sourceLocation: sourceLocation)
+}
+
+func markdown(
+  _ id: String, language: String = "en", figures: [String] = ["graph", "expanded", "step-01"]
+) throws -> String {
+  let compiled = try LessonSource.builtin(id).compile()
+  return MarkdownWriter().write(
+    Walkthrough(compiled, language: language, figures: figures).document())
+}
+
+@Suite("Walk-through")
+struct WalkthroughTests {
+  @Test("Markdown snapshots of the flagship lessons", arguments: ["sigmoid", "tanh"])
+  func snapshots(lesson: String) throws {
+    assertMarkdownSnapshot(try markdown(lesson), named: lesson)
+    assertMarkdownSnapshot(try markdown(lesson, language: "ko"), named: lesson + ".ko")
+  }
+
+  @Test("the sigmoid walk-through follows DLFS 2 A.1 with the real numbers")
+  func sigmoid() throws {
+    let md = try markdown("sigmoid")
+    #expect(md.hasPrefix("---\ntitle: \"Derivative of the sigmoid function\"\ndescription: "))
+    #expect(!md.contains("date"))
+    // The / node: −1/u² = −y² = −0.534447; upstream × local = downstream.
+    #expect(md.contains(#"= -{y}^{2} = -0.534447"#))
+    #expect(md.contains(#"= 1 \cdot \left(-0.534447\right) = -0.534447"#))
+    #expect(md.contains(#"\left(-0.196612\right) \cdot \left(-1\right) = 0.196612"#))
+    // Where the first 1 comes from, and the wording.
+    #expect(md.contains("that is where the first 1 comes from"))
+    #expect(md.contains("the gradient of L with respect to x"))
+    // The composite against its closed form, symbolically and in numbers.
+    #expect(md.contains(#"{y}^{2} \exp\left(-x\right) = y \left(1 - y\right)"#))
+    #expect(md.contains("0.196612 = 0.196612"))
+    // The verified derivation and the numeric check.
+    #expect(md.contains("## Derivation"))
+    #expect(md.contains("| $x$ | $0.196612$ | $0.196612$ |"))
+    #expect(
+      md.contains(
+        "![The computational graph with its values and gradients. y = σ(x)](figures/graph.png)"))
+  }
+
+  @Test("tanh: the quotient rule to 1 − y², and the fan-out of exp(x) summed term by term")
+  func tanh() throws {
+    let md = try markdown("tanh")
+    #expect(md.contains("$$\n= 1 - {y}^{2}\n$$"))
+    #expect(md.contains("is used by 2 nodes"))
+    #expect(md.contains("| $x$ | $0.419974$ | $0.419974$ |"))
+  }
+
+  @Test("Korean prose uses the established terms")
+  func korean() throws {
+    let md = try markdown("sigmoid", language: "ko")
+    for term in ["기울기", "연쇄 법칙", "순전파", "역전파", "국소적 미분", "x에 대한 L의 기울기"] {
+      #expect(md.contains(term), "\(term)")
+    }
+    #expect(md.contains("title: \"시그모이드 함수의 미분\""))
+  }
+
+  @Test("fan-out sums are written term by term (colah's tree)")
+  func fanOut() throws {
+    let md = try markdown("colah-tree", figures: [])
+    #expect(md.contains(#"\frac{\partial L}{\partial b} = 2 + 3 = 5"#))
+  }
+
+  @Test("lesson text can never become HTML or Markdown")
+  func escaping() throws {
+    let lesson = try LessonLoader.load(
+      text:
+        "title: <script>alert('x')</script> & *bold* [link](y)\ndescription: a \"quote\"\nfunction: y = x\ninputs: {x: 1}\nintroduction: <b>hi</b> | $math$\n",
+      path: "e.yaml", id: "e")
+    let md = MarkdownWriter().write(
+      Walkthrough(try CompiledLesson.compile(lesson), language: "en", figures: []).document())
+    // The body: front matter is YAML data (site templates escape it); the body is Markdown.
+    let body = md.components(separatedBy: "\n---\n").dropFirst().joined()
+    #expect(!body.contains("<script>"))
+    #expect(!body.contains("<b>"))
+    #expect(md.contains("# &lt;script&gt;alert('x')&lt;/script&gt; &amp; \\*bold\\* \\[link\\](y)"))
+    #expect(md.contains("title: \"<script>alert('x')</script> & *bold* [link](y)\""))
+    #expect(md.contains("description: \"a \\\"quote\\\"\""))
+    #expect(md.contains("&lt;b&gt;hi&lt;/b&gt; \\| \\$math\\$"))
+  }
+}

@@ -1,0 +1,48 @@
+import LessonKit
+import Testing
+
+@Suite("Derivations")
+struct DerivationTests {
+  let head = "title: t\nfunction: y = tanh(x)\ninputs: {x: 1}\nderivation:\n  of: x\n  steps:\n"
+
+  @Test("a correct derivation passes")
+  func correct() {
+    #expect(diagnostics(head + "    - 1 - tanh(x)^2\n    - 1 - y^2\n") == "")
+  }
+
+  @Test("a wrong step fails at its line and column, with the numbers")
+  func wrongStep() {
+    #expect(
+      diagnostics(head + "    - 1 - tanh(x)^2\n    - math: 1 + y^2\n      text: wrong sign\n")
+        .hasPrefix(
+          """
+          lesson.yaml:8:13: error: this step is not equal to step 1: at x = 1 it is 1.58003, but step 1 is 0.419974
+              - math: 1 + y^2
+                      ^
+          """))
+  }
+
+  @Test("a first step that is not the derivative fails")
+  func wrongFirstStep() {
+    #expect(
+      diagnostics(head + "    - 1/(1 - y^2)\n").hasPrefix(
+        "lesson.yaml:7:7: error: this step is not equal to ∂y/∂x: at x = 1 it is 2.3811, but ∂y/∂x is 0.419974"
+      ))
+  }
+
+  @Test("unknown names, a variable that is not an input, and syntax errors are located")
+  func otherErrors() {
+    #expect(
+      diagnostics(head + "    - 1 - z^2\n").hasPrefix(
+        "lesson.yaml:7:7: error: 'z' is not a name of the function"))
+    #expect(
+      diagnostics(
+        "title: t\nfunction: y = tanh(x)\ninputs: {x: 1}\nderivation:\n  of: w\n  steps: [1]\n"
+      )
+      .hasPrefix(
+        "lesson.yaml:5:7: error: the derivation is by 'w', which is not an input of the function"))
+    #expect(
+      diagnostics(head + "    - 1 - (y^2\n").hasPrefix(
+        "lesson.yaml:7:11: error: unbalanced parenthesis"))
+  }
+}
