@@ -53,6 +53,7 @@ let package = Package(
       pkgConfig: "cairo",
       providers: [.apt(["libcairo2-dev"])]
     ),
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .systemLibrary(
       name: "CPangoCairo",
       pkgConfig: "pangocairo",
@@ -61,7 +62,7 @@ let package = Package(
     // Drawing: the backend-neutral scene and the Cairo/Pango canvas.
     .target(
       name: "Render",
-      dependencies: ["GraphEngine", "GraphLayout", "Explain", "CCairo", "CPangoCairo"],
+      dependencies: ["GraphEngine", "GraphLayout", "Explain", "CCairo", "CPangoCairo", "CZlib"],
       swiftSettings: strictSettings
     ),
     // The commands, as a library so tests can call them without a process.

@@ -4,7 +4,7 @@
 # pdftotext (used by the tests). Uses apt when run as root; otherwise says what to install.
 set -euo pipefail
 
-packages=(pkg-config libcairo2-dev libpango1.0-dev fonts-nanum poppler-utils)
+packages=(pkg-config libcairo2-dev libpango1.0-dev zlib1g-dev fonts-nanum poppler-utils)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -109,6 +109,18 @@ struct Prose {
       "역전파로 구한 각 입력의 기울기를 중심 차분 (f(x + h) − f(x − h))/2h, h = \(h)와 비교합니다.")
   }
 
+  func longFunction(_ count: Int) -> String {
+    pick(
+      "The function has \(count) statements; the first and the last are",
+      "함수는 \(count)개의 문장으로 이루어져 있습니다. 처음과 마지막 문장은 다음과 같습니다.")
+  }
+
+  func figureTooLarge(_ name: String) -> String {
+    pick(
+      "This graph is too large to print legibly on a page; its figure is figures/\(name).pdf (also .svg and .png).",
+      "이 그래프는 한 쪽에 읽을 수 있게 인쇄하기에는 너무 큽니다. 그림은 figures/\(name).pdf(.svg, .png)에 있습니다.")
+  }
+
   var inputColumn: String { pick("input", "입력") }
   var backpropColumn: String { pick("backpropagation", "역전파") }
   var differenceColumn: String { pick("central difference", "중심 차분") }

@@ -40,12 +40,24 @@ public struct Walkthrough {
   private func functionSection(_ text: AuthorText) -> [Block] {
     var blocks: [Block] = [.heading(level: 2, text: prose.functionHeading)]
     for paragraph in paragraphs(text.introduction) { blocks.append(.paragraph([.text(paragraph)])) }
-    blocks.append(.paragraph([.text(prose.functionIs)]))
     let program = compiled.program
-    if program.expressions.count <= 400 {
-      for statement in program.statements {
-        blocks.append(.equation([.symbol(statement.name), program.formula(of: statement.root)]))
-      }
+    // A statement is printed when it is small enough to read (its expressions are a range of
+    // the arena ending at its root); a long function shows its first and last statements.
+    var start = 0
+    var sizes: [Int] = []
+    for statement in program.statements {
+      sizes.append(statement.root - start + 1)
+      start = statement.root + 1
+    }
+    var shown = Array(zip(program.statements, sizes))
+    if shown.count > 12, let first = shown.first, let last = shown.last {
+      shown = [first, last]
+      blocks.append(.paragraph([.text(prose.longFunction(program.statements.count))]))
+    } else {
+      blocks.append(.paragraph([.text(prose.functionIs)]))
+    }
+    for (statement, size) in shown where size <= 120 {
+      blocks.append(.equation([.symbol(statement.name), program.formula(of: statement.root)]))
     }
     var inputs: [Inline] = [.text(prose.inputsAre + " ")]
     for (i, input) in compiled.lesson.inputs.enumerated() {
@@ -106,6 +118,9 @@ public struct Walkthrough {
     ]
     if figures.contains("expanded") { blocks.append(figure("expanded")) }
     let order = graph.nodes.reversed().filter { !$0.op.isLeaf }
+    if order.count > Self.detailedNodes {
+      return blocks + backwardTable(order, labels: labels, evaluation: e)
+    }
     for node in order {
       let y = labels.values[node.id]
       let dLdy = Formula.derivative(of: .symbol("L"), withRespectTo: y)
@@ -171,6 +186,34 @@ public struct Walkthrough {
       blocks += gradientSum(id, labels: labels, consumers: consumers, evaluation: e)
     }
     return blocks
+  }
+
+  /// Up to this many operations the backward pass is told node by node; a larger graph gets
+  /// one table row per edge instead.
+  public static let detailedNodes = 30
+
+  /// The backward pass of a large graph: for every edge, upstream × local = downstream.
+  private func backwardTable(_ order: [Node], labels: SymbolicLabels, evaluation e: Evaluation)
+    -> [Block]
+  {
+    var rows: [[[Inline]]] = []
+    for node in order {
+      for (i, input) in node.inputs.enumerated() where e.graph[input].op != .constant {
+        let local = e.localGradients[node.id][i]
+        rows.append([
+          [.math(.derivative(of: labels.values[node.id], withRespectTo: labels.values[input]))],
+          [.math(number(e.gradient(node.id)))], [.math(number(local))],
+          [.math(number(e.gradient(node.id) * local))],
+        ])
+      }
+    }
+    return [
+      .table(
+        header: [
+          [.text(prose.pick("local gradient", "국소적 미분"))], [.text(prose.pick("upstream", "상류"))],
+          [.text(prose.pick("local", "국소적 미분 값"))], [.text(prose.pick("downstream", "하류"))],
+        ], rows: rows)
+    ]
   }
 
   /// ∂L/∂u, with the fan-out sum written term by term when u feeds several nodes.
@@ -327,7 +370,13 @@ public struct Walkthrough {
     } ?? ""
   }
 
+  /// More operations than this and the figures are too wide to print on a page.
+  public static let printableNodes = 40
+
   private func figure(_ name: String) -> Block {
+    if compiled.graph.nodes.filter({ !$0.op.isLeaf }).count > Self.printableNodes {
+      return .paragraph([.text(prose.figureTooLarge(name))])
+    }
     let caption = prose.figureCaption(name)
     return .figure(name: name, alt: caption + " " + functionText, caption: caption)
   }

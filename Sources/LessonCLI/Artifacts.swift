@@ -26,11 +26,12 @@ enum Artifacts {
         path: "\(compiled.lesson.id).md",
         contents: Data(MarkdownWriter().write(document).utf8)))
     let scenes = Dictionary(figures.map { ($0.name, $0.scene) }, uniquingKeysWith: { a, _ in a })
-    files.append(
-      File(
-        path: "\(compiled.lesson.id).pdf",
-        contents: try HandoutRenderer.render(document, figures: scenes, paper: plan.paper)))
-    for output in try FigureBatch.render(figures, formats: FigureFormat.allCases) {
+    let paper = plan.paper
+    let rendered = try FigureBatch.render(
+      figures, formats: FigureFormat.allCases,
+      alongside: [{ try HandoutRenderer.render(document, figures: scenes, paper: paper) }])
+    files.append(File(path: "\(compiled.lesson.id).pdf", contents: rendered.alongside[0]))
+    for output in rendered.figures {
       files.append(
         File(path: "figures/\(output.figure).\(output.format.rawValue)", contents: output.data))
     }

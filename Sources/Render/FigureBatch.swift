@@ -14,15 +14,30 @@ public enum FigureBatch {
     public var data: Data
   }
 
-  /// Every figure in every format, in figure order then format order.
-  public static func render(_ figures: [Figure], formats: [FigureFormat]) throws -> [Output] {
-    let jobs = figures.flatMap { figure in formats.map { (figure, $0) } }
+  /// Every figure in every format, in figure order then format order, and the results of
+  /// `alongside` (jobs such as the handout, run first since they are the longest).
+  public static func render(
+    _ figures: [Figure], formats: [FigureFormat], alongside: [@Sendable () throws -> Data] = []
+  ) throws -> (figures: [Output], alongside: [Data]) {
+    let pairs = figures.flatMap { figure in formats.map { (figure, $0) } }
+    var jobs: [@Sendable () throws -> Data] = alongside
+    for (figure, format) in pairs {
+      jobs.append { try FigureRenderer.render(figure.scene, as: format) }
+    }
+    let data = try run(jobs)
+    let outputs = zip(pairs, data.dropFirst(alongside.count)).map { pair, bytes in
+      Output(figure: pair.0.name, format: pair.1, data: bytes)
+    }
+    return (outputs, Array(data.prefix(alongside.count)))
+  }
+
+  /// Runs the jobs on all cores; the results in job order, or the first error.
+  static func run(_ jobs: [@Sendable () throws -> Data]) throws -> [Data] {
     let results = Mutex([Result<Data, RenderError>?](repeating: nil, count: jobs.count))
     DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
-      let (figure, format) = jobs[i]
       let result: Result<Data, RenderError>
       do {
-        result = .success(try FigureRenderer.render(figure.scene, as: format))
+        result = .success(try jobs[i]())
       } catch let error as RenderError {
         result = .failure(error)
       } catch {
@@ -31,9 +46,9 @@ public enum FigureBatch {
       results.withLock { $0[i] = result }
     }
     return try results.withLock { all in
-      try zip(jobs, all).map { job, result in
-        guard let result else { throw RenderError(description: "a figure was not rendered") }
-        return Output(figure: job.0.name, format: job.1, data: try result.get())
+      try all.map { result in
+        guard let result else { throw RenderError(description: "a file was not rendered") }
+        return try result.get()
       }
     }
   }

@@ -43,8 +43,7 @@ public enum FigureRenderer {
     cairo_destroy(cr)
 
     if format == .png {
-      cairo_surface_flush(surface)
-      try check(cairo_surface_write_to_png_stream(surface, writeBytes, closure), "writing PNG")
+      return try PNGEncoder.encode(surface)
     }
     cairo_surface_finish(surface)
     try check(cairo_surface_status(surface), "finishing the \(format.rawValue) file")
