@@ -281,7 +281,7 @@ public struct Walkthrough {
       let viaClosed = compiled.evaluation.localGradients[node.id][0]
       blocks += [
         .heading(level: 2, text: prose.compositeHeading + ": " + node.op.rawValue),
-        .paragraph([.text(prose.composite(node.op.rawValue, chainText))]),
+        .paragraph([.text(prose.composite(node.op.rawValue, chainText, isChain: isChain))]),
         .equation(symbolic),
         .paragraph([.text(prose.inNumbers)]),
         .equation([number(viaChain), number(viaClosed)]),
