@@ -90,7 +90,8 @@ struct Prose {
     if !isChain {
       return pick(
         "Expanded, \(name) is a small graph of \(chain). Its input reaches the output along more than one path; the gradients along the paths add up to the composite node's local gradient, which the textbooks write in closed form:",
-        "\(name)를 펼치면 \(chain)로 이루어진 작은 그래프가 됩니다. 입력에서 출력까지 경로가 여러 개이며, 각 경로의 기울기를 더한 값이 복합 노드의 국소적 미분입니다. 교과서는 이를 닫힌 형태로 씁니다.")
+        "\(name)를 펼치면 \(chain)로 이루어진 작은 그래프가 됩니다. 입력에서 출력까지 경로가 여러 개이며, 각 경로의 기울기를 더한 값이 복합 노드의 국소적 미분입니다. 교과서는 이를 닫힌 형태로 씁니다."
+      )
     }
     return pick(
       "Expanded, \(name) is the chain \(chain). The product of the chain's local gradients is the composite node's local gradient; the closed form of the textbooks says the same:",

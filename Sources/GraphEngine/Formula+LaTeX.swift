@@ -86,13 +86,8 @@ struct LaTeXWriter {
     case .sign(let a): return "\\operatorname{sign}\\left(" + write(a, context: 0) + "\\right)"
     case .equation(let sides): return sides.map { write($0, context: 1) }.joined(separator: " = ")
     case .indicator(let c):
-      let (a, op, b): (Formula, String, Formula)
-      switch c {
-      case .greater(let x, let y): (a, op, b) = (x, " > ", y)
-      case .greaterOrEqual(let x, let y): (a, op, b) = (x, " \\geq ", y)
-      case .less(let x, let y): (a, op, b) = (x, " < ", y)
-      case .lessOrEqual(let x, let y): (a, op, b) = (x, " \\leq ", y)
-      }
+      let (a, sign, b) = c.parts
+      let op = ["≥": " \\geq ", "≤": " \\leq "][sign] ?? " \(sign) "
       return "\\left[" + write(a, context: 0) + op + write(b, context: 0) + "\\right]"
     }
   }

@@ -86,14 +86,8 @@ struct MathMLWriter {
     case .equation(let sides):
       return "<mrow>" + sides.map { write($0, context: 1) }.joined(separator: op("=")) + "</mrow>"
     case .indicator(let c):
-      let (a, symbol, b): (Formula, String, Formula)
-      switch c {
-      case .greater(let x, let y): (a, symbol, b) = (x, ">", y)
-      case .greaterOrEqual(let x, let y): (a, symbol, b) = (x, "≥", y)
-      case .less(let x, let y): (a, symbol, b) = (x, "<", y)
-      case .lessOrEqual(let x, let y): (a, symbol, b) = (x, "≤", y)
-      }
-      return row(op("["), write(a, context: 0), op(symbol), write(b, context: 0), op("]"))
+      let (a, sign, b) = c.parts
+      return row(op("["), write(a, context: 0), op(sign), write(b, context: 0), op("]"))
     }
   }
 }

@@ -36,6 +36,16 @@ public indirect enum Formula: Hashable, Sendable {
     case greaterOrEqual(Formula, Formula)
     case less(Formula, Formula)
     case lessOrEqual(Formula, Formula)
+
+    /// The two sides and the relation's sign (`>`, `≥`, `<`, `≤`), for the writers.
+    public var parts: (lhs: Formula, sign: String, rhs: Formula) {
+      switch self {
+      case .greater(let a, let b): (a, ">", b)
+      case .greaterOrEqual(let a, let b): (a, "≥", b)
+      case .less(let a, let b): (a, "<", b)
+      case .lessOrEqual(let a, let b): (a, "≤", b)
+      }
+    }
   }
 
   /// Shorthand: a product of the factors (one factor is itself, none is 1).

@@ -78,14 +78,8 @@ public struct LinearFormulaWriter<Dialect: FormulaDialect> {
     case .equation(let sides):
       return sides.map { write($0, context: 1) }.joined(separator: t(" = "))
     case .indicator(let c):
-      let (a, op, b): (Formula, String, Formula)
-      switch c {
-      case .greater(let x, let y): (a, op, b) = (x, " > ", y)
-      case .greaterOrEqual(let x, let y): (a, op, b) = (x, " ≥ ", y)
-      case .less(let x, let y): (a, op, b) = (x, " < ", y)
-      case .lessOrEqual(let x, let y): (a, op, b) = (x, " ≤ ", y)
-      }
-      return t("[") + write(a, context: 0) + t(op) + write(b, context: 0) + t("]")
+      let (a, sign, b) = c.parts
+      return t("[") + write(a, context: 0) + t(" \(sign) ") + write(b, context: 0) + t("]")
     }
   }
 

@@ -53,7 +53,12 @@ struct FigurePlan {
         }
       }
     }
-    if !problems.isEmpty { throw LessonError(problems) }
+    if !problems.isEmpty {
+      throw LessonError(
+        problems.sorted {
+          ($0.location ?? .init(line: 0, column: 0)) < ($1.location ?? .init(line: 0, column: 0))
+        })
+    }
     return FigurePlan(
       theme: theme, labels: mode, kinds: kinds, language: language ?? lesson.language)
   }

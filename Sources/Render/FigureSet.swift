@@ -41,25 +41,19 @@ public enum FigureSet {
     var figures: [Figure] = []
     for kind in kinds {
       switch kind {
-      case .graph:
-        let d = DiagramBuilder(evaluation: evaluation, theme: theme, labels: labels)
-        figures.append(
-          Figure(
-            name: "graph",
-            scene: composer.compose(d.diagram(title: "\(title) — the graph", gradients: true))))
-      case .forward:
-        let d = DiagramBuilder(evaluation: evaluation, theme: theme, labels: labels)
-        figures.append(
-          Figure(
-            name: "forward",
-            scene: composer.compose(d.diagram(title: "\(title) — forward pass", gradients: false))))
-      case .expanded:
-        guard let e = expandedEvaluation else { continue }
+      case .graph, .forward, .expanded:
+        // One whole figure: the graph as written (with or without gradients) or expanded.
+        let (e, caption, gradients): (Evaluation?, String, Bool) =
+          switch kind {
+          case .graph: (evaluation, "the graph", true)
+          case .forward: (evaluation, "forward pass", false)
+          default: (expandedEvaluation, "expanded", true)
+          }
+        guard let e else { continue }
         let d = DiagramBuilder(evaluation: e, theme: theme, labels: labels)
-        figures.append(
-          Figure(
-            name: "expanded",
-            scene: composer.compose(d.diagram(title: "\(title) — expanded", gradients: true))))
+        let scene = composer.compose(
+          d.diagram(title: "\(title) — \(caption)", gradients: gradients))
+        figures.append(Figure(name: kind.rawValue, scene: scene))
       case .steps:
         let e = expandedEvaluation ?? evaluation
         let d = DiagramBuilder(evaluation: e, theme: theme, labels: labels)

@@ -153,15 +153,9 @@ struct MathTypesetter {
       }
     case .sign(let a): return row([op("sign", size: size), fenced(box(a, size: size), size: size)])
     case .indicator(let c):
-      let (a, symbol, b): (Formula, String, Formula)
-      switch c {
-      case .greater(let x, let y): (a, symbol, b) = (x, " > ", y)
-      case .greaterOrEqual(let x, let y): (a, symbol, b) = (x, " ≥ ", y)
-      case .less(let x, let y): (a, symbol, b) = (x, " < ", y)
-      case .lessOrEqual(let x, let y): (a, symbol, b) = (x, " ≤ ", y)
-      }
+      let (a, sign, b) = c.parts
       return row([
-        op("[", size: size), box(a, size: size), op(symbol, size: size), box(b, size: size),
+        op("[", size: size), box(a, size: size), op(" \(sign) ", size: size), box(b, size: size),
         op("]", size: size),
       ])
     case .equation(let sides):
