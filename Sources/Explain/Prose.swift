@@ -2,6 +2,8 @@
 /// established terms of the Korean edition of Deep Learning from Scratch: 기울기 (gradient),
 /// 연쇄 법칙 (chain rule), 순전파 (forward propagation), 역전파 (backpropagation),
 /// 국소적 미분 (local derivative).
+import GraphEngine
+
 struct Prose {
   let korean: Bool
 
@@ -31,21 +33,47 @@ struct Prose {
   var valueColumn: String { pick("value", "값") }
   var gradientColumn: String { pick("gradient of L", "L의 기울기") }
 
-  /// "the gradient of L with respect to x" / "x에 대한 L의 기울기".
-  func gradientOf(_ wrt: String) -> String {
-    pick("the gradient of L with respect to \(wrt)", "\(wrt)에 대한 L의 기울기")
+  /// A sentence with math in it: `{0}`, `{1}`, … become the formulas, `{L}` the loss L.
+  func fill(_ template: String, _ formulas: [Formula]) -> [Inline] {
+    var out: [Inline] = []
+    var text = ""
+    var rest = Substring(template)
+    while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+      text += rest[..<open]
+      let key = rest[rest.index(after: open)..<close]
+      let formula: Formula? =
+        key == "L" ? .symbol("L") : Int(key).flatMap { $0 < formulas.count ? formulas[$0] : nil }
+      if let formula {
+        if !text.isEmpty { out.append(.text(text)) }
+        text = ""
+        out.append(.math(formula))
+      } else {
+        text += rest[open...close]
+      }
+      rest = rest[rest.index(after: close)...]
+    }
+    text += rest
+    if !text.isEmpty { out.append(.text(text)) }
+    return out
   }
 
-  func seed(output: String, upstream: String, isOne: Bool) -> String {
-    isOne
-      ? pick(
-        "The backward pass runs from the output back to the inputs. It starts with \(gradientOf(output)), ∂L/∂\(output) = 1. Here L stands for whatever is finally being differentiated (in training, the loss). In this lesson L is the output \(output) itself, and the derivative of anything with respect to itself is 1: that is where the first 1 comes from.",
-        "역전파는 출력에서 입력 쪽으로 진행합니다. 출발점은 \(gradientOf(output)) ∂L/∂\(output) = 1입니다. 여기서 L은 최종적으로 미분하려는 값(학습에서는 손실 함수)을 나타냅니다. 이 강의에서는 L이 출력 \(output) 자신이고, 어떤 값을 자기 자신으로 미분하면 1이므로 첫 기울기는 1입니다."
-      )
-      : pick(
-        "The backward pass runs from the output back to the inputs. It starts with the gradient that arrives from later in the network: \(gradientOf(output)) is given as ∂L/∂\(output) = \(upstream).",
-        "역전파는 출력에서 입력 쪽으로 진행합니다. 출발점은 신경망의 뒤쪽(상류)에서 전해진 기울기로, \(gradientOf(output))는 ∂L/∂\(output) = \(upstream)로 주어집니다."
-      )
+  /// "the gradient of L with respect to x" / "x에 대한 L의 기울기", as a template.
+  private func gradientOf(_ slot: String) -> String {
+    pick("the gradient of {L} with respect to {\(slot)}", "{\(slot)}에 대한 {L}의 기울기")
+  }
+
+  func seed(output: Formula, upstream: Formula, isOne: Bool) -> [Inline] {
+    let seed = Formula.equation([.derivative(of: .symbol("L"), withRespectTo: output), upstream])
+    return fill(
+      isOne
+        ? pick(
+          "The backward pass runs from the output back to the inputs. It starts with \(gradientOf("0")), {1}. Here {L} stands for whatever is finally being differentiated (in training, the loss). In this lesson {L} is the output {0} itself, and the derivative of anything with respect to itself is 1: that is where the first 1 comes from.",
+          "역전파는 출력에서 입력 쪽으로 진행합니다. 출발점은 \(gradientOf("0")) {1}입니다. 여기서 {L}은 최종적으로 미분하려는 값(학습에서는 손실 함수)을 나타냅니다. 이 강의에서는 {L}이 출력 {0} 자신이고, 어떤 값을 자기 자신으로 미분하면 1이므로 첫 기울기는 1입니다."
+        )
+        : pick(
+          "The backward pass runs from the output back to the inputs. It starts with the gradient that arrives from later in the network: \(gradientOf("0")) is given as {1}.",
+          "역전파는 출력에서 입력 쪽으로 진행합니다. 출발점은 신경망의 뒤쪽(상류)에서 전해진 기울기로, \(gradientOf("0"))는 {1}로 주어집니다."),
+      [output, seed])
   }
 
   var rule: String {
@@ -58,32 +86,32 @@ struct Prose {
     pick("The \(op) node, \(name)", "\(op) 노드, \(name)")
   }
 
-  func upstream(_ name: String) -> String {
-    pick("From upstream: \(gradientOf(name)) is", "상류에서 전해진 값: \(gradientOf(name))는")
+  func upstream(_ name: Formula) -> [Inline] {
+    fill(pick("From upstream: \(gradientOf("0")) is ", "상류에서 전해진 값: \(gradientOf("0"))는 "), [name])
   }
 
-  func fanOut(_ name: String, _ count: Int) -> String {
-    pick(
-      "\(name) is used by \(count) nodes, so \(gradientOf(name)) is the sum of what flows back along each of its edges:",
-      "\(name)는 노드 \(count)개에서 쓰이므로, \(gradientOf(name))는 각 간선을 따라 되돌아온 값을 모두 더한 것입니다.")
+  func fanOut(_ name: Formula, _ count: Int) -> [Inline] {
+    fill(
+      pick(
+        "{0} is used by \(count) nodes, so \(gradientOf("0")) is the sum of what flows back along each of its edges:",
+        "{0}는 노드 \(count)개에서 쓰이므로, \(gradientOf("0"))는 각 간선을 따라 되돌아온 값을 모두 더한 것입니다."),
+      [name])
   }
 
-  func local(_ name: String, _ input: String) -> String {
-    pick(
-      "Local gradient of \(name) with respect to \(input):",
-      "\(input)에 대한 \(name)의 국소적 미분:")
+  func local(_ name: Formula, _ input: Formula) -> [Inline] {
+    fill(pick("Local gradient of {0} with respect to {1}:", "{1}에 대한 {0}의 국소적 미분:"), [name, input])
   }
 
-  func downstream(_ input: String) -> String {
-    pick(
-      "Upstream × local = downstream, \(gradientOf(input)):",
-      "상류 × 국소적 미분 = 하류, 즉 \(gradientOf(input)):")
+  func downstream(_ input: Formula) -> [Inline] {
+    fill(
+      pick(
+        "Upstream × local = downstream, \(gradientOf("0")):",
+        "상류 × 국소적 미분 = 하류, 즉 \(gradientOf("0")):"),
+      [input])
   }
 
-  func inputResult(_ name: String) -> String {
-    pick(
-      "So \(gradientOf(name)) is",
-      "따라서 \(gradientOf(name))는")
+  func inputResult(_ name: Formula) -> [Inline] {
+    fill(pick("So \(gradientOf("0")) is ", "따라서 \(gradientOf("0"))는 "), [name])
   }
 
   func composite(_ name: String, _ chain: String, isChain: Bool) -> String {

@@ -108,12 +108,10 @@ public struct Walkthrough {
     let outputLabel = labels.values[graph.output].unicode()
     var blocks: [Block] = [
       .heading(level: 2, text: prose.backwardHeading),
-      .paragraph([
-        .text(
-          prose.seed(
-            output: outputLabel, upstream: PangoMarkupDialect.number(numbers.format(e.upstream)),
-            isOne: e.upstream == 1))
-      ]),
+      .paragraph(
+        prose.seed(
+          output: labels.values[graph.output], upstream: number(e.upstream), isOne: e.upstream == 1)
+      ),
       .paragraph([.text(prose.rule)]),
     ]
     if figures.contains("expanded") { blocks.append(figure("expanded")) }
@@ -137,10 +135,11 @@ public struct Walkthrough {
       blocks.append(.heading(level: 3, text: title))
       if node.id == graph.output {
         blocks.append(
-          .paragraph([
-            .text(prose.upstream(y.unicode()) + " "), .math(dLdy.equals(number(e.upstream))),
-            .text(prose.stop),
-          ]))
+          .paragraph(
+            prose.upstream(y) + [
+              .math(dLdy.equals(number(e.upstream))),
+              .text(prose.stop),
+            ]))
       } else {
         blocks += gradientSum(node.id, labels: labels, consumers: consumers, evaluation: e)
       }
@@ -160,10 +159,10 @@ public struct Walkthrough {
         }
         let local = e.localGradients[node.id][i]
         if chain.last != number(local) { chain.append(number(local)) }
-        blocks.append(.paragraph([.text(prose.local(y.unicode(), u.unicode()))]))
+        blocks.append(.paragraph(prose.local(y, u)))
         blocks.append(.equation(chain))
         let g = e.gradient(node.id)
-        blocks.append(.paragraph([.text(prose.downstream(u.unicode()))]))
+        blocks.append(.paragraph(prose.downstream(u)))
         blocks.append(
           .equation([
             .derivative(of: .symbol("L"), withRespectTo: u), .product([dLdy, dydu]),
@@ -229,15 +228,16 @@ public struct Walkthrough {
       let terms = parts.map { number($0.value) }
       let sum = terms.dropFirst().reduce(terms[0]) { Formula.sum($0, $1) }
       return [
-        .paragraph([.text(prose.fanOut(u.unicode(), parts.count))]),
+        .paragraph(prose.fanOut(u, parts.count)),
         .equation([dLdu, sum, number(e.gradient(id))]),
       ]
     }
     return [
-      .paragraph([
-        .text(prose.inputResult(u.unicode()) + " "), .math(dLdu.equals(number(e.gradient(id)))),
-        .text(prose.stop),
-      ])
+      .paragraph(
+        prose.inputResult(u) + [
+          .math(dLdu.equals(number(e.gradient(id)))),
+          .text(prose.stop),
+        ])
     ]
   }
 

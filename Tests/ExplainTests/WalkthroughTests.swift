@@ -47,7 +47,7 @@ struct WalkthroughTests {
     #expect(md.contains(#"\left(-0.196612\right) \cdot \left(-1\right) = 0.196612"#))
     // Where the first 1 comes from, and the wording.
     #expect(md.contains("that is where the first 1 comes from"))
-    #expect(md.contains("the gradient of L with respect to x"))
+    #expect(md.contains("the gradient of $L$ with respect to $x$"))
     // The composite against its closed form, symbolically and in numbers.
     #expect(md.contains(#"{y}^{2} \exp\left(-x\right) = y \left(1 - y\right)"#))
     #expect(md.contains("0.196612 = 0.196612"))
@@ -70,7 +70,7 @@ struct WalkthroughTests {
   @Test("Korean prose uses the established terms")
   func korean() throws {
     let md = try markdown("sigmoid", language: "ko")
-    for term in ["기울기", "연쇄 법칙", "순전파", "역전파", "국소적 미분", "x에 대한 L의 기울기"] {
+    for term in ["기울기", "연쇄 법칙", "순전파", "역전파", "국소적 미분", "$x$에 대한 $L$의 기울기"] {
       #expect(md.contains(term), "\(term)")
     }
     #expect(md.contains("title: \"시그모이드 함수의 미분\""))
