@@ -131,10 +131,12 @@ struct Prose {
 
   var inNumbers: String { pick("In numbers:", "수치로는:") }
 
-  func derivationIntro(_ y: String, _ x: String, points: Int) -> String {
-    pick(
-      "The derivative of \(y) with respect to \(x), step by step (lessongen checked every step by evaluating it at \(points) points):",
-      "\(x)에 대한 \(y)의 미분을 한 단계씩 유도합니다(lessongen이 각 단계를 \(points)개의 점에서 계산해 확인했습니다).")
+  func derivationIntro(_ y: Formula, _ x: Formula, points: Int) -> [Inline] {
+    fill(
+      pick(
+        "The derivative of {0} with respect to {1}, step by step (lessongen checked every step by evaluating it at \(points) points):",
+        "{1}에 대한 {0}의 미분을 한 단계씩 유도합니다(lessongen이 각 단계를 \(points)개의 점에서 계산해 확인했습니다)."),
+      [y, x])
   }
 
   func checkIntro(_ h: String) -> String {

@@ -297,10 +297,7 @@ public struct Walkthrough {
     let x = Formula.symbol(derivation.variable.value)
     var blocks: [Block] = [
       .heading(level: 2, text: prose.derivationHeading),
-      .paragraph([
-        .text(
-          prose.derivationIntro(y.unicode(), x.unicode(), points: DerivationChecker.sampleCount))
-      ]),
+      .paragraph(prose.derivationIntro(y, x, points: DerivationChecker.sampleCount)),
     ]
     for (k, step) in derivation.steps.enumerated() {
       if k < text.steps.count, let explanation = text.steps[k] {

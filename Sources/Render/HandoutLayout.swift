@@ -136,7 +136,10 @@ struct HandoutLayout {
     case .paragraph(let inlines):
       let markup = Self.markup(inlines)
       let size = measurer.measure(markup, font: Self.body, width: width)
-      ensure(size.height)
+      // A paragraph that introduces an equation stays on the page with it.
+      var keep = 0.0
+      if case .equation? = next { keep = 40 }
+      ensure(size.height + keep)
       add(.text(markup, Self.body, Self.ink, frame: frame(size), wrap: true))
       y += size.height + 8
     case .equation(let formulas, let continued):
