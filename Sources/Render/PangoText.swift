@@ -131,10 +131,14 @@ public final class PangoTextMeasurer: TextMeasuring {
 
   /// The size of `markup` wrapped to `width`.
   public func measure(_ markup: String, font: Font, width: Double) -> Size {
+    let key = "\(width)\u{0}" + font.description + "\u{0}" + markup
+    if let size = cache[key] { return size }
     guard let layout = session.layout(markup, font: font, width: width) else { return .zero }
     defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
     let rect = session.logicalRect(layout)
-    return Size(width: rect.width, height: rect.height)
+    let size = Size(width: rect.width, height: rect.height)
+    cache[key] = size
+    return size
   }
 
   /// A one-line text's width and its extent above and below the baseline.
