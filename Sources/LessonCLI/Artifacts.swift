@@ -25,6 +25,9 @@ enum Artifacts {
       File(
         path: "\(compiled.lesson.id).md",
         contents: Data(MarkdownWriter().write(document).utf8)))
+    files.append(
+      File(
+        path: "\(compiled.lesson.id).html", contents: Data(HTMLWriter().write(document).utf8)))
     let scenes = Dictionary(figures.map { ($0.name, $0.scene) }, uniquingKeysWith: { a, _ in a })
     let paper = plan.paper
     let rendered = try FigureBatch.render(

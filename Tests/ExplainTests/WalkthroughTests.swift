@@ -4,6 +4,10 @@ import GraphEngine
 import LessonKit
 import Testing
 
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
 /// Compares with `Snapshots/<name>.md`; `RECORD_SNAPSHOTS` (or no file yet) writes it.
 func assertMarkdownSnapshot(
   _ text: String, named name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
@@ -98,5 +102,33 @@ struct WalkthroughTests {
     #expect(md.contains("title: \"<script>alert('x')</script> & *bold* [link](y)\""))
     #expect(md.contains("description: \"a \\\"quote\\\"\""))
     #expect(md.contains("&lt;b&gt;hi&lt;/b&gt; \\| \\$math\\$"))
+  }
+}
+
+@Suite("HTML")
+struct HTMLTests {
+  @Test("the walk-through as HTML with MathML: well-formed, escaped, figures with alt text")
+  func html() throws {
+    let compiled = try LessonSource.builtin("sigmoid").compile()
+    let page = HTMLWriter().write(
+      Walkthrough(compiled, language: "en", figures: ["graph", "expanded"]).document())
+    #expect(page.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
+    #expect(page.contains("<title>Derivative of the sigmoid function</title>"))
+    #expect(page.contains("<math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"block\">"))
+    #expect(page.contains("<mn>0.534447</mn>"))
+    #expect(page.contains("<img src=\"figures/graph.svg\" alt=\"The computational graph"))
+    let xml = XMLParser(data: Data(page.replacingOccurrences(of: "<!DOCTYPE html>", with: "").utf8))
+    #expect(xml.parse())
+  }
+
+  @Test("lesson text is escaped in HTML")
+  func escaping() throws {
+    let lesson = try LessonLoader.load(
+      text: "title: <script>x</script> & 'q'\nfunction: y = x\ninputs: {x: 1}\n", path: "e.yaml",
+      id: "e")
+    let page = HTMLWriter().write(
+      Walkthrough(try CompiledLesson.compile(lesson), language: "en", figures: []).document())
+    #expect(!page.contains("<script>"))
+    #expect(page.contains("<h1>&lt;script&gt;x&lt;/script&gt; &amp; &#39;q&#39;</h1>"))
   }
 }

@@ -1,0 +1,67 @@
+public import GraphEngine
+
+/// Writes a ``Document`` as a standalone HTML page with native MathML (no scripts: current
+/// Chrome, Firefox and Safari render MathML Core), the SVG figures with their alt text, and
+/// every piece of lesson text escaped. The page is well-formed XML as well as HTML.
+public struct HTMLWriter {
+  public var figureFolder = "figures"
+
+  public init() {}
+
+  public func write(_ document: Document) -> String {
+    var out = "<!DOCTYPE html>\n<html lang=\"\(escape(document.language))\">\n<head>\n"
+    out += "<meta charset=\"utf-8\"/>\n<title>\(escape(document.title))</title>\n"
+    if let summary = document.summary {
+      out += "<meta name=\"description\" content=\"\(escape(summary))\"/>\n"
+    }
+    out += "<style>\(Self.style)</style>\n</head>\n<body>\n<main>\n"
+    out += "<h1>\(escape(document.title))</h1>\n"
+    if let summary = document.summary { out += "<p class=\"summary\">\(escape(summary))</p>\n" }
+    for block in document.blocks { out += write(block) + "\n" }
+    return out + "</main>\n</body>\n</html>\n"
+  }
+
+  static let style =
+    "body{font-family:'DejaVu Serif',Georgia,serif;line-height:1.5;margin:0;color:#111}"
+    + "main{max-width:46em;margin:2em auto;padding:0 1em}h1,h2,h3{font-family:'DejaVu Sans',sans-serif}"
+    + ".summary{color:#555;font-style:italic}figure{margin:1.5em 0;text-align:center}"
+    + "figure img{max-width:100%}figcaption{color:#555;font-size:.9em}"
+    + "table{border-collapse:collapse;margin:1em auto}th,td{padding:.2em .7em;text-align:left}"
+    + "thead{border-top:2px solid #111;border-bottom:1px solid #111}tbody{border-bottom:2px solid #111}"
+    + "math[display=block]{margin:.8em 0}"
+
+  private func write(_ block: Block) -> String {
+    switch block {
+    case .heading(let level, let text):
+      return "<h\(level)>\(escape(text))</h\(level)>"
+    case .paragraph(let inlines):
+      return "<p>" + inline(inlines) + "</p>"
+    case .equation(let formulas, let continued):
+      let chain: Formula = continued ? .equation([.symbol("")] + formulas) : .equation(formulas)
+      return chain.mathML(display: true)
+    case .table(let header, let rows):
+      var out = "<table>\n<thead><tr>" + header.map { "<th>" + inline($0) + "</th>" }.joined()
+      out += "</tr></thead>\n<tbody>\n"
+      for row in rows {
+        out += "<tr>" + row.map { "<td>" + inline($0) + "</td>" }.joined() + "</tr>\n"
+      }
+      return out + "</tbody>\n</table>"
+    case .figure(let name, let alt, let caption):
+      return "<figure><img src=\"\(figureFolder)/\(escape(name)).svg\" alt=\"\(escape(alt))\"/>"
+        + "<figcaption>\(escape(caption))</figcaption></figure>"
+    }
+  }
+
+  private func inline(_ inlines: [Inline]) -> String {
+    inlines.map { piece in
+      switch piece {
+      case .text(let s): escape(s)
+      case .emphasis(let s): "<em>" + escape(s) + "</em>"
+      case .math(let f): f.mathML()
+      }
+    }.joined()
+  }
+
+  /// `&`, `<`, `>`, `"` and `'` as entities.
+  func escape(_ text: String) -> String { PangoMarkupDialect.escape(text) }
+}
