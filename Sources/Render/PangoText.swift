@@ -1,15 +1,36 @@
 internal import CCairo
 internal import CPangoCairo
+import Foundation
 import GraphLayout
 
-/// Pango text on one Cairo context, set up the same way for measuring and for every output
-/// format: 72 dpi (so a font size is in points, the figure's unit) and no hinting of metrics
-/// (so PDF, PNG and SVG place every glyph identically).
-final class PangoSession {
+/// Pango state for the current thread: one context set up the same way for measuring and for
+/// every output format — 72 dpi (so a font size is in points, the figure's unit) and no
+/// hinting of metrics (so PDF, PNG and SVG place every glyph identically) — and the layouts
+/// shaped on it, kept for reuse: a label is shaped once per thread, however many figures,
+/// formats and handout pages draw it.
+///
+/// Pango's font map is per thread, so each thread has its own cache; nothing is shared.
+final class PangoThreadCache {
+  private let surface: OpaquePointer?
+  private let cr: OpaquePointer?
   private let context: OpaquePointer
   private var fonts: [Font: OpaquePointer] = [:]
+  private var layouts: [String: OpaquePointer] = [:]
+  /// The cache is emptied when it grows past this many layouts.
+  private static let capacity = 4000
 
-  init(cairo cr: OpaquePointer) {
+  /// The current thread's cache.
+  static var current: PangoThreadCache {
+    let key = "lessongen.pango"
+    if let cache = Thread.current.threadDictionary[key] as? PangoThreadCache { return cache }
+    let cache = PangoThreadCache()
+    Thread.current.threadDictionary[key] = cache
+    return cache
+  }
+
+  private init() {
+    surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1)
+    cr = cairo_create(surface)
     context = pango_cairo_create_context(cr)
     pango_cairo_context_set_resolution(context, 72)
     let options = cairo_font_options_create()
@@ -21,14 +42,23 @@ final class PangoSession {
   }
 
   deinit {
+    clear()
     for description in fonts.values { pango_font_description_free(description) }
     g_object_unref(UnsafeMutableRawPointer(context))
+    cairo_destroy(cr)
+    cairo_surface_destroy(surface)
   }
 
-  /// A layout of `markup`, centred line by line (or, with a `width`, wrapped to it and
-  /// left-aligned), or nil if Pango could not allocate one. The caller releases it with
-  /// `g_object_unref`.
+  private func clear() {
+    for layout in layouts.values { g_object_unref(UnsafeMutableRawPointer(layout)) }
+    layouts.removeAll()
+  }
+
+  /// The layout of `markup`, centred line by line (or, with a `width`, wrapped to it and
+  /// left-aligned); owned by the cache. nil if Pango could not allocate one.
   func layout(_ markup: String, font: Font, width: Double? = nil) -> OpaquePointer? {
+    let key = (width.map { "\($0)" } ?? "-") + "\u{0}" + font.description + "\u{0}" + markup
+    if let cached = layouts[key] { return cached }
     guard let layout = pango_layout_new(context) else { return nil }
     pango_layout_set_font_description(layout, description(font))
     if let width {
@@ -40,12 +70,9 @@ final class PangoSession {
       pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER)
     }
     pango_layout_set_markup(layout, markup, -1)
+    if layouts.count >= Self.capacity { clear() }
+    layouts[key] = layout
     return layout
-  }
-
-  /// The distance from the top of a layout's logical box to its first baseline, in points.
-  func baseline(_ layout: OpaquePointer) -> Double {
-    Double(pango_layout_get_baseline(layout)) / Double(PANGO_SCALE)
   }
 
   /// The logical rectangle of a layout, in points.
@@ -59,25 +86,9 @@ final class PangoSession {
       width: Double(logical.width) / scale, height: Double(logical.height) / scale)
   }
 
-  /// Draws `markup` so that its logical box lands on `frame`'s top-left corner (wrapped to
-  /// `width` if given).
-  func draw(
-    _ markup: String, font: Font, at frame: Rect, on cr: OpaquePointer, width: Double? = nil
-  ) {
-    guard let layout = self.layout(markup, font: font, width: width) else { return }
-    defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
-    let logical = logicalRect(layout)
-    cairo_move_to(cr, frame.x - logical.x, frame.y - logical.y)
-    pango_cairo_show_layout(cr, layout)
-  }
-
-  /// Draws one line of `markup` with its baseline's left end at `origin`.
-  func drawOnBaseline(_ markup: String, font: Font, at origin: Point, on cr: OpaquePointer) {
-    guard let layout = self.layout(markup, font: font) else { return }
-    defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
-    let logical = logicalRect(layout)
-    cairo_move_to(cr, origin.x - logical.x, origin.y - baseline(layout))
-    pango_cairo_show_layout(cr, layout)
+  /// The distance from the top of a layout's logical box to its first baseline, in points.
+  func baseline(_ layout: OpaquePointer) -> Double {
+    Double(pango_layout_get_baseline(layout)) / Double(PANGO_SCALE)
   }
 
   private func description(_ font: Font) -> OpaquePointer? {
@@ -85,6 +96,32 @@ final class PangoSession {
     let made = pango_font_description_from_string(font.description)
     fonts[font] = made
     return made
+  }
+}
+
+/// Draws Pango text on one Cairo context, with the current thread's shaped layouts.
+final class PangoSession {
+  private let cache = PangoThreadCache.current
+
+  init(cairo cr: OpaquePointer) {}
+
+  /// Draws `markup` so that its logical box lands on `frame`'s top-left corner (wrapped to
+  /// `width` if given).
+  func draw(
+    _ markup: String, font: Font, at frame: Rect, on cr: OpaquePointer, width: Double? = nil
+  ) {
+    guard let layout = cache.layout(markup, font: font, width: width) else { return }
+    let logical = cache.logicalRect(layout)
+    cairo_move_to(cr, frame.x - logical.x, frame.y - logical.y)
+    pango_cairo_show_layout(cr, layout)
+  }
+
+  /// Draws one line of `markup` with its baseline's left end at `origin`.
+  func drawOnBaseline(_ markup: String, font: Font, at origin: Point, on cr: OpaquePointer) {
+    guard let layout = cache.layout(markup, font: font) else { return }
+    let logical = cache.logicalRect(layout)
+    cairo_move_to(cr, origin.x - logical.x, origin.y - cache.baseline(layout))
+    pango_cairo_show_layout(cr, layout)
   }
 
   /// Whether `markup` is well-formed Pango markup.
@@ -96,71 +133,42 @@ final class PangoSession {
   }
 }
 
-/// Measures text with Pango on a 1×1 image surface, with the same settings as drawing.
+/// Measures text as it will be drawn, with the current thread's Pango cache.
 ///
 /// Pango's font map is per thread: use a measurer on the thread that made it (make one per
 /// thread to measure in parallel).
 public final class PangoTextMeasurer: TextMeasuring {
-  private let surface: OpaquePointer
-  private let cr: OpaquePointer
-  private let session: PangoSession
-  private var cache: [String: Size] = [:]
-  private var lineCache: [String: (width: Double, ascent: Double, descent: Double)] = [:]
+  private let cache = PangoThreadCache.current
 
-  public init() {
-    surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1)
-    cr = cairo_create(surface)
-    session = PangoSession(cairo: cr)
-  }
-
-  deinit {
-    cairo_destroy(cr)
-    cairo_surface_destroy(surface)
-  }
+  public init() {}
 
   public func measure(_ markup: String, font: Font) -> Size {
-    let key = font.description + "\u{0}" + markup
-    if let size = cache[key] { return size }
-    guard let layout = session.layout(markup, font: font) else { return .zero }
-    defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
-    let rect = session.logicalRect(layout)
-    let size = Size(width: rect.width, height: rect.height)
-    cache[key] = size
-    return size
+    guard let layout = cache.layout(markup, font: font) else { return .zero }
+    let rect = cache.logicalRect(layout)
+    return Size(width: rect.width, height: rect.height)
   }
 
   /// The size of `markup` wrapped to `width`.
   public func measure(_ markup: String, font: Font, width: Double) -> Size {
-    let key = "\(width)\u{0}" + font.description + "\u{0}" + markup
-    if let size = cache[key] { return size }
-    guard let layout = session.layout(markup, font: font, width: width) else { return .zero }
-    defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
-    let rect = session.logicalRect(layout)
-    let size = Size(width: rect.width, height: rect.height)
-    cache[key] = size
-    return size
+    guard let layout = cache.layout(markup, font: font, width: width) else { return .zero }
+    let rect = cache.logicalRect(layout)
+    return Size(width: rect.width, height: rect.height)
   }
 
   /// A one-line text's width and its extent above and below the baseline.
   public func measureLine(_ markup: String, font: Font) -> (
     width: Double, ascent: Double, descent: Double
   ) {
-    let key = "line\u{0}" + font.description + "\u{0}" + markup
-    if let cached = lineCache[key] { return cached }
-    guard let layout = session.layout(markup, font: font) else { return (0, 0, 0) }
-    defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
-    let rect = session.logicalRect(layout)
-    let base = session.baseline(layout) - rect.y
-    let result = (rect.width, base, rect.height - base)
-    lineCache[key] = result
-    return result
+    guard let layout = cache.layout(markup, font: font) else { return (0, 0, 0) }
+    let rect = cache.logicalRect(layout)
+    let base = cache.baseline(layout) - rect.y
+    return (rect.width, base, rect.height - base)
   }
 
   /// How many characters of `markup` no installed font has (drawn as boxes); 0 when every
   /// glyph was found, through font fallback if need be (Korean falls back to Nanum).
   public func missingGlyphs(_ markup: String, font: Font) -> Int {
-    guard let layout = session.layout(markup, font: font) else { return -1 }
-    defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
+    guard let layout = cache.layout(markup, font: font) else { return -1 }
     return Int(pango_layout_get_unknown_glyphs_count(layout))
   }
 
