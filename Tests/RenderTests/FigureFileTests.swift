@@ -9,18 +9,6 @@ import Testing
 
 @Suite("Figure files")
 struct FigureFileTests {
-  private func run(_ tool: String, _ arguments: [String]) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [tool] + arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0, "\(tool) \(arguments)")
-    return String(decoding: data, as: UTF8.self)
-  }
 
   @Test("PDF: accepted by poppler, with title, creator, selectable text and embedded fonts")
   func pdf() throws {
@@ -30,7 +18,7 @@ struct FigureFileTests {
       "lessongen-\(UUID()).pdf")
     defer { try? FileManager.default.removeItem(at: file) }
     try data.write(to: file)
-    let info = try run("pdfinfo", [file.path])
+    let info = try runTool("pdfinfo", [file.path])
     func field(_ name: String) -> String? {
       info.split(separator: "\n").first { $0.hasPrefix(name + ":") }
         .map { $0.dropFirst(name.count + 1).trimmingCharacters(in: .whitespaces) }
@@ -38,11 +26,11 @@ struct FigureFileTests {
     #expect(field("Title") == "Derivative of the sigmoid function — expanded")
     #expect(field("Creator") == "lessongen")
     #expect(field("Pages") == "1")
-    let text = try run("pdftotext", [file.path, "-"])
+    let text = try runTool("pdftotext", [file.path, "-"])
     for label in ["0.367879", "1.36788", "−0.534447", "0.196612", "exp"] {
       #expect(text.contains(label), "\(label) not selectable in the PDF")
     }
-    let fonts = try run("pdffonts", [file.path])
+    let fonts = try runTool("pdffonts", [file.path])
     #expect(fonts.contains("DejaVu"))
     #expect(
       !fonts.split(separator: "\n").dropFirst(2).contains {

@@ -1,6 +1,8 @@
+import Foundation
 import GraphEngine
 import LessonKit
 import Render
+import Testing
 
 /// The figures of a built-in lesson, drawn in memory.
 func figures(
@@ -74,4 +76,18 @@ func randomLesson(_ rng: inout SplitMix) -> (function: String, inputs: [String: 
     }
   }
   return (function, inputs)
+}
+
+/// Runs a command-line tool (pdfinfo, pdftotext, …) and returns what it printed.
+func runTool(_ tool: String, _ arguments: [String]) throws -> String {
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+  process.arguments = [tool] + arguments
+  let pipe = Pipe()
+  process.standardOutput = pipe
+  try process.run()
+  let data = pipe.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  #expect(process.terminationStatus == 0, "\(tool) \(arguments)")
+  return String(decoding: data, as: UTF8.self)
 }

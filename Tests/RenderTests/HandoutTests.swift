@@ -45,7 +45,7 @@ struct HandoutTests {
       "lessongen-\(UUID()).pdf")
     defer { try? FileManager.default.removeItem(at: file) }
     try data.write(to: file)
-    let info = try tool("pdfinfo", [file.path])
+    let info = try runTool("pdfinfo", [file.path])
     #expect(
       info.contains("Title:           Derivative of the sigmoid function")
         || info.contains("Title:          Derivative of the sigmoid function"))
@@ -56,7 +56,7 @@ struct HandoutTests {
           ?? "0") ?? 0
     #expect((3...6).contains(pages), "\(pages) pages")
     #expect(info.contains("595.28 x 841.89") || info.contains("595 x 842"))
-    let text = try tool("pdftotext", [file.path, "-"])
+    let text = try runTool("pdftotext", [file.path, "-"])
     for number in ["0.731059", "0.367879", "1.36788", "−0.534447", "−0.196612", "0.196612"] {
       #expect(text.contains(number), "\(number)")
     }
@@ -66,19 +66,8 @@ struct HandoutTests {
     let letter = try HandoutRenderer.render(
       try document("sigmoid", "ko", figures: made), figures: scenes, paper: .letter)
     try letter.write(to: file)
-    #expect(try tool("pdfinfo", [file.path]).contains("612 x 792"))
-    #expect(try tool("pdftotext", [file.path, "-"]).contains("역전파"))
+    #expect(try runTool("pdfinfo", [file.path]).contains("612 x 792"))
+    #expect(try runTool("pdftotext", [file.path, "-"]).contains("역전파"))
   }
 
-  private func tool(_ name: String, _ arguments: [String]) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [name] + arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
-  }
 }
