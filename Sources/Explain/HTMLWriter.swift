@@ -1,4 +1,4 @@
-public import GraphEngine
+import GraphEngine
 
 /// Writes a ``Document`` as a standalone HTML page with native MathML (no scripts: current
 /// Chrome, Firefox and Safari render MathML Core), the SVG figures with their alt text, and

@@ -1,4 +1,4 @@
-public import GraphEngine
+import GraphEngine
 
 /// Writes a ``Document`` as CommonMark with GitHub tables and `$…$` / `$$…$$` math, which
 /// GitHub renders and Hugo, Jekyll and MkDocs Material render with MathJax or KaTeX.

@@ -1,4 +1,4 @@
-public import GraphEngine
+import GraphEngine
 public import LessonKit
 
 /// Writes the walk-through of a lesson: the function, the forward pass, the backward pass
@@ -105,7 +105,6 @@ public struct Walkthrough {
     let graph = e.graph
     let labels = SymbolicLabels(graph)
     let consumers = graph.consumers
-    let outputLabel = labels.values[graph.output].unicode()
     var blocks: [Block] = [
       .heading(level: 2, text: prose.backwardHeading),
       .paragraph(

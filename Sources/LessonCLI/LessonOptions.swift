@@ -1,4 +1,4 @@
-public import ArgumentParser
+import ArgumentParser
 import LessonKit
 
 /// The options every command that reads one lesson shares.

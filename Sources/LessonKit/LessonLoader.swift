@@ -1,4 +1,4 @@
-public import GraphEngine
+import GraphEngine
 import Yams
 
 /// Reads lesson YAML into a ``Lesson``, checking every rule of the lesson format and

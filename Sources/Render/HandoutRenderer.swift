@@ -1,7 +1,7 @@
 internal import CCairo
 import Explain
 import Foundation
-public import GraphLayout
+import GraphLayout
 
 /// Writes a walk-through as the print-ready handout PDF: pages of the chosen paper, the
 /// figures drawn as vectors at print size, typeset math, page numbers, title and creator in
