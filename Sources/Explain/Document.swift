@@ -17,8 +17,9 @@ public struct Document: Sendable {
 
 /// A block of a document.
 public enum Block: Sendable {
-  /// A section heading (level 2) or subsection (level 3); the handout bookmarks it.
-  case heading(level: Int, text: String)
+  /// A section heading (level 2) or subsection (level 3), which may hold math; the handout
+  /// bookmarks it.
+  case heading(level: Int, content: [Inline])
   case paragraph([Inline])
   /// A displayed equation chain, the formulas joined by `=`; `continued` starts it with `=`
   /// (the next line of a derivation).
@@ -27,6 +28,25 @@ public enum Block: Sendable {
   case table(header: [[Inline]], rows: [[[Inline]]])
   /// A figure by name (`graph` → `figures/graph.png`), with alt text and a caption.
   case figure(name: String, alt: String, caption: String)
+}
+
+extension Block {
+  /// A heading of plain text.
+  public static func heading(level: Int, text: String) -> Block {
+    .heading(level: level, content: [.text(text)])
+  }
+}
+
+extension [Inline] {
+  /// The content as plain Unicode text (for bookmarks and alt text).
+  public var plainText: String {
+    map { piece in
+      switch piece {
+      case .text(let s), .emphasis(let s): s
+      case .math(let f): f.unicode()
+      }
+    }.joined()
+  }
 }
 
 /// Inline content of a paragraph or a table cell.

@@ -32,8 +32,8 @@ public struct HTMLWriter {
 
   private func write(_ block: Block) -> String {
     switch block {
-    case .heading(let level, let text):
-      return "<h\(level)>\(escape(text))</h\(level)>"
+    case .heading(let level, let content):
+      return "<h\(level)>\(inline(content))</h\(level)>"
     case .paragraph(let inlines):
       return "<p>" + inline(inlines) + "</p>"
     case .equation(let formulas, let continued):

@@ -27,8 +27,8 @@ public struct MarkdownWriter {
 
   private func write(_ block: Block) -> String {
     switch block {
-    case .heading(let level, let text):
-      return String(repeating: "#", count: level) + " " + escape(text)
+    case .heading(let level, let content):
+      return String(repeating: "#", count: level) + " " + inline(content)
     case .paragraph(let inlines):
       return inline(inlines)
     case .equation(let formulas, let continued):

@@ -82,8 +82,8 @@ struct Prose {
       "모든 노드에서 규칙은 같습니다. 연쇄 법칙에 따라, 상류에서 전해진 기울기에 그 노드의 국소적 미분을 곱한 값을 하류로 흘려보냅니다.")
   }
 
-  func nodeHeading(_ op: String, _ name: String) -> String {
-    pick("The \(op) node, \(name)", "\(op) 노드, \(name)")
+  func nodeHeading(_ op: String, _ name: Formula) -> [Inline] {
+    fill(pick("The \(op) node, {0}", "\(op) 노드, {0}"), [name])
   }
 
   func upstream(_ name: Formula) -> [Inline] {

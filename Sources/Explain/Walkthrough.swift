@@ -124,14 +124,9 @@ public struct Walkthrough {
       let definition = SymbolicLabels.value(
         of: node, operands: node.inputs.map { labels.values[$0] }
       ).tidied()
-      let title: String
-      if case .symbol = y {
-        title = prose.nodeHeading(
-          Self.operatorName(node), y.unicode() + " = " + definition.unicode())
-      } else {
-        title = prose.nodeHeading(Self.operatorName(node), y.unicode())
-      }
-      blocks.append(.heading(level: 3, text: title))
+      let named: Formula
+      if case .symbol = y { named = y.equals(definition) } else { named = y }
+      blocks.append(.heading(level: 3, content: prose.nodeHeading(Self.operatorName(node), named)))
       if node.id == graph.output {
         blocks.append(
           .paragraph(

@@ -84,6 +84,9 @@ struct HandoutLayout {
   private(set) var pages: [HandoutPage] = [HandoutPage()]
   private(set) var bookmarks: [Bookmark] = []
   private var y = HandoutLayout.margin
+  /// Where the `=` of the last displayed equation stands, so that the continued lines of a
+  /// derivation line up under it.
+  private var equalsX: Double?
 
   init(paper: Paper, measurer: PangoTextMeasurer, figures: [String: Scene]) {
     self.paper = paper
@@ -121,16 +124,16 @@ struct HandoutLayout {
 
   private mutating func place(_ block: Block, next: Block?) {
     switch block {
-    case .heading(let level, let text):
+    case .heading(let level, let content):
       let font = level <= 2 ? Self.heading2 : Self.heading3
-      let markup = PangoMarkupDialect.escape(text)
+      let markup = Self.markup(content)
       let size = measurer.measure(markup, font: font, width: width)
       let before = level <= 2 ? 16.0 : 10.0
       // Keep a heading with at least a few lines of what follows it.
       let keep = next.map { estimate($0) } ?? 0
       ensure(before + size.height + Swift.min(keep, 120) + 6)
       if y > Self.margin + 1 { y += before }
-      bookmarks.append(Bookmark(title: text, level: level, page: pages.count, y: y))
+      bookmarks.append(Bookmark(title: content.plainText, level: level, page: pages.count, y: y))
       add(.text(markup, font, Self.ink, frame: frame(size), wrap: true))
       y += size.height + 6
     case .paragraph(let inlines):
@@ -181,11 +184,24 @@ struct HandoutLayout {
     }
     let spacing = 7.0
     for (i, var line) in lines.enumerated() {
-      if line.width > width - indent { line = line.scaled((width - indent) / line.width) }
+      var scale = 1.0
+      if line.width > width - indent {
+        scale = (width - indent) / line.width
+        line = line.scaled(scale)
+      }
       ensure(line.height + spacing)
-      let x =
+      var x =
         lines.count == 1
         ? Self.margin + (width - line.width) / 2 : Self.margin + indent + (i == 0 ? 0 : 14)
+      if lines.count == 1 {
+        if continued, let e = equalsX, e + line.width <= Self.margin + width {
+          x = e
+        } else if !continued, formulas.count >= 2 {
+          equalsX = x + setter.typeset(formulas[0]).width * scale
+        } else {
+          equalsX = nil
+        }
+      }
       add(.math(line, origin: Point(x: x, y: y + line.ascent + 2)))
       y += line.height + (i == lines.count - 1 ? 12 : spacing)
     }
