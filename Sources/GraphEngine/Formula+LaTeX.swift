@@ -61,9 +61,11 @@ struct LaTeXWriter {
       var text = ""
       for (i, factor) in factors.enumerated() {
         if i > 0 {
-          text +=
-            LinearFormulaWriter<UnicodeDialect>.needsDot(between: factors[i - 1], and: factor)
-            ? " \\cdot " : " "
+          switch Formula.productSign(between: factors[i - 1], and: factor) {
+          case "×": text += " \\times "
+          case "·": text += " \\cdot "
+          default: text += " "
+          }
         }
         text += write(factor, context: 3)
       }
@@ -115,8 +117,10 @@ extension Formula {
     }
   }
 
-  /// Whether two adjacent factors of a product need a `·` between them.
-  public static func needsDot(between previous: Formula, and next: Formula) -> Bool {
-    LinearFormulaWriter<UnicodeDialect>.needsDot(between: previous, and: next)
+  /// What stands between two adjacent factors of a product: `×` between two numbers
+  /// (1 × (−0.53)), `·` where side by side would misread (∂L/∂y·y²), nothing otherwise (2x).
+  public static func productSign(between previous: Formula, and next: Formula) -> String? {
+    if case .number = previous, case .number = next { return "×" }
+    return LinearFormulaWriter<UnicodeDialect>.needsDot(between: previous, and: next) ? "·" : nil
   }
 }

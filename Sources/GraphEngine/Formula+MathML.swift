@@ -58,9 +58,8 @@ struct MathMLWriter {
       var parts: [String] = []
       for (i, factor) in factors.enumerated() {
         if i > 0 {
-          let dot = LinearFormulaWriter<UnicodeDialect>.needsDot(
-            between: factors[i - 1], and: factor)
-          parts.append(op(dot ? "·" : "\u{2062}"))
+          let sign = Formula.productSign(between: factors[i - 1], and: factor)
+          parts.append(op(sign ?? "\u{2062}"))
         }
         parts.append(write(factor, context: 3))
       }

@@ -91,7 +91,9 @@ public struct LinearFormulaWriter<Dialect: FormulaDialect> {
   private func product(_ factors: [Formula]) -> String {
     var text = ""
     for (i, factor) in factors.enumerated() {
-      if i > 0, Self.needsDot(between: factors[i - 1], and: factor) { text += t("·") }
+      if i > 0, let sign = Formula.productSign(between: factors[i - 1], and: factor) {
+        text += t(sign == "×" ? " × " : sign)
+      }
       text += write(factor, context: 3)
     }
     return text

@@ -121,8 +121,8 @@ struct MathTypesetter {
       var parts: [MathBox] = []
       for (i, factor) in factors.enumerated() {
         if i > 0 {
-          let dot = Formula.needsDot(between: factors[i - 1], and: factor)
-          parts.append(op(dot ? "·" : "\u{2009}", size: size))
+          let sign = Formula.productSign(between: factors[i - 1], and: factor)
+          parts.append(op(sign.map { $0 == "×" ? " × " : $0 } ?? "\u{2009}", size: size))
         }
         parts.append(box(factor, size: size, context: 3))
       }

@@ -47,8 +47,8 @@ struct WalkthroughTests {
     #expect(!md.contains("date"))
     // The / node: −1/u² = −y² = −0.534447; upstream × local = downstream.
     #expect(md.contains(#"= -{y}^{2} = -0.534447"#))
-    #expect(md.contains(#"= 1 \cdot \left(-0.534447\right) = -0.534447"#))
-    #expect(md.contains(#"\left(-0.196612\right) \cdot \left(-1\right) = 0.196612"#))
+    #expect(md.contains(#"= 1 \times \left(-0.534447\right) = -0.534447"#))
+    #expect(md.contains(#"\left(-0.196612\right) \times \left(-1\right) = 0.196612"#))
     // Where the first 1 comes from, and the wording.
     #expect(md.contains("that is where the first 1 comes from"))
     #expect(md.contains("the gradient of $L$ with respect to $x$"))
