@@ -72,8 +72,17 @@ struct Lexer {
         case "=": kind = .equals
         case "×", "·": kind = .star
         default:
-          let shown = c == "'" ? "\"'\"" : "'\(c)'"
-          errors.append(("unexpected character \(shown)", start))
+          // One error for a run of characters the language does not have (a word in
+          // another script, a stray symbol), not one per character.
+          while index < scalars.count, !Self.startsToken(scalars[index]) { index += 1 }
+          let run = String(String.UnicodeScalarView(scalars[start..<index]))
+          if run.unicodeScalars.count == 1 {
+            let shown = c == "'" ? "\"'\"" : "'\(c)'"
+            errors.append(("unexpected character \(shown)", start))
+          } else {
+            errors.append(
+              ("unexpected text '\(run)'; names are made of A-Z, a-z, 0-9 and _", start))
+          }
           kind = .invalid
         }
         return Token(kind: kind, start: start, end: index)
@@ -132,6 +141,12 @@ struct Lexer {
     while i < scalars.count, Self.isNameScalar(scalars[i]) { i += 1 }
     while i < scalars.count, scalars[i] == " " || scalars[i] == "\t" { i += 1 }
     return i < scalars.count && scalars[i] == "="
+  }
+
+  /// Whether a scalar can begin a token or separate tokens.
+  private static func startsToken(_ c: Unicode.Scalar) -> Bool {
+    if isNameScalar(c) { return true }
+    return " \t\r\n;#.+-*/^(),=×·\u{2212}".unicodeScalars.contains(c)
   }
 
   private static func isNameScalar(_ c: Unicode.Scalar) -> Bool {

@@ -9,7 +9,7 @@ struct CairoCanvas {
 
   init(_ cr: OpaquePointer) {
     self.cr = cr
-    self.text = PangoSession(cairo: cr)
+    self.text = PangoSession()
   }
 
   func draw(_ scene: Scene) {

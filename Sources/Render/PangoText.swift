@@ -103,8 +103,6 @@ final class PangoThreadCache {
 final class PangoSession {
   private let cache = PangoThreadCache.current
 
-  init(cairo cr: OpaquePointer) {}
-
   /// Draws `markup` so that its logical box lands on `frame`'s top-left corner (wrapped to
   /// `width` if given).
   func draw(

@@ -54,16 +54,13 @@ public struct TextRun: Hashable, Sendable {
   public var markup: String
   public var font: Font
   public var color: Color
-  /// The text's logical box.
+  /// The text's logical box; several lines are centred on one another.
   public var frame: Rect
-  /// Lines centred on one another (otherwise left-aligned).
-  public var centered: Bool
 
-  public init(markup: String, font: Font, color: Color, frame: Rect, centered: Bool) {
+  public init(markup: String, font: Font, color: Color, frame: Rect) {
     self.markup = markup
     self.font = font
     self.color = color
     self.frame = frame
-    self.centered = centered
   }
 }

@@ -196,7 +196,7 @@ struct SceneComposer {
   }
 
   private func run(_ text: Diagram.Text, _ frame: Rect) -> TextRun {
-    TextRun(markup: text.markup, font: text.font, color: text.color, frame: frame, centered: true)
+    TextRun(markup: text.markup, font: text.font, color: text.color, frame: frame)
   }
 
   private func unit(from a: Point, to b: Point) -> Point {

@@ -79,6 +79,7 @@ struct ParserTests {
       ("y = (x + 1", "1:5: unbalanced parenthesis: this '(' is never closed"),
       ("y = x + 1)", "1:10: unbalanced parenthesis: this ')' has no matching '('"),
       ("y = x @ 2", "1:7: unexpected character '@'"),
+      ("y = 기울기 * x", "1:5: unexpected text '기울기'; names are made of A-Z, a-z, 0-9 and _"),
       ("y = ", "1:5: empty expression: 'y =' needs something on the right"),
       ("y = x +", "1:8: expected an expression, found end of function"),
       ("y = 2x", "1:6: expected an operator before 'x' (write 2*x for a product)"),

@@ -65,8 +65,7 @@ struct GeometryTests {
   func checkerWorks() {
     let font = Font(family: "DejaVu Sans", size: 10)
     let run = TextRun(
-      markup: "a", font: font, color: .black, frame: Rect(x: 10, y: 10, width: 20, height: 10),
-      centered: true)
+      markup: "a", font: font, color: .black, frame: Rect(x: 10, y: 10, width: 20, height: 10))
     var scene = Scene(size: Size(width: 100, height: 50), background: .white, title: "t")
     scene.elements = [
       .text(run, owner: .edge(0)), .text(run, owner: .edge(1)),
