@@ -262,11 +262,10 @@ public struct Walkthrough {
         .tidied()
       var symbolic: [Formula] = [.derivative(of: y, withRespectTo: u)]
       // Along a single chain, the product of local gradients is the seed-1 edge label.
-      let chainLabels = SymbolicLabels(expanded)
+      let chainLabels = SymbolicLabels(expanded, seed: 1)
       let isChain = expanded.consumers.allSatisfy { $0.count <= 1 }
       if isChain {
         let product = chainLabels.edges[expanded.nodes.first { $0.inputs.contains(0) }?.id ?? 0][0]
-          .map { if case .derivative = $0 { return 1 } else { return $0 } }.tidied()
           .substituting(symbols: ["u": u, "y": y])
         symbolic.append(product)
       }

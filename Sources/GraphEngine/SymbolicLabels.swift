@@ -18,7 +18,11 @@ public struct SymbolicLabels: Sendable {
   /// The seed: ∂L/∂(output).
   public var seed: Formula
 
-  public init(_ graph: Graph, loss: String = "L") {
+  /// - Parameters:
+  ///   - loss: the name of what is differentiated (`L`; colah writes the output's name).
+  ///   - seed: the gradient at the output; `∂loss/∂(output)` unless given (a seed of 1 gives
+  ///     the local gradients' product itself, `y²exp(−x)`).
+  public init(_ graph: Graph, loss: String = "L", seed given: Formula? = nil) {
     var used = Set(graph.nodes.compactMap(\.name))
     var fresh = 0
     func freshName() -> Formula {
@@ -39,7 +43,7 @@ public struct SymbolicLabels: Sendable {
       values.append(formula.unicode().count > Self.maximumLength ? freshName() : formula)
     }
 
-    let seed = Formula.derivative(of: .symbol(loss), withRespectTo: values[graph.output])
+    let seed = given ?? Formula.derivative(of: .symbol(loss), withRespectTo: values[graph.output])
     var gradients = [Formula](repeating: 0, count: graph.nodes.count)
     var edges = graph.nodes.map { [Formula](repeating: 0, count: $0.inputs.count) }
     var terms = [[Formula]](repeating: [], count: graph.nodes.count)

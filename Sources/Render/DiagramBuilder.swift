@@ -14,8 +14,11 @@ struct DiagramBuilder {
     self.evaluation = evaluation
     self.theme = theme
     self.labels = labels
+    // colah writes derivatives of the output itself (∂e/∂c), whose seed ∂e/∂e is the number.
+    let colah = theme.direction == .bottomToTop
     self.symbolic = SymbolicLabels(
-      evaluation.graph, loss: theme.direction == .bottomToTop ? evaluation.graph.outputName : "L")
+      evaluation.graph, loss: colah ? evaluation.graph.outputName : "L",
+      seed: colah ? .number(evaluation.upstream) : nil)
   }
 
   /// The non-leaf nodes in the order the backward pass processes them (output first).
@@ -148,8 +151,13 @@ struct DiagramBuilder {
     PangoMarkupDialect.number(theme.numbers.format(v))
   }
 
+  /// Numbers inside formulas are written exactly (`1/(…)`); the style's number format
+  /// (CS231n's two decimals) is for numeric labels.
+  private let formulaWriter = LinearFormulaWriter<PangoMarkupDialect>(
+    numbers: .shortest(significantDigits: 6))
+
   private func formula(_ f: Formula) -> String {
-    LinearFormulaWriter<PangoMarkupDialect>(numbers: theme.numbers).write(f)
+    formulaWriter.write(f)
   }
 
   /// The formula, the number, or the formula over the number in a smaller grey line.
@@ -223,7 +231,7 @@ struct DiagramBuilder {
     if gradient {
       let g =
         "∂" + PangoMarkupDialect.symbol(graph.outputName) + "/∂"
-        + LinearFormulaWriter<PangoMarkupDialect>(numbers: theme.numbers).write(
+        + formulaWriter.write(
           symbolic.values[node.id], context: 5)
       var line = g
       let gradient = symbolic.gradients[node.id]
@@ -241,7 +249,7 @@ struct DiagramBuilder {
 
   /// colah's edge box: `∂c/∂a = 1` (symbolic: `∂e/∂c = d`).
   private func localDerivative(_ node: Node, input i: Int) -> Diagram.Text {
-    let writer = LinearFormulaWriter<PangoMarkupDialect>(numbers: theme.numbers)
+    let writer = formulaWriter
     let head =
       "∂" + writer.write(symbolic.values[node.id], context: 5) + "/∂"
       + writer.write(symbolic.values[node.inputs[i]], context: 5)
