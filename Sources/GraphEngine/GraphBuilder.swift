@@ -70,9 +70,12 @@ public struct GraphBuilder {
             continue
           } else if let later = firstAssignment[name] {
             if reportedNames.insert(name).inserted {
-              diagnostics.append(
-                EngineDiagnostic(
-                  "'\(name)' is used before it is assigned (at line \(later.line))", at: at))
+              let message =
+                name == statement.name
+                ? "'\(name)' refers to itself; a statement can use only inputs and names "
+                  + "assigned before it"
+                : "'\(name)' is used before it is assigned (at line \(later.line))"
+              diagnostics.append(EngineDiagnostic(message, at: at))
             }
           } else if inputLocation[name] != nil {
             if let id = inputNode[name] {

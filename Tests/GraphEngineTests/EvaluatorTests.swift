@@ -157,6 +157,10 @@ struct EvaluatorTests {
       ("y = x + z", ["x"], "1:9: 'z' has no value: give it one under 'inputs' or assign it first"),
       ("y = x; y = 2 * x", ["x"], "1:8: 'y' is assigned twice (first at line 1)"),
       ("a = b + x; b = x; y = a", ["x"], "1:5: 'b' is used before it is assigned (at line 1)"),
+      (
+        "y = y + x", ["x"],
+        "1:5: 'y' refers to itself; a statement can use only inputs and names assigned before it"
+      ),
       ("y = x * 2", ["x", "w"], "9:3: input 'w' is never used by the function"),
       (
         "q = x + 1; y = q", ["x", "q"],
