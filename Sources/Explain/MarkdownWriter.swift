@@ -46,7 +46,7 @@ public struct MarkdownWriter {
   }
 
   private func cell(_ inlines: [Inline]) -> String {
-    inline(inlines).replacingAll("|", with: "\\|")
+    inline(inlines).replacingOccurrences("|", "\\|")
   }
 
   private func inline(_ inlines: [Inline]) -> String {
@@ -88,13 +88,5 @@ public struct MarkdownWriter {
       }
     }
     return out + "\""
-  }
-}
-
-extension String {
-  func replacingAll(_ target: Character, with replacement: String) -> String {
-    var out = ""
-    for c in self { if c == target { out += replacement } else { out.append(c) } }
-    return out
   }
 }

@@ -11,6 +11,10 @@ public struct Walkthrough {
   /// The figures drawn for the lesson, by name (`graph`, `expanded`, `step-01`, …).
   public let figures: [String]
   let prose: Prose
+  /// The evaluation the passes are walked on: the expanded graph when there are composites,
+  /// as DLFS does, else the graph as written; and its symbolic labels.
+  let walked: Evaluation
+  let walkedLabels: SymbolicLabels
   let numbers = NumberFormat.shortest(significantDigits: 6)
 
   public init(_ compiled: CompiledLesson, language: String, figures: [String]) {
@@ -18,6 +22,8 @@ public struct Walkthrough {
     self.language = language
     self.figures = figures
     self.prose = Prose(language: language)
+    self.walked = Self.walkedEvaluation(compiled)
+    self.walkedLabels = SymbolicLabels(walked.graph)
   }
 
   public func document() -> Document {
@@ -74,8 +80,8 @@ public struct Walkthrough {
   }
 
   private func forwardSection() -> [Block] {
-    let e = walkedEvaluation
-    let labels = SymbolicLabels(e.graph)
+    let e = walked
+    let labels = walkedLabels
     var rows: [[[Inline]]] = []
     for node in e.graph.nodes where node.op != .constant {
       let operands = node.inputs.map { labels.values[$0] }
@@ -101,9 +107,9 @@ public struct Walkthrough {
   }
 
   private func backwardSection(_ text: AuthorText) -> [Block] {
-    let e = walkedEvaluation
+    let e = walked
     let graph = e.graph
-    let labels = SymbolicLabels(graph)
+    let labels = walkedLabels
     let consumers = graph.consumers
     var blocks: [Block] = [
       .heading(level: 2, text: prose.backwardHeading),
@@ -237,10 +243,11 @@ public struct Walkthrough {
 
   private func compositeSection() -> [Block] {
     let graph = compiled.graph
+    guard graph.hasComposites else { return [] }
     var seen: Set<Op> = []
     var blocks: [Block] = []
+    let labels = SymbolicLabels(graph)
     for node in graph.nodes where node.op.isComposite && seen.insert(node.op).inserted {
-      let labels = SymbolicLabels(graph)
       let y = labels.values[node.id]
       let u = labels.values[node.inputs[0]]
       let x = compiled.evaluation.value(node.inputs[0])
@@ -342,7 +349,7 @@ public struct Walkthrough {
   // MARK: Helpers
 
   /// The graph the backward pass is walked on: expanded when there are composites, as DLFS.
-  var walkedEvaluation: Evaluation {
+  static func walkedEvaluation(_ compiled: CompiledLesson) -> Evaluation {
     let graph = compiled.graph
     guard graph.hasComposites else { return compiled.evaluation }
     let expanded = graph.expandingComposites()

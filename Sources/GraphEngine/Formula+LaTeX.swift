@@ -97,7 +97,7 @@ struct LaTeXWriter {
 
 extension String {
   /// `self` with every `target` replaced (without Foundation).
-  func replacingOccurrences(_ target: Character, _ replacement: String) -> String {
+  public func replacingOccurrences(_ target: Character, _ replacement: String) -> String {
     var out = ""
     for c in self { if c == target { out += replacement } else { out.append(c) } }
     return out

@@ -7,7 +7,7 @@
 /// node or a label. Every edge ends on a straight stub (``Spacing/finalStub``). Post: the figure is shifted so everything lies inside the margins.
 enum EdgeRouting {
   static func result(
-    _ grid: LayerGrid, across position: [Double], ranks: [Int], request: LayoutRequest
+    _ grid: LayerGrid, across position: [Double], request: LayoutRequest
   ) -> LayoutResult {
     let spacing = request.spacing
     // Across the flow: shift so the topmost box starts at the margin.
@@ -103,6 +103,6 @@ enum EdgeRouting {
     let size =
       horizontal
       ? Size(width: alongTotal, height: acrossTotal) : Size(width: acrossTotal, height: alongTotal)
-    return LayoutResult(size: size, nodes: nodes, edges: routes, ranks: ranks)
+    return LayoutResult(size: size, nodes: nodes, edges: routes)
   }
 }

@@ -6,6 +6,6 @@ public enum LayeredLayout {
     var grid = LayerGrid(request: request, ranks: ranks)
     CrossingReduction.run(&grid)
     let across = CoordinateAssignment.positions(grid, spacing: request.spacing)
-    return EdgeRouting.result(grid, across: across, ranks: ranks, request: request)
+    return EdgeRouting.result(grid, across: across, request: request)
   }
 }

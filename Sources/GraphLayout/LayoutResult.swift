@@ -6,8 +6,6 @@ public struct LayoutResult: Sendable {
   public var nodes: [Rect]
   /// Each edge's route, by edge index.
   public var edges: [EdgeRoute]
-  /// The rank (column or row, 0 at the inputs) of each node.
-  public var ranks: [Int]
 }
 
 /// The path of one edge and the box of its labels.

@@ -16,7 +16,6 @@ public struct Lesson: Sendable {
   public var inputs: [Input]
   /// ∂L/∂(output): the seed of the backward pass.
   public var upstream: Double
-  public var upstreamLocation: SourceLocation?
 
   /// `figures:` — which figures to draw, each with where it was written.
   public var figures: [Located<String>]?

@@ -171,9 +171,7 @@ public enum LessonLoader {
     }
 
     var upstream = 1.0
-    var upstreamLocation: SourceLocation?
     if let (key, value) = fields[.upstream] {
-      upstreamLocation = value.location(orAfter: key)
       switch number(value) {
       case .success(let v): upstream = v
       case .failure(let problem):
@@ -219,8 +217,8 @@ public enum LessonLoader {
     let author = readAuthorText(fields, source: source, fail: fail)
     var lesson = Lesson(
       id: id, path: path, source: source, title: title, summary: summary, function: function,
-      functionLocator: locator, inputs: inputs, upstream: upstream,
-      upstreamLocation: upstreamLocation, figures: figures, style: style, labels: labels)
+      functionLocator: locator, inputs: inputs, upstream: upstream, figures: figures, style: style,
+      labels: labels)
     lesson.language = author.language
     lesson.text = author.text
     lesson.derivation = author.derivation

@@ -19,8 +19,6 @@ struct Diagram {
     /// The text inside or at the box; nil for none.
     var text: Text?
     var highlighted = false
-    /// The graph node drawn, if any.
-    var node: Node.ID?
   }
 
   struct Text {

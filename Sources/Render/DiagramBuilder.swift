@@ -54,7 +54,7 @@ struct DiagramBuilder {
           // DLFS writes a lone input's name on its wire; a name that fans out stays at the
           // start of its wires.
           let hidden =
-            labels == .symbolic && theme.name == "dlfs" && consumers[node.id].count == 1
+            labels == .symbolic && theme.namesLoneInputOnWire && consumers[node.id].count == 1
           box = Diagram.Box(
             kind: .input,
             text: hidden
@@ -71,7 +71,6 @@ struct DiagramBuilder {
               theme.operatorColor))
         }
       }
-      box.node = node.id
       box.highlighted = node.id == current
       boxOf[node.id] = diagram.boxes.count
       diagram.boxes.append(box)

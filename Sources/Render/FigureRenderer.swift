@@ -16,13 +16,10 @@ public enum FigureRenderer {
     let surface: OpaquePointer
     switch format {
     case .pdf:
-      surface = cairo_pdf_surface_create_for_stream(writeBytes, closure, w, h)
-      cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, scene.title)
-      cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "lessongen")
-      cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, fixedDate)
-      cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, fixedDate)
+      surface = cairo_pdf_surface_create_for_stream(writeToSink, closure, w, h)
+      setMetadata(surface, title: scene.title)
     case .svg:
-      surface = cairo_svg_surface_create_for_stream(writeBytes, closure, w, h)
+      surface = cairo_svg_surface_create_for_stream(writeToSink, closure, w, h)
     case .png:
       let scale = FigureFormat.pngScale(width: w, height: h)
       surface = cairo_image_surface_create(
@@ -50,7 +47,17 @@ public enum FigureRenderer {
     return format == .svg ? SVGPostProcessor.finish(sink.data, title: scene.title) : sink.data
   }
 
-  private static func check(_ status: cairo_status_t, _ what: String) throws {
+  /// Title, creator (and subject) of a PDF, with the fixed dates that keep it reproducible.
+  static func setMetadata(_ surface: OpaquePointer, title: String, subject: String? = nil) {
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title)
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "lessongen")
+    if let subject { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, subject) }
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, fixedDate)
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, fixedDate)
+  }
+
+  /// Turns a Cairo status into a ``RenderError`` saying what was being done.
+  static func check(_ status: cairo_status_t, _ what: String) throws {
     guard status != CAIRO_STATUS_SUCCESS else { return }
     throw RenderError(
       description: "Cairo failed \(what): \(String(cString: cairo_status_to_string(status)))")
@@ -62,8 +69,9 @@ final class ByteSink {
   var data = Data()
 }
 
-/// Cairo's write callback: appends to the ``ByteSink`` passed as closure.
-private let writeBytes: cairo_write_func_t = { closure, bytes, length in
+/// Cairo's write callback for every stream surface: appends to the ``ByteSink`` passed as
+/// closure.
+let writeToSink: cairo_write_func_t = { closure, bytes, length in
   guard let closure, let bytes else { return CAIRO_STATUS_WRITE_ERROR }
   let sink = Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue()
   sink.data.append(bytes, count: Int(length))

@@ -11,41 +11,40 @@ public enum HandoutRenderer {
   public static func pages(_ document: Document, figures: [String: Scene], paper: Paper)
     -> [HandoutPage]
   {
+    laidOut(document, figures: figures, paper: paper).pages
+  }
+
+  private static func laidOut(_ document: Document, figures: [String: Scene], paper: Paper)
+    -> HandoutLayout
+  {
     var layout = HandoutLayout(paper: paper, measurer: PangoTextMeasurer(), figures: figures)
     layout.layout(document)
-    return layout.pages
+    return layout
   }
 
   public static func render(_ document: Document, figures: [String: Scene], paper: Paper) throws
     -> Data
   {
-    var layout = HandoutLayout(paper: paper, measurer: PangoTextMeasurer(), figures: figures)
-    layout.layout(document)
+    let layout = laidOut(document, figures: figures, paper: paper)
     let sink = ByteSink()
     let closure = Unmanaged.passUnretained(sink).toOpaque()
     let size = paper.size
-    let surface = cairo_pdf_surface_create_for_stream(
-      writeHandoutBytes, closure, size.width, size.height)
+    let surface: OpaquePointer = cairo_pdf_surface_create_for_stream(
+      writeToSink, closure, size.width, size.height)
     defer { cairo_surface_destroy(surface) }
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, document.title)
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "lessongen")
-    if let summary = document.summary {
-      cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, summary)
-    }
-    cairo_pdf_surface_set_metadata(
-      surface, CAIRO_PDF_METADATA_CREATE_DATE, FigureRenderer.fixedDate)
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, FigureRenderer.fixedDate)
+    FigureRenderer.setMetadata(surface, title: document.title, subject: document.summary)
     guard let cr = cairo_create(surface) else {
       throw RenderError(description: "Cairo could not create a drawing context")
     }
     let canvas = CairoCanvas(cr)
+    let measurer = PangoTextMeasurer()
     for (index, page) in layout.pages.enumerated() {
       cairo_set_source_rgb(cr, 1, 1, 1)
       cairo_paint(cr)
       for item in page.items { draw(item, canvas) }
       let number = String(index + 1)
       let font = HandoutLayout.caption
-      let w = PangoTextMeasurer().measure(number, font: font)
+      let w = measurer.measure(number, font: font)
       canvas.setColor(HandoutLayout.grey)
       canvas.text.draw(
         number, font: font,
@@ -63,10 +62,10 @@ public enum HandoutRenderer {
         cairo_pdf_outline_flags_t(rawValue: 0))
       if mark.level <= 2 { parent = id }
     }
-    try check(cairo_status(cr))
+    try FigureRenderer.check(cairo_status(cr), "drawing the handout")
     cairo_destroy(cr)
     cairo_surface_finish(surface)
-    try check(cairo_surface_status(surface))
+    try FigureRenderer.check(cairo_surface_status(surface), "writing the handout")
     return sink.data
   }
 
@@ -108,18 +107,4 @@ public enum HandoutRenderer {
     }
   }
 
-  private static func check(_ status: cairo_status_t) throws {
-    guard status != CAIRO_STATUS_SUCCESS else { return }
-    throw RenderError(
-      description:
-        "Cairo failed writing the handout: \(String(cString: cairo_status_to_string(status)))")
-  }
-}
-
-/// Cairo's write callback for the handout: appends to the ``ByteSink`` passed as closure.
-private let writeHandoutBytes: cairo_write_func_t = { closure, bytes, length in
-  guard let closure, let bytes else { return CAIRO_STATUS_WRITE_ERROR }
-  Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue().data.append(
-    bytes, count: Int(length))
-  return CAIRO_STATUS_SUCCESS
 }

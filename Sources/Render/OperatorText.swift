@@ -4,15 +4,15 @@ import GraphEngine
 enum OperatorText {
   /// DLFS: `×`, `+`, `exp`, `/`, `**2`; CS231n: `*`, `+`, `1/x`; both with the minus sign.
   static func symbol(_ node: Node, theme: Theme) -> String {
-    let cs231n = theme.name == "cs231n"
+    let gates = theme.operators == .gates
     switch node.op {
     case .input, .constant: return ""
     case .add: return "+"
     case .sub: return "−"
-    case .mul: return cs231n ? "*" : "×"
+    case .mul: return gates ? "*" : "×"
     case .div: return "/"
-    case .recip: return cs231n ? "1/x" : "/"
-    case .neg: return cs231n ? "*−1" : "−"
+    case .recip: return gates ? "1/x" : "/"
+    case .neg: return gates ? "*−1" : "−"
     case .pow: return "**"
     case .powConst: return "**" + constant(node.parameter)
     case .sqrt: return "√"

@@ -12,6 +12,14 @@ public struct Theme: Sendable {
     case ellipse
   }
 
+  /// The symbols inside operation nodes.
+  public enum OperatorNotation: Sendable {
+    /// The textbook's: `×`, `/`, `−`.
+    case textbook
+    /// Code-like gates, as CS231n draws them: `*`, `1/x`, `*−1`.
+    case gates
+  }
+
   /// How numbers in the graph are attached to the function.
   public enum Constants: Sendable {
     /// A constant is its own side input into the node (DLFS: `−1` into `×`).
@@ -21,6 +29,11 @@ public struct Theme: Sendable {
   }
 
   public var name: String
+  /// How operators are written inside the nodes.
+  public var operators: OperatorNotation
+  /// Whether an input used once, with symbolic labels, is named only on its wire (DLFS
+  /// writes `x` above the arrow and no name at its start).
+  public var namesLoneInputOnWire: Bool
   public var direction: LayoutRequest.Direction
   public var shape: NodeShape
   public var constants: Constants
@@ -83,7 +96,8 @@ public struct Theme: Sendable {
   /// forward arrows with open heads, values above; a thick dark-grey backward arrow below
   /// with the gradient under it; constants as side inputs; up to six significant digits.
   public static let dlfs = Theme(
-    name: "dlfs", direction: .leftToRight, shape: .circle, constants: .sideInputs,
+    name: "dlfs", operators: .textbook, namesLoneInputOnWire: true, direction: .leftToRight,
+    shape: .circle, constants: .sideInputs,
     numbers: .shortest(significantDigits: 6),
     nodeStroke: Color(hex: 0xb3b3b3), nodeStrokeWidth: 1.2, nodeRadius: 17,
     operatorFont: Font(family: "DejaVu Sans, NanumGothic", size: 12),
@@ -102,7 +116,8 @@ public struct Theme: Sendable {
   /// values above in green and gradients below in red on the same wire, constants folded
   /// into unary gates, two decimals.
   public static let cs231n = Theme(
-    name: "cs231n", direction: .leftToRight, shape: .circle, constants: .folded,
+    name: "cs231n", operators: .gates, namesLoneInputOnWire: false, direction: .leftToRight,
+    shape: .circle, constants: .folded,
     numbers: .fixed(decimals: 2),
     nodeStroke: .black, nodeStrokeWidth: 1, nodeRadius: 17,
     operatorFont: Font(family: "DejaVu Sans, NanumGothic", size: 11),
@@ -120,7 +135,8 @@ public struct Theme: Sendable {
   /// beige boxes on the edges with the local derivative `∂c/∂a = 1`, and in the backward
   /// figures the gradient of the output with respect to the node inside it.
   public static let colah = Theme(
-    name: "colah", direction: .bottomToTop, shape: .ellipse, constants: .folded,
+    name: "colah", operators: .textbook, namesLoneInputOnWire: false, direction: .bottomToTop,
+    shape: .ellipse, constants: .folded,
     numbers: .shortest(significantDigits: 6),
     nodeFill: Color(hex: 0xc0c6f8), nodeStroke: Color(hex: 0x8d95d6), nodeStrokeWidth: 0.8,
     nodeRadius: 16,
