@@ -55,6 +55,10 @@ let package = Package(
     ),
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .systemLibrary(
+      name: "CFontconfig", pkgConfig: "fontconfig", providers: [.apt(["libfontconfig-dev"])]),
+    // glibc's mallopt, for the command-line entry point.
+    .systemLibrary(name: "CMalloc"),
+    .systemLibrary(
       name: "CPangoCairo",
       pkgConfig: "pangocairo",
       providers: [.apt(["libpango1.0-dev"])]
@@ -62,14 +66,16 @@ let package = Package(
     // Drawing: the backend-neutral scene and the Cairo/Pango canvas.
     .target(
       name: "Render",
-      dependencies: ["GraphEngine", "GraphLayout", "Explain", "CCairo", "CPangoCairo", "CZlib"],
+      dependencies: [
+        "GraphEngine", "GraphLayout", "Explain", "CCairo", "CPangoCairo", "CFontconfig", "CZlib",
+      ],
       swiftSettings: strictSettings
     ),
     // The commands, as a library so tests can call them without a process.
     .target(
       name: "LessonCLI",
       dependencies: [
-        "LessonKit", "GraphEngine", "Render", "Explain",
+        "LessonKit", "GraphEngine", "Render", "Explain", "CMalloc",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings
@@ -86,7 +92,7 @@ let package = Package(
       exclude: ["Snapshots"], swiftSettings: strictSettings),
     .testTarget(
       name: "RenderTests",
-      dependencies: ["Render", "GraphLayout", "LessonKit", "GraphEngine", "Explain"],
+      dependencies: ["Render", "GraphLayout", "LessonKit", "GraphEngine", "Explain", "CCairo"],
       exclude: ["Snapshots"], swiftSettings: strictSettings),
     .testTarget(
       name: "CLITests", dependencies: ["LessonCLI", "LessonKit", "Render", "lessongen"],

@@ -13,14 +13,20 @@ enum Artifacts {
   }
 
   /// Everything `lessongen LESSON` produces for the lesson.
-  static func make(for compiled: CompiledLesson, plan: FigurePlan) throws -> [File] {
+  ///
+  /// The handout is laid out and drawn on `helper` while this thread composes the figures,
+  /// then draws their files; `helper` joins in once the handout is done.
+  static func make(for compiled: CompiledLesson, plan: FigurePlan, helper: RenderThread) throws
+    -> [File]
+  {
     var files = [File(path: "trace.json", contents: Data(TraceJSON.write(compiled).utf8))]
-    let figures = FigureSet.make(
+    let set = FigureSet(
       evaluation: compiled.evaluation, inputs: compiled.inputValues, kinds: plan.kinds,
-      theme: plan.theme, labels: plan.labels, title: compiled.lesson.title,
-      measurer: PangoTextMeasurer())
-    let document = Walkthrough(compiled, language: plan.language, figures: figures.map(\.name))
-      .document()
+      theme: plan.theme, labels: plan.labels, title: compiled.lesson.title)
+    let document = Walkthrough(compiled, language: plan.language, figures: set.names).document()
+    let paper = plan.paper
+    helper.async { HandoutRenderer.prepare(document, paper: paper) }
+    let figures = set.compose(measurer: PangoTextMeasurer())
     files.append(
       File(
         path: "\(compiled.lesson.id).md",
@@ -29,12 +35,13 @@ enum Artifacts {
       File(
         path: "\(compiled.lesson.id).html", contents: Data(HTMLWriter().write(document).utf8)))
     let scenes = Dictionary(figures.map { ($0.name, $0.scene) }, uniquingKeysWith: { a, _ in a })
-    let paper = plan.paper
+    let handout = helper.submit {
+      try HandoutRenderer.render(document, figures: scenes, paper: paper)
+    }
     let rendered = try FigureBatch.render(
-      figures, formats: FigureFormat.allCases,
-      alongside: [{ try HandoutRenderer.render(document, figures: scenes, paper: paper) }])
-    files.append(File(path: "\(compiled.lesson.id).pdf", contents: rendered.alongside[0]))
-    for output in rendered.figures {
+      figures, formats: FigureFormat.allCases, helpers: [helper])
+    files.append(File(path: "\(compiled.lesson.id).pdf", contents: try handout.value()))
+    for output in rendered {
       files.append(
         File(path: "figures/\(output.figure).\(output.format.rawValue)", contents: output.data))
     }

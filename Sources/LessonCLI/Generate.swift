@@ -15,6 +15,8 @@ struct Generate: ParsableCommand {
   var out: String = "Output"
 
   func run() throws {
+    let helper = RenderThread()
+    helper.async { HandoutRenderer.loadFonts() }
     let compiled = try options.compile()
     var plan: FigurePlan
     do {
@@ -27,7 +29,7 @@ struct Generate: ParsableCommand {
     }
     let folder = URL(fileURLWithPath: out).appendingPathComponent(compiled.lesson.id)
     do {
-      let artifacts = try Artifacts.make(for: compiled, plan: plan)
+      let artifacts = try Artifacts.make(for: compiled, plan: plan, helper: helper)
       try OutputFolder(folder).write(artifacts)
     } catch {
       Terminal.printError("error: \(error)")

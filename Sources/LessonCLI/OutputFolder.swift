@@ -7,7 +7,9 @@ import Foundation
 #endif
 
 /// An output folder written file by file through a temporary name and a rename, so a
-/// reader never sees a half-written file.
+/// reader never sees a half-written file. A file whose bytes are already there is left as
+/// it is, date included: a rerun touches only what changed (static-site builders, `make` and
+/// `rsync` see no change where there is none), and costs a read instead of a write.
 struct OutputFolder {
   let url: URL
 
@@ -24,6 +26,7 @@ struct OutputFolder {
       if made.insert(folder.path).inserted {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       }
+      if Self.holds(target.path, file.contents) { continue }
       let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).partial").path
       try Self.writeFile(file.contents, to: temporary)
       // rename(2) replaces the target atomically, whether or not it exists.
@@ -33,6 +36,30 @@ struct OutputFolder {
         throw OutputError(description: "cannot write \(target.path): \(reason)")
       }
     }
+  }
+
+  /// Whether the regular file at `path` holds exactly `data`.
+  private static func holds(_ path: String, _ data: Data) -> Bool {
+    var info = stat()
+    guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size == data.count
+    else { return false }
+    if data.isEmpty { return true }
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return false }
+    defer { close(fd) }
+    var existing = [UInt8](repeating: 0, count: data.count + 1)
+    var filled = 0
+    while filled < existing.count {
+      let n = existing.withUnsafeMutableBytes { buffer in
+        buffer.baseAddress.map { read(fd, $0 + filled, buffer.count - filled) } ?? -1
+      }
+      if n < 0 && errno == EINTR { continue }
+      guard n > 0 else { break }
+      filled += n
+    }
+    // One byte more than expected would mean the file grew since lstat.
+    guard filled == data.count else { return false }
+    return Data(existing[..<filled]) == data
   }
 
   /// open(2), write(2), close(2): no more than a file needs.

@@ -2,10 +2,10 @@ import Dispatch
 import Foundation
 import Synchronization
 
-/// Renders many figures in many formats on all cores.
+/// Renders many figures in many formats on the calling thread and on helper threads.
 ///
-/// Each job draws on its own Cairo surface with its own Pango context; Pango's font map is
-/// per thread, so jobs on different threads share nothing mutable.
+/// Each job draws on its own Cairo surface with the Pango cache of the thread it runs on;
+/// jobs on different threads share nothing mutable.
 public enum FigureBatch {
   /// One rendered file.
   public struct Output: Sendable {
@@ -14,27 +14,54 @@ public enum FigureBatch {
     public var data: Data
   }
 
-  /// Every figure in every format, in figure order then format order, and the results of
-  /// `alongside` (jobs such as the handout, run first since they are the longest).
+  /// Every figure in every format, in figure order then format order.
+  ///
+  /// The calling thread takes the files one by one from a shared list, and so does each
+  /// helper once the work it already has is done (the handout thread joins after the
+  /// handout). The calling thread should be the one that composed the scenes: it has their
+  /// fonts loaded already.
   public static func render(
-    _ figures: [Figure], formats: [FigureFormat], alongside: [@Sendable () throws -> Data] = []
-  ) throws -> (figures: [Output], alongside: [Data]) {
+    _ figures: [Figure], formats: [FigureFormat], helpers: [RenderThread] = []
+  ) throws -> [Output] {
     let pairs = figures.flatMap { figure in formats.map { (figure, $0) } }
-    var jobs: [@Sendable () throws -> Data] = alongside
-    for (figure, format) in pairs {
-      jobs.append { try FigureRenderer.render(figure.scene, as: format) }
+    let jobs: [@Sendable () throws -> Data] = pairs.map { figure, format in
+      { try FigureRenderer.render(figure.scene, as: format) }
     }
-    let data = try run(jobs)
-    let outputs = zip(pairs, data.dropFirst(alongside.count)).map { pair, bytes in
+    let data = try run(jobs, helpers: helpers)
+    return zip(pairs, data).map { pair, bytes in
       Output(figure: pair.0.name, format: pair.1, data: bytes)
     }
-    return (outputs, Array(data.prefix(alongside.count)))
   }
 
-  /// Runs the jobs on all cores; the results in job order, or the first error.
-  static func run(_ jobs: [@Sendable () throws -> Data]) throws -> [Data] {
-    let results = Mutex([Result<Data, RenderError>?](repeating: nil, count: jobs.count))
-    DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
+  /// Runs the jobs on this thread and the helpers; the results in job order, or the first
+  /// error.
+  static func run(_ jobs: [@Sendable () throws -> Data], helpers: [RenderThread]) throws
+    -> [Data]
+  {
+    let list = JobList(jobs)
+    let joined = helpers.map { helper in helper.submit { list.work() } }
+    list.work()
+    for helper in joined { try helper.value() }
+    return try list.results()
+  }
+}
+
+/// Jobs that any number of threads take one at a time, and their results.
+private final class JobList: Sendable {
+  private let jobs: [@Sendable () throws -> Data]
+  private let next = Atomic<Int>(0)
+  private let done: Mutex<[Result<Data, RenderError>?]>
+
+  init(_ jobs: [@Sendable () throws -> Data]) {
+    self.jobs = jobs
+    done = Mutex(Array(repeating: nil, count: jobs.count))
+  }
+
+  /// Runs jobs until none is left.
+  func work() {
+    while true {
+      let i = next.add(1, ordering: .relaxed).oldValue
+      guard i < jobs.count else { return }
       let result: Result<Data, RenderError>
       do {
         result = .success(try jobs[i]())
@@ -43,9 +70,13 @@ public enum FigureBatch {
       } catch {
         result = .failure(RenderError(description: "\(error)"))
       }
-      results.withLock { $0[i] = result }
+      done.withLock { $0[i] = result }
     }
-    return try results.withLock { all in
+  }
+
+  /// Every result in job order, or the first error.
+  func results() throws -> [Data] {
+    try done.withLock { all in
       try all.map { result in
         guard let result else { throw RenderError(description: "a file was not rendered") }
         return try result.get()

@@ -7,8 +7,9 @@ public struct Figure: Sendable {
   public var scene: Scene
 }
 
-/// Makes the figures a lesson asks for.
-public enum FigureSet {
+/// The figures a lesson asks for: their names first (the walk-through refers to them before
+/// they are drawn), then their scenes.
+public struct FigureSet {
   /// The figures a lesson gets when it does not choose: with a composite node the
   /// composite, the expanded graph and the steps (as DLFS 2, Appendix A); otherwise the
   /// forward pass, the whole graph and, for small graphs, the steps.
@@ -18,19 +19,42 @@ public enum FigureSet {
     return operations <= 8 ? [.forward, .graph, .steps] : [.forward, .graph]
   }
 
-  /// Draws the figures.
+  /// One figure, or the sequence of backward steps, to be composed.
+  private enum Plan {
+    case whole(name: String, evaluation: Evaluation, caption: String, gradients: Bool)
+    case steps(names: [String], evaluation: Evaluation)
+  }
+
+  private let plans: [Plan]
+  private let theme: Theme
+  private let labels: LabelMode
+  private let title: String
+
+  /// The file name stems of the figures, in order: `graph`, `expanded`, `step-01`, …
+  public var names: [String] {
+    plans.flatMap { plan in
+      switch plan {
+      case .whole(let name, _, _, _): [name]
+      case .steps(let names, _): names
+      }
+    }
+  }
+
+  /// Plans the figures.
   ///
   /// - Parameters:
   ///   - evaluation: the lesson's evaluated graph, as written.
   ///   - inputs: the input values, to evaluate the expanded graph.
   ///   - kinds: which figures; `expanded` is skipped for a graph without composites.
   ///   - title: the lesson's title, for each figure's metadata.
-  public static func make(
+  public init(
     evaluation: Evaluation, inputs: [String: Double], kinds: [FigureKind], theme: Theme,
-    labels: LabelMode, title: String, measurer: any TextMeasuring
-  ) -> [Figure] {
+    labels: LabelMode, title: String
+  ) {
+    self.theme = theme
+    self.labels = labels
+    self.title = title
     let graph = evaluation.graph
-    let composer = SceneComposer(theme: theme, measurer: measurer)
     var expandedEvaluation: Evaluation?
     if graph.hasComposites {
       let expanded = graph.expandingComposites()
@@ -38,39 +62,68 @@ public enum FigureSet {
         expanded, inputs: inputs, upstream: evaluation.upstream
       ).get()
     }
-    var figures: [Figure] = []
+    var plans: [Plan] = []
     for kind in kinds {
       switch kind {
-      case .graph, .forward, .expanded:
-        // One whole figure: the graph as written (with or without gradients) or expanded.
-        let (e, caption, gradients): (Evaluation?, String, Bool) =
-          switch kind {
-          case .graph: (evaluation, "the graph", true)
-          case .forward: (evaluation, "forward pass", false)
-          default: (expandedEvaluation, "expanded", true)
-          }
-        guard let e else { continue }
+      case .graph:
+        plans.append(
+          .whole(name: "graph", evaluation: evaluation, caption: "the graph", gradients: true))
+      case .forward:
+        plans.append(
+          .whole(name: "forward", evaluation: evaluation, caption: "forward pass", gradients: false)
+        )
+      case .expanded:
+        guard let e = expandedEvaluation else { continue }
+        plans.append(.whole(name: "expanded", evaluation: e, caption: "expanded", gradients: true))
+      case .steps:
+        let e = expandedEvaluation ?? evaluation
+        let count = DiagramBuilder.backwardOrder(e.graph).count
+        let width = Swift.max(2, String(count).count)
+        let names = (0..<count).map { k in
+          let number = String(k + 1)
+          return "step-" + String(repeating: "0", count: width - number.count) + number
+        }
+        plans.append(.steps(names: names, evaluation: e))
+      }
+    }
+    self.plans = plans
+  }
+
+  /// Draws the figures, measuring their text with `measurer`.
+  public func compose(measurer: any TextMeasuring) -> [Figure] {
+    let composer = SceneComposer(theme: theme, measurer: measurer)
+    var figures: [Figure] = []
+    for plan in plans {
+      switch plan {
+      case .whole(let name, let e, let caption, let gradients):
         let d = DiagramBuilder(evaluation: e, theme: theme, labels: labels)
         let scene = composer.compose(
           d.diagram(title: "\(title) — \(caption)", gradients: gradients))
-        figures.append(Figure(name: kind.rawValue, scene: scene))
-      case .steps:
-        let e = expandedEvaluation ?? evaluation
+        figures.append(Figure(name: name, scene: scene))
+      case .steps(let names, let e):
         let d = DiagramBuilder(evaluation: e, theme: theme, labels: labels)
-        let count = DiagramBuilder.backwardOrder(e.graph).count
-        let width = String(count).count < 2 ? 2 : String(count).count
+        let count = names.count
         let diagrams = (0..<count).map { k in
           d.diagram(
             title: "\(title) — backward pass, step \(k + 1) of \(count)", gradients: true,
             processed: k + 1)
         }
-        for (k, scene) in composer.compose(sequence: diagrams).enumerated() {
-          let number = String(k + 1)
-          let name = "step-" + String(repeating: "0", count: width - number.count) + number
+        for (name, scene) in zip(names, composer.compose(sequence: diagrams)) {
           figures.append(Figure(name: name, scene: scene))
         }
       }
     }
     return figures
+  }
+
+  /// Plans and draws the figures at once.
+  public static func make(
+    evaluation: Evaluation, inputs: [String: Double], kinds: [FigureKind], theme: Theme,
+    labels: LabelMode, title: String, measurer: any TextMeasuring
+  ) -> [Figure] {
+    FigureSet(
+      evaluation: evaluation, inputs: inputs, kinds: kinds, theme: theme, labels: labels,
+      title: title
+    ).compose(measurer: measurer)
   }
 }

@@ -75,6 +75,8 @@ struct HandoutLayout {
   static let heading2 = Font(family: "DejaVu Sans, NanumGothic Bold", size: 14)
   static let heading3 = Font(family: "DejaVu Sans, NanumGothic Bold", size: 11)
   static let caption = Font(family: "DejaVu Sans, NanumGothic", size: 8.5)
+  /// Every font the handout sets text in.
+  static let fonts = [body, math, table, tableHead, title, subtitle, heading2, heading3, caption]
   static let grey = Color(hex: 0x555555)
   static let ink = Color(hex: 0x111111)
 

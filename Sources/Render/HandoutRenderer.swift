@@ -14,6 +14,23 @@ public enum HandoutRenderer {
     laidOut(document, figures: figures, paper: paper).pages
   }
 
+  /// Loads the handout's fonts (upright and italic, as text and math use them) into this
+  /// thread's Pango cache, before there is a document to lay out.
+  public static func loadFonts() {
+    let measurer = PangoTextMeasurer()
+    for font in HandoutLayout.fonts {
+      _ = measurer.measure("Ag 0.1 = −<i>x</i> × ∂", font: font)
+    }
+  }
+
+  /// Lays the document out once before its figures exist, on the thread that will render
+  /// it: the fonts get loaded and every paragraph, table cell and formula shaped into this
+  /// thread's Pango cache while the figures are still being composed on another thread;
+  /// ``render(_:figures:paper:)`` on the same thread then finds them there.
+  public static func prepare(_ document: Document, paper: Paper) {
+    _ = laidOut(document, figures: [:], paper: paper)
+  }
+
   private static func laidOut(_ document: Document, figures: [String: Scene], paper: Paper)
     -> HandoutLayout
   {

@@ -29,6 +29,7 @@ final class PangoThreadCache {
   }
 
   private init() {
+    _ = FontConfiguration.installed
     surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1)
     cr = cairo_create(surface)
     context = pango_cairo_create_context(cr)

@@ -99,6 +99,33 @@ struct CommandLineTests {
     }
   }
 
+  @Test("a rerun leaves files that did not change untouched, and rewrites those that did")
+  func rerunTouchesOnlyChanges() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.cleanUp() }
+    #expect(try ProcessRunner.run(["tanh", "--out", "o"], in: folder.url).status == 0)
+    let manager = FileManager.default
+    func inode(_ path: String) throws -> Int {
+      let attributes = try manager.attributesOfItem(
+        atPath: folder.url.appendingPathComponent(path).path)
+      return (attributes[.systemFileNumber] as? NSNumber)?.intValue ?? -1
+    }
+    let trace = "o/tanh/trace.json"
+    let figure = "o/tanh/figures/graph.svg"
+    let unchanged = try inode(trace)
+    try folder.write(figure, "edited by hand")
+    let edited = try inode(figure)
+
+    #expect(try ProcessRunner.run(["tanh", "--out", "o"], in: folder.url).status == 0)
+    // Unchanged: the very same file. Changed: replaced (a new file, renamed into place).
+    #expect(try inode(trace) == unchanged)
+    #expect(try inode(figure) != edited)
+    let svg = try String(
+      contentsOf: folder.url.appendingPathComponent(figure), encoding: .utf8)
+    #expect(svg.hasPrefix("<?xml"))
+    #expect(!folder.listing().contains { $0.hasSuffix(".partial") })
+  }
+
   @Test("on error nothing under the output folder is created, truncated or replaced")
   func nothingWrittenOnError() throws {
     let folder = try TemporaryFolder()

@@ -1,7 +1,9 @@
+import CCairo
 import Foundation
 import GraphLayout
-import Render
 import Testing
+
+@testable import Render
 
 #if canImport(FoundationXML)
   import FoundationXML
@@ -47,6 +49,46 @@ struct FigureFileTests {
     let height = data[20..<24].reduce(0) { $0 << 8 | Int($1) }
     #expect(width == Int((figure.scene.size.width * 2).rounded(.up)))
     #expect(height == Int((figure.scene.size.height * 2).rounded(.up)))
+  }
+
+  @Test("PNG: libpng (through Cairo) reads back exactly the pixels drawn")
+  func pngPixels() throws {
+    for figure in try figures("sigmoid", style: .dlfs, kinds: [.graph, .expanded]) {
+      let data = try FigureRenderer.render(figure.scene, as: .png)
+      let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "lessongen-\(UUID()).png")
+      defer { try? FileManager.default.removeItem(at: file) }
+      try data.write(to: file)
+      let decoded = cairo_image_surface_create_from_png(file.path)
+      defer { cairo_surface_destroy(decoded) }
+      try #require(cairo_surface_status(decoded) == CAIRO_STATUS_SUCCESS)
+
+      // The same scene drawn straight onto an image surface.
+      let width = cairo_image_surface_get_width(decoded)
+      let height = cairo_image_surface_get_height(decoded)
+      let drawn = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height)
+      defer { cairo_surface_destroy(drawn) }
+      let cr = cairo_create(drawn)
+      cairo_scale(cr, 2, 2)
+      CairoCanvas(cr!).draw(figure.scene)
+      cairo_destroy(cr)
+      cairo_surface_flush(drawn)
+
+      let a = try #require(cairo_image_surface_get_data(decoded))
+      let b = try #require(cairo_image_surface_get_data(drawn))
+      let strideA = Int(cairo_image_surface_get_stride(decoded))
+      let strideB = Int(cairo_image_surface_get_stride(drawn))
+      var differing = 0
+      for y in 0..<Int(height) {
+        for x in 0..<Int(width) {
+          for c in 0..<3 where a[y * strideA + 4 * x + c] != b[y * strideB + 4 * x + c] {
+            differing += 1
+          }
+        }
+      }
+      #expect(differing == 0, "\(figure.name): \(differing) colour values differ")
+      #expect(Int(width) == Int((figure.scene.size.width * 2).rounded(.up)))
+    }
   }
 
   @Test("SVG: well-formed XML with an escaped <title>")
