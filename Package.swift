@@ -92,7 +92,9 @@ let package = Package(
       exclude: ["Snapshots"], swiftSettings: strictSettings),
     .testTarget(
       name: "RenderTests",
-      dependencies: ["Render", "GraphLayout", "LessonKit", "GraphEngine", "Explain", "CCairo"],
+      dependencies: [
+        "Render", "GraphLayout", "LessonKit", "GraphEngine", "Explain", "CCairo", "CZlib",
+      ],
       exclude: ["Snapshots"], swiftSettings: strictSettings),
     .testTarget(
       name: "CLITests", dependencies: ["LessonCLI", "LessonKit", "Render", "lessongen"],

@@ -14,9 +14,30 @@ struct Generate: ParsableCommand {
   @Option(help: ArgumentHelp("Write under DIR/<id>/ instead of ./Output/<id>/.", valueName: "DIR"))
   var out: String = "Output"
 
+  /// The thread that lays out and draws the handout; it starts loading the handout's fonts
+  /// as soon as it exists.
+  private static let helper: RenderThread = {
+    let thread = RenderThread()
+    thread.async { HandoutRenderer.loadFonts() }
+    return thread
+  }()
+
+  /// Starts the handout thread now rather than when the command runs.
+  static func startHelper() {
+    _ = helper
+  }
+
+  /// Whether `arguments` (without the program name) run this command rather than another
+  /// subcommand, help or the version: a first argument that is not a subcommand's name or a
+  /// help or version flag. A wrong guess costs only an early start, or a late one.
+  static func isRequested(by arguments: [String]) -> Bool {
+    guard let first = arguments.first, !["trace", "check", "list", "help"].contains(first)
+    else { return false }
+    return !arguments.contains { ["-h", "--help", "--version"].contains($0) }
+  }
+
   func run() throws {
-    let helper = RenderThread()
-    helper.async { HandoutRenderer.loadFonts() }
+    let helper = Self.helper
     let compiled = try options.compile()
     var plan: FigurePlan
     do {

@@ -29,6 +29,10 @@ public enum Lessongen {
   /// Parses the command line, runs the command and exits.
   public static func main() {
     keepFreedMemory()
+    if Generate.isRequested(by: Array(CommandLine.arguments.dropFirst())) {
+      // Start loading the handout's fonts while the command line is still being parsed.
+      Generate.startHelper()
+    }
     LessongenCommand.main()
     // Success: everything is written and closed. Leave without tearing down Pango, fonts and
     // caches one by one (about 5 ms that nobody waits for); errors still exit normally.

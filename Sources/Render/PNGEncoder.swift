@@ -42,7 +42,7 @@ enum PNGEncoder {
     header.append(bigEndian: UInt32(height))
     // 8-bit RGB, deflate, adaptive filtering, no interlace.
     header.append(contentsOf: [8, 2, 0, 0, 0])
-    let compressed = try deflate(raw)
+    let compressed = ScanlineDeflater(pixelBytes: 3, rowBytes: rowBytes).compress(raw)
     var png = [UInt8]()
     png.reserveCapacity(compressed.count + 64)
     png.append(contentsOf: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
