@@ -128,7 +128,9 @@ struct MathTypesetter {
       }
       return row(parts)
     case .quotient(let a, let b):
-      return fraction(box(a, size: size * 0.92), box(b, size: size * 0.92), size: size)
+      // As TeX sets a displayed fraction: numerator and denominator at the size of the
+      // formula around them.
+      return fraction(box(a, size: size), box(b, size: size), size: size)
     case .power(let base, let exponent):
       let b =
         base.isFraction
