@@ -28,15 +28,25 @@ struct SceneComposer {
   }
 
   /// Scenes for diagrams that differ only in what they show (the steps of a backward pass):
-  /// measured and laid out once, from the first, so every figure has the same geometry.
+  /// laid out once, so every figure has the same geometry, with each node and label slot as
+  /// large as the largest text it holds in any of them (a colah node gains a gradient line
+  /// once the backward pass reaches it).
   func compose(sequence diagrams: [Diagram]) -> [Scene] {
     guard let diagram = diagrams.first else { return [] }
     let horizontal = theme.direction == .leftToRight
-    let textSizes = diagram.boxes.map { box in
-      box.text.map { measurer.measure($0.markup, font: $0.font) }
+    let textSizes = diagrams.map { diagram in
+      diagram.boxes.map { box in box.text.map { measurer.measure($0.markup, font: $0.font) } }
     }
-    let boxSizes = zip(diagram.boxes, textSizes).map { boxSize($0.0, $0.1) }
-    let slots = diagram.edges.map(slot)
+    let boxSizes = diagram.boxes.indices.map { i in
+      diagrams.indices.map { d in boxSize(diagrams[d].boxes[i], textSizes[d][i]) }
+        .reduce(Size.zero) {
+          Size(width: Swift.max($0.width, $1.width), height: Swift.max($0.height, $1.height))
+        }
+    }
+    let slots = diagrams.map { $0.edges.map(slot) }
+    let layoutSlots = diagram.edges.indices.map { i in
+      merged(slots.map { $0[i] }, horizontal: horizontal)
+    }
     var spacing = Spacing()
     if !horizontal {
       spacing.columnGap = 22
@@ -44,7 +54,7 @@ struct SceneComposer {
     }
     let request = LayoutRequest(
       nodes: boxSizes.map(LayoutNode.init(size:)),
-      edges: zip(diagram.edges, slots).map { edge, slot in
+      edges: zip(diagram.edges, layoutSlots).map { edge, slot in
         LayoutEdge(
           from: edge.from, to: edge.to, label: slot.size, lineOffset: slot.lineOffset,
           weight: edge.weight)
@@ -52,17 +62,41 @@ struct SceneComposer {
       direction: theme.direction, spacing: spacing)
     let layout = LayeredLayout.layout(request)
 
-    return diagrams.map { diagram in
+    return diagrams.enumerated().map { d, diagram in
       var scene = Scene(size: layout.size, background: theme.background, title: diagram.title)
       for (index, edge) in diagram.edges.enumerated() {
-        drawEdge(edge, index: index, route: layout.edges[index], slot: slots[index], into: &scene)
+        drawEdge(
+          edge, index: index, route: layout.edges[index], slot: slots[d][index], into: &scene)
       }
       for (index, box) in diagram.boxes.enumerated() {
         drawBox(
-          box, index: index, frame: layout.nodes[index], textSize: textSizes[index], into: &scene)
+          box, index: index, frame: layout.nodes[index], textSize: textSizes[d][index],
+          into: &scene)
       }
       return scene
     }
+  }
+
+  /// One slot with room for each of `slots` (the same edge in each diagram of a sequence):
+  /// across the flow, the largest part on each side of the line (`lineOffset` measures the
+  /// side before it), along the flow the longest.
+  private func merged(_ slots: [Slot], horizontal: Bool) -> Slot {
+    guard var out = slots.first else {
+      return Slot(size: .zero, lineOffset: 0, above: .zero, below: .zero)
+    }
+    for slot in slots.dropFirst() {
+      let across = { (s: Slot) in horizontal ? s.size.height : s.size.width }
+      let after = Swift.max(across(out) - out.lineOffset, across(slot) - slot.lineOffset)
+      out.lineOffset = Swift.max(out.lineOffset, slot.lineOffset)
+      if horizontal {
+        out.size.height = out.lineOffset + after
+        out.size.width = Swift.max(out.size.width, slot.size.width)
+      } else {
+        out.size.width = out.lineOffset + after
+        out.size.height = Swift.max(out.size.height, slot.size.height)
+      }
+    }
+    return out
   }
 
   // MARK: Measuring

@@ -12,6 +12,7 @@ struct GeometryTests {
     arguments: Theme.all.map(\.name))
   func builtins(style: String) throws {
     let theme = try #require(Theme.named(style))
+    let measurer = PangoTextMeasurer()
     for entry in try LessonSource.builtinCatalog() {
       for labels in LabelMode.allCases {
         for figure in try figures(entry.id, style: theme, labels: labels) {
@@ -19,6 +20,13 @@ struct GeometryTests {
           #expect(problems.isEmpty, "\(entry.id) \(style) \(labels) \(figure.name): \(problems)")
           for case .text(let run, _) in figure.scene.elements {
             #expect(PangoTextMeasurer.isValidMarkup(run.markup), "\(run.markup)")
+            // The frame is the size of the text it holds (in every step of a sequence).
+            let size = measurer.measure(run.markup, font: run.font)
+            #expect(
+              abs(size.width - run.frame.width) < 0.01
+                && abs(size.height - run.frame.height) < 0.01,
+              "\(entry.id) \(style) \(labels) \(figure.name): \(run.markup) drawn in a frame of another size"
+            )
           }
         }
       }

@@ -78,6 +78,29 @@ enum SceneGeometry {
       }
     }
     var found: [String] = []
+    // A node's own text stays inside its circle or ellipse (corners within, 1 pt of slack).
+    var outlines: [SceneOwner: (center: Point, rx: Double, ry: Double)] = [:]
+    for element in scene.elements {
+      switch element {
+      case .circle(let c, let r, _, let owner): outlines[owner] = (c, r, r)
+      case .ellipse(let rect, _, let owner):
+        outlines[owner] = (rect.center, rect.width / 2, rect.height / 2)
+      default: break
+      }
+    }
+    for (rect, owner, markup) in texts {
+      guard let o = outlines[owner] else { continue }
+      let corners = [
+        (rect.minX, rect.minY), (rect.maxX, rect.minY), (rect.minX, rect.maxY),
+        (rect.maxX, rect.maxY),
+      ]
+      let outside = corners.contains { x, y in
+        let dx = (x - o.center.x) / (o.rx + 1)
+        let dy = (y - o.center.y) / (o.ry + 1)
+        return dx * dx + dy * dy > 1
+      }
+      if outside { found.append("text \(markup) sticks out of its node \(owner)") }
+    }
     let canvas = Rect(x: 0, y: 0, width: scene.size.width, height: scene.size.height).insetBy(2)
     for (rect, _, markup) in texts where !canvas.contains(rect) {
       found.append("text \(markup) is clipped by the border")
