@@ -38,10 +38,15 @@ struct DiagramBuilder {
     let folded = foldedConstants()
     let colah = theme.shape == .ellipse
     let consumers = graph.consumers
+    let pending = Set(order).subtracting(done)
 
     var boxOf = [Int?](repeating: nil, count: graph.nodes.count)
     for node in graph.nodes where folded[node.id] == nil {
-      let showGradient = gradients && (node.op.isLeaf ? true : done.contains(node.id))
+      // An input's gradient is complete once every node using it has passed its part back.
+      let showGradient =
+        gradients
+        && (node.op.isLeaf
+          ? !consumers[node.id].contains { pending.contains($0) } : done.contains(node.id))
       var box: Diagram.Box
       if colah {
         // colah draws every node, inputs included, as an ellipse holding its text.
