@@ -2,11 +2,12 @@
 import Foundation
 import PackageDescription
 
-/// Every `Lessons/*.yaml`, copied into the `BuiltinLessons` resource bundle.
+/// Every `Lessons/*.yaml`, embedded in the binary as a byte array (`PackageResources`), so
+/// the executable needs no resource folder beside it.
 let lessonFiles: [Resource] = {
   let folder = Context.packageDirectory + "/Lessons"
   let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-  return names.filter { $0.hasSuffix(".yaml") }.sorted().map { .copy($0) }
+  return names.filter { $0.hasSuffix(".yaml") }.sorted().map { .embedInCode($0) }
 }()
 
 /// Upcoming features every target opts into (see docs/ARCHITECTURE.md).

@@ -1,21 +1,28 @@
-import Foundation
-
-/// The lessons in this folder, compiled into the binary as resources so that
-/// `lessongen sigmoid` works from any directory.
+/// The lessons in this folder, embedded in the binary (the package manifest embeds every
+/// `*.yaml` here as `PackageResources`), so `lessongen sigmoid` works from any directory and
+/// with the executable alone.
 public enum BuiltinLessonFiles {
+  /// Every built-in lesson's id and YAML bytes. A lesson added to the folder must be added
+  /// here too; a test compares this list with the folder.
+  static let all: [(id: String, bytes: [UInt8])] = [
+    ("colah-tree", PackageResources.colah_tree_yaml),
+    ("cs231n-circuit", PackageResources.cs231n_circuit_yaml),
+    ("cs231n-sigmoid-neuron", PackageResources.cs231n_sigmoid_neuron_yaml),
+    ("dlfs-add-node", PackageResources.dlfs_add_node_yaml),
+    ("dlfs-apple", PackageResources.dlfs_apple_yaml),
+    ("dlfs-apple-orange", PackageResources.dlfs_apple_orange_yaml),
+    ("dlfs-chain-rule", PackageResources.dlfs_chain_rule_yaml),
+    ("dlfs-mul-node", PackageResources.dlfs_mul_node_yaml),
+    ("dlfs-relu", PackageResources.dlfs_relu_yaml),
+    ("sigmoid", PackageResources.sigmoid_yaml),
+    ("tanh", PackageResources.tanh_yaml),
+  ]
+
   /// The ids of the built-in lessons, sorted.
-  public static let ids: [String] = {
-    guard let folder = Bundle.module.resourcePath,
-      let names = try? FileManager.default.contentsOfDirectory(atPath: folder)
-    else { return [] }
-    return names.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
-  }()
+  public static let ids: [String] = all.map(\.id).sorted()
 
   /// The YAML text of a built-in lesson, or nil if there is none with that id.
   public static func text(_ id: String) -> String? {
-    guard let url = Bundle.module.url(forResource: id, withExtension: "yaml"),
-      let data = try? Data(contentsOf: url)
-    else { return nil }
-    return String(data: data, encoding: .utf8)
+    all.first { $0.id == id }.map { String(decoding: $0.bytes, as: UTF8.self) }
   }
 }

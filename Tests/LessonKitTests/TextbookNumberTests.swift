@@ -1,3 +1,4 @@
+import Foundation
 import GraphEngine
 import LessonKit
 import Testing
@@ -25,10 +26,17 @@ struct TextbookNumberTests {
     c.graph.nodes.first { $0.name == name }.map { c.evaluation.value($0.id) }
   }
 
-  @Test("there are at least ten built-in lessons, all valid")
+  @Test("there are at least ten built-in lessons, all valid, one for each file of Lessons/")
   func catalog() throws {
     let catalog = try LessonSource.builtinCatalog()
     #expect(catalog.count >= 10)
+    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Lessons")
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+      .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+    #expect(
+      catalog.map(\.id) == files,
+      "Lessons/BuiltinLessonFiles.swift must list every Lessons/*.yaml file")
     for entry in catalog {
       #expect(!entry.title.isEmpty)
       _ = try compile(entry.id)
