@@ -17,6 +17,12 @@ struct Prose {
   var forwardHeading: String { pick("Forward pass", "순전파") }
   var backwardHeading: String { pick("Backward pass", "역전파") }
   var stepsHeading: String { pick("The backward pass step by step", "역전파를 한 단계씩") }
+  var backwardTableHeading: String { pick("The backward pass in one table", "역전파를 한 표로") }
+  var backwardTableIntro: String {
+    pick(
+      "Every edge of the graph, from the output back: the gradient from upstream, the edge's local gradient, and their product, passed downstream.",
+      "출력에서 거꾸로, 그래프의 모든 간선에 대해: 상류에서 온 기울기, 그 간선의 국소적 미분, 그리고 둘을 곱해 하류로 흘려보내는 값입니다.")
+  }
   var compositeHeading: String { pick("The composite node", "복합 노드") }
   var derivationHeading: String { pick("Derivation", "유도") }
   var checkHeading: String { pick("Numeric check", "수치 검증") }
@@ -129,7 +135,17 @@ struct Prose {
   /// The end of a sentence after inline math.
   var stop: String { pick(".", "입니다.") }
 
-  var inNumbers: String { pick("In numbers:", "수치로는:") }
+  /// Before the composite's numbers: the chain's local gradients multiplied (or, with more
+  /// than one path, the gradient through the expanded graph), then the closed form.
+  func inNumbers(isChain: Bool) -> String {
+    isChain
+      ? pick(
+        "In numbers, the chain's local gradients multiplied, then the closed form:",
+        "수치로는, 연결의 국소적 미분을 곱한 값과 닫힌 형태의 값입니다.")
+      : pick(
+        "In numbers, the gradient through the expanded graph, then the closed form:",
+        "수치로는, 펼친 그래프를 따라 구한 기울기와 닫힌 형태의 값입니다.")
+  }
 
   func derivationIntro(_ y: Formula, _ x: Formula, points: Int) -> [Inline] {
     fill(

@@ -170,6 +170,11 @@ public struct Walkthrough {
           ]))
       }
     }
+    blocks += [
+      .heading(level: 3, text: prose.backwardTableHeading),
+      .paragraph([.text(prose.backwardTableIntro)]),
+    ]
+    blocks += backwardTable(order, labels: labels, evaluation: e)
     let stepFigures = figures.filter { $0.hasPrefix("step-") }
     if !stepFigures.isEmpty {
       blocks.append(.heading(level: 3, text: prose.stepsHeading))
@@ -191,7 +196,8 @@ public struct Walkthrough {
   /// one table row per edge instead.
   public static let detailedNodes = 30
 
-  /// The backward pass of a large graph: for every edge, upstream × local = downstream.
+  /// The backward pass as a table (all of it, for a large graph): for every edge,
+  /// upstream × local = downstream.
   private func backwardTable(_ order: [Node], labels: SymbolicLabels, evaluation e: Evaluation)
     -> [Block]
   {
@@ -209,8 +215,9 @@ public struct Walkthrough {
     return [
       .table(
         header: [
-          [.text(prose.pick("local gradient", "국소적 미분"))], [.text(prose.pick("upstream", "상류"))],
-          [.text(prose.pick("local", "국소적 미분 값"))], [.text(prose.pick("downstream", "하류"))],
+          [.text(prose.pick("edge", "간선"))], [.text(prose.pick("upstream", "상류"))],
+          [.text(prose.pick("local gradient", "국소적 미분"))],
+          [.text(prose.pick("downstream", "하류"))],
         ], rows: rows)
     ]
   }
@@ -265,8 +272,9 @@ public struct Walkthrough {
       let chainText = expanded.nodes.filter { !$0.op.isLeaf }.map { Self.operatorName($0) }
         .joined(separator: ", ")
       let closed = node.op.symbolicLocalGradients(parameter: 0)[0]
-      let closedForm = (closed.inResult ?? closed.inOperands).substituting(operands: [u], result: y)
-        .tidied()
+      let closedGeneric = (closed.inResult ?? closed.inOperands)
+        .substituting(operands: [.symbol("u")], result: .symbol("y"))
+      let closedForm = closedGeneric.substituting(symbols: ["u": u, "y": y]).tidied()
       var symbolic: [Formula] = [.derivative(of: y, withRespectTo: u)]
       // Along a single chain, the product of local gradients is the seed-1 edge label.
       let chainLabels = SymbolicLabels(expanded, seed: 1)
@@ -279,12 +287,22 @@ public struct Walkthrough {
       symbolic.append(closedForm)
       let viaChain = e.gradient(0)
       let viaClosed = compiled.evaluation.localGradients[node.id][0]
+      // The left side: each local gradient of the chain, from the output back, multiplied;
+      // or, with several paths, the gradient the expanded graph passes back.
+      let chainLocals = expanded.nodes.reversed().filter { !$0.op.isLeaf }.compactMap { n in
+        n.inputs.indices.first { expanded[n.inputs[$0]].op != .constant }
+          .map { number(e.localGradients[n.id][$0]) }
+      }
+      let left = isChain ? Formula.product(chainLocals) : number(viaChain)
+      let closedInNumbers = closedGeneric.substituting(symbols: [
+        "u": number(x), "y": number(compiled.evaluation.value(node.id)),
+      ])
       blocks += [
         .heading(level: 2, text: prose.compositeHeading + ": " + node.op.rawValue),
         .paragraph([.text(prose.composite(node.op.rawValue, chainText, isChain: isChain))]),
         .equation(symbolic),
-        .paragraph([.text(prose.inNumbers)]),
-        .equation([number(viaChain), number(viaClosed)]),
+        .paragraph([.text(prose.inNumbers(isChain: isChain))]),
+        .equation([left, closedInNumbers, number(viaClosed)]),
       ]
     }
     return blocks

@@ -118,9 +118,12 @@ extension Formula {
   }
 
   /// What stands between two adjacent factors of a product: `×` between two numbers
-  /// (1 × (−0.53)), `·` where side by side would misread (∂L/∂y·y²), nothing otherwise (2x).
+  /// (1 × (−0.53)) and after a decimal (0.73 × (1 − 0.73)), `·` where side by side would
+  /// misread (∂L/∂y·y²), nothing otherwise (2x).
   public static func productSign(between previous: Formula, and next: Formula) -> String? {
     if case .number = previous, case .number = next { return "×" }
+    // 0.731059 × (1 − 0.731059): a decimal written next to what follows reads as one number.
+    if case .number(let v) = previous, v != v.rounded() { return "×" }
     return LinearFormulaWriter<UnicodeDialect>.needsDot(between: previous, and: next) ? "·" : nil
   }
 }

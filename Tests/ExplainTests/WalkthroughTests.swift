@@ -54,7 +54,16 @@ struct WalkthroughTests {
     #expect(md.contains("the gradient of $L$ with respect to $x$"))
     // The composite against its closed form, symbolically and in numbers.
     #expect(md.contains(#"{y}^{2} \exp\left(-x\right) = y \left(1 - y\right)"#))
-    #expect(md.contains("0.196612 = 0.196612"))
+    #expect(
+      md.contains(
+        #"\left(-0.534447\right) \times 1 \times 0.367879 \times \left(-1\right) = 0.731059 \times \left(1 - 0.731059\right) = 0.196612"#
+      ))
+    // The backward pass also as a table, one row per edge: upstream, local, downstream.
+    #expect(md.contains("| edge | upstream | local gradient | downstream |"))
+    #expect(
+      md.contains(
+        #"| $\frac{\partial \exp\left(-x\right)}{\partial \left(-x\right)}$ | $-0.534447$ | $0.367879$ | $-0.196612$ |"#
+      ))
     // The verified derivation and the numeric check.
     #expect(md.contains("## Derivation"))
     #expect(md.contains("| $x$ | $0.196612$ | $0.196612$ |"))
@@ -67,6 +76,8 @@ struct WalkthroughTests {
   func tanh() throws {
     let md = try markdown("tanh")
     #expect(md.contains("$$\n= 1 - {y}^{2}\n$$"))
+    // Several paths: the expanded graph's gradient against the closed form, in numbers.
+    #expect(md.contains("0.419974 = 1 - {0.761594}^{2} = 0.419974"))
     #expect(md.contains("is used by 2 nodes"))
     #expect(md.contains("| $x$ | $0.419974$ | $0.419974$ |"))
   }
