@@ -130,8 +130,17 @@ extension LessonLoader {
       var mathNode = item
       var explanation: String?
       if case .mapping(let parts) = item {
+        var unknownKey = false
+        for (key, _) in parts where !["math", "text"].contains(key.scalar?.string ?? "") {
+          fail(
+            "unknown key '\(key.scalar?.string ?? "?")' in a derivation step; a step has 'math' "
+              + "(an expression) and may have 'text'", key.location)
+          unknownKey = true
+        }
         guard let math = parts["math"] else {
-          fail("a step has 'math' (an expression) and may have 'text'", item.location)
+          if !unknownKey {
+            fail("a step has 'math' (an expression) and may have 'text'", item.location)
+          }
           continue
         }
         mathNode = math
@@ -153,7 +162,14 @@ extension LessonLoader {
             location: locator.location(0)))
         texts.append(explanation)
       case .failure(let list):
-        for d in list.diagnostics { fail(d.message, d.location) }
+        if let equals = list.diagnostics.first(where: { $0.message.contains("'='") }) {
+          // Written as an equation (`dy/dx = …`, `= …`): say what a step is.
+          fail(
+            "a step is one expression, without '=': the handout writes ∂y/∂x = step 1 = step 2 = …",
+            equals.location)
+        } else {
+          for d in list.diagnostics { fail(d.message, d.location) }
+        }
       }
     }
     return (Derivation(variable: Located(variable, at: of.location), steps: steps), texts)

@@ -30,6 +30,26 @@ struct DerivationTests {
       ))
   }
 
+  @Test("a misspelt key in a step is named where it is written")
+  func unknownStepKey() {
+    #expect(
+      diagnostics(head + "    - text: by the chain rule\n      equation: 1 - y^2\n")
+        .hasPrefix(
+          """
+          lesson.yaml:8:7: error: unknown key 'equation' in a derivation step; a step has 'math' (an expression) and may have 'text'
+                equation: 1 - y^2
+                ^
+          """))
+    // Written as an equation, the way one writes it on paper.
+    #expect(
+      diagnostics(head + "    - math: dy/dx = 1 - y^2\n").hasPrefix(
+        "lesson.yaml:7:19: error: a step is one expression, without '=': the handout writes ∂y/∂x = step 1 = step 2 = …"
+      ))
+    #expect(
+      diagnostics(head + "    - text: only words\n").hasPrefix(
+        "lesson.yaml:7:7: error: a step has 'math' (an expression) and may have 'text'"))
+  }
+
   @Test("unknown names, a variable that is not an input, and syntax errors are located")
   func otherErrors() {
     #expect(
