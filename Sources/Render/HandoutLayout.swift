@@ -99,8 +99,7 @@ struct HandoutLayout {
   mutating func layout(_ document: Document) {
     titleBlock(document)
     for (i, block) in document.blocks.enumerated() {
-      let next = i + 1 < document.blocks.count ? document.blocks[i + 1] : nil
-      place(block, next: next)
+      place(block, following: document.blocks[(i + 1)...])
     }
   }
 
@@ -124,16 +123,17 @@ struct HandoutLayout {
     y += 14
   }
 
-  private mutating func place(_ block: Block, next: Block?) {
+  private mutating func place(_ block: Block, following: ArraySlice<Block>) {
     switch block {
     case .heading(let level, let content):
       let font = level <= 2 ? Self.heading2 : Self.heading3
       let markup = Self.markup(content)
       let size = measurer.measure(markup, font: font, width: width)
       let before = level <= 2 ? 16.0 : 10.0
-      // Keep a heading with at least a few lines of what follows it.
-      let keep = next.map { estimate($0) } ?? 0
-      ensure(before + size.height + Swift.min(keep, 120) + 6)
+      // Keep a heading with what follows it (and what that paragraph introduces).
+      var keep = following.first.map { estimate($0) } ?? 0
+      if case .paragraph? = following.first { keep += introduced(following.dropFirst().first) }
+      ensure(before + size.height + keep + 6)
       if y > Self.margin + 1 { y += before }
       bookmarks.append(Bookmark(title: content.plainText, level: level, page: pages.count, y: y))
       add(.text(markup, font, Self.ink, frame: frame(size), wrap: true))
@@ -141,12 +141,9 @@ struct HandoutLayout {
     case .paragraph(let inlines):
       let markup = Self.markup(inlines)
       let size = measurer.measure(markup, font: Self.body, width: width)
-      // A paragraph that introduces an equation stays on the page with it.
-      var keep = 0.0
-      if case .equation? = next { keep = 40 }
-      ensure(size.height + keep)
+      ensure(size.height + introduced(following.first))
       add(.text(markup, Self.body, Self.ink, frame: frame(size), wrap: true))
-      y += size.height + 8
+      y += size.height + Self.paragraphSpacing
     case .equation(let formulas, let continued):
       equation(formulas, continued: continued)
     case .table(let header, let rows):
@@ -156,27 +153,49 @@ struct HandoutLayout {
     }
   }
 
-  /// A rough height of a block, to keep headings with their first lines.
+  /// Space after a paragraph.
+  static let paragraphSpacing = 8.0
+
+  /// What must follow a paragraph on its page when the paragraph introduces `block`: the
+  /// paragraph's spacing and the start of the equation or table (0 for other blocks).
+  private func introduced(_ block: Block?) -> Double {
+    switch block {
+    case .equation?, .table?: Self.paragraphSpacing + (block.map(estimate) ?? 0)
+    default: 0
+    }
+  }
+
+  /// The height a block needs on the page before it is placed (for a table, its start), to
+  /// keep headings and introducing paragraphs with it.
   private func estimate(_ block: Block) -> Double {
     switch block {
     case .paragraph(let inlines):
       measurer.measure(Self.markup(inlines), font: Self.body, width: width).height
-    case .equation: 40
+    case .equation(let formulas, let continued):
+      (equationLines(formulas, continued: continued).first?.box.height ?? 0) + Self.equationSpacing
     case .table: 60
-    case .figure(let name, _, _): figures[name].map { Swift.min(200, $0.size.height) } ?? 0
+    case .figure(let name, _, let caption): placed(name, caption: caption)?.height ?? 0
     case .heading: 20
     }
   }
 
-  private mutating func equation(_ formulas: [Formula], continued: Bool) {
+  /// Space between the lines of a displayed equation broken at its `=`.
+  static let equationSpacing = 7.0
+  /// How far a broken equation is indented.
+  static let equationIndent = 24.0
+
+  /// A displayed equation's lines: one if it fits, else broken at every `=` (the first line
+  /// holds the first two sides); each scaled down to the text width if still too wide.
+  private func equationLines(_ formulas: [Formula], continued: Bool) -> [(
+    box: MathBox, scale: Double
+  )] {
     let setter = MathTypesetter(measurer: measurer, font: Self.math)
-    let indent = 24.0
+    let available = width - Self.equationIndent
     var lines: [MathBox] = []
     let whole = setter.typeset(.equation(continued ? [.symbol("")] + formulas : formulas))
-    if whole.width <= width - indent || formulas.count < 2 {
+    if whole.width <= available || formulas.count < 2 {
       lines = [whole]
     } else {
-      // Break at every `=`: the first line holds the first two sides.
       lines.append(
         setter.typeset(
           .equation(continued ? [.symbol(""), formulas[0]] : Array(formulas.prefix(2)))))
@@ -184,17 +203,21 @@ struct HandoutLayout {
         lines.append(setter.typeset(.equation([.symbol(""), side])))
       }
     }
-    let spacing = 7.0
-    for (i, var line) in lines.enumerated() {
-      var scale = 1.0
-      if line.width > width - indent {
-        scale = (width - indent) / line.width
-        line = line.scaled(scale)
-      }
-      ensure(line.height + spacing)
+    return lines.map { line in
+      line.width > available
+        ? (line.scaled(available / line.width), available / line.width) : (line, 1)
+    }
+  }
+
+  private mutating func equation(_ formulas: [Formula], continued: Bool) {
+    let setter = MathTypesetter(measurer: measurer, font: Self.math)
+    let lines = equationLines(formulas, continued: continued)
+    for (i, (line, scale)) in lines.enumerated() {
+      ensure(line.height + Self.equationSpacing)
       var x =
         lines.count == 1
-        ? Self.margin + (width - line.width) / 2 : Self.margin + indent + (i == 0 ? 0 : 14)
+        ? Self.margin + (width - line.width) / 2
+        : Self.margin + Self.equationIndent + (i == 0 ? 0 : 14)
       if lines.count == 1 {
         if continued, let e = equalsX, e + line.width <= Self.margin + width {
           x = e
@@ -205,7 +228,7 @@ struct HandoutLayout {
         }
       }
       add(.math(line, origin: Point(x: x, y: y + line.ascent + 2)))
-      y += line.height + (i == lines.count - 1 ? 12 : spacing)
+      y += line.height + (i == lines.count - 1 ? 12 : Self.equationSpacing)
     }
   }
 
@@ -271,20 +294,31 @@ struct HandoutLayout {
     y += 1
   }
 
-  private mutating func figure(_ name: String, caption: String) {
-    guard let scene = figures[name] else { return }
+  /// A figure as placed: scaled to the text width (and to 42 % of the page's height), with
+  /// its caption; `height` is all it needs on the page.
+  private func placed(_ name: String, caption: String)
+    -> (scene: Scene, size: Size, caption: String, captionSize: Size, height: Double)?
+  {
+    guard let scene = figures[name] else { return nil }
     let maxHeight = (paper.size.height - Self.margin - Self.bottomMargin) * 0.42
     let scale = Swift.min(1, width / scene.size.width, maxHeight / scene.size.height)
-    let w = scene.size.width * scale
-    let h = scene.size.height * scale
+    let size = Size(width: scene.size.width * scale, height: scene.size.height * scale)
     let markup = PangoMarkupDialect.escape(caption)
     let c = measurer.measure(markup, font: Self.caption, width: width)
-    ensure(h + c.height + 6)
-    add(.figure(scene, frame: Rect(x: Self.margin + (width - w) / 2, y: y, width: w, height: h)))
+    return (scene, size, markup, c, size.height + c.height + 6)
+  }
+
+  private mutating func figure(_ name: String, caption: String) {
+    guard let figure = placed(name, caption: caption) else { return }
+    let (w, h, c) = (figure.size.width, figure.size.height, figure.captionSize)
+    ensure(figure.height)
+    add(
+      .figure(
+        figure.scene, frame: Rect(x: Self.margin + (width - w) / 2, y: y, width: w, height: h)))
     y += h + 3
     add(
       .text(
-        markup, Self.caption, Self.grey,
+        figure.caption, Self.caption, Self.grey,
         frame: Rect(x: Self.margin + (width - c.width) / 2, y: y, width: c.width, height: c.height),
         wrap: true))
     y += c.height + 12

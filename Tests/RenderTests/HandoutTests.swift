@@ -2,8 +2,9 @@ import Explain
 import Foundation
 import GraphLayout
 import LessonKit
-import Render
 import Testing
+
+@testable import Render
 
 @Suite("Handout")
 struct HandoutTests {
@@ -28,6 +29,62 @@ struct HandoutTests {
             for frame in page.frames where !area.contains(frame) {
               Issue.record(
                 "\(entry.id) \(language) \(paper) page \(n + 1): \(frame) leaves the text area")
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @Test("no page ends with a heading, or with the paragraph that introduces an equation or table")
+  func keptTogether() throws {
+    // Softplus: its numeric check's paragraph once ended page 3 and its table began page 4.
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "lessongen-\(UUID())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let softplus = folder.appendingPathComponent("softplus.yaml")
+    try """
+    title: Softplus
+    function: y = log(1 + exp(x))
+    inputs:
+      x: 0.5
+    introduction: Softplus is a smooth ReLU.
+    derivation:
+      of: x
+      steps:
+        - text: By the chain rule,
+          math: exp(x) / (1 + exp(x))
+        - text: dividing by exp(x),
+          math: 1 / (1 + exp(-x))
+    """.write(to: softplus, atomically: true, encoding: .utf8)
+    var lessons = try LessonSource.builtinCatalog().map { LessonSource.builtin($0.id) }
+    lessons.append(.file(softplus.path))
+    for source in lessons {
+      let compiled = try source.compile()
+      let made = FigureSet.make(
+        evaluation: compiled.evaluation, inputs: compiled.inputValues,
+        kinds: FigureSet.defaultKinds(for: compiled.graph), theme: .dlfs, labels: .numeric,
+        title: compiled.lesson.title, measurer: PangoTextMeasurer())
+      let scenes = Dictionary(made.map { ($0.name, $0.scene) }, uniquingKeysWith: { a, _ in a })
+      for language in ["en", "ko"] {
+        for paper in Paper.allCases {
+          let document = Walkthrough(compiled, language: language, figures: made.map(\.name))
+            .document()
+          let pages = HandoutRenderer.pages(document, figures: scenes, paper: paper)
+          for (n, page) in pages.enumerated().dropLast() {
+            let next = pages[n + 1].items.first
+            let where_ = "\(compiled.lesson.id) \(language) \(paper) page \(n + 1)"
+            guard case .text(let markup, let font, _, _, _)? = page.items.last else { continue }
+            #expect(
+              font != HandoutLayout.heading2 && font != HandoutLayout.heading3,
+              "\(where_) ends with the heading \(markup)")
+            if font == HandoutLayout.body {
+              switch next {
+              case .math?, .line?:
+                Issue.record("\(where_) ends with \(markup), away from what it introduces")
+              default: break
+              }
             }
           }
         }
