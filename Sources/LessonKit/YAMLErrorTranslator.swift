@@ -11,11 +11,16 @@ enum YAMLErrorTranslator {
     case .scanner(let context, let problem, let mark, _),
       .parser(let context, let problem, let mark, _),
       .composer(let context, let problem, let mark, _):
+      let at = SourceLocation(line: mark.line, column: mark.column)
+      let index = source.scalarIndex(of: at)
+      if index < source.scalars.count, source.scalars[index] == "\t" {
+        return EngineDiagnostic("a tab character: YAML indents with spaces, not tabs", at: at)
+      }
       var message = "invalid YAML: \(problem)"
       if let context {
         message += " (\(context.text) at line \(context.mark.line))"
       }
-      return EngineDiagnostic(message, at: .init(line: mark.line, column: mark.column))
+      return EngineDiagnostic(message, at: at)
     case .reader(let problem, let offset, _, _):
       let index = offset.map { source.text.prefix($0).unicodeScalars.count }
       return EngineDiagnostic(

@@ -49,6 +49,13 @@ struct DiagnosticTests {
         """)
   }
 
+  @Test("a tab in the indentation is named as such")
+  func tab() {
+    #expect(
+      diagnostics("title: t\nfunction: y = x\ninputs:\n\tx: 1\n").hasPrefix(
+        "lesson.yaml:4:1: error: a tab character: YAML indents with spaces, not tabs"))
+  }
+
   @Test("missing required keys")
   func missing() {
     #expect(
