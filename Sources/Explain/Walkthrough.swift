@@ -368,15 +368,7 @@ public struct Walkthrough {
 
   /// The graph the backward pass is walked on: expanded when there are composites, as DLFS.
   static func walkedEvaluation(_ compiled: CompiledLesson) -> Evaluation {
-    let graph = compiled.graph
-    guard graph.hasComposites else { return compiled.evaluation }
-    let expanded = graph.expandingComposites()
-    if case .success(let e) = Evaluator.evaluate(
-      expanded, inputs: compiled.inputValues, upstream: compiled.evaluation.upstream)
-    {
-      return e
-    }
-    return compiled.evaluation
+    compiled.evaluation.expandingComposites(inputs: compiled.inputValues) ?? compiled.evaluation
   }
 
   var functionText: String {

@@ -53,3 +53,14 @@ extension Graph {
   /// Whether any node is a composite (`sigmoid`, `tanh`).
   public var hasComposites: Bool { nodes.contains { $0.op.isComposite } }
 }
+
+extension Evaluation {
+  /// Both passes again on the graph with its composites expanded (the same `inputs` and
+  /// upstream): what the expanded figures draw and the walk-through walks. nil when the graph
+  /// has no composite, or its expansion cannot be evaluated.
+  public func expandingComposites(inputs: [String: Double]) -> Evaluation? {
+    guard graph.hasComposites else { return nil }
+    return try? Evaluator.evaluate(graph.expandingComposites(), inputs: inputs, upstream: upstream)
+      .get()
+  }
+}

@@ -31,8 +31,9 @@ struct Generate: ParsableCommand {
   /// subcommand, help or the version: a first argument that is not a subcommand's name or a
   /// help or version flag. A wrong guess costs only an early start, or a late one.
   static func isRequested(by arguments: [String]) -> Bool {
-    guard let first = arguments.first, !["trace", "check", "list", "help"].contains(first)
-    else { return false }
+    let others = LessongenCommand.configuration.subcommands
+      .filter { ObjectIdentifier($0) != ObjectIdentifier(Generate.self) }.map { $0._commandName }
+    guard let first = arguments.first, !(others + ["help"]).contains(first) else { return false }
     return !arguments.contains { ["-h", "--help", "--version"].contains($0) }
   }
 

@@ -28,6 +28,16 @@ struct CairoCanvas {
     cairo_set_source_rgb(cr, c.red, c.green, c.blue)
   }
 
+  /// Strokes the line through `points` in the current colour, with square-cut ends.
+  func stroke(_ points: [Point], width: Double) {
+    guard let first = points.first else { return }
+    cairo_move_to(cr, first.x, first.y)
+    for p in points.dropFirst() { cairo_line_to(cr, p.x, p.y) }
+    cairo_set_line_width(cr, width)
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT)
+    cairo_stroke(cr)
+  }
+
   private func paint(_ style: ShapeStyle) {
     if let fill = style.fill {
       setColor(fill)
@@ -65,13 +75,8 @@ struct CairoCanvas {
       cairo_close_path(cr)
       paint(style)
     case .polyline(let points, let color, let width, _):
-      guard let first = points.first else { return }
-      cairo_move_to(cr, first.x, first.y)
-      for p in points.dropFirst() { cairo_line_to(cr, p.x, p.y) }
       setColor(color)
-      cairo_set_line_width(cr, width)
-      cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT)
-      cairo_stroke(cr)
+      stroke(points, width: width)
     case .arrowhead(let tip, let d, let length, let width, let filled, let color, let lineWidth, _):
       let base = Point(x: tip.x - d.x * length, y: tip.y - d.y * length)
       let n = Point(x: -d.y * width / 2, y: d.x * width / 2)

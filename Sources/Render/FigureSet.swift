@@ -54,14 +54,7 @@ public struct FigureSet {
     self.theme = theme
     self.labels = labels
     self.title = title
-    let graph = evaluation.graph
-    var expandedEvaluation: Evaluation?
-    if graph.hasComposites {
-      let expanded = graph.expandingComposites()
-      expandedEvaluation = try? Evaluator.evaluate(
-        expanded, inputs: inputs, upstream: evaluation.upstream
-      ).get()
-    }
+    let expandedEvaluation = evaluation.expandingComposites(inputs: inputs)
     var plans: [Plan] = []
     for kind in kinds {
       switch kind {

@@ -102,11 +102,7 @@ public enum HandoutRenderer {
           cairo_rectangle(cr, x, y - t / 2, w, t)
           cairo_fill(cr)
         case .path(let points, let w):
-          guard let first = points.first else { continue }
-          cairo_move_to(cr, first.x, first.y)
-          for p in points.dropFirst() { cairo_line_to(cr, p.x, p.y) }
-          cairo_set_line_width(cr, w)
-          cairo_stroke(cr)
+          canvas.stroke(points, width: w)
         }
       }
     case .figure(let scene, let frame):
@@ -117,10 +113,7 @@ public enum HandoutRenderer {
       cairo_restore(cr)
     case .line(let a, let b, let width, let color):
       canvas.setColor(color)
-      cairo_move_to(cr, a.x, a.y)
-      cairo_line_to(cr, b.x, b.y)
-      cairo_set_line_width(cr, width)
-      cairo_stroke(cr)
+      canvas.stroke([a, b], width: width)
     }
   }
 
