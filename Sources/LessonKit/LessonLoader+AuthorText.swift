@@ -107,6 +107,21 @@ extension LessonLoader {
     return result
   }
 
+  /// Reports every key of `mapping` other than `keys` where it is written ("unknown key 'k'
+  /// in `place`; `expected`"); whether there was one.
+  @discardableResult
+  private static func rejectUnknownKeys(
+    _ mapping: Yams.Node.Mapping, keys: [String], in place: String, _ expected: String,
+    _ fail: (String, SourceLocation) -> Void
+  ) -> Bool {
+    var found = false
+    for (key, _) in mapping where !keys.contains(key.scalar?.string ?? "") {
+      fail("unknown key '\(key.scalar?.string ?? "?")' in \(place); \(expected)", key.location)
+      found = true
+    }
+    return found
+  }
+
   /// `derivation: {of: x, steps: [math, {text: …, math: …}, …]}`.
   private static func readDerivation(
     _ node: Yams.Node, source: SourceText, fail: (String, SourceLocation) -> Void
@@ -119,24 +134,17 @@ extension LessonLoader {
         node.location)
       return (nil, [])
     }
-    for (key, _) in mapping where !["of", "steps"].contains(key.scalar?.string ?? "") {
-      fail(
-        "unknown key '\(key.scalar?.string ?? "?")' in 'derivation'; the keys are of, steps",
-        key.location)
-    }
+    rejectUnknownKeys(
+      mapping, keys: ["of", "steps"], in: "'derivation'", "the keys are of, steps", fail)
     var steps: [Derivation.Step] = []
     var texts: [String?] = []
     for item in items {
       var mathNode = item
       var explanation: String?
       if case .mapping(let parts) = item {
-        var unknownKey = false
-        for (key, _) in parts where !["math", "text"].contains(key.scalar?.string ?? "") {
-          fail(
-            "unknown key '\(key.scalar?.string ?? "?")' in a derivation step; a step has 'math' "
-              + "(an expression) and may have 'text'", key.location)
-          unknownKey = true
-        }
+        let unknownKey = rejectUnknownKeys(
+          parts, keys: ["math", "text"], in: "a derivation step",
+          "a step has 'math' (an expression) and may have 'text'", fail)
         guard let math = parts["math"] else {
           if !unknownKey {
             fail("a step has 'math' (an expression) and may have 'text'", item.location)
