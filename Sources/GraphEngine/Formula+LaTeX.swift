@@ -11,22 +11,9 @@ extension Formula {
 struct LaTeXWriter {
   var numbers: NumberFormat
 
-  /// Binding strength in two-dimensional math: sum 1, product 2, negation 3, power 4, atom 5.
-  static func precedence(_ f: Formula) -> Int {
-    switch f {
-    case .equation: 0
-    case .sum, .difference: 1
-    case .product: 2
-    case .negate: 3
-    case .number(let v): v < 0 ? 2 : 5
-    case .power: 4
-    default: 5
-    }
-  }
-
   func write(_ f: Formula, context: Int) -> String {
     let text = body(f)
-    return Self.precedence(f) < context ? "\\left(" + text + "\\right)" : text
+    return f.displayPrecedence < context ? "\\left(" + text + "\\right)" : text
   }
 
   static func symbol(_ name: String) -> String {
@@ -107,7 +94,23 @@ extension String {
 extension Formula {
   /// How tightly the formula binds when fractions are stacked (LaTeX, MathML, typeset math):
   /// sum 1, product 2, negation 3, power 4, atom 5; an equation 0.
-  public var displayPrecedence: Int { LaTeXWriter.precedence(self) }
+  public var displayPrecedence: Int { precedence(stackedFractions: true) }
+
+  /// Binding strength: equation 0, sum 1, product 2, negation 3, power 4, atom 5 (a negative
+  /// number binds like a product). A quotient is an atom when set as a stacked fraction
+  /// (LaTeX, MathML, the typeset handout) and binds like a product written on one line.
+  func precedence(stackedFractions: Bool) -> Int {
+    switch self {
+    case .equation: 0
+    case .sum, .difference: 1
+    case .product: 2
+    case .quotient: stackedFractions ? 5 : 2
+    case .negate: 3
+    case .number(let v): v < 0 ? 2 : 5
+    case .power: 4
+    default: 5
+    }
+  }
 
   /// Whether the formula is set as a stacked fraction (a quotient or a derivative).
   public var isFraction: Bool {

@@ -15,7 +15,7 @@ struct MathMLWriter {
 
   func write(_ f: Formula, context: Int) -> String {
     let text = body(f)
-    return LaTeXWriter.precedence(f) < context
+    return f.displayPrecedence < context
       ? "<mrow><mo>(</mo>" + text + "<mo>)</mo></mrow>" : text
   }
 

@@ -22,23 +22,11 @@ public struct LinearFormulaWriter<Dialect: FormulaDialect> {
 
   public func write(_ f: Formula) -> String { write(f, context: 0) }
 
-  /// Binding strength: sum 1, product 2, negation 3, power 4, atoms 5.
-  static func precedence(_ f: Formula) -> Int {
-    switch f {
-    case .equation: 0
-    case .sum, .difference: 1
-    case .product, .quotient: 2
-    case .negate: 3
-    case .number(let v): v < 0 ? 2 : 5
-    case .power: 4
-    default: 5
-    }
-  }
-
-  /// Writes `f`, in parentheses if it binds looser than `context` (see ``precedence(_:)``).
+  /// Writes `f`, in parentheses if it binds looser than `context` (see
+  /// ``Formula/precedence(stackedFractions:)``; on one line a quotient binds like a product).
   public func write(_ f: Formula, context: Int) -> String {
     let text = body(f)
-    return Self.precedence(f) < context ? t("(") + text + t(")") : text
+    return f.precedence(stackedFractions: false) < context ? t("(") + text + t(")") : text
   }
 
   private func t(_ s: String) -> String { Dialect.text(s) }
