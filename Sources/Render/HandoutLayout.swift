@@ -86,6 +86,12 @@ struct HandoutLayout {
   private(set) var pages: [HandoutPage] = [HandoutPage()]
   private(set) var bookmarks: [Bookmark] = []
   private var y = HandoutLayout.margin
+  private struct EquationKey: Hashable {
+    var formulas: [Formula]
+    var continued: Bool
+  }
+  /// Displayed equations already typeset, by their formulas.
+  private var typesetEquations: [EquationKey: [(box: MathBox, scale: Double)]] = [:]
   /// Where the `=` of the last displayed equation stands, so that the continued lines of a
   /// derivation line up under it.
   private var equalsX: Double?
@@ -131,7 +137,8 @@ struct HandoutLayout {
       let size = measurer.measure(markup, font: font, width: width)
       let before = level <= 2 ? 16.0 : 10.0
       // Keep a heading with what follows it (and what that paragraph introduces).
-      var keep = following.first.map { estimate($0) } ?? 0
+      var keep = 0.0
+      if let first = following.first { keep = estimate(first) }
       if case .paragraph? = following.first { keep += introduced(following.dropFirst().first) }
       ensure(before + size.height + keep + 6)
       if y > Self.margin + 1 { y += before }
@@ -158,16 +165,17 @@ struct HandoutLayout {
 
   /// What must follow a paragraph on its page when the paragraph introduces `block`: the
   /// paragraph's spacing and the start of the equation or table (0 for other blocks).
-  private func introduced(_ block: Block?) -> Double {
+  private mutating func introduced(_ block: Block?) -> Double {
+    guard let block else { return 0 }
     switch block {
-    case .equation?, .table?: Self.paragraphSpacing + (block.map(estimate) ?? 0)
-    default: 0
+    case .equation, .table: return Self.paragraphSpacing + estimate(block)
+    default: return 0
     }
   }
 
   /// The height a block needs on the page before it is placed (for a table, its start), to
   /// keep headings and introducing paragraphs with it.
-  private func estimate(_ block: Block) -> Double {
+  private mutating func estimate(_ block: Block) -> Double {
     switch block {
     case .paragraph(let inlines):
       measurer.measure(Self.markup(inlines), font: Self.body, width: width).height
@@ -186,7 +194,18 @@ struct HandoutLayout {
 
   /// A displayed equation's lines: one if it fits, else broken at every `=` (the first line
   /// holds the first two sides); each scaled down to the text width if still too wide.
-  private func equationLines(_ formulas: [Formula], continued: Bool) -> [(
+  private mutating func equationLines(_ formulas: [Formula], continued: Bool) -> [(
+    box: MathBox, scale: Double
+  )] {
+    // Typeset once: a paragraph's keep-together estimate asks for the lines first.
+    let key = EquationKey(formulas: formulas, continued: continued)
+    if let lines = typesetEquations[key] { return lines }
+    let lines = typesetLines(formulas, continued: continued)
+    typesetEquations[key] = lines
+    return lines
+  }
+
+  private func typesetLines(_ formulas: [Formula], continued: Bool) -> [(
     box: MathBox, scale: Double
   )] {
     let setter = MathTypesetter(measurer: measurer, font: Self.math)
