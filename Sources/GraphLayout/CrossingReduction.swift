@@ -22,7 +22,8 @@ enum CrossingReduction {
     // Start: each rank in the order of its neighbours before it.
     index()
     for r in grid.layers.indices.dropFirst() {
-      reorder(&grid.layers[r], by: down, position); index()
+      reorder(&grid.layers[r], by: down, position)
+      for (i, item) in grid.layers[r].enumerated() { position[item] = i }
     }
 
     var best = grid.layers

@@ -80,12 +80,30 @@ enum EdgeRouting {
           along.append((start[r] + width[r], p[item]))
         }
       }
+      // The last point this edge shares with a longer edge from the same source: where it
+      // branches off their trunk.
+      let sharedItems = grid.shared[routes.count]
+      let branchAlong = sharedItems > 0 ? 2 * sharedItems - 1 : 0
       var points: [Point] = []
-      for (a, c) in along {
+      var branch = 0
+      for (k, (a, c)) in along.enumerated() {
         let q = point(a, c)
         if let last = points.last, Swift.abs(last.x - q.x) < 1e-9, Swift.abs(last.y - q.y) < 1e-9 {
+          if k == branchAlong { branch = points.count - 1 }
           continue
         }
+        // A point in the middle of a straight run along the flow says nothing: drop it
+        // (a trunk through many ranks is one segment), unless the edge branches there.
+        if points.count >= 2, points.count - 1 != branch {
+          let a = points[points.count - 2]
+          let b = points[points.count - 1]
+          if (Swift.abs(a.y - b.y) < 1e-9 && Swift.abs(b.y - q.y) < 1e-9)
+            || (Swift.abs(a.x - b.x) < 1e-9 && Swift.abs(b.x - q.x) < 1e-9)
+          {
+            points.removeLast()
+          }
+        }
+        if k == branchAlong { branch = points.count }
         points.append(q)
       }
       let slot = chain[chain.count - 2]
@@ -98,7 +116,7 @@ enum EdgeRouting {
       } else {
         labelRect = Rect(x: label.center.x, y: label.center.y, width: 0, height: 0)
       }
-      routes.append(EdgeRoute(points: points, label: labelRect, labelLine: line))
+      routes.append(EdgeRoute(points: points, label: labelRect, labelLine: line, branch: branch))
     }
     let size =
       horizontal

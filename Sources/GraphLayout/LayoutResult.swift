@@ -16,4 +16,8 @@ public struct EdgeRoute: Sendable {
   public var label: Rect
   /// The straight part of the path inside the label box, in flow direction.
   public var labelLine: (start: Point, end: Point)
+  /// Where the edge leaves the trunk it shares with a longer edge from the same source, as
+  /// an index into ``points``; 0 for the edge that runs furthest. Points before it are drawn
+  /// by that longer edge, so a fan-out's trunk is drawn once.
+  public var branch: Int = 0
 }

@@ -154,7 +154,9 @@ struct SceneComposer {
     _ edge: Diagram.Edge, index: Int, route: EdgeRoute, slot: Slot, into scene: inout Scene
   ) {
     let owner = SceneOwner.edge(index)
-    var points = route.points
+    // From where it leaves the trunk it shares with a longer edge, which draws the trunk.
+    var points = Array(
+      route.points[Swift.min(route.branch, Swift.max(0, route.points.count - 2))...])
     guard points.count >= 2 else { return }
     let tip = points[points.count - 1]
     let before = points[points.count - 2]
