@@ -167,6 +167,38 @@ struct Prose {
       "함수는 \(count)개의 문장으로 이루어져 있습니다. 처음과 마지막 문장은 다음과 같습니다.")
   }
 
+  func longStatement(_ name: String, operations: Int) -> String {
+    pick("\(name), a function of \(operations) operations", "연산 \(operations)개로 이루어진 함수 \(name)")
+  }
+
+  /// Why a figure is not drawn, said where it would stand.
+  func omitted(_ figure: OmittedFigure) -> String {
+    let name = figure.name
+    switch figure.reason {
+    case .tooLarge(let nodes):
+      return pick(
+        "The \(name) figure is left out: its graph has \(nodes) nodes, and lessongen draws graphs of up to \(Limits.drawnNodes) nodes. trace.json has every value and gradient.",
+        "\(name) 그림은 생략했습니다. 그래프의 노드가 \(nodes)개인데, lessongen은 노드 \(Limits.drawnNodes)개까지의 그래프만 그립니다. 모든 값과 기울기는 trace.json에 있습니다."
+      )
+    case .tooManySteps(let count):
+      return pick(
+        "The step-by-step figures are left out: the backward pass has \(count) steps, and lessongen draws up to \(Limits.stepFigures).",
+        "단계별 그림은 생략했습니다. 역전파가 \(count)단계인데, lessongen은 \(Limits.stepFigures)단계까지만 그립니다.")
+    case .notEvaluable(let message):
+      return pick(
+        "The expanded graph is not drawn: at these inputs a primitive node of the expansion overflows (\(message)), although the composite node itself has a finite value and gradient.",
+        "펼친 그래프는 그리지 않았습니다. 이 입력에서는 펼친 그래프의 기본 노드가 넘칩니다(\(message)). 합성 노드 자체의 값과 기울기는 유한합니다."
+      )
+    }
+  }
+
+  func tableLeftOut(_ rows: Int) -> String {
+    pick(
+      "The table is left out: it would have \(rows) rows, and lessongen prints tables of up to \(Limits.tableRows) rows. trace.json has every value and gradient.",
+      "표는 생략했습니다. 행이 \(rows)개가 되는데, lessongen은 \(Limits.tableRows)행까지의 표만 싣습니다. 모든 값과 기울기는 trace.json에 있습니다."
+    )
+  }
+
   func figureTooLarge(_ name: String) -> String {
     pick(
       "This graph is too large to print legibly on a page; its figure is figures/\(name).pdf (also .svg and .png).",

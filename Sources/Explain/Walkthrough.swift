@@ -10,6 +10,8 @@ public struct Walkthrough {
   public let language: String
   /// The figures drawn for the lesson, by name (`graph`, `expanded`, `step-01`, …).
   public let figures: [String]
+  /// The figures asked for but not drawn; the walk-through says why where they would be.
+  public let omitted: [OmittedFigure]
   let prose: Prose
   /// The evaluation the passes are walked on: the expanded graph when there are composites,
   /// as DLFS does, else the graph as written; and its symbolic labels.
@@ -17,10 +19,14 @@ public struct Walkthrough {
   let walkedLabels: SymbolicLabels
   let numbers = NumberFormat.shortest(significantDigits: 6)
 
-  public init(_ compiled: CompiledLesson, language: String, figures: [String]) {
+  public init(
+    _ compiled: CompiledLesson, language: String, figures: [String],
+    omitted: [OmittedFigure] = []
+  ) {
     self.compiled = compiled
     self.language = language
     self.figures = figures
+    self.omitted = omitted
     self.prose = Prose(language: language)
     self.walked = Self.walkedEvaluation(compiled)
     self.walkedLabels = SymbolicLabels(walked.graph)
@@ -63,7 +69,9 @@ public struct Walkthrough {
       blocks.append(.paragraph([.text(prose.functionIs)]))
     }
     for (statement, size) in shown where size <= 120 {
-      blocks.append(.equation([.symbol(statement.name), program.formula(of: statement.root)]))
+      if let formula = program.formula(of: statement.root) {
+        blocks.append(.equation([.symbol(statement.name), formula]))
+      }
     }
     var inputs: [Inline] = [.text(prose.inputsAre + " ")]
     for (i, input) in compiled.lesson.inputs.enumerated() {
@@ -73,8 +81,9 @@ public struct Walkthrough {
     }
     inputs.append(.text(prose.korean ? "입니다." : "."))
     blocks.append(.paragraph(inputs))
-    for name in ["graph", "forward"] where figures.contains(name) {
-      blocks.append(figure(name))
+    for name in ["graph", "forward"] {
+      if figures.contains(name) { blocks.append(figure(name)) }
+      blocks += omission(name)
     }
     return blocks
   }
@@ -98,7 +107,7 @@ public struct Walkthrough {
     return [
       .heading(level: 2, text: prose.forwardHeading),
       .paragraph([.text(prose.forwardIntro)]),
-      .table(
+      table(
         header: [
           [.text(prose.nodeColumn)], [.text(prose.operationColumn)], [.text(prose.valueColumn)],
         ],
@@ -120,6 +129,7 @@ public struct Walkthrough {
       .paragraph([.text(prose.rule)]),
     ]
     if figures.contains("expanded") { blocks.append(figure("expanded")) }
+    blocks += omission("expanded")
     let order = graph.nodes.reversed().filter { !$0.op.isLeaf }
     if order.count > Self.detailedNodes {
       return blocks + backwardTable(order, labels: labels, evaluation: e)
@@ -176,8 +186,9 @@ public struct Walkthrough {
     ]
     blocks += backwardTable(order, labels: labels, evaluation: e)
     let stepFigures = figures.filter { $0.hasPrefix("step-") }
-    if !stepFigures.isEmpty {
+    if !stepFigures.isEmpty || omitted.contains(where: { $0.name == "steps" }) {
       blocks.append(.heading(level: 3, text: prose.stepsHeading))
+      blocks += omission("steps")
       for (k, name) in stepFigures.enumerated() {
         blocks.append(
           .figure(
@@ -191,6 +202,9 @@ public struct Walkthrough {
     }
     return blocks
   }
+
+  /// A fan-out sum with more terms than this is given as its total only.
+  static let summedTerms = 12
 
   /// Up to this many operations the backward pass is told node by node; a larger graph gets
   /// one table row per edge instead.
@@ -213,7 +227,7 @@ public struct Walkthrough {
       }
     }
     return [
-      .table(
+      table(
         header: [
           [.text(prose.pick("edge", "간선"))], [.text(prose.pick("upstream", "상류"))],
           [.text(prose.pick("local gradient", "국소적 미분"))],
@@ -230,6 +244,13 @@ public struct Walkthrough {
     let dLdu = Formula.derivative(of: .symbol("L"), withRespectTo: u)
     let parts = e.contributions[id].sorted {
       ($0.consumer, $0.inputIndex) < ($1.consumer, $1.inputIndex)
+    }
+    if parts.count > Self.summedTerms {
+      // Too many terms to write out: the sum of them, which the backward table lists.
+      return [
+        .paragraph(prose.fanOut(u, parts.count)),
+        .equation([dLdu, number(e.gradient(id))]),
+      ]
     }
     if parts.count > 1 {
       let terms = parts.map { number($0.value) }
@@ -371,10 +392,15 @@ public struct Walkthrough {
     compiled.evaluation.expandingComposites(inputs: compiled.inputValues) ?? compiled.evaluation
   }
 
+  /// The last statement as text, for alt texts: `y = σ(x)`; a statement too long to read
+  /// there is described by its size instead.
   var functionText: String {
-    compiled.program.statements.last.map {
-      "\($0.name) = " + compiled.program.formula(of: $0.root).unicode()
-    } ?? ""
+    guard let last = compiled.program.statements.last else { return "" }
+    let start = compiled.program.statements.dropLast().last.map { $0.root + 1 } ?? 0
+    if last.root - start < 120, let formula = compiled.program.formula(of: last.root) {
+      return "\(last.name) = " + formula.unicode()
+    }
+    return prose.longStatement(last.name, operations: compiled.graph.operationCount)
   }
 
   /// More operations than this and the figures are too wide to print on a page.
@@ -386,6 +412,20 @@ public struct Walkthrough {
     }
     let caption = prose.figureCaption(name)
     return .figure(name: name, alt: caption + " " + functionText, caption: caption)
+  }
+
+  /// A table, or the sentence saying why it is left out when it is longer than
+  /// ``Limits/tableRows``.
+  private func table(header: [[Inline]], rows: [[[Inline]]]) -> Block {
+    guard rows.count <= Limits.tableRows else {
+      return .paragraph([.text(prose.tableLeftOut(rows.count))])
+    }
+    return .table(header: header, rows: rows)
+  }
+
+  /// The sentence saying why the figure `name` is not drawn, if it is not.
+  private func omission(_ name: String) -> [Block] {
+    omitted.filter { $0.name == name }.map { .paragraph([.text(prose.omitted($0))]) }
   }
 
   private func number(_ v: Double) -> Formula { .number(Double(numbers.format(v)) ?? v) }

@@ -52,6 +52,9 @@ extension Graph {
 
   /// Whether any node is a composite (`sigmoid`, `tanh`).
   public var hasComposites: Bool { nodes.contains { $0.op.isComposite } }
+
+  /// How many nodes are operations (neither inputs nor constants).
+  public var operationCount: Int { nodes.count { !$0.op.isLeaf } }
 }
 
 extension Evaluation {
@@ -59,8 +62,13 @@ extension Evaluation {
   /// upstream): what the expanded figures draw and the walk-through walks. nil when the graph
   /// has no composite, or its expansion cannot be evaluated.
   public func expandingComposites(inputs: [String: Double]) -> Evaluation? {
+    try? expandedResult(inputs: inputs)?.get()
+  }
+
+  /// The same, with the reason when the expansion cannot be evaluated (σ(−1000) is 0 as a
+  /// composite, but its expansion computes exp(1000)); nil when there is no composite.
+  public func expandedResult(inputs: [String: Double]) -> Result<Evaluation, DiagnosticList>? {
     guard graph.hasComposites else { return nil }
-    return try? Evaluator.evaluate(graph.expandingComposites(), inputs: inputs, upstream: upstream)
-      .get()
+    return Evaluator.evaluate(graph.expandingComposites(), inputs: inputs, upstream: upstream)
   }
 }

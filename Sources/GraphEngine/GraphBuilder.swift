@@ -56,6 +56,13 @@ public struct GraphBuilder {
       for e in start...statement.root where !absorbed[e] {
         let expression = program[e]
         let at = expression.range.start
+        if nodes.count >= Limits.nodes {
+          diagnostics.append(
+            EngineDiagnostic(
+              "the graph has more than \(Limits.nodes) nodes here, lessongen's limit for one "
+                + "lesson; split the function into several lessons", at: at))
+          return .failure(DiagnosticList(diagnostics.sorted { $0.location < $1.location }))
+        }
         if let value = literal[e], isSignedNumber(e) {
           nodeOf[e] = add(.constant, [], parameter: value, at: at)
           continue

@@ -15,7 +15,7 @@
 /// After an error the parser skips to the next statement, so one run reports them all.
 public struct Parser {
   /// How deeply parentheses, signs, powers and calls may nest.
-  public static let maximumNesting = 200
+  public static let maximumNesting = Limits.nesting
 
   private let source: [Unicode.Scalar]
   private let locate: (Int) -> SourceLocation
@@ -85,6 +85,13 @@ public struct Parser {
     while true {
       skipSeparators()
       if peek.kind == .end { break }
+      if program.statements.count == Limits.statements {
+        diagnostics.append(
+          EngineDiagnostic(
+            "the function has more than \(Limits.statements) statements, lessongen's limit "
+              + "for one lesson; split it into several lessons", at: locate(peek.start)))
+        break
+      }
       do {
         let statement = try parseStatement()
         program.statements.append(statement)

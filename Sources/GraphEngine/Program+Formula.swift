@@ -1,8 +1,15 @@
 extension Program {
   /// The formula a statement's expression writes, built bottom-up over the arena (no
   /// recursion on the expression's size). Signs on numbers fold (`-1` is the number −1).
-  public func formula(of root: Expression.ID) -> Formula {
+  ///
+  /// Returns nil when the formula would be more than `maximumDepth` levels deep (a long
+  /// chain `x + x + … + x` is as deep as it has terms): formulas are written and typeset by
+  /// recursion, so a deeper one is never built.
+  public func formula(of root: Expression.ID, maximumDepth: Int = Limits.formulaDepth)
+    -> Formula?
+  {
     var built = [Int: Formula]()
+    var depth = [Int: Int]()
     // The arena is in post-order: every operand before its user.
     var first = root
     var pending = [root]
@@ -16,6 +23,16 @@ extension Program {
       }
     }
     for e in first...root {
+      let operands: [Expression.ID]
+      switch self[e].kind {
+      case .unary(_, let a): operands = [a]
+      case .binary(_, let a, let b): operands = [a, b]
+      case .call(_, let args): operands = args
+      case .number, .variable: operands = []
+      }
+      let level = 1 + operands.reduce(0) { Swift.max($0, depth[$1] ?? 0) }
+      if level > maximumDepth { return nil }
+      depth[e] = level
       let f: Formula
       switch self[e].kind {
       case .number(let v): f = .number(v)

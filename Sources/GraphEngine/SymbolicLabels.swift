@@ -51,8 +51,13 @@ public struct SymbolicLabels: Sendable {
     for node in graph.nodes.reversed() {
       if node.id != graph.output {
         let parts = terms[node.id]
-        var g = parts.dropFirst().reduce(parts.first ?? 0) { Formula.sum($0, $1) }.tidied()
-        if parts.isEmpty || g.unicode().count > Self.maximumLength {
+        // Eight terms or more cannot fit in the label (each is at least one character, with
+        // " + " between): a wide fan-out is never summed into a formula as deep as it is wide.
+        var g: Formula = 0
+        if !parts.isEmpty && parts.count < 8 {
+          g = parts.dropFirst().reduce(parts[0]) { Formula.sum($0, $1) }.tidied()
+        }
+        if parts.isEmpty || parts.count >= 8 || g.unicode().count > Self.maximumLength {
           g = .derivative(of: .symbol(loss), withRespectTo: values[node.id])
         }
         gradients[node.id] = g

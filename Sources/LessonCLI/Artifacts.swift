@@ -23,7 +23,12 @@ enum Artifacts {
     let set = FigureSet(
       evaluation: compiled.evaluation, inputs: compiled.inputValues, kinds: plan.kinds,
       theme: plan.theme, labels: plan.labels, title: compiled.lesson.title)
-    let document = Walkthrough(compiled, language: plan.language, figures: set.names).document()
+    for omission in set.omitted {
+      Terminal.printError("\(compiled.lesson.path): warning: \(omission.warning)")
+    }
+    let document = Walkthrough(
+      compiled, language: plan.language, figures: set.names, omitted: set.omitted
+    ).document()
     let paper = plan.paper
     helper.async { HandoutRenderer.prepare(document, paper: paper) }
     let figures = set.compose(measurer: PangoTextMeasurer())

@@ -164,10 +164,15 @@ extension LessonLoader {
         isQuoted: scalar.style == .singleQuoted || scalar.style == .doubleQuoted, in: source)
       switch Parser.parseExpression(scalar.string, locate: { locator.location($0) }) {
       case .success(let (program, root)):
+        guard let formula = program.formula(of: root) else {
+          fail(
+            "this step is more than \(Limits.formulaDepth) operations deep, lessongen's limit "
+              + "for a formula it writes; shorten it", locator.location(0))
+          continue
+        }
         steps.append(
           Derivation.Step(
-            formula: program.formula(of: root), program: program, root: root,
-            location: locator.location(0)))
+            formula: formula, program: program, root: root, location: locator.location(0)))
         texts.append(explanation)
       case .failure(let list):
         if let equals = list.diagnostics.first(where: { $0.message.contains("'='") }) {

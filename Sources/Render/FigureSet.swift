@@ -1,3 +1,4 @@
+public import Explain
 public import GraphEngine
 
 /// One figure of a lesson: its file name stem and its scene.
@@ -26,6 +27,8 @@ public struct FigureSet {
   }
 
   private let plans: [Plan]
+  /// The figures asked for but not drawn, with the reason.
+  public let omitted: [OmittedFigure]
   private let theme: Theme
   private let labels: LabelMode
   private let title: String
@@ -54,23 +57,42 @@ public struct FigureSet {
     self.theme = theme
     self.labels = labels
     self.title = title
-    let expandedEvaluation = evaluation.expandingComposites(inputs: inputs)
+    let expanded = evaluation.expandedResult(inputs: inputs)
+    let expandedEvaluation = try? expanded?.get()
     var plans: [Plan] = []
+    var omitted: [OmittedFigure] = []
+    /// Whether the graph is small enough to draw; records the omission if not.
+    func drawable(_ name: String, _ e: Evaluation) -> Bool {
+      guard e.graph.nodes.count > Limits.drawnNodes else { return true }
+      omitted.append(OmittedFigure(name: name, reason: .tooLarge(nodes: e.graph.nodes.count)))
+      return false
+    }
     for kind in kinds {
       switch kind {
       case .graph:
+        guard drawable("graph", evaluation) else { continue }
         plans.append(
           .whole(name: "graph", evaluation: evaluation, caption: "the graph", gradients: true))
       case .forward:
+        guard drawable("forward", evaluation) else { continue }
         plans.append(
           .whole(name: "forward", evaluation: evaluation, caption: "forward pass", gradients: false)
         )
       case .expanded:
-        guard let e = expandedEvaluation else { continue }
+        if case .failure(let problem)? = expanded {
+          let message = problem.diagnostics.first?.message ?? "a value is not finite"
+          omitted.append(OmittedFigure(name: "expanded", reason: .notEvaluable(message)))
+        }
+        guard let e = expandedEvaluation, drawable("expanded", e) else { continue }
         plans.append(.whole(name: "expanded", evaluation: e, caption: "expanded", gradients: true))
       case .steps:
         let e = expandedEvaluation ?? evaluation
         let count = DiagramBuilder.backwardOrder(e.graph).count
+        guard count <= Limits.stepFigures else {
+          omitted.append(OmittedFigure(name: "steps", reason: .tooManySteps(count)))
+          continue
+        }
+        guard drawable("steps", e) else { continue }
         let width = Swift.max(2, String(count).count)
         let names = (0..<count).map { k in
           let number = String(k + 1)
@@ -80,6 +102,7 @@ public struct FigureSet {
       }
     }
     self.plans = plans
+    self.omitted = omitted
   }
 
   /// Draws the figures, measuring their text with `measurer`.

@@ -198,10 +198,27 @@ struct EvaluatorTests {
     #expect(evaluationErrors(function, inputs) == [expected])
   }
 
-  @Test("a 100,000-node chain evaluates without recursion")
+  @Test("a chain at the node limit evaluates without recursion")
   func longChain() throws {
-    let text = "y = " + Array(repeating: "x", count: 100_000).joined(separator: " * 1 + ")
+    // x, then 3 nodes a term (the constant 1, ×, +): as many terms as the limit allows.
+    let terms = (Limits.nodes - 1) / 3 + 1
+    let text = "y = " + Array(repeating: "x", count: terms).joined(separator: " * 1 + ")
     let e = try evaluate(text, ["x": 1])
-    #expect(gradient(e, "x") == 100_000)
+    #expect(e.graph.nodes.count <= Limits.nodes)
+    #expect(gradient(e, "x") == Double(terms))
+  }
+
+  @Test("a graph over the node limit is refused where it passes the limit")
+  func overNodeLimit() {
+    let text = "y = " + Array(repeating: "x", count: Limits.nodes + 5).joined(separator: " + ")
+    let errors = evaluationErrors(text, ["x": 1])
+    #expect(errors.count == 1)
+    // x is node 0 and the k-th '+' is node k, so the graph is full after the 9,999th '+';
+    // the term after it (x number 10,000, counting from 0) is where the limit is passed.
+    let column = 5 + 4 * Limits.nodes
+    #expect(
+      errors.first
+        == "1:\(column): the graph has more than \(Limits.nodes) nodes here, lessongen's limit "
+        + "for one lesson; split the function into several lessons")
   }
 }

@@ -1,0 +1,27 @@
+/// The sizes lessongen accepts. Each is enforced where it is first known, with an error at
+/// the place in the lesson that passes it; docs/LESSONS.md ("Limits") lists them for authors.
+///
+/// They keep every stage's time and memory about linear in the lesson and its recursion
+/// bounded: nothing recurses deeper than ``nesting`` or ``formulaDepth`` levels.
+public enum Limits {
+  /// A lesson file's size in bytes (1 MiB); a larger file is refused before it is read.
+  public static let fileBytes = 1 << 20
+  /// Statements in a lesson's function.
+  public static let statements = 10_000
+  /// Nodes of the graph as written (inputs, constants and operations).
+  public static let nodes = 10_000
+  /// How deeply parentheses, signs, powers and calls may nest in an expression.
+  public static let nesting = 200
+  /// The deepest formula that is written or typeset (a sum of 300 terms is 300 deep); a
+  /// deeper one is shown in a shorter form or named. The writers and the typesetter recurse
+  /// once or twice per level, a few hundred bytes each: far inside every thread's stack.
+  public static let formulaDepth = 200
+  /// The largest graph that is drawn (nodes of the figure's graph); a larger figure is left
+  /// out, with a sentence in the walk-through and a warning.
+  public static let drawnNodes = 2_500
+  /// The most backward-step figures one lesson gets (one per operation).
+  public static let stepFigures = 60
+  /// The longest table the walk-through prints; a longer one is left out the same way (the
+  /// trace has every number).
+  public static let tableRows = 2_500
+}
