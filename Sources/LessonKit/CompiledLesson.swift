@@ -51,6 +51,13 @@ public struct CompiledLesson: Sendable {
     }
   }
 
+  /// Compiles a lesson file's bytes (as read from `path`), reporting every problem at once.
+  public static func compile(bytes: [UInt8], path: String, id: String) throws(LessonError)
+    -> CompiledLesson
+  {
+    try compile(draft: LessonLoader.read(bytes: bytes, path: path, id: id), overrides: [:])
+  }
+
   /// Reads, checks and compiles a lesson file, reporting every problem of the file in one
   /// error: those of its YAML structure together with those of its function.
   static func compile(draft: LessonLoader.Draft, overrides: [String: Double]) throws(LessonError)

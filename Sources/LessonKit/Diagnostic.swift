@@ -26,14 +26,34 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// `path:line:column: error: message`, then the source line and a caret under the column.
+  ///
+  /// Text that comes from the lesson (the path, names quoted in the message, the source
+  /// line) shows control characters as `<U+001B>`, never raw, so a lesson cannot send
+  /// escape sequences to the terminal; the caret still points at the right character.
   public var description: String {
+    let path = TextHygiene.escaped(path)
+    let message = TextHygiene.escaped(message)
     guard let location else { return "\(path): error: \(message)" }
     var text = "\(path):\(location.line):\(location.column): error: \(message)"
     if let sourceLine {
       let (line, column) = Self.window(sourceLine, around: location.column)
-      text += "\n" + line + "\n" + Self.caret(under: column, in: line)
+      let (shown, caretColumn) = Self.escapedLine(line, column: column)
+      text += "\n" + shown + "\n" + Self.caret(under: caretColumn, in: shown)
     }
     return text
+  }
+
+  /// The line with refused characters escaped, and where the caret's column moved to.
+  static func escapedLine(_ line: String, column: Int) -> (String, Int) {
+    guard line.unicodeScalars.contains(where: TextHygiene.isRefused) else { return (line, column) }
+    var shown = ""
+    var caretColumn = column
+    for (i, s) in line.unicodeScalars.enumerated() {
+      let piece = TextHygiene.shown(s)
+      if i < column - 1 { caretColumn += piece.unicodeScalars.count - 1 }
+      shown += piece
+    }
+    return (shown, caretColumn)
   }
 
   /// How many characters of a source line are shown on either side of the caret.

@@ -5,7 +5,21 @@ import Yams
 /// reporting all problems of a file at once, each at its `line:column`.
 public enum LessonLoader {
   /// Lesson files larger than this are refused before parsing.
-  public static let maximumSize = 1 << 20
+  public static let maximumSize = Limits.fileBytes
+
+  /// Reads a lesson file's bytes: UTF-8 text, or an error at the first byte that is not.
+  static func read(bytes: [UInt8], path: String, id: String) throws(LessonError) -> Draft {
+    if let (location, byte) = TextHygiene.firstInvalidUTF8(bytes) {
+      let hex = String(byte, radix: 16, uppercase: true)
+      throw LessonError([
+        Diagnostic(
+          path: path, location: location,
+          message: "the file is not UTF-8 text: byte 0x\(hex) here does not start or continue "
+            + "a UTF-8 character (save the lesson as UTF-8)", sourceLine: nil)
+      ])
+    }
+    return try read(text: String(decoding: bytes, as: UTF8.self), path: path, id: id)
+  }
 
   /// Loads a lesson from YAML text.
   ///
@@ -52,10 +66,14 @@ public enum LessonLoader {
     if text.utf8.count > maximumSize {
       throw LessonError([
         Diagnostic(
-          path: path, location: nil, message: "the file is larger than 1 MiB; is it a lesson?",
+          path: path, location: nil,
+          message: "the file is larger than 1 MiB (\(maximumSize) bytes), lessongen's limit for a "
+            + "lesson; is it a lesson?",
           sourceLine: nil)
       ])
     }
+    problems = TextHygiene.problems(in: source)
+    if !problems.isEmpty { throw finish() }
     if let tooDeep = NestingGuard.check(source) {
       problems.append(tooDeep)
       throw finish()

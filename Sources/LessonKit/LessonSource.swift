@@ -1,5 +1,6 @@
 import BuiltinLessons
 import Foundation
+import GraphEngine
 
 /// Where a lesson comes from: a built-in id (`sigmoid`) or a path to a `.yaml` file.
 public enum LessonSource: Sendable, Equatable {
@@ -58,23 +59,15 @@ public enum LessonSource: Sendable, Equatable {
         ])
       }
       let id = String(name.dropLast(5))
-      let data: Data
-      do {
-        data = try Data(contentsOf: URL(fileURLWithPath: path))
-      } catch {
-        let reason =
-          FileManager.default.fileExists(atPath: path) ? "cannot be read" : "does not exist"
+      let bytes: [UInt8]
+      switch LessonFileReader.read(path, limit: Limits.fileBytes) {
+      case .success(let read): bytes = read
+      case .failure(let problem):
         throw LessonError([
-          Diagnostic(path: path, location: nil, message: "the file \(reason)", sourceLine: nil)
+          Diagnostic(path: path, location: nil, message: problem.message, sourceLine: nil)
         ])
       }
-      guard let text = String(data: data, encoding: .utf8) else {
-        throw LessonError([
-          Diagnostic(
-            path: path, location: nil, message: "the file is not UTF-8 text", sourceLine: nil)
-        ])
-      }
-      return try LessonLoader.read(text: text, path: path, id: id)
+      return try LessonLoader.read(bytes: bytes, path: path, id: id)
     }
   }
 }
