@@ -83,6 +83,11 @@ let package = Package(
     ),
     .executableTarget(
       name: "lessongen", dependencies: ["LessonCLI"], swiftSettings: strictSettings),
+    // libFuzzer over loading, compiling and laying out a lesson (Scripts/fuzz.sh builds it
+    // with --sanitize fuzzer -DFUZZING; built plainly, it replays the files it is given).
+    .executableTarget(
+      name: "lessongen-fuzz", dependencies: ["LessonCLI"], path: "Sources/LessonFuzz",
+      swiftSettings: strictSettings),
     .testTarget(
       name: "GraphEngineTests", dependencies: ["GraphEngine"], swiftSettings: strictSettings),
     .testTarget(

@@ -1,0 +1,57 @@
+import Explain
+import GraphEngine
+import GraphLayout
+import LessonKit
+import Render
+
+/// One lesson file's bytes through every stage that reads what an author wrote: loading,
+/// compiling, both passes, the walk-through and its Markdown and HTML, the trace, and the
+/// figures composed and laid out (text measured by an estimate, so no fonts are needed).
+///
+/// The fuzzer (`Scripts/fuzz.sh`) calls this for every input it makes, and a test replays
+/// the inputs it once found (`Fuzz/regressions/`). An input that is not a valid lesson stops
+/// at its diagnostics, which are formatted too, as the command line would print them.
+public enum PipelineExercise {
+  public static func run(_ bytes: [UInt8]) {
+    let compiled: CompiledLesson
+    do {
+      compiled = try CompiledLesson.compile(bytes: bytes, path: "fuzz.yaml", id: "fuzz")
+    } catch {
+      _ = error.description
+      return
+    }
+    // The style and labels come from the input, so every combination is reached.
+    let theme = Theme.all[bytes.count % Theme.all.count]
+    let labels = LabelMode.allCases[(bytes.count / 3) % LabelMode.allCases.count]
+    let plan: FigurePlan
+    do {
+      plan = try FigurePlan.make(for: compiled, style: theme.name, labels: labels.rawValue)
+    } catch {
+      _ = error.description
+      return
+    }
+    let set = FigureSet(
+      evaluation: compiled.evaluation, inputs: compiled.inputValues, kinds: plan.kinds,
+      theme: plan.theme, labels: plan.labels, title: compiled.lesson.title)
+    _ = set.compose(measurer: EstimatedTextMeasurer())
+    for language in ["en", "ko"] {
+      let document = Walkthrough(
+        compiled, language: language, figures: set.names, omitted: set.omitted
+      ).document()
+      _ = MarkdownWriter().write(document)
+      _ = HTMLWriter().write(document)
+    }
+    _ = TraceJSON.write(compiled)
+  }
+}
+
+/// Text sizes estimated from the characters (0.6 em a character, 1.2 em a line): enough for
+/// the layout to be exercised without loading fonts.
+struct EstimatedTextMeasurer: TextMeasuring {
+  func measure(_ markup: String, font: Font) -> Size {
+    let lines = markup.split(separator: "\n", omittingEmptySubsequences: false)
+    let longest = lines.map { $0.unicodeScalars.count }.max() ?? 0
+    return Size(
+      width: Double(longest) * font.size * 0.6, height: Double(lines.count) * font.size * 1.2)
+  }
+}
