@@ -57,8 +57,8 @@ let package = Package(
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .systemLibrary(
       name: "CFontconfig", pkgConfig: "fontconfig", providers: [.apt(["libfontconfig-dev"])]),
-    // glibc's mallopt, for the command-line entry point.
-    .systemLibrary(name: "CMalloc"),
+    // glibc calls the Glibc module lacks (mallopt, renameat2), for the command line.
+    .systemLibrary(name: "CSystem"),
     .systemLibrary(
       name: "CPangoCairo",
       pkgConfig: "pangocairo",
@@ -76,7 +76,7 @@ let package = Package(
     .target(
       name: "LessonCLI",
       dependencies: [
-        "LessonKit", "GraphEngine", "Render", "Explain", "CMalloc",
+        "LessonKit", "GraphEngine", "Render", "Explain", "CSystem",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings

@@ -1,7 +1,7 @@
 public import ArgumentParser
 
 #if canImport(Glibc)
-  import CMalloc
+  import CSystem
   import Glibc
 #elseif canImport(Darwin)
   import Darwin

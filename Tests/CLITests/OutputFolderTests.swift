@@ -1,0 +1,241 @@
+import Foundation
+import Testing
+
+@testable import LessonCLI
+
+/// The output folder is replaced all at once, never written through a link, and shared
+/// safely by concurrent runs (issue: never crash, never lose or leak a file).
+@Suite("Output folder")
+struct OutputFolderTests {
+  /// Inode and modification time (nanoseconds) of every file below `folder`, by path.
+  static func identities(_ folder: URL) -> [String: [Int]] {
+    var result: [String: [Int]] = [:]
+    let base = folder.standardizedFileURL.path
+    let enumerator = FileManager.default.enumerator(atPath: base)
+    while let path = enumerator?.nextObject() as? String {
+      var info = stat()
+      guard lstat(base + "/" + path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+        continue
+      }
+      result[path] = [
+        Int(info.st_ino), Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec), Int(info.st_size),
+      ]
+    }
+    return result
+  }
+
+  /// Every file below `folder` with its bytes.
+  static func contents(_ folder: URL) -> [String: Data] {
+    var result: [String: Data] = [:]
+    let base = folder.standardizedFileURL.path
+    let enumerator = FileManager.default.enumerator(atPath: base)
+    while let path = enumerator?.nextObject() as? String {
+      if let data = FileManager.default.contents(atPath: base + "/" + path) {
+        var isFolder: ObjCBool = false
+        FileManager.default.fileExists(atPath: base + "/" + path, isDirectory: &isFolder)
+        if !isFolder.boolValue { result[path] = data }
+      }
+    }
+    return result
+  }
+
+  static func files(_ pairs: [(String, String)]) -> [Artifacts.File] {
+    pairs.map { Artifacts.File(path: $0.0, contents: Data($0.1.utf8)) }
+  }
+
+  /// Names in `folder` other than the lesson folders and the lock folder: private folders a
+  /// run forgot to remove.
+  static func leftovers(_ folder: URL, keeping: Set<String>) throws -> [String] {
+    try FileManager.default.contentsOfDirectory(atPath: folder.path)
+      .filter { !keeping.contains($0) && $0 != ".lessongen" }.sorted()
+  }
+
+  @Test("a rerun with the same files touches nothing; changed files only are new")
+  func unchangedFilesKeepInodeAndDate() throws {
+    let root = try TemporaryFolder()
+    defer { root.cleanUp() }
+    let target = root.url.appendingPathComponent("lesson")
+    let first = Self.files([("a.md", "alpha"), ("figures/g.svg", "<svg/>"), ("t.json", "{}")])
+    #expect(try OutputFolder(target).write(first) == .replaced)
+    let before = Self.identities(target)
+    #expect(before.count == 3)
+    #expect(try OutputFolder(target).write(first) == .unchanged)
+    #expect(Self.identities(target) == before)
+
+    let second = Self.files([
+      ("a.md", "alpha"), ("figures/g.svg", "<svg>2</svg>"), ("t.json", "{}"),
+    ])
+    #expect(try OutputFolder(target).write(second) == .replaced)
+    let after = Self.identities(target)
+    #expect(after["a.md"] == before["a.md"])
+    #expect(after["t.json"] == before["t.json"])
+    #expect(after["figures/g.svg"]?[0] != before["figures/g.svg"]?[0])
+    #expect(try Self.leftovers(root.url, keeping: ["lesson"]) == [])
+  }
+
+  @Test("files the new run does not make are removed")
+  func staleFilesRemoved() throws {
+    let root = try TemporaryFolder()
+    defer { root.cleanUp() }
+    let target = root.url.appendingPathComponent("lesson")
+    try OutputFolder(target).write(
+      Self.files([("a.md", "a"), ("figures/step-01.png", "1"), ("figures/step-02.png", "2")]))
+    try OutputFolder(target).write(Self.files([("a.md", "a"), ("figures/graph.png", "g")]))
+    #expect(Set(Self.contents(target).keys) == ["a.md", "figures/graph.png"])
+  }
+
+  @Test("a write that fails midway leaves the folder exactly as it was")
+  func failureMidway() throws {
+    let root = try TemporaryFolder()
+    defer { root.cleanUp() }
+    let target = root.url.appendingPathComponent("lesson")
+    let old = Self.files([("a.md", "old a"), ("b.md", "old b"), ("figures/f.svg", "old f")])
+    try OutputFolder(target).write(old)
+    let before = Self.identities(target)
+    let beforeBytes = Self.contents(target)
+    let new = Self.files([
+      ("a.md", "new a"), ("b.md", "new b"), ("figures/f.svg", "new f"), ("c.md", "new c"),
+    ])
+    for failAfter in 0..<new.count {
+      #expect(throws: OutputError.self) {
+        try OutputFolder(target).write(new, failAfter: failAfter)
+      }
+      #expect(Self.identities(target) == before)
+      #expect(Self.contents(target) == beforeBytes)
+      #expect(try Self.leftovers(root.url, keeping: ["lesson"]) == [])
+    }
+  }
+
+  @Test("a symlinked lesson folder or figures folder is refused, its target untouched")
+  func symlinkedFoldersRefused() throws {
+    let root = try TemporaryFolder()
+    defer { root.cleanUp() }
+    let elsewhere = root.url.appendingPathComponent("elsewhere")
+    try root.write("elsewhere/keep.txt", "mine")
+    let target = root.url.appendingPathComponent("lesson")
+    try FileManager.default.createSymbolicLink(at: target, withDestinationURL: elsewhere)
+    #expect {
+      try OutputFolder(target).write(Self.files([("a.md", "a")]))
+    } throws: { error in
+      "\(error)".contains("is a symbolic link")
+    }
+    #expect(Self.contents(elsewhere) == ["keep.txt": Data("mine".utf8)])
+
+    let real = root.url.appendingPathComponent("real")
+    try OutputFolder(real).write(Self.files([("a.md", "a")]))
+    try FileManager.default.createSymbolicLink(
+      at: real.appendingPathComponent("figures"), withDestinationURL: elsewhere)
+    #expect {
+      try OutputFolder(real).write(Self.files([("a.md", "a"), ("figures/g.svg", "g")]))
+    } throws: { error in
+      "\(error)".contains("figures is a symbolic link")
+    }
+    #expect(Self.contents(elsewhere) == ["keep.txt": Data("mine".utf8)])
+  }
+
+  @Test("a symlink planted inside the folder is replaced, never written through")
+  func plantedSymlinkNotFollowed() throws {
+    let root = try TemporaryFolder()
+    defer { root.cleanUp() }
+    try root.write("victim.txt", "precious")
+    let victim = root.url.appendingPathComponent("victim.txt")
+    let target = root.url.appendingPathComponent("lesson")
+    try OutputFolder(target).write(Self.files([("a.md", "a")]))
+    // At the file's own name, and at the temporary name older versions used.
+    for name in ["a.md", ".a.md.partial", "b.md"] {
+      try? FileManager.default.removeItem(at: target.appendingPathComponent(name))
+      try FileManager.default.createSymbolicLink(
+        at: target.appendingPathComponent(name), withDestinationURL: victim)
+    }
+    try OutputFolder(target).write(Self.files([("a.md", "new a"), ("b.md", "new b")]))
+    #expect(try String(contentsOf: victim, encoding: .utf8) == "precious")
+    var info = stat()
+    #expect(lstat(target.appendingPathComponent("a.md").path, &info) == 0)
+    #expect(info.st_mode & S_IFMT == S_IFREG)
+    #expect(
+      Self.contents(target) == ["a.md": Data("new a".utf8), "b.md": Data("new b".utf8)])
+  }
+
+  @Test("--out at a file, or at a folder that cannot be written, names it; no Foundation dump")
+  func unwritableOut() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.cleanUp() }
+    try folder.write("plain-file", "x")
+    let atFile = try ProcessRunner.run(["sigmoid", "--out", "plain-file"], in: folder.url)
+    #expect(atFile.status == 1)
+    #expect(atFile.stderr.hasPrefix("error: cannot write into "))
+    #expect(atFile.stderr.contains("plain-file: it is a file, not a folder"))
+    let proc = try ProcessRunner.run(["sigmoid", "--out", "/proc/self"], in: folder.url)
+    #expect(proc.status == 1)
+    #expect(proc.stderr.hasPrefix("error: "))
+    #expect(proc.stderr.contains("/proc/self"))
+    for result in [atFile, proc] {
+      #expect(!result.stderr.contains("NSCocoaErrorDomain"))
+      #expect(!result.stderr.contains("UserInfo"))
+    }
+  }
+
+  @Test("20 rounds of two concurrent runs on one folder: both succeed, the result is one run's")
+  func concurrentRuns() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.cleanUp() }
+    let reference = try ProcessRunner.run(["dlfs-apple", "--out", "ref"], in: folder.url)
+    #expect(reference.status == 0)
+    let expected = Self.contents(folder.url.appendingPathComponent("ref/dlfs-apple"))
+    let otherRun = try ProcessRunner.run(
+      ["dlfs-apple", "--out", "ref2", "--set", "apple=150"], in: folder.url)
+    #expect(otherRun.status == 0)
+    let other = Self.contents(folder.url.appendingPathComponent("ref2/dlfs-apple"))
+    #expect(expected != other)
+    let target = folder.url.appendingPathComponent("out/dlfs-apple")
+    for round in 0..<20 {
+      // Even rounds: the same lesson twice; odd rounds: two versions of it.
+      let second = round % 2 == 0 ? [] : ["--set", "apple=150"]
+      let results = try ProcessRunner.runConcurrently(
+        [["dlfs-apple", "--out", "out"], ["dlfs-apple", "--out", "out"] + second],
+        in: folder.url)
+      for result in results {
+        #expect(result.status == 0, "round \(round): \(result.stderr)")
+      }
+      let got = Self.contents(target)
+      #expect(got == expected || got == other, "round \(round): a mix of two runs")
+      #expect(
+        try Self.leftovers(folder.url.appendingPathComponent("out"), keeping: ["dlfs-apple"]) == [])
+    }
+  }
+}
+
+extension ProcessRunner {
+  /// Starts every command at once, then waits for all of them.
+  static func runConcurrently(_ commands: [[String]], in folder: URL) throws -> [Result] {
+    var processes: [(Process, URL, URL)] = []
+    for arguments in commands {
+      let process = Process()
+      process.executableURL = binary
+      process.arguments = arguments
+      process.currentDirectoryURL = folder
+      let capture = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "lessongen-capture-\(UUID().uuidString)")
+      let out = capture.appendingPathExtension("out")
+      let err = capture.appendingPathExtension("err")
+      FileManager.default.createFile(atPath: out.path, contents: nil)
+      FileManager.default.createFile(atPath: err.path, contents: nil)
+      process.standardOutput = try FileHandle(forWritingTo: out)
+      process.standardError = try FileHandle(forWritingTo: err)
+      processes.append((process, out, err))
+    }
+    for (process, _, _) in processes { try process.run() }
+    var results: [Result] = []
+    for (process, out, err) in processes {
+      process.waitUntilExit()
+      results.append(
+        Result(
+          status: process.terminationStatus,
+          stdout: String(decoding: (try? Data(contentsOf: out)) ?? Data(), as: UTF8.self),
+          stderr: String(decoding: (try? Data(contentsOf: err)) ?? Data(), as: UTF8.self)))
+      try? FileManager.default.removeItem(at: out)
+      try? FileManager.default.removeItem(at: err)
+    }
+    return results
+  }
+}
