@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Fuzzes lessongen's lesson pipeline with libFuzzer: loading, compiling, figures and
+# walk-through (Sources/LessonCLI/PipelineExercise.swift).
+#
+#   Scripts/fuzz.sh [SECONDS]     default 60; the corpus grows in .build-fuzz/corpus
+#
+# The corpus starts from Lessons/*.yaml and Fuzz/regressions/*.yaml (inputs that once
+# crashed, replayed by the test suite). A crash leaves its input in .build-fuzz/ as
+# crash-<hash> and the script exits 1: add the input to Fuzz/regressions/ with the fix.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+seconds="${1:-60}"
+scratch="$root/.build-fuzz"
+
+"$root/Scripts/install-dependencies.sh"
+swift build --scratch-path "$scratch" --sanitize fuzzer -Xswiftc -DFUZZING \
+  --product lessongen-fuzz >&2
+binary="$(swift build --scratch-path "$scratch" --sanitize fuzzer -Xswiftc -DFUZZING \
+  --product lessongen-fuzz --show-bin-path)/lessongen-fuzz"
+
+mkdir -p "$scratch/corpus" "$scratch/seed"
+cp Lessons/*.yaml Fuzz/regressions/*.yaml "$scratch/seed/" 2>/dev/null || true
+cd "$scratch"
+# The Swift runtime's backtracer would catch the fuzzer's signals; libFuzzer reports instead.
+SWIFT_BACKTRACE=enable=no "$binary" corpus seed \
+  -dict="$root/Fuzz/lesson.dict" -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
+  -max_total_time="$seconds" -print_final_stats=1
