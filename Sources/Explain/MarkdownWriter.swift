@@ -30,7 +30,7 @@ public struct MarkdownWriter {
     case .heading(let level, let content):
       return String(repeating: "#", count: level) + " " + inline(content)
     case .paragraph(let inlines):
-      return inline(inlines)
+      return Self.blockSafe(inline(inlines))
     case .equation(let formulas, let continued):
       let body = formulas.map { $0.latex() }.joined(separator: " = ")
       return "$$\n" + (continued ? "= " : "") + body + "\n$$"
@@ -76,6 +76,28 @@ public struct MarkdownWriter {
     return out
   }
 
+  /// A paragraph's text made unable to start a block other than a paragraph.
+  ///
+  /// ``escape(_:)`` already neutralises `#`, `>`, `<`, `` ` ``, `~`, `|`, `*`, `_`, `[`; what
+  /// is left are the markers that are harmless inside a line but not at its start (CommonMark
+  /// §4–5, as pandoc and GitHub read it): `-` and `+` (bullets, `- - -` rules, setext
+  /// underlines), `1.` and `1)` (ordered lists: up to nine digits, then `.` or `)`), and
+  /// leading spaces (four make a code block).
+  static func blockSafe(_ text: String) -> String {
+    var line = Substring(text)
+    while line.first == " " || line.first == "\t" { line = line.dropFirst() }
+    if let first = line.first, first == "-" || first == "+" || first == "=" {
+      return "\\" + line
+    }
+    let digits = line.prefix { $0.isASCII && $0.isNumber }
+    if (1...9).contains(digits.count), let marker = line.dropFirst(digits.count).first,
+      marker == "." || marker == ")"
+    {
+      return digits + "\\" + line.dropFirst(digits.count)
+    }
+    return String(line)
+  }
+
   /// A double-quoted YAML string.
   func yamlString(_ text: String) -> String {
     var out = "\""
@@ -84,6 +106,8 @@ public struct MarkdownWriter {
       case "\"": out += "\\\""
       case "\\": out += "\\\\"
       case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
       default: out.append(c)
       }
     }
