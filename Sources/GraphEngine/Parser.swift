@@ -24,6 +24,9 @@ public struct Parser {
   private var depth = 0
   private var program = Program()
   private var diagnostics: [EngineDiagnostic] = []
+  /// Whether every problem found leaves the statements whole: only calls the parser could
+  /// not make, each replaced by a stand-in (see ``standIn(for:_:_:_:)``).
+  private var structureIntact = true
 
   private struct Failure: Error {}
 
@@ -76,12 +79,27 @@ public struct Parser {
     return .success((program, root))
   }
 
+  /// Parses every statement; returns every diagnostic and, when they leave the statements
+  /// whole (unknown functions and wrong argument counts only), the program with a stand-in
+  /// for each such call, so its names can still be checked.
+  public static func parsePartially(
+    _ text: String, locate: @escaping (Int) -> SourceLocation
+  ) -> (program: Program?, diagnostics: [EngineDiagnostic]) {
+    var parser = Parser(text, locate: locate)
+    switch parser.run() {
+    case .success(let program): return (program, [])
+    case .failure(let list):
+      return (parser.structureIntact ? parser.program : nil, list.diagnostics)
+    }
+  }
+
   mutating func run() -> Result<Program, DiagnosticList> {
     var lexer = Lexer(source)
     tokens = lexer.tokenize()
     for error in lexer.errors {
       diagnostics.append(EngineDiagnostic(error.message, at: locate(error.at)))
     }
+    if !lexer.errors.isEmpty { structureIntact = false }
     while true {
       skipSeparators()
       if peek.kind == .end { break }
@@ -252,19 +270,40 @@ public struct Parser {
     }
     let close = peek
     try expectClosing(open)
+    let range = SourceRange(start: locate(nameToken.start), end: locate(close.end))
     guard let function = Function(rawValue: name) else {
-      let known = Function.allCases.map(\.rawValue).joined(separator: ", ")
-      throw fail("unknown function '\(name)'; the functions are \(known)", nameToken)
+      var message = "unknown function '\(name)'"
+      let names = Function.allCases.map(\.rawValue)
+      if let close = Suggestion.closest(to: name, in: names) {
+        message += "; did you mean '\(close)'?"
+      } else {
+        message += "; the functions are " + names.joined(separator: ", ")
+      }
+      return standIn(for: arguments, message, nameToken, range)
     }
     guard arguments.count == function.arity else {
       let wanted = function.arity == 1 ? "1 argument" : "\(function.arity) arguments"
-      throw fail(
+      return standIn(
+        for: arguments,
         "\(name) takes \(wanted), but \(arguments.count) \(arguments.count == 1 ? "was" : "were") given",
-        nameToken)
+        nameToken, range)
     }
-    return program.append(
-      .call(function, arguments),
-      SourceRange(start: locate(nameToken.start), end: locate(close.end)))
+    return program.append(.call(function, arguments), range)
+  }
+
+  /// After a call the parser cannot make (an unknown function, a wrong number of
+  /// arguments): reports it, and stands in the sum of the arguments, so the statement and
+  /// the names it uses stay in the program and the graph's own checks (a missing input, an
+  /// unused one) still run on it.
+  private mutating func standIn(
+    for arguments: [Expression.ID], _ message: String, _ token: Token, _ range: SourceRange
+  ) -> Expression.ID {
+    diagnostics.append(EngineDiagnostic(message, at: locate(token.start)))
+    guard var sum = arguments.first else { return program.append(.number(0), range) }
+    for argument in arguments.dropFirst() {
+      sum = program.append(.binary(.add, sum, argument), range)
+    }
+    return sum
   }
 
   private mutating func expectClosing(_ open: Token) throws(Failure) {
@@ -323,6 +362,7 @@ public struct Parser {
   }
 
   private mutating func fail(_ message: String, _ token: Token) -> Failure {
+    structureIntact = false
     if token.kind != .invalid {
       diagnostics.append(EngineDiagnostic(message, at: locate(token.start)))
     }

@@ -45,7 +45,8 @@ public enum Lessongen {
     } catch {
       // What ParsableCommand.exit(withError:) prints: help and version on stdout, errors
       // and usage on stderr.
-      let message = LessongenCommand.fullMessage(for: error)
+      let message = CommandLineSuggestion.keepingCloseOnes(
+        LessongenCommand.fullMessage(for: error))
       let exitCode = LessongenCommand.exitCode(for: error)
       if !message.isEmpty {
         if exitCode == .success {

@@ -8,6 +8,8 @@ public struct AuthorText: Sendable {
   public var introduction: String?
   /// `notes:` — a paragraph attached to a node, by the node's name.
   public var notes: [String: String] = [:]
+  /// Where each note's name is written, to report a name no node has.
+  public var noteLocations: [String: SourceLocation] = [:]
   /// The explanations of the derivation's steps, in order (nil where a step has none).
   public var steps: [String?] = []
 

@@ -35,6 +35,8 @@ public struct CompiledLesson: Sendable {
     case .success(let built): (program, graph) = built
     case .failure(let list): throw located(list)
     }
+    let unknown = unknownNoteNames(lesson, graph)
+    if !unknown.isEmpty { throw located(DiagnosticList(unknown)) }
     var values: [String: Double] = [:]
     for input in lesson.inputs { values[input.name] = overrides[input.name] ?? input.value }
     if let derivation = lesson.derivation {
@@ -73,24 +75,48 @@ public struct CompiledLesson: Sendable {
       switch buildGraph(lesson) {
       case .failure(let list) where draft.inputsRead:
         problems += list.diagnostics
+      case .success(let (_, graph)):
+        problems += unknownNoteNames(lesson, graph)
       case .failure(let list):
         // Without readable inputs only the syntax can be judged.
         problems += list.diagnostics.filter { !$0.message.contains("has no value") }
-      case .success: break
       }
     }
     throw draft.error(problems)
   }
 
+  /// A note (in any language) for a name no node of the graph has: located at the note's
+  /// name, with the nearest name when one is close (`Y` → `y`).
+  static func unknownNoteNames(_ lesson: Lesson, _ graph: Graph) -> [EngineDiagnostic] {
+    let names = graph.nodes.compactMap(\.name)
+    let known = Set(names)
+    var problems: [EngineDiagnostic] = []
+    for language in lesson.text.keys.sorted() {
+      guard let text = lesson.text[language] else { continue }
+      for (name, location) in text.noteLocations where !known.contains(name) {
+        var message = "a note for '\(name)', but no node is named '\(name)'"
+        if let close = Suggestion.closest(to: name, in: names) {
+          message += "; did you mean '\(close)'?"
+        } else {
+          message += "; the named nodes are " + names.joined(separator: ", ")
+        }
+        problems.append(EngineDiagnostic(message, at: location))
+      }
+    }
+    return problems.sorted { $0.location < $1.location }
+  }
+
   /// Parses the function and builds its graph.
   static func buildGraph(_ lesson: Lesson) -> Result<(Program, Graph), DiagnosticList> {
     let locator = lesson.functionLocator
-    switch Parser.parse(lesson.function, locate: { locator.location($0) }) {
-    case .failure(let list):
-      return .failure(list)
-    case .success(let program):
-      let names = lesson.inputs.map { GraphBuilder.InputName($0.name, at: $0.location) }
-      return GraphBuilder.build(program, inputs: names).map { (program, $0) }
-    }
+    let (parsed, problems) = Parser.parsePartially(lesson.function) { locator.location($0) }
+    guard let program = parsed else { return .failure(DiagnosticList(problems)) }
+    let names = lesson.inputs.map { GraphBuilder.InputName($0.name, at: $0.location) }
+    let built = GraphBuilder.build(program, inputs: names).map { (program, $0) }
+    guard !problems.isEmpty else { return built }
+    // The statements are whole but a call could not be made: its problems, and the graph's.
+    var all = problems
+    if case .failure(let list) = built { all += list.diagnostics }
+    return .failure(DiagnosticList(all.sorted { $0.location < $1.location }))
   }
 }
