@@ -171,6 +171,14 @@ struct Prose {
     pick("\(name), a function of \(operations) operations", "연산 \(operations)개로 이루어진 함수 \(name)")
   }
 
+  /// Why an input has no row in the numeric check.
+  func checkSkipped(_ name: String, _ reason: String) -> String {
+    pick(
+      "\(name) has no numeric check: at \(name) ± h the function cannot be evaluated (\(reason)), so no central difference can be taken there; the backward pass above does not need one.",
+      "\(name)의 수치 검증은 생략했습니다. \(name) ± h에서 함수를 계산할 수 없어(\(reason)) 중심 차분을 구할 수 없습니다. 위의 역전파에는 필요하지 않습니다."
+    )
+  }
+
   /// Why a figure is not drawn, said where it would stand.
   func omitted(_ figure: OmittedFigure) -> String {
     let name = figure.name

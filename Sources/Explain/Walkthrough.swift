@@ -354,6 +354,7 @@ public struct Walkthrough {
   private func checkSection() -> [Block] {
     let graph = compiled.graph
     var rows: [[[Inline]]] = []
+    var skipped: [String] = []
     for input in compiled.lesson.inputs {
       guard let id = graph.inputs.first(where: { graph[$0].name == input.name }) else { continue }
       let x = compiled.inputValues[input.name] ?? 0
@@ -362,27 +363,44 @@ public struct Walkthrough {
       var minus = compiled.inputValues
       plus[input.name] = x + h
       minus[input.name] = x - h
-      guard case .success(let up) = Evaluator.evaluate(graph, inputs: plus),
-        case .success(let down) = Evaluator.evaluate(graph, inputs: minus)
-      else { continue }
+      guard (x + h).isFinite, (x - h).isFinite else {
+        skipped.append(prose.checkSkipped(input.name, "x ± h is not a finite number"))
+        continue
+      }
+      let up: Evaluation
+      let down: Evaluation
+      switch (Evaluator.evaluate(graph, inputs: plus), Evaluator.evaluate(graph, inputs: minus)) {
+      case (.success(let a), .success(let b)): (up, down) = (a, b)
+      case (.failure(let problem), _), (_, .failure(let problem)):
+        let message = problem.diagnostics.first?.message ?? "a value is not finite"
+        skipped.append(prose.checkSkipped(input.name, message))
+        continue
+      }
       let estimate =
         (up.value(graph.output) - down.value(graph.output)) / (2 * h) * compiled.evaluation.upstream
+      guard estimate.isFinite else {
+        skipped.append(prose.checkSkipped(input.name, "the difference quotient is not finite"))
+        continue
+      }
       let backprop = compiled.evaluation.gradient(id)
       rows.append([
         [.math(.symbol(input.name))], [.math(number(backprop))], [.math(number(estimate))],
         [.math(.number(Swift.abs(backprop - estimate)).rounded(2))],
       ])
     }
-    return [
+    var blocks: [Block] = [
       .heading(level: 2, text: prose.checkHeading),
       .paragraph([.text(prose.checkIntro("10⁻⁶·max(1, |x|)"))]),
+    ]
+    guard !rows.isEmpty else { return blocks + skipped.map { .paragraph([.text($0)]) } }
+    return blocks + [
       .table(
         header: [
           [.text(prose.inputColumn)], [.text(prose.backpropColumn)],
           [.text(prose.differenceColumn)],
           [.text(prose.errorColumn)],
-        ], rows: rows),
-    ]
+        ], rows: rows)
+    ] + skipped.map { .paragraph([.text($0)]) }
   }
 
   // MARK: Helpers

@@ -126,7 +126,15 @@ struct Lexer {
     }
     let text = String(String.UnicodeScalarView(scalars[start..<index]))
     guard let value = Double(text), value.isFinite else {
-      errors.append(("the number \(text) is too large", start))
+      errors.append(("the number \(text) is too large: it is not a finite double", start))
+      return Token(kind: .number(0), start: start, end: index)
+    }
+    if value == 0, text.contains(where: { ("1"..."9").contains($0) }) {
+      errors.append(
+        (
+          "the number \(text) is too small: it would be read as 0 (the smallest double is about "
+            + "4.9e-324)", start
+        ))
       return Token(kind: .number(0), start: start, end: index)
     }
     return Token(kind: .number(value), start: start, end: index)

@@ -6,6 +6,10 @@
 public enum Limits {
   /// A lesson file's size in bytes (1 MiB); a larger file is refused before it is read.
   public static let fileBytes = 1 << 20
+  /// Characters of a title (it is set in large type on the handout's first page, whole).
+  public static let titleCharacters = 300
+  /// Characters of a description (set under the title).
+  public static let descriptionCharacters = 2_000
   /// Statements in a lesson's function.
   public static let statements = 10_000
   /// Nodes of the graph as written (inputs, constants and operations).

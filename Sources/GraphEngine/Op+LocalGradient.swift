@@ -33,8 +33,13 @@ extension Op {
     case .div: return [1 / x[1], -x[0] / (x[1] * x[1])]
     case .recip: return [-(y * y)]
     case .neg: return [-1]
-    case .pow: return [x[1] * Math.pow(x[0], x[1] - 1), y * (x[0] > 0 ? Math.log(x[0]) : .nan)]
-    case .powConst: return [parameter * Math.pow(x[0], parameter - 1)]
+    case .pow:
+      // b·a^(b−1) is 0 for b = 0 (a^0 is constant), where pow(0, −1) would give 0·∞; and
+      // a^b·ln a is 0 at a = 0 for b > 0 (0^b is constant), where ln 0 would give 0·(−∞).
+      let da = x[1] == 0 ? 0 : x[1] * Math.pow(x[0], x[1] - 1)
+      let db = x[0] > 0 ? y * Math.log(x[0]) : (x[0] == 0 && x[1] > 0 ? 0 : .nan)
+      return [da, db]
+    case .powConst: return [parameter == 0 ? 0 : parameter * Math.pow(x[0], parameter - 1)]
     case .exp: return [y]
     case .log: return [1 / x[0]]
     case .sqrt: return [1 / (2 * y)]

@@ -25,7 +25,9 @@ extension LessonLoader {
     if let (_, value) = fields[.introduction] {
       own.introduction = text(value, "introduction", fail)
     }
-    if let (_, value) = fields[.notes] { own.notes = notes(value, fail) }
+    if let (_, value) = fields[.notes] {
+      (own.notes, own.noteLocations) = notes(value, fail)
+    }
     if let (_, value) = fields[.derivation] {
       let (parsed, texts) = readDerivation(value, source: source, fail: fail)
       derivation = parsed
@@ -53,10 +55,17 @@ extension LessonLoader {
         var translated = AuthorText()
         for (itemKey, itemValue) in items {
           switch itemKey.scalar?.string {
-          case "title": translated.title = text(itemValue, "title", fail)
-          case "description": translated.summary = text(itemValue, "description", fail)
+          case "title":
+            translated.title = text(itemValue, "title", fail)
+            checkLength(
+              translated.title ?? "", "title", Limits.titleCharacters, itemValue.location, fail)
+          case "description":
+            translated.summary = text(itemValue, "description", fail)
+            checkLength(
+              translated.summary ?? "", "description", Limits.descriptionCharacters,
+              itemValue.location, fail)
           case "introduction": translated.introduction = text(itemValue, "introduction", fail)
-          case "notes": translated.notes = notes(itemValue, fail)
+          case "notes": (translated.notes, translated.noteLocations) = notes(itemValue, fail)
           case "derivation":
             if case .sequence(let items) = itemValue {
               translated.steps = items.map { $0.scalarText }
@@ -89,22 +98,24 @@ extension LessonLoader {
     return text
   }
 
-  private static func notes(_ node: Yams.Node, _ fail: (String, SourceLocation) -> Void) -> [String:
-    String]
-  {
+  private static func notes(_ node: Yams.Node, _ fail: (String, SourceLocation) -> Void) -> (
+    [String: String], [String: SourceLocation]
+  ) {
     guard case .mapping(let entries) = node else {
       fail("'notes' maps a node's name to a paragraph about it", node.location)
-      return [:]
+      return ([:], [:])
     }
     var result: [String: String] = [:]
+    var locations: [String: SourceLocation] = [:]
     for (key, value) in entries {
       guard let name = key.scalar?.string, let text = value.scalarText, !text.isEmpty else {
         fail("each note is 'name: text'", key.location)
         continue
       }
       result[name] = text
+      locations[name] = key.location
     }
-    return result
+    return (result, locations)
   }
 
   /// Reports every key of `mapping` other than `keys` where it is written ("unknown key 'k'

@@ -125,6 +125,7 @@ public enum LessonLoader {
     if let (_, value) = fields[.title] {
       if let text = value.scalarText, !text.isEmpty {
         title = text
+        checkLength(text, "title", Limits.titleCharacters, value.location, fail)
       } else {
         fail("'title' must be a line of text", at: value.location)
       }
@@ -133,6 +134,7 @@ public enum LessonLoader {
     if let (_, value) = fields[.description] {
       if let text = value.scalarText {
         summary = text
+        checkLength(text, "description", Limits.descriptionCharacters, value.location, fail)
       } else {
         fail("'description' must be a line of text", at: value.location)
       }
@@ -245,6 +247,18 @@ public enum LessonLoader {
     return Draft(lesson: lesson, problems: problems, inputsRead: inputsRead)
   }
 
+  /// Reports a title or description longer than its limit.
+  static func checkLength(
+    _ text: String, _ key: String, _ limit: Int, _ location: SourceLocation,
+    _ fail: (String, SourceLocation) -> Void
+  ) {
+    let count = text.count
+    guard count > limit else { return }
+    fail(
+      "the \(key) is \(count) characters long; lessongen's limit is \(limit) (a longer text "
+        + "belongs in 'introduction')", location)
+  }
+
   /// Whether `id` is a valid lesson id: `[a-z0-9][a-z0-9-]*`.
   public static func isLessonID(_ id: String) -> Bool {
     guard let first = id.unicodeScalars.first, Self.isLowerAlnum(first) else { return false }
@@ -281,6 +295,11 @@ public enum LessonLoader {
     }
     guard value.isFinite else {
       return .failure(NumberProblem("is too large: \(text) is not a finite number"))
+    }
+    if value == 0, text.contains(where: { ("1"..."9").contains($0) }) {
+      return .failure(
+        NumberProblem(
+          "is too small: \(text) would be read as 0 (the smallest double is about 4.9e-324)"))
     }
     return .success(value)
   }

@@ -40,9 +40,10 @@ public enum TextHygiene {
     var found: [EngineDiagnostic] = []
     for (i, s) in source.scalars.enumerated() where isRefused(s) {
       let what = name(s).map { " (\($0))" } ?? ""
+      let kind = s.value >= 0xFDD0 ? "the noncharacter" : "the control character"
       found.append(
         EngineDiagnostic(
-          "the control character \(codePoint(s))\(what) cannot appear in a lesson; delete it",
+          "\(kind) \(codePoint(s))\(what) cannot appear in a lesson; delete it",
           at: source.location(ofScalar: i)))
       if found.count == limit { break }
     }
@@ -58,7 +59,6 @@ public enum TextHygiene {
     case 0x0C: "form feed"
     case 0x1B: "ESC"
     case 0x7F: "DEL"
-    case 0xFFFE, 0xFFFF: "a noncharacter"
     default: nil
     }
   }
