@@ -36,8 +36,49 @@ struct CommandLineTests {
       unknown.stderr
         == "Lessons/sigmoid.yaml: error: --set w: the lesson has no input 'w' (its inputs: x)\n")
     let malformed = try ProcessRunner.run(["trace", "sigmoid", "--set", "x"], in: folder.url)
-    #expect(malformed.status != 0)
-    #expect(malformed.stderr.contains("--set"))
+    #expect(malformed.status == 64)
+    #expect(malformed.stderr.hasPrefix("Error: The value 'x' is invalid for '--set <name=value>'"))
+  }
+
+  @Test(
+    "a malformed command line exits with 64 (EX_USAGE), says why, and writes nothing",
+    arguments: [
+      (["--frobnicate", "sigmoid"], "Error: Unknown option '--frobnicate'"),
+      (["sigmoid", "--out"], "Error: Missing value for '--out <DIR>'"),
+      (["sigmoid", "--set"], "Error: Missing value for '--set <name=value>'"),
+      (
+        ["sigmoid", "--style", "nope"],
+        "Error: unknown style 'nope'; the styles are dlfs, cs231n, colah"
+      ),
+      (
+        ["sigmoid", "--labels", "nope"],
+        "Error: unknown labels 'nope'; they are numeric, symbolic, both"
+      ),
+      (["sigmoid", "--lang", "fr"], "Error: unknown language 'fr'; the languages are en, ko"),
+      (["sigmoid", "--paper", "a3"], "Error: unknown paper 'a3'; the papers are a4, letter"),
+      (
+        ["trace", "sigmoid", "--set", "x=abc"],
+        "Error: The value 'x=abc' is invalid for '--set <name=value>'"
+      ),
+      (
+        ["trace", "sigmoid", "--set", "=2"],
+        "Error: The value '=2' is invalid for '--set <name=value>'"
+      ),
+      (["trace", "sigmoid", "--style", "dlfs"], "Error: Unknown option '--style'"),
+      (["trace", "sigmoid", "extra"], "Error: Unexpected argument 'extra'"),
+      (["trace"], "Error: Missing expected argument '<lesson>'"),
+      (["check"], "Error: Missing expected argument '<lessons> ...'"),
+      (["list", "extra"], "Error: Unexpected argument 'extra'"),
+      ([], "Error: Missing expected argument '<lesson>'"),
+    ])
+  func malformedCommandLine(arguments: [String], message: String) throws {
+    let folder = try TemporaryFolder()
+    defer { folder.cleanUp() }
+    let result = try ProcessRunner.run(arguments, in: folder.url)
+    #expect(result.status == 64, "\(arguments): \(result.stderr)")
+    #expect(result.stderr.hasPrefix(message), "\(arguments)")
+    #expect(result.stdout == "", "\(arguments)")
+    #expect(folder.listing() == [], "\(arguments)")
   }
 
   @Test("list prints id — title, one a line")
