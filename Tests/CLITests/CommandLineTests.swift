@@ -113,16 +113,33 @@ struct CommandLineTests {
         """)
   }
 
-  @Test("generate writes under ./Output/<id>/ from any folder, and under --out")
+  @Test("generate writes exactly the documented files, under ./Output/<id>/ or under --out")
   func generate() throws {
     let folder = try TemporaryFolder()
     defer { folder.cleanUp() }
+    // Each figure as PDF, PNG and SVG.
+    func figures(_ names: String...) -> [String] {
+      names.flatMap { name in ["pdf", "png", "svg"].map { "figures/\(name).\($0)" } }
+    }
+    // A lesson with a composite node: graph, expanded, one step per node of the expanded graph.
     let result = try ProcessRunner.run(["sigmoid"], in: folder.url)
     #expect(result.status == 0, "\(result.stderr)")
-    #expect(folder.listing().contains("Output/sigmoid/trace.json"))
-    let out = try ProcessRunner.run(["tanh", "--out", "site/lessons"], in: folder.url)
+    #expect(result.stdout == "wrote sigmoid to Output/sigmoid/\n")
+    let sigmoid =
+      ["sigmoid.html", "sigmoid.md", "sigmoid.pdf", "trace.json"]
+      + figures("expanded", "graph", "step-01", "step-02", "step-03", "step-04")
+    #expect(folder.listing() == sigmoid.map { "Output/sigmoid/" + $0 }.sorted())
+
+    // Without one: forward, graph, one step per operation.
+    let out = try ProcessRunner.run(["cs231n-circuit", "--out", "site/lessons"], in: folder.url)
     #expect(out.status == 0, "\(out.stderr)")
-    #expect(folder.listing().contains("site/lessons/tanh/trace.json"))
+    #expect(out.stdout == "wrote cs231n-circuit to site/lessons/cs231n-circuit/\n")
+    let circuit =
+      ["cs231n-circuit.html", "cs231n-circuit.md", "cs231n-circuit.pdf", "trace.json"]
+      + figures("forward", "graph", "step-01", "step-02")
+    #expect(
+      folder.listing().filter { $0.hasPrefix("site/") }
+        == circuit.map { "site/lessons/cs231n-circuit/" + $0 }.sorted())
   }
 
   @Test("the same command twice writes byte-identical files")
