@@ -162,24 +162,38 @@ struct CommandLineTests {
     let folder = try TemporaryFolder()
     defer { folder.cleanUp() }
     #expect(try ProcessRunner.run(["tanh", "--out", "o"], in: folder.url).status == 0)
-    let manager = FileManager.default
-    func inode(_ path: String) throws -> Int {
-      let attributes = try manager.attributesOfItem(
-        atPath: folder.url.appendingPathComponent(path).path)
-      return (attributes[.systemFileNumber] as? NSNumber)?.intValue ?? -1
-    }
-    let trace = "o/tanh/trace.json"
-    let figure = "o/tanh/figures/graph.svg"
-    let unchanged = try inode(trace)
-    try folder.write(figure, "edited by hand")
-    let edited = try inode(figure)
+    let first = try FileIdentity.all(in: folder)
+    #expect(first.count == 28, "\(first.keys.sorted())")
+    // Long enough for any rewrite to get another modification time, even on a coarse clock.
+    Thread.sleep(forTimeInterval: 0.05)
 
+    // Nothing changed: every file is the very same file, with the same time to the nanosecond.
     #expect(try ProcessRunner.run(["tanh", "--out", "o"], in: folder.url).status == 0)
-    // Unchanged: the very same file. Changed: replaced (a new file, renamed into place).
-    #expect(try inode(trace) == unchanged)
-    #expect(try inode(figure) != edited)
-    let svg = try String(
-      contentsOf: folder.url.appendingPathComponent(figure), encoding: .utf8)
+    let second = try FileIdentity.all(in: folder)
+    #expect(second.keys.sorted() == first.keys.sorted())
+    for (path, identity) in first.sorted(by: { $0.key < $1.key }) where second[path] != identity {
+      Issue.record(
+        "\(path) was touched by a rerun: \(identity) → \(second[path].map { "\($0)" } ?? "gone")")
+    }
+
+    // One file edited by hand: it alone is replaced (a new file, renamed into place).
+    let figure = "o/tanh/figures/graph.svg"
+    try folder.write(figure, "edited by hand")
+    let edited = try FileIdentity.all(in: folder)
+    Thread.sleep(forTimeInterval: 0.05)
+    #expect(try ProcessRunner.run(["tanh", "--out", "o"], in: folder.url).status == 0)
+    let third = try FileIdentity.all(in: folder)
+    #expect(third.keys.sorted() == first.keys.sorted())
+    for (path, identity) in edited.sorted(by: { $0.key < $1.key }) {
+      if path == figure {
+        #expect(third[path]?.inode != identity.inode, "\(path) was not replaced")
+        #expect(third[path]?.modified != identity.modified, "\(path) kept its time")
+      } else if third[path] != identity {
+        Issue.record(
+          "\(path) was touched by a rerun: \(identity) → \(third[path].map { "\($0)" } ?? "gone")")
+      }
+    }
+    let svg = try String(contentsOf: folder.url.appendingPathComponent(figure), encoding: .utf8)
     #expect(svg.hasPrefix("<?xml"))
     #expect(!folder.listing().contains { $0.hasSuffix(".partial") })
   }
