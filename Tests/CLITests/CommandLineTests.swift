@@ -111,6 +111,17 @@ struct CommandLineTests {
                               ^
 
         """)
+    // A derivation step that is right only at the lesson's input fails at a point near it.
+    try folder.write(
+      "near.yaml",
+      "title: Near\nfunction: y = sigmoid(x)\ninputs: {x: 1}\n"
+        + "derivation:\n  of: x\n  steps:\n    - y * (1 - y) + (x - 1)\n")
+    let near = try ProcessRunner.run(["check", "near.yaml"], in: folder.url)
+    #expect(near.status == 1)
+    #expect(near.stdout == "")
+    #expect(
+      near.stderr.hasPrefix(
+        "near.yaml:7:7: error: this step is not equal to ∂y/∂x: at x = 1.04 it is 0.232951"))
   }
 
   @Test("generate writes exactly the documented files, under ./Output/<id>/ or under --out")
