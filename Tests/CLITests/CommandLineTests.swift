@@ -36,8 +36,49 @@ struct CommandLineTests {
       unknown.stderr
         == "Lessons/sigmoid.yaml: error: --set w: the lesson has no input 'w' (its inputs: x)\n")
     let malformed = try ProcessRunner.run(["trace", "sigmoid", "--set", "x"], in: folder.url)
-    #expect(malformed.status != 0)
-    #expect(malformed.stderr.contains("--set"))
+    #expect(malformed.status == 64)
+    #expect(malformed.stderr.hasPrefix("Error: The value 'x' is invalid for '--set <name=value>'"))
+  }
+
+  @Test(
+    "a malformed command line exits with 64 (EX_USAGE), says why, and writes nothing",
+    arguments: [
+      (["--frobnicate", "sigmoid"], "Error: Unknown option '--frobnicate'"),
+      (["sigmoid", "--out"], "Error: Missing value for '--out <DIR>'"),
+      (["sigmoid", "--set"], "Error: Missing value for '--set <name=value>'"),
+      (
+        ["sigmoid", "--style", "nope"],
+        "Error: unknown style 'nope'; the styles are dlfs, cs231n, colah"
+      ),
+      (
+        ["sigmoid", "--labels", "nope"],
+        "Error: unknown labels 'nope'; they are numeric, symbolic, both"
+      ),
+      (["sigmoid", "--lang", "fr"], "Error: unknown language 'fr'; the languages are en, ko"),
+      (["sigmoid", "--paper", "a3"], "Error: unknown paper 'a3'; the papers are a4, letter"),
+      (
+        ["trace", "sigmoid", "--set", "x=abc"],
+        "Error: The value 'x=abc' is invalid for '--set <name=value>'"
+      ),
+      (
+        ["trace", "sigmoid", "--set", "=2"],
+        "Error: The value '=2' is invalid for '--set <name=value>'"
+      ),
+      (["trace", "sigmoid", "--style", "dlfs"], "Error: Unknown option '--style'"),
+      (["trace", "sigmoid", "extra"], "Error: Unexpected argument 'extra'"),
+      (["trace"], "Error: Missing expected argument '<lesson>'"),
+      (["check"], "Error: Missing expected argument '<lessons> ...'"),
+      (["list", "extra"], "Error: Unexpected argument 'extra'"),
+      ([], "Error: Missing expected argument '<lesson>'"),
+    ])
+  func malformedCommandLine(arguments: [String], message: String) throws {
+    let folder = try TemporaryFolder()
+    defer { folder.cleanUp() }
+    let result = try ProcessRunner.run(arguments, in: folder.url)
+    #expect(result.status == 64, "\(arguments): \(result.stderr)")
+    #expect(result.stderr.hasPrefix(message), "\(arguments)")
+    #expect(result.stdout == "", "\(arguments)")
+    #expect(folder.listing() == [], "\(arguments)")
   }
 
   @Test("list prints id — title, one a line")
@@ -70,18 +111,46 @@ struct CommandLineTests {
                               ^
 
         """)
+    // A derivation step that is right only at the lesson's input fails at a point near it.
+    try folder.write(
+      "near.yaml",
+      "title: Near\nfunction: y = sigmoid(x)\ninputs: {x: 1}\n"
+        + "derivation:\n  of: x\n  steps:\n    - y * (1 - y) + (x - 1)\n")
+    let near = try ProcessRunner.run(["check", "near.yaml"], in: folder.url)
+    #expect(near.status == 1)
+    #expect(near.stdout == "")
+    #expect(
+      near.stderr.hasPrefix(
+        "near.yaml:7:7: error: this step is not equal to ∂y/∂x: at x = 1.04 it is 0.232951"))
   }
 
-  @Test("generate writes under ./Output/<id>/ from any folder, and under --out")
+  @Test("generate writes exactly the documented files, under ./Output/<id>/ or under --out")
   func generate() throws {
     let folder = try TemporaryFolder()
     defer { folder.cleanUp() }
+    // Each figure as PDF, PNG and SVG.
+    func figures(_ names: String...) -> [String] {
+      names.flatMap { name in ["pdf", "png", "svg"].map { "figures/\(name).\($0)" } }
+    }
+    // A lesson with a composite node: graph, expanded, one step per node of the expanded graph.
     let result = try ProcessRunner.run(["sigmoid"], in: folder.url)
     #expect(result.status == 0, "\(result.stderr)")
-    #expect(folder.listing().contains("Output/sigmoid/trace.json"))
-    let out = try ProcessRunner.run(["tanh", "--out", "site/lessons"], in: folder.url)
+    #expect(result.stdout == "wrote sigmoid to Output/sigmoid/\n")
+    let sigmoid =
+      ["sigmoid.html", "sigmoid.md", "sigmoid.pdf", "trace.json"]
+      + figures("expanded", "graph", "step-01", "step-02", "step-03", "step-04")
+    #expect(folder.listing() == sigmoid.map { "Output/sigmoid/" + $0 }.sorted())
+
+    // Without one: forward, graph, one step per operation.
+    let out = try ProcessRunner.run(["cs231n-circuit", "--out", "site/lessons"], in: folder.url)
     #expect(out.status == 0, "\(out.stderr)")
-    #expect(folder.listing().contains("site/lessons/tanh/trace.json"))
+    #expect(out.stdout == "wrote cs231n-circuit to site/lessons/cs231n-circuit/\n")
+    let circuit =
+      ["cs231n-circuit.html", "cs231n-circuit.md", "cs231n-circuit.pdf", "trace.json"]
+      + figures("forward", "graph", "step-01", "step-02")
+    #expect(
+      folder.listing().filter { $0.hasPrefix("site/") }
+        == circuit.map { "site/lessons/cs231n-circuit/" + $0 }.sorted())
   }
 
   @Test("the same command twice writes byte-identical files")
@@ -104,24 +173,38 @@ struct CommandLineTests {
     let folder = try TemporaryFolder()
     defer { folder.cleanUp() }
     #expect(try ProcessRunner.run(["tanh", "--out", "o"], in: folder.url).status == 0)
-    let manager = FileManager.default
-    func inode(_ path: String) throws -> Int {
-      let attributes = try manager.attributesOfItem(
-        atPath: folder.url.appendingPathComponent(path).path)
-      return (attributes[.systemFileNumber] as? NSNumber)?.intValue ?? -1
-    }
-    let trace = "o/tanh/trace.json"
-    let figure = "o/tanh/figures/graph.svg"
-    let unchanged = try inode(trace)
-    try folder.write(figure, "edited by hand")
-    let edited = try inode(figure)
+    let first = try FileIdentity.all(in: folder)
+    #expect(first.count == 28, "\(first.keys.sorted())")
+    // Long enough for any rewrite to get another modification time, even on a coarse clock.
+    Thread.sleep(forTimeInterval: 0.05)
 
+    // Nothing changed: every file is the very same file, with the same time to the nanosecond.
     #expect(try ProcessRunner.run(["tanh", "--out", "o"], in: folder.url).status == 0)
-    // Unchanged: the very same file. Changed: replaced (a new file, renamed into place).
-    #expect(try inode(trace) == unchanged)
-    #expect(try inode(figure) != edited)
-    let svg = try String(
-      contentsOf: folder.url.appendingPathComponent(figure), encoding: .utf8)
+    let second = try FileIdentity.all(in: folder)
+    #expect(second.keys.sorted() == first.keys.sorted())
+    for (path, identity) in first.sorted(by: { $0.key < $1.key }) where second[path] != identity {
+      Issue.record(
+        "\(path) was touched by a rerun: \(identity) → \(second[path].map { "\($0)" } ?? "gone")")
+    }
+
+    // One file edited by hand: it alone is replaced (a new file, renamed into place).
+    let figure = "o/tanh/figures/graph.svg"
+    try folder.write(figure, "edited by hand")
+    let edited = try FileIdentity.all(in: folder)
+    Thread.sleep(forTimeInterval: 0.05)
+    #expect(try ProcessRunner.run(["tanh", "--out", "o"], in: folder.url).status == 0)
+    let third = try FileIdentity.all(in: folder)
+    #expect(third.keys.sorted() == first.keys.sorted())
+    for (path, identity) in edited.sorted(by: { $0.key < $1.key }) {
+      if path == figure {
+        #expect(third[path]?.inode != identity.inode, "\(path) was not replaced")
+        #expect(third[path]?.modified != identity.modified, "\(path) kept its time")
+      } else if third[path] != identity {
+        Issue.record(
+          "\(path) was touched by a rerun: \(identity) → \(third[path].map { "\($0)" } ?? "gone")")
+      }
+    }
+    let svg = try String(contentsOf: folder.url.appendingPathComponent(figure), encoding: .utf8)
     #expect(svg.hasPrefix("<?xml"))
     #expect(!folder.listing().contains { $0.hasSuffix(".partial") })
   }

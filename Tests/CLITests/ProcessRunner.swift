@@ -85,3 +85,35 @@ struct TemporaryFolder {
     try? FileManager.default.removeItem(at: url)
   }
 }
+
+/// Which file a path names and when it was last written: its inode and its modification
+/// time to the nanosecond (`stat`).
+struct FileIdentity: Equatable, CustomStringConvertible {
+  var inode: UInt64
+  var modified: Duration
+
+  init(path: String) throws {
+    var info = stat()
+    guard stat(path, &info) == 0 else {
+      throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path])
+    }
+    #if canImport(Darwin)
+      let time = info.st_mtimespec
+    #else
+      let time = info.st_mtim
+    #endif
+    inode = UInt64(info.st_ino)
+    modified = .seconds(time.tv_sec) + .nanoseconds(time.tv_nsec)
+  }
+
+  var description: String { "inode \(inode), modified \(modified)" }
+
+  /// Every file below the folder, by its relative path.
+  static func all(in folder: TemporaryFolder) throws -> [String: FileIdentity] {
+    var result: [String: FileIdentity] = [:]
+    for path in folder.listing() {
+      result[path] = try FileIdentity(path: folder.url.appendingPathComponent(path).path)
+    }
+    return result
+  }
+}

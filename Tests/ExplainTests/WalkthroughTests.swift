@@ -8,20 +8,15 @@ import Testing
   import FoundationXML
 #endif
 
-/// Compares with `Snapshots/<name>.md`; `RECORD_SNAPSHOTS` (or no file yet) writes it.
+/// Compares with `Snapshots/<name>.md`, line for line; see
+/// ``verifySnapshot(_:in:named:same:environment:sourceLocation:)`` for when it fails and how
+/// `RECORD_SNAPSHOTS=1` records.
 func assertMarkdownSnapshot(
   _ text: String, named name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
 ) {
-  let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .appendingPathComponent("Snapshots/\(name).md")
-  let recorded = try? String(contentsOf: file, encoding: .utf8)
-  if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] != nil || recorded == nil {
-    try? text.write(to: file, atomically: true, encoding: .utf8)
-    Issue.record("recorded snapshot \(name); run again to compare", sourceLocation: sourceLocation)
-    return
-  }
-  #expect(
-    text == recorded, "Markdown \(name) differs from its snapshot", sourceLocation: sourceLocation)
+  let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Snapshots")
+  verifySnapshot(text, in: folder, named: name + ".md", sourceLocation: sourceLocation)
 }
 
 func markdown(

@@ -30,6 +30,29 @@ struct DerivationTests {
       ))
   }
 
+  @Test("a step right at the lesson's input but wrong near it fails, at the nearby point")
+  func rightOnlyAtTheInput() {
+    let sigmoid =
+      "title: t\nfunction: y = sigmoid(x)\ninputs: {x: 1}\nderivation:\n  of: x\n  steps:\n"
+    #expect(diagnostics(sigmoid + "    - y * (1 - y)\n    - y - y^2\n") == "")
+    // (x - 1) vanishes at x = 1: there the first step is ∂y/∂x, anywhere else it is not.
+    #expect(
+      diagnostics(sigmoid + "    - y * (1 - y) + (x - 1)\n").hasPrefix(
+        "lesson.yaml:7:7: error: this step is not equal to ∂y/∂x: at x = 1.04 it is 0.232951, "
+          + "but ∂y/∂x is 0.192951"))
+    // The same for a later step, off by a term too small to see at four decimals.
+    #expect(
+      diagnostics(sigmoid + "    - y * (1 - y)\n    - y - y^2 + (x - 1)^2 / 1000\n").hasPrefix(
+        "lesson.yaml:8:7: error: this step is not equal to step 1: at x = 1.04 it is "))
+    // Two inputs, both moved at once: right wherever either is at its lesson value.
+    let product =
+      "title: t\nfunction: y = x * w\ninputs: {x: 2, w: 3}\nderivation:\n  of: x\n  steps:\n"
+    #expect(diagnostics(product + "    - w\n") == "")
+    #expect(
+      diagnostics(product + "    - w + (x - 2) * (w - 3)\n").hasPrefix(
+        "lesson.yaml:7:7: error: this step is not equal to ∂y/∂x: at w = 3.4, x = 2.15 it is "))
+  }
+
   @Test("a misspelt key in a step is named where it is written")
   func unknownStepKey() {
     #expect(

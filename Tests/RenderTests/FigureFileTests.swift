@@ -32,12 +32,58 @@ struct FigureFileTests {
     for label in ["0.367879", "1.36788", "−0.534447", "0.196612", "exp"] {
       #expect(text.contains(label), "\(label) not selectable in the PDF")
     }
-    let fonts = try runTool("pdffonts", [file.path])
-    #expect(fonts.contains("DejaVu"))
+    let fonts = try pdfFonts(file)
+    #expect(fonts.contains { $0.name.contains("DejaVu") })
+    #expect(!fonts.isEmpty && fonts.allSatisfy { $0.emb == "yes" }, "\(fonts)")
+  }
+
+  @Test("PDF: every font of every figure kind, in every style, is embedded")
+  func embeddedFonts() throws {
+    for theme in Theme.all {
+      for figure in try figures("sigmoid", style: theme, labels: .both) {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+          "lessongen-\(UUID()).pdf")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try FigureRenderer.render(figure.scene, as: .pdf).write(to: file)
+        let fonts = try pdfFonts(file)
+        #expect(!fonts.isEmpty, "\(theme.name) \(figure.name): no fonts")
+        for font in fonts where font.emb != "yes" {
+          Issue.record("\(theme.name) \(figure.name): \(font.name) is not embedded")
+        }
+      }
+    }
+  }
+
+  @Test("pdffonts is read by its columns: a font that is not embedded reads as emb no")
+  func pdffontsColumns() throws {
+    let output = """
+      name                                 type              encoding         emb sub uni object ID
+      ------------------------------------ ----------------- ---------------- --- --- --- ---------
+      ETKBAL+DejaVuSans-Bold               TrueType          WinAnsi          yes yes yes      6  0
+      Helvetica                            Type 1            Custom           no  no  no      12  0
+      HQPURW+DejaVuSerif                   CID TrueType      Identity-H       yes no  yes     10  0
+
+      """
+    let fonts = try parsePDFFonts(output)
     #expect(
-      !fonts.split(separator: "\n").dropFirst(2).contains {
-        $0.contains(" no  ") && $0.hasSuffix("no")
-      })
+      fonts == [
+        PDFFont(
+          name: "ETKBAL+DejaVuSans-Bold", type: "TrueType", encoding: "WinAnsi", emb: "yes",
+          sub: "yes", uni: "yes", objectID: "6  0"),
+        PDFFont(
+          name: "Helvetica", type: "Type 1", encoding: "Custom", emb: "no", sub: "no", uni: "no",
+          objectID: "12  0"),
+        PDFFont(
+          name: "HQPURW+DejaVuSerif", type: "CID TrueType", encoding: "Identity-H", emb: "yes",
+          sub: "no", uni: "yes", objectID: "10  0"),
+      ])
+    // The old check, a line that ends in "no", never matched: rows end with the object ID.
+    #expect(fonts.filter { $0.emb == "yes" }.count == 2)
+    // A row pushed out of its columns is an error, not a row read wrong.
+    let shifted = output.replacingOccurrences(
+      of: "Helvetica                           ", with: String(repeating: "N", count: 40))
+    #expect(throws: PopplerError.self) { try parsePDFFonts(shifted) }
+    #expect(throws: PopplerError.self) { try parsePDFFonts("") }
   }
 
   @Test("PNG: twice the figure's size")

@@ -92,25 +92,16 @@ struct HandoutTests {
     }
   }
 
-  @Test("the sigmoid handout: pages, metadata, bookmarks, and the trace's numbers as text")
+  @Test("the sigmoid handout: pages, metadata and the trace's numbers as text")
   func sigmoidPDF() throws {
-    let made = try figures("sigmoid", style: .dlfs, kinds: [.graph, .expanded, .steps])
-    let scenes = Dictionary(made.map { ($0.name, $0.scene) }, uniquingKeysWith: { a, _ in a })
-    let data = try HandoutRenderer.render(
-      try document("sigmoid", "en", figures: made), figures: scenes, paper: .a4)
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "lessongen-\(UUID()).pdf")
+    let file = try handout("sigmoid", "en", paper: .a4)
     defer { try? FileManager.default.removeItem(at: file) }
-    try data.write(to: file)
     let info = try runTool("pdfinfo", [file.path])
     #expect(
       info.contains("Title:           Derivative of the sigmoid function")
         || info.contains("Title:          Derivative of the sigmoid function"))
     #expect(info.contains("lessongen"))
-    let pages =
-      Int(
-        info.split(separator: "\n").first { $0.hasPrefix("Pages:") }?.split(separator: " ").last
-          ?? "0") ?? 0
+    let pages = try pdfPageCount(file)
     #expect((3...6).contains(pages), "\(pages) pages")
     #expect(info.contains("595.28 x 841.89") || info.contains("595 x 842"))
     let text = try runTool("pdftotext", [file.path, "-"])
@@ -118,13 +109,98 @@ struct HandoutTests {
       #expect(text.contains(number), "\(number)")
     }
     #expect(text.contains("the gradient of L with respect to x"))
-    let outline = String(decoding: data, as: UTF8.self)
-    #expect(outline.contains("/Outlines"))
-    let letter = try HandoutRenderer.render(
-      try document("sigmoid", "ko", figures: made), figures: scenes, paper: .letter)
-    try letter.write(to: file)
-    #expect(try runTool("pdfinfo", [file.path]).contains("612 x 792"))
-    #expect(try runTool("pdftotext", [file.path, "-"]).contains("역전파"))
+    let letter = try handout("sigmoid", "ko", paper: .letter)
+    defer { try? FileManager.default.removeItem(at: letter) }
+    #expect(try runTool("pdfinfo", [letter.path]).contains("612 x 792"))
+    #expect(try runTool("pdftotext", [letter.path, "-"]).contains("역전파"))
   }
 
+  @Test(
+    "bookmarks: one per heading, its title, nested under its section, on the heading's page",
+    arguments: [("sigmoid", "en"), ("sigmoid", "ko"), ("tanh", "en"), ("cs231n-circuit", "ko")])
+  func bookmarks(lesson: String, language: String) throws {
+    let file = try handout(lesson, language, paper: .a4)
+    defer { try? FileManager.default.removeItem(at: file) }
+    let headings = try document(lesson, language, figures: try handoutFigures(lesson)).blocks
+      .compactMap { block -> (title: String, level: Int)? in
+        guard case .heading(let level, let content) = block else { return nil }
+        return (content.plainText, level)
+      }
+    #expect(headings.count >= 5, "\(lesson) \(language): \(headings.count) headings")
+    let outline = try pdfOutline(file)
+    #expect(outline.map(\.title) == headings.map(\.title), "\(lesson) \(language)")
+    #expect(outline.map(\.depth) == headings.map { $0.level <= 2 ? 0 : 1 }, "\(outline)")
+    #expect(outline.map(\.page) == outline.map(\.page).sorted(), "\(outline)")
+    let pages = try pdfPageCount(file)
+    for mark in outline {
+      guard (1...pages).contains(mark.page) else {
+        Issue.record("\(lesson) \(language): \(mark) is past the last page, \(pages)")
+        continue
+      }
+      // The heading stands on a line of its own on the page the bookmark points to.
+      let lines = try pdfPageText(file, page: mark.page).split(separator: "\n").map(collapsed)
+      #expect(
+        lines.contains(collapsed(mark.title)),
+        "\(lesson) \(language): \(mark), but page \(mark.page) has no line \(mark.title)")
+    }
+  }
+
+  @Test(
+    "every page is numbered at its foot",
+    arguments: [("sigmoid", "en"), ("sigmoid", "ko"), ("tanh", "en")])
+  func pageNumbers(lesson: String, language: String) throws {
+    let file = try handout(lesson, language, paper: .letter)
+    defer { try? FileManager.default.removeItem(at: file) }
+    let pages = try pdfPageCount(file)
+    #expect(pages >= 3, "\(lesson) \(language): \(pages) pages")
+    for page in 1...pages {
+      let lines = try pdfPageText(file, page: page).split(separator: "\n").map(collapsed)
+        .filter { !$0.isEmpty }
+      #expect(
+        lines.last == String(page),
+        "\(lesson) \(language) page \(page) ends with \(lines.last ?? "nothing")")
+    }
+  }
+
+  @Test("every font of the handout is embedded, in English and in Korean")
+  func embeddedFonts() throws {
+    for (language, paper) in [("en", Paper.a4), ("ko", .a4), ("ko", .letter)] {
+      let file = try handout("sigmoid", language, paper: paper)
+      defer { try? FileManager.default.removeItem(at: file) }
+      let fonts = try pdfFonts(file)
+      #expect(fonts.count >= 4, "\(language) \(paper): \(fonts)")
+      for font in fonts where font.emb != "yes" {
+        Issue.record("\(language) \(paper): \(font.name) is not embedded")
+      }
+      if language == "ko" {
+        #expect(fonts.contains { $0.name.contains("Nanum") }, "\(fonts.map(\.name))")
+      }
+    }
+  }
+
+  /// The figures the handout of a built-in lesson draws, as `lessongen` chooses them.
+  private func handoutFigures(_ id: String) throws -> [Figure] {
+    let compiled = try LessonSource.builtin(id).compile()
+    return FigureSet.make(
+      evaluation: compiled.evaluation, inputs: compiled.inputValues,
+      kinds: FigureSet.defaultKinds(for: compiled.graph), theme: .dlfs, labels: .numeric,
+      title: compiled.lesson.title, measurer: PangoTextMeasurer())
+  }
+
+  /// The handout of a built-in lesson, written to a temporary file the caller removes.
+  private func handout(_ id: String, _ language: String, paper: Paper) throws -> URL {
+    let made = try handoutFigures(id)
+    let scenes = Dictionary(made.map { ($0.name, $0.scene) }, uniquingKeysWith: { a, _ in a })
+    let data = try HandoutRenderer.render(
+      try document(id, language, figures: made), figures: scenes, paper: paper)
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "lessongen-\(UUID()).pdf")
+    try data.write(to: file)
+    return file
+  }
+}
+
+/// The text with runs of white space made one space, and trimmed.
+private func collapsed<S: StringProtocol>(_ text: S) -> String {
+  text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
 }

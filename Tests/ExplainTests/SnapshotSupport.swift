@@ -1,0 +1,1 @@
+../RenderTests/SnapshotSupport.swift
