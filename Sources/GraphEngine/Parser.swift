@@ -104,6 +104,7 @@ public struct Parser {
       skipSeparators()
       if peek.kind == .end { break }
       if program.statements.count == Limits.statements {
+        structureIntact = false
         diagnostics.append(
           EngineDiagnostic(
             "the function has more than \(Limits.statements) statements, lessongen's limit "

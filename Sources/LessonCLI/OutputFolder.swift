@@ -19,9 +19,8 @@ import Foundation
 ///
 /// Nothing is opened for writing through a symbolic link: new files are created with
 /// `O_CREAT | O_EXCL | O_NOFOLLOW` inside the private folder, and a symlinked `<id>/` or
-/// `figures/` is refused. Runs on one folder take an advisory lock (`flock` on
-/// `.lessongen/<id>.lock` in the parent), so concurrent runs finish one after the other and
-/// leave what a single run leaves.
+/// `figures/` is refused. Runs on one folder take an advisory lock (`flock` on the parent
+/// folder), so concurrent runs finish one after the other and leave what a single run leaves.
 struct OutputFolder {
   let url: URL
 
@@ -115,26 +114,21 @@ struct OutputFolder {
     }
   }
 
-  /// Takes the folder's lock, waiting for another run that holds it.
+  /// Takes the lock of the folder's parent, waiting for another run that holds it.
+  ///
+  /// The lock is `flock` on the parent folder itself, so it leaves no file behind; runs into
+  /// one parent (two lessons into `Output/`) wait for each other for the few milliseconds
+  /// their exchanges take, and the lock goes with the process however it ends.
   private static func lock(parent: String, name: String) throws -> Int32 {
-    let folder = parent + "/.lessongen"
-    if mkdir(folder, 0o755) != 0 && errno != EEXIST {
-      throw OutputError("cannot create the folder \(folder): \(reason())")
-    }
-    let dir = open(folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-    guard dir >= 0 else {
-      throw OutputError("cannot use the folder \(folder): \(reason())")
-    }
-    defer { close(dir) }
-    let fd = openat(dir, name + ".lock", O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
+    let fd = open(parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     guard fd >= 0 else {
-      throw OutputError("cannot create the lock \(folder)/\(name).lock: \(reason())")
+      throw OutputError("cannot use the folder \(parent): \(reason())")
     }
     while flock(fd, LOCK_EX) != 0 {
       guard errno == EINTR else {
         let why = reason()
         close(fd)
-        throw OutputError("cannot lock \(folder)/\(name).lock: \(why)")
+        throw OutputError("cannot lock the folder \(parent): \(why)")
       }
     }
     return fd

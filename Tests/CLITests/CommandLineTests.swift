@@ -106,7 +106,10 @@ struct CommandLineTests {
     #expect(bad.status == 1)
     #expect(
       bad.stderr == """
-        bad.yaml:2:23: error: unknown function 'sigmod'; the functions are exp, log, sqrt, sin, cos, tanh, sigmoid, relu, abs, max, min
+        bad.yaml:2:19: error: 'w' has no value: give it one under 'inputs' or assign it first
+        function: y = x * w + sigmod(x)
+                          ^
+        bad.yaml:2:23: error: unknown function 'sigmod'; did you mean 'sigmoid'?
         function: y = x * w + sigmod(x)
                               ^
 

@@ -43,11 +43,11 @@ struct OutputFolderTests {
     pairs.map { Artifacts.File(path: $0.0, contents: Data($0.1.utf8)) }
   }
 
-  /// Names in `folder` other than the lesson folders and the lock folder: private folders a
-  /// run forgot to remove.
+  /// Names in `folder` other than the lesson folders: private folders a run forgot to
+  /// remove.
   static func leftovers(_ folder: URL, keeping: Set<String>) throws -> [String] {
     try FileManager.default.contentsOfDirectory(atPath: folder.path)
-      .filter { !keeping.contains($0) && $0 != ".lessongen" }.sorted()
+      .filter { !keeping.contains($0) }.sorted()
   }
 
   @Test("a rerun with the same files touches nothing; changed files only are new")

@@ -88,7 +88,7 @@ struct ParserTests {
       ("y = exp", "1:5: 'exp' is a function; call it as exp(…)"),
       ("exp = x", "1:1: 'exp' is a function and cannot be assigned"),
       ("y = 1e", "1:6: the exponent of a number needs digits, as in 1e-3"),
-      ("y = 1e999", "1:5: the number 1e999 is too large"),
+      ("y = 1e999", "1:5: the number 1e999 is too large: it is not a finite double"),
       ("", "1:1: the function is empty; write a statement such as y = x * 2"),
     ])
   func syntaxErrors(input: String, expected: String) {

@@ -1,0 +1,181 @@
+import Foundation
+import GraphEngine
+import Testing
+
+@testable import LessonKit
+
+/// Lessons written carelessly or with intent: each finding of the robustness review, as a
+/// test that failed before its fix.
+@Suite("Hardening: lesson files")
+struct HardeningTests {
+  @Test("control characters are located errors naming the character; never echoed raw")
+  func controlCharacters() {
+    let text = diagnostics("title: \"a\u{1B}[31mred\u{07}\"\nfunction: y = x\ninputs: {x: 1}\n")
+    #expect(
+      text == """
+        lesson.yaml:1:10: error: the control character U+001B (ESC) cannot appear in a lesson; delete it
+        title: "a<U+001B>[31mred<U+0007>"
+                 ^
+        lesson.yaml:1:18: error: the control character U+0007 (BEL) cannot appear in a lesson; delete it
+        title: "a<U+001B>[31mred<U+0007>"
+                                ^
+        """)
+    #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+  }
+
+  @Test("NUL, DEL, C1 controls and noncharacters are refused too; tabs, newlines and CR are not")
+  func refusedCharacters() {
+    for scalar in [0x00, 0x7F, 0x85, 0x9B, 0xFDD0, 0xFFFE, 0xFFFF, 0x1FFFF] as [UInt32] {
+      let c = Unicode.Scalar(scalar) ?? "?"
+      let text = diagnostics("title: a\(Character(c))b\nfunction: y = x\ninputs: {x: 1}\n")
+      #expect(text.contains("error: the "), "U+\(String(scalar, radix: 16)) passed")
+      #expect(text.contains(TextHygiene.codePoint(c)))
+      #expect(!text.unicodeScalars.contains { TextHygiene.isRefused($0) })
+    }
+    #expect(diagnostics("title: a\tb\r\nfunction: y = x\r\ninputs: {x: 1}\r\n") == "")
+  }
+
+  @Test("a file that is not UTF-8 is located at its first bad byte")
+  func notUTF8() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "lessongen-utf8-\(UInt32.random(in: 0...UInt32.max))")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("bad.yaml")
+    try Data("title: ok\nfunction: y = x é \u{FF}".utf8.map { $0 } + [0xFF, 0x41]).write(to: file)
+    #expect {
+      _ = try LessonSource.file(file.path).compile()
+    } throws: { error in
+      "\(error)".hasPrefix(file.path + ":2:20: error: the file is not UTF-8 text: byte 0xFF")
+    }
+  }
+
+  @Test("a huge file is refused from its size, before it is read; a FIFO is not read at all")
+  func sizeBeforeReading() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "lessongen-size-\(UInt32.random(in: 0...UInt32.max))")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    // A sparse 200 MB file: reading it whole would take 200 MB.
+    let big = folder.appendingPathComponent("big.yaml").path
+    #expect(FileManager.default.createFile(atPath: big, contents: nil))
+    #expect(truncate(big, 200 << 20) == 0)
+    let start = Date()
+    #expect(
+      throws: LessonError.self,
+      performing: {
+        _ = try LessonSource.file(big).compile()
+      })
+    #expect(Date().timeIntervalSince(start) < 1)
+    if case .failure(let problem) = LessonFileReader.read(big, limit: Limits.fileBytes) {
+      #expect(problem.message.hasPrefix("the file is larger than 1024 KiB (1048576 bytes)"))
+    } else {
+      Issue.record("a 200 MB file was read")
+    }
+    let fifo = folder.appendingPathComponent("pipe.yaml").path
+    #expect(mkfifo(fifo, 0o600) == 0)
+    if case .failure(let problem) = LessonFileReader.read(fifo, limit: Limits.fileBytes) {
+      #expect(problem.message == "this is not a regular file")
+    } else {
+      Issue.record("a FIFO was read")
+    }
+  }
+
+  @Test("a note or translated note for a node that does not exist is an error, with a suggestion")
+  func unknownNotes() {
+    let text = diagnostics(
+      """
+      title: t
+      function: |
+        q = sin(x)
+        y = q * 2
+      inputs: {x: 1}
+      notes:
+        Y: the output
+        zzz: far
+      translations:
+        ko:
+          notes:
+            X: 입력
+      """)
+    #expect(
+      text == """
+        lesson.yaml:7:3: error: a note for 'Y', but no node is named 'Y'; did you mean 'y'?
+          Y: the output
+          ^
+        lesson.yaml:8:3: error: a note for 'zzz', but no node is named 'zzz'; the named nodes are x, q, y
+          zzz: far
+          ^
+        lesson.yaml:12:7: error: a note for 'X', but no node is named 'X'; did you mean 'x'?
+              X: 입력
+              ^
+        """)
+  }
+
+  @Test("an unknown function does not hide the missing and unused inputs; 'did you mean'")
+  func allProblemsAtOnce() {
+    let text = allDiagnostics(
+      "title: t\nfunction: |\n  q = sigmod(x) + w\n  y = max(q)\ninputs:\n  x: 1\n  z: 2\n")
+    #expect(
+      text == """
+        lesson.yaml:3:7: error: unknown function 'sigmod'; did you mean 'sigmoid'?
+          q = sigmod(x) + w
+              ^
+        lesson.yaml:3:19: error: 'w' has no value: give it one under 'inputs' or assign it first
+          q = sigmod(x) + w
+                          ^
+        lesson.yaml:4:7: error: max takes 2 arguments, but 1 was given
+          y = max(q)
+              ^
+        lesson.yaml:7:3: error: input 'z' is never used by the function
+          z: 2
+          ^
+        """)
+  }
+
+  @Test("written numbers that underflow or overflow are located errors")
+  func underflowOverflow() {
+    #expect(
+      diagnostics("title: t\nfunction: y = x + 1e-400\ninputs: {x: 1}\n")
+        .hasPrefix(
+          "lesson.yaml:2:19: error: the number 1e-400 is too small: it would be read as 0"))
+    #expect(
+      diagnostics("title: t\nfunction: y = x + 1e400\ninputs: {x: 1}\n")
+        .hasPrefix("lesson.yaml:2:19: error: the number 1e400 is too large"))
+    #expect(
+      diagnostics("title: t\nfunction: y = x\ninputs:\n  x: 2e-999\n")
+        .hasPrefix("lesson.yaml:4:6: error: input 'x' is too small: 2e-999 would be read as 0"))
+    #expect(diagnostics("title: t\nfunction: y = x + 0e-400 + 5e-324\ninputs: {x: 1}\n") == "")
+  }
+
+  @Test("titles and descriptions longer than their limits are located errors")
+  func longTitle() {
+    let long = String(repeating: "word ", count: 100)
+    #expect(
+      diagnostics("title: \(long)\nfunction: y = x\ninputs: {x: 1}\n")
+        .hasPrefix(
+          "lesson.yaml:1:8: error: the title is 499 characters long; lessongen's limit is 300"))
+    let title = String(repeating: "t", count: Limits.titleCharacters)
+    #expect(diagnostics("title: \(title)\nfunction: y = x\ninputs: {x: 1}\n") == "")
+  }
+
+  @Test("more statements than the limit is a located error at the first one too many")
+  func statementLimit() {
+    var function = "function: |\n  a0 = x\n"
+    for i in 1...Limits.statements { function += "  a\(i) = a\(i - 1)\n" }
+    let text = diagnostics("title: t\n" + function + "inputs: {x: 1}\n")
+    #expect(
+      text.hasPrefix(
+        "lesson.yaml:\(Limits.statements + 3):3: error: the function has more than "
+          + "\(Limits.statements) statements"))
+  }
+
+  @Test("a derivation step deeper than the formula limit is refused, not typeset by recursion")
+  func deepDerivationStep() {
+    let step = Array(repeating: "y", count: Limits.formulaDepth + 5).joined(separator: " + ")
+    let text = diagnostics(
+      "title: t\nfunction: y = sigmoid(x)\ninputs: {x: 1}\nderivation:\n  of: x\n  steps:\n"
+        + "    - math: \(step)\n")
+    #expect(text.contains("error: this step is more than 200 operations deep"))
+  }
+}
