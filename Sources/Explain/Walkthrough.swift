@@ -367,9 +367,9 @@ public struct Walkthrough {
         skipped.append(prose.checkSkipped(input.name, "x ± h is not a finite number"))
         continue
       }
-      let up: Evaluation
-      let down: Evaluation
-      switch (Evaluator.evaluate(graph, inputs: plus), Evaluator.evaluate(graph, inputs: minus)) {
+      let up: Double
+      let down: Double
+      switch (Evaluator.output(graph, inputs: plus), Evaluator.output(graph, inputs: minus)) {
       case (.success(let a), .success(let b)): (up, down) = (a, b)
       case (.failure(let problem), _), (_, .failure(let problem)):
         let message = problem.diagnostics.first?.message ?? "a value is not finite"
@@ -377,7 +377,7 @@ public struct Walkthrough {
         continue
       }
       let estimate =
-        (up.value(graph.output) - down.value(graph.output)) / (2 * h) * compiled.evaluation.upstream
+        (up - down) / (2 * h) * compiled.evaluation.upstream
       guard estimate.isFinite else {
         skipped.append(prose.checkSkipped(input.name, "the difference quotient is not finite"))
         continue

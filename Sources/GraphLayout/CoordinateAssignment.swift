@@ -25,10 +25,18 @@ enum CoordinateAssignment {
       }
     }
     let sweeps = Swift.max(8, Swift.min(300, 1_500_000 / Swift.max(1, grid.items.count)))
+    var previous = position
     for sweep in 0..<sweeps {
       let order = sweep % 2 == 0 ? Array(grid.layers.indices) : grid.layers.indices.reversed()
       for r in order {
         place(grid.layers[r], grid, neighbours, &position, spacing)
+      }
+      // Settled: after a down and an up sweep nothing moved by a thousandth of a point.
+      if sweep % 2 == 1 {
+        var moved = 0.0
+        for i in position.indices { moved = Swift.max(moved, Swift.abs(position[i] - previous[i])) }
+        if moved < 1e-3 { break }
+        previous = position
       }
     }
     return position

@@ -94,11 +94,12 @@ enum EdgeRouting {
         }
         // A point in the middle of a straight run along the flow says nothing: drop it
         // (a trunk through many ranks is one segment), unless the edge branches there.
+        // (Within a hundredth of a point: coordinates settle to a thousandth.)
         if points.count >= 2, points.count - 1 != branch {
           let a = points[points.count - 2]
           let b = points[points.count - 1]
-          if (Swift.abs(a.y - b.y) < 1e-9 && Swift.abs(b.y - q.y) < 1e-9)
-            || (Swift.abs(a.x - b.x) < 1e-9 && Swift.abs(b.x - q.x) < 1e-9)
+          if (Swift.abs(a.y - b.y) < 0.01 && Swift.abs(b.y - q.y) < 0.01)
+            || (Swift.abs(a.x - b.x) < 0.01 && Swift.abs(b.x - q.x) < 0.01)
           {
             points.removeLast()
           }
