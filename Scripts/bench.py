@@ -12,7 +12,11 @@ Builds the release binary through ./lessongen if needed, then measures:
     out and drawn in three formats
   - the peer workflow, shared/bench/peer_micrograd.py (micrograd + Graphviz), on the same
     sigmoid graph in PDF, PNG and SVG (installs graphviz with apt when root and missing)
-Copy the table it prints into README.md when the numbers change.
+Then, for large lessons (time and peak memory, median of --large-runs runs): a flat sum of
+1,000 terms, graphs of about 2,500 nodes (the largest drawn) and of 5,000 nodes (chain, flat
+sum, balanced tree), and a 35,000-term sum (refused at the node limit).
+`--large-only` prints only that table.
+Copy the tables it prints into README.md when the numbers change.
 """
 import argparse, os, shutil, statistics, subprocess, sys, tempfile, time
 
@@ -86,10 +90,98 @@ def paired(first, second, runs, cwd):
     return statistics.median(a), statistics.median(b)
 
 
+def write_lesson(folder, name, title, function_lines, inputs):
+    path = os.path.join(folder, name + ".yaml")
+    with open(path, "w") as f:
+        f.write(f"title: {title}\nfunction: |\n")
+        f.write("".join(f"  {line}\n" for line in function_lines))
+        f.write("inputs:\n" + "".join(f"  {k}: {v}\n" for k, v in inputs))
+    return path
+
+
+def flat_sum(folder, terms):
+    """y = x + x + … + x: one input fanning out to every + of a chain."""
+    return write_lesson(folder, f"sum{terms}", "Flat sum", ["y = " + " + ".join(["x"] * terms)],
+                        [("x", 1)])
+
+
+def sin_chain(folder, nodes):
+    """a0 = sin(x); a1 = sin(a0); …: a chain of nodes − 1 operations."""
+    lines, previous = [], "x"
+    for i in range(nodes - 1):
+        name = "y" if i == nodes - 2 else f"a{i}"
+        lines.append(f"{name} = sin({previous})")
+        previous = name
+    return write_lesson(folder, f"chain{nodes}", "Chain", lines, [("x", 1)])
+
+
+def balanced_tree(folder, leaves):
+    """A balanced binary tree of + and × over `leaves` inputs (2·leaves − 1 nodes)."""
+    lines, level, k = [], [f"x{i}" for i in range(leaves)], 0
+    while len(level) > 1:
+        upper = []
+        for i in range(0, len(level) - 1, 2):
+            k += 1
+            name = f"t{k}"
+            lines.append(f"{name} = {level[i]} {'*' if k % 2 else '+'} {level[i + 1]}")
+            upper.append(name)
+        if len(level) % 2:
+            upper.append(level[-1])
+        level = upper
+    lines[-1] = "y" + lines[-1][lines[-1].index(" ="):]
+    inputs = [(f"x{i}", f"{1 + (i % 3) / 10:.1f}") for i in range(leaves)]
+    return write_lesson(folder, f"tree{2 * leaves - 1}", "Tree", lines, inputs)
+
+
+def measured(command, runs, cwd):
+    """(median seconds, largest peak memory in MB, exit status) over `runs` runs."""
+    seconds, peaks, status = [], [], 0
+    for _ in range(runs):
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL)
+        _, wait_status, usage = os.wait4(process.pid, 0)
+        seconds.append(time.perf_counter() - start)
+        peaks.append(usage.ru_maxrss / 1024)
+        status = os.waitstatus_to_exitcode(wait_status)
+    return statistics.median(seconds), max(peaks), status
+
+
+def large_lessons(runs):
+    with tempfile.TemporaryDirectory() as folder:
+        out = os.path.join(folder, "out")
+        rows = [
+            ("flat sum of 1,000 terms (1,000 nodes), drawn: target < 2 s, < 300 MB",
+             flat_sum(folder, 1000)),
+            ("flat sum of 2,499 terms (2,500 nodes, the largest drawn)", flat_sum(folder, 2499)),
+            ("chain of 2,500 nodes, drawn", sin_chain(folder, 2500)),
+            ("balanced tree of 2,499 nodes, drawn", balanced_tree(folder, 1250)),
+            ("chain of 5,000 nodes (figures left out): target < 10 s, < 1 GB",
+             sin_chain(folder, 5000)),
+            ("flat sum of 4,999 terms (5,000 nodes; figures left out)", flat_sum(folder, 4999)),
+            ("balanced tree of 4,999 nodes, 2,500 inputs (figures left out)",
+             balanced_tree(folder, 2500)),
+            ("flat sum of 35,000 terms: refused at the node limit", flat_sum(folder, 35000)),
+        ]
+        print(f"| large lesson, everything written ({runs} runs) | median | peak memory | exit |")
+        print("|---|---|---|---|")
+        for label, lesson in rows:
+            median, peak, status = measured([BINARY, lesson, "--out", out], runs, folder)
+            print(f"| {label} | {median:.2f} s | {peak:.0f} MB | {status} |")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=30)
-    runs = parser.parse_args().runs
+    parser.add_argument("--large-runs", type=int, default=3)
+    parser.add_argument("--large-only", action="store_true")
+    arguments = parser.parse_args()
+    runs = arguments.runs
+    if arguments.large_only:
+        subprocess.run([os.path.join(ROOT, "lessongen"), "--version"], check=True,
+                       stdout=subprocess.DEVNULL)
+        large_lessons(arguments.large_runs)
+        return 0
     subprocess.run([os.path.join(ROOT, "lessongen"), "--version"], check=True,
                    stdout=subprocess.DEVNULL)
     with tempfile.TemporaryDirectory() as folder:
@@ -138,6 +230,8 @@ def main():
             print(f"\nIn turns ({runs} runs each): lessongen sigmoid (handout, Markdown, all "
                   f"figures) {ours:.1f} ms, the peer's one figure {theirs:.1f} ms (medians): "
                   f"{ours / theirs:.2f}x (target: under 0.5x).")
+    print()
+    large_lessons(arguments.large_runs)
 
 
 if __name__ == "__main__":

@@ -50,10 +50,18 @@ struct Generate: ParsableCommand {
       throw ExitCode.failure
     }
     let folder = URL(fileURLWithPath: out).appendingPathComponent(compiled.lesson.id)
+    let artifacts: [Artifacts.File]
     do {
-      let artifacts = try Artifacts.make(for: compiled, plan: plan, helper: helper)
+      artifacts = try Artifacts.make(for: compiled, plan: plan, helper: helper)
+    } catch {
+      // Drawing failed (a C library's error): the lesson it was drawing is the place to look.
+      Terminal.printError("\(compiled.lesson.path): error: \(error)")
+      throw ExitCode.failure
+    }
+    do {
       try OutputFolder(folder).write(artifacts)
     } catch {
+      // The message names the folder or file that could not be written.
       Terminal.printError("error: \(error)")
       throw ExitCode.failure
     }
