@@ -91,6 +91,8 @@ let package = Package(
     .testTarget(
       name: "GraphEngineTests", dependencies: ["GraphEngine"], swiftSettings: strictSettings),
     .testTarget(
+      name: "GraphLayoutTests", dependencies: ["GraphLayout"], swiftSettings: strictSettings),
+    .testTarget(
       name: "LessonKitTests", dependencies: ["LessonKit", "GraphEngine"],
       swiftSettings: strictSettings),
     .testTarget(

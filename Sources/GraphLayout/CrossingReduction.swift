@@ -6,9 +6,17 @@
 /// Jünger and Mutzel (2002). Ties keep the current order, so the start order (nodes in graph
 /// order, a node's first input before its second) survives where it costs nothing.
 ///
-/// Post: `grid.layers` holds the chosen order.
+/// Pre: every link joins adjacent ranks (``LayerGrid``). Post: the returned order is a
+/// permutation of each rank, the one with the fewest crossings seen over the sweeps.
 enum CrossingReduction {
-  static func run(_ grid: inout LayerGrid, sweeps: Int = 8) {
+  /// The order chosen for every rank, and how many link crossings it leaves.
+  struct Order {
+    var layers: [[Int]]
+    var crossings: Int
+  }
+
+  static func order(_ start: LayerGrid, sweeps: Int = 8) -> Order {
+    var grid = start
     var down = [[Int]](repeating: [], count: grid.items.count)
     var up = [[Int]](repeating: [], count: grid.items.count)
     for link in grid.links {
@@ -28,7 +36,7 @@ enum CrossingReduction {
 
     var best = grid.layers
     var bestCrossings = crossings(grid, position)
-    if bestCrossings == 0 { return }
+    if bestCrossings == 0 { return Order(layers: best, crossings: 0) }
     for sweep in 0..<sweeps {
       if sweep % 2 == 0 {
         for r in grid.layers.indices.dropFirst() {
@@ -48,7 +56,7 @@ enum CrossingReduction {
         if count == 0 { break }
       }
     }
-    grid.layers = best
+    return Order(layers: best, crossings: bestCrossings)
   }
 
   private static func reorder(_ layer: inout [Int], by neighbours: [[Int]], _ position: [Int]) {

@@ -4,7 +4,7 @@ public enum LayeredLayout {
   public static func layout(_ request: LayoutRequest) -> LayoutResult {
     let ranks = RankAssignment.ranks(nodeCount: request.nodes.count, edges: request.edges)
     var grid = LayerGrid(request: request, ranks: ranks)
-    CrossingReduction.run(&grid)
+    grid.layers = CrossingReduction.order(grid).layers
     let across = CoordinateAssignment.positions(grid, spacing: request.spacing)
     return EdgeRouting.result(grid, across: across, request: request)
   }

@@ -1,0 +1,62 @@
+import Testing
+
+@testable import GraphLayout
+
+@Suite("Phase 2: the layer grid")
+struct LayerGridTests {
+  static func grid(_ request: LayoutRequest) -> LayerGrid {
+    let ranks = RankAssignment.ranks(nodeCount: request.nodes.count, edges: request.edges)
+    return LayerGrid(request: request, ranks: ranks)
+  }
+
+  @Test(
+    "every link joins adjacent ranks; chains run from source to target",
+    arguments: LayoutFixtures.all.indices)
+  func proper(_ index: Int) {
+    let request = LayoutFixtures.all[index]
+    let grid = Self.grid(request)
+    for link in grid.links {
+      #expect(grid.items[link.to].rank == grid.items[link.from].rank + 1)
+    }
+    for (e, chain) in grid.chains.enumerated() {
+      #expect(chain.first == grid.nodeItem[request.edges[e].from])
+      #expect(chain.last == grid.nodeItem[request.edges[e].to])
+      // The label slot is just before the target.
+      if case .label(let edge) = grid.items[chain[chain.count - 2]].kind {
+        #expect(edge == e)
+      } else {
+        Issue.record("edge \(e) has no label slot before its target")
+      }
+      for (a, b) in zip(chain, chain.dropFirst()) {
+        #expect(grid.items[b].rank == grid.items[a].rank + 1)
+      }
+    }
+    for (r, layer) in grid.layers.enumerated() {
+      for item in layer { #expect(grid.items[item].rank == r) }
+    }
+  }
+
+  @Test("a fan-out shares one trunk: a flat sum of n terms costs O(n) items, not n²/2")
+  func trunkIsLinear() {
+    for terms in [10, 100, 1_000] {
+      let grid = Self.grid(LayoutFixtures.flatSum(terms))
+      let passages = grid.items.indices.filter { grid.isPassage($0) }.count
+      // x's trunk crosses each of the 2·terms grid ranks at most once.
+      #expect(passages <= 2 * terms, "\(terms) terms: \(passages) passages")
+      #expect(grid.items.count <= 5 * terms)
+    }
+  }
+
+  @Test("edges from one source share their passages; only the furthest owns the trunk")
+  func sharedPrefix() {
+    let grid = Self.grid(LayoutFixtures.flatSum(6))
+    let fromX = grid.chains.indices.filter { LayoutFixtures.flatSum(6).edges[$0].from == 0 }
+    let owners = fromX.filter { grid.shared[$0] == 0 }
+    #expect(owners.count == 1)
+    for e in fromX where grid.shared[e] > 0 {
+      let owner = grid.chains[owners[0]]
+      let prefix = grid.chains[e].prefix(grid.shared[e])
+      #expect(Array(owner.prefix(prefix.count)) == Array(prefix))
+    }
+  }
+}

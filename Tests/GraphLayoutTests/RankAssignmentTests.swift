@@ -1,0 +1,32 @@
+import Testing
+
+@testable import GraphLayout
+
+@Suite("Phase 1: rank assignment")
+struct RankAssignmentTests {
+  @Test("every edge goes to a later rank; ranks start at 0", arguments: LayoutFixtures.all.indices)
+  func postcondition(_ index: Int) {
+    let request = LayoutFixtures.all[index]
+    let ranks = RankAssignment.ranks(nodeCount: request.nodes.count, edges: request.edges)
+    for edge in request.edges { #expect(ranks[edge.to] > ranks[edge.from]) }
+    #expect(ranks.min() == 0)
+  }
+
+  @Test("side inputs sit just before the node that uses them (DLFS's constants)")
+  func sideInputsPulledForward() {
+    let ranks = RankAssignment.ranks(
+      nodeCount: 7, edges: LayoutFixtures.sigmoid.edges)
+    // The constant 1 (node 4) enters at the + (node 5), not at the far left.
+    #expect(ranks[4] == ranks[5] - 1)
+    #expect(ranks == [0, 0, 1, 2, 2, 3, 4])
+  }
+
+  @Test("the topological order takes the lowest id first")
+  func deterministicOrder() {
+    let outgoing = [[2], [2], []]
+    let incoming = [[], [], [0, 1]]
+    #expect(
+      RankAssignment.topologicalOrder(nodeCount: 3, outgoing: outgoing, incoming: incoming)
+        == [0, 1, 2])
+  }
+}
