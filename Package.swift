@@ -64,11 +64,15 @@ let package = Package(
       pkgConfig: "pangocairo",
       providers: [.apt(["libpango1.0-dev"])]
     ),
+    // PNG files from RGB scanlines: a DEFLATE encoder for figure-like images (pure Swift,
+    // zlib only for the chunks' CRC).
+    .target(name: "PNGCodec", dependencies: ["CZlib"], swiftSettings: strictSettings),
     // Drawing: the backend-neutral scene and the Cairo/Pango canvas.
     .target(
       name: "Render",
       dependencies: [
-        "GraphEngine", "GraphLayout", "Explain", "CCairo", "CPangoCairo", "CFontconfig", "CZlib",
+        "GraphEngine", "GraphLayout", "Explain", "PNGCodec", "CCairo", "CPangoCairo",
+        "CFontconfig",
       ],
       swiftSettings: strictSettings
     ),
@@ -91,6 +95,8 @@ let package = Package(
     .testTarget(
       name: "GraphEngineTests", dependencies: ["GraphEngine"], swiftSettings: strictSettings),
     .testTarget(
+      name: "PNGCodecTests", dependencies: ["PNGCodec", "CZlib"], swiftSettings: strictSettings),
+    .testTarget(
       name: "GraphLayoutTests", dependencies: ["GraphLayout"], swiftSettings: strictSettings),
     .testTarget(
       name: "LessonKitTests", dependencies: ["LessonKit", "GraphEngine"],
@@ -101,7 +107,7 @@ let package = Package(
     .testTarget(
       name: "RenderTests",
       dependencies: [
-        "Render", "GraphLayout", "LessonKit", "GraphEngine", "Explain", "CCairo", "CZlib",
+        "Render", "GraphLayout", "LessonKit", "GraphEngine", "Explain", "CCairo",
       ],
       exclude: ["Snapshots"], swiftSettings: strictSettings),
     .testTarget(

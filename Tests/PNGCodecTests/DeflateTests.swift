@@ -1,7 +1,7 @@
 import CZlib
 import Testing
 
-@testable import Render
+@testable import PNGCodec
 
 @Suite("PNG compression")
 struct DeflateTests {
@@ -100,5 +100,17 @@ struct DeflateTests {
       #expect(back == data, "\(name)")
       if name == "zeros" { #expect(stream.count < 1_000, "runs should compress: \(stream.count)") }
     }
+  }
+}
+
+/// SplitMix64 (Steele, Lea and Flood 2014): reproducible pseudo-random bytes for test images.
+struct SplitMix: RandomNumberGenerator {
+  var state: UInt64
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
   }
 }
