@@ -432,6 +432,22 @@ public struct Walkthrough {
     return .figure(name: name, alt: caption + " " + functionText, caption: caption)
   }
 
+  /// Warnings for the command line: the walk-through's tables that are left out because they
+  /// are longer than ``Limits/tableRows`` (the walk-through says so where they would be).
+  public var tableWarnings: [String] {
+    let graph = walked.graph
+    let forward = graph.nodes.count { $0.op != .constant }
+    let backward = graph.nodes.reduce(0) { total, node in
+      total + node.inputs.count { graph[$0].op != .constant }
+    }
+    return [("forward pass", forward), ("backward pass", backward)]
+      .filter { $0.1 > Limits.tableRows }
+      .map {
+        "the \($0.0) table is left out: it would have \($0.1) rows, more than the "
+          + "\(Limits.tableRows) lessongen prints"
+      }
+  }
+
   /// A table, or the sentence saying why it is left out when it is longer than
   /// ``Limits/tableRows``.
   private func table(header: [[Inline]], rows: [[[Inline]]]) -> Block {

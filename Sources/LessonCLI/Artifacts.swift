@@ -26,9 +26,12 @@ enum Artifacts {
     for omission in set.omitted {
       Terminal.printError("\(compiled.lesson.path): warning: \(omission.warning)")
     }
-    let document = Walkthrough(
-      compiled, language: plan.language, figures: set.names, omitted: set.omitted
-    ).document()
+    let walkthrough = Walkthrough(
+      compiled, language: plan.language, figures: set.names, omitted: set.omitted)
+    for warning in walkthrough.tableWarnings {
+      Terminal.printError("\(compiled.lesson.path): warning: \(warning)")
+    }
+    let document = walkthrough.document()
     let paper = plan.paper
     helper.async { HandoutRenderer.prepare(document, paper: paper) }
     let figures = set.compose(measurer: PangoTextMeasurer())

@@ -38,6 +38,13 @@ struct HardeningCLITests {
           + "the 2500 lessongen draws"))
     #expect(result.stderr.contains("warning: the forward figure is left out"))
     #expect(
+      result.stderr.contains(
+        "chain.yaml: warning: the forward pass table is left out: it would have 2602 rows, more "
+          + "than the 2500 lessongen prints"))
+    #expect(
+      result.stderr.contains(
+        "warning: the backward pass table is left out: it would have 2601 rows"))
+    #expect(
       folder.listing() == [
         "chain.yaml", "out/chain/chain.html", "out/chain/chain.md",
         "out/chain/chain.pdf", "out/chain/trace.json",
