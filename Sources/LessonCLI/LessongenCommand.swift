@@ -1,4 +1,5 @@
 public import ArgumentParser
+import LessonKit
 
 #if canImport(Glibc)
   import CSystem
@@ -45,8 +46,9 @@ public enum Lessongen {
     } catch {
       // What ParsableCommand.exit(withError:) prints: help and version on stdout, errors
       // and usage on stderr.
-      let message = CommandLineSuggestion.keepingCloseOnes(
-        LessongenCommand.fullMessage(for: error))
+      // Arguments are quoted in the message: control characters in them are shown escaped.
+      let message = TextHygiene.escaped(
+        CommandLineSuggestion.keepingCloseOnes(LessongenCommand.fullMessage(for: error)))
       let exitCode = LessongenCommand.exitCode(for: error)
       if !message.isEmpty {
         if exitCode == .success {
