@@ -95,6 +95,26 @@ struct HardeningCLITests {
     #expect(!markdown.contains("| input | backpropagation"))
   }
 
+  @Test("arguments holding control characters are echoed escaped, on stdout and stderr")
+  func escapedArguments() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.cleanUp() }
+    let option = try ProcessRunner.run(["sigmoid", "--x\u{1B}[31m"], in: folder.url)
+    #expect(option.status == 64)
+    #expect(option.stderr.hasPrefix("Error: Unknown option '--x<U+001B>[31m'"))
+    let out = try ProcessRunner.run(["dlfs-apple", "--out", "o\u{1B}"], in: folder.url)
+    #expect(out.status == 0)
+    #expect(out.stdout == "wrote dlfs-apple to o<U+001B>/dlfs-apple/\n")
+    let missing = try ProcessRunner.run(["a\u{07}.yaml"], in: folder.url)
+    #expect(missing.stderr == "a<U+0007>.yaml: error: the file does not exist\n")
+    for result in [option, out, missing] {
+      #expect(
+        !(result.stdout + result.stderr).unicodeScalars.contains {
+          $0 == "\u{1B}" || $0 == "\u{07}"
+        })
+    }
+  }
+
   @Test("option suggestions only when close")
   func optionSuggestions() throws {
     let folder = try TemporaryFolder()
