@@ -61,7 +61,7 @@ enum PageItem {
 /// margins.
 struct HandoutLayout {
   let paper: Paper
-  let measurer: PangoTextMeasurer
+  let measurer: any PageTextMeasuring
   let figures: [String: Scene]
 
   static let margin = 62.0
@@ -96,7 +96,7 @@ struct HandoutLayout {
   /// derivation line up under it.
   private var equalsX: Double?
 
-  init(paper: Paper, measurer: PangoTextMeasurer, figures: [String: Scene]) {
+  init(paper: Paper, measurer: any PageTextMeasuring, figures: [String: Scene]) {
     self.paper = paper
     self.measurer = measurer
     self.figures = figures

@@ -58,7 +58,7 @@ enum MathItem {
 /// radical and an overbar, parentheses that grow with what they hold, italic variables and
 /// upright function names and digits (through Pango markup).
 struct MathTypesetter {
-  let measurer: PangoTextMeasurer
+  let measurer: any PageTextMeasuring
   let font: Font
 
   /// Height of the fraction bar above the baseline (the math axis), in ems.

@@ -196,7 +196,7 @@ final class PangoSession {
 ///
 /// Pango's font map is per thread: use a measurer on the thread that made it (make one per
 /// thread to measure in parallel).
-public final class PangoTextMeasurer: TextMeasuring {
+public final class PangoTextMeasurer: PageTextMeasuring {
   private let cache = PangoThreadCache.current
 
   public init() {}
