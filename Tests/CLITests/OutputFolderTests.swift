@@ -204,38 +204,3 @@ struct OutputFolderTests {
     }
   }
 }
-
-extension ProcessRunner {
-  /// Starts every command at once, then waits for all of them.
-  static func runConcurrently(_ commands: [[String]], in folder: URL) throws -> [Result] {
-    var processes: [(Process, URL, URL)] = []
-    for arguments in commands {
-      let process = Process()
-      process.executableURL = binary
-      process.arguments = arguments
-      process.currentDirectoryURL = folder
-      let capture = FileManager.default.temporaryDirectory.appendingPathComponent(
-        "lessongen-capture-\(UUID().uuidString)")
-      let out = capture.appendingPathExtension("out")
-      let err = capture.appendingPathExtension("err")
-      FileManager.default.createFile(atPath: out.path, contents: nil)
-      FileManager.default.createFile(atPath: err.path, contents: nil)
-      process.standardOutput = try FileHandle(forWritingTo: out)
-      process.standardError = try FileHandle(forWritingTo: err)
-      processes.append((process, out, err))
-    }
-    for (process, _, _) in processes { try process.run() }
-    var results: [Result] = []
-    for (process, out, err) in processes {
-      process.waitUntilExit()
-      results.append(
-        Result(
-          status: process.terminationStatus,
-          stdout: String(decoding: (try? Data(contentsOf: out)) ?? Data(), as: UTF8.self),
-          stderr: String(decoding: (try? Data(contentsOf: err)) ?? Data(), as: UTF8.self)))
-      try? FileManager.default.removeItem(at: out)
-      try? FileManager.default.removeItem(at: err)
-    }
-    return results
-  }
-}

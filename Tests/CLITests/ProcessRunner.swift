@@ -24,30 +24,43 @@ struct ProcessRunner {
   }
 
   static func run(_ arguments: [String], in folder: URL) throws -> Result {
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    process.currentDirectoryURL = folder
-    // Files, not pipes: a full pipe the test is not reading would block the child.
-    let capture = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "lessongen-capture-\(UUID().uuidString)")
-    let outURL = capture.appendingPathExtension("out")
-    let errURL = capture.appendingPathExtension("err")
-    FileManager.default.createFile(atPath: outURL.path, contents: nil)
-    FileManager.default.createFile(atPath: errURL.path, contents: nil)
-    defer {
-      try? FileManager.default.removeItem(at: outURL)
-      try? FileManager.default.removeItem(at: errURL)
+    try runConcurrently([arguments], in: folder)[0]
+  }
+
+  /// Starts every command at once, then waits for all of them.
+  static func runConcurrently(_ commands: [[String]], in folder: URL) throws -> [Result] {
+    var processes: [(Process, URL, URL)] = []
+    for arguments in commands {
+      let process = Process()
+      process.executableURL = binary
+      process.arguments = arguments
+      process.currentDirectoryURL = folder
+      // Files, not pipes: a full pipe the test is not reading would block the child.
+      let capture = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "lessongen-capture-\(UUID().uuidString)")
+      let out = capture.appendingPathExtension("out")
+      let err = capture.appendingPathExtension("err")
+      FileManager.default.createFile(atPath: out.path, contents: nil)
+      FileManager.default.createFile(atPath: err.path, contents: nil)
+      process.standardOutput = try FileHandle(forWritingTo: out)
+      process.standardError = try FileHandle(forWritingTo: err)
+      processes.append((process, out, err))
     }
-    process.standardOutput = try FileHandle(forWritingTo: outURL)
-    process.standardError = try FileHandle(forWritingTo: errURL)
-    try process.run()
-    process.waitUntilExit()
-    let outData = try Data(contentsOf: outURL)
-    let errData = try Data(contentsOf: errURL)
-    return Result(
-      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-      stderr: String(decoding: errData, as: UTF8.self))
+    for (process, _, _) in processes { try process.run() }
+    var results: [Result] = []
+    for (process, out, err) in processes {
+      process.waitUntilExit()
+      defer {
+        try? FileManager.default.removeItem(at: out)
+        try? FileManager.default.removeItem(at: err)
+      }
+      results.append(
+        Result(
+          status: process.terminationStatus,
+          stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
+          stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self)))
+    }
+    return results
   }
 }
 
