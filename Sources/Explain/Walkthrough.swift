@@ -477,16 +477,9 @@ public struct Walkthrough {
   }
 
   static func operatorName(_ node: Node) -> String {
-    switch node.op {
-    case .add: "+"
-    case .sub: "−"
-    case .mul: "×"
-    case .div, .recip: "/"
-    case .neg: "−"
-    case .pow, .powConst: "^"
-    default: node.op.rawValue
-    }
+    node.op.descriptor.walkthroughName
   }
+
 }
 
 extension Formula {

@@ -51,7 +51,7 @@ public struct Expression: Sendable {
     case variable(String)
     case unary(UnaryOperator, ID)
     case binary(BinaryOperator, ID, ID)
-    case call(Function, [ID])
+    case call(Op, [ID])
   }
 
   public var kind: Kind

@@ -35,7 +35,7 @@ extension Formula {
           guard let v = eval(arg) else { return nil }
           values.append(v)
         }
-        return function.op.forward(values, parameter: 0)
+        return function.forward(values, parameter: 0)
       case .sign(let a): return eval(a).map { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) }
       case .equation(let sides): return sides.last.flatMap(eval)
       case .indicator(let comparison):

@@ -65,12 +65,11 @@ struct LaTeXWriter {
       return "{" + b + "}^{" + write(exponent, context: 0) + "}"
     case .call(let function, let args):
       let list = args.map { write($0, context: 0) }.joined(separator: ", ")
-      switch function {
-      case .sqrt: return "\\sqrt{" + list + "}"
-      case .abs: return "\\left\\lvert " + list + " \\right\\rvert"
-      case .sigmoid: return "\\sigma\\left(" + list + "\\right)"
-      case .relu: return "\\operatorname{relu}\\left(" + list + "\\right)"
-      default: return "\\" + function.rawValue + "\\left(" + list + "\\right)"
+      let spelling = function.spelling
+      switch spelling.form {
+      case .radical: return "\\sqrt{" + list + "}"
+      case .bars: return "\\left\\lvert " + list + " \\right\\rvert"
+      case .call: return spelling.latex + "\\left(" + list + "\\right)"
       }
     case .sign(let a): return "\\operatorname{sign}\\left(" + write(a, context: 0) + "\\right)"
     case .equation(let sides): return sides.map { write($0, context: 1) }.joined(separator: " = ")

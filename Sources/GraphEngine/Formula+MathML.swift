@@ -73,12 +73,12 @@ struct MathMLWriter {
       return "<msup>" + b + write(exponent, context: 0) + "</msup>"
     case .call(let function, let args):
       let list = args.map { write($0, context: 0) }.joined(separator: op(","))
-      switch function {
-      case .sqrt: return "<msqrt>" + list + "</msqrt>"
-      case .abs: return row(op("|"), list, op("|"))
-      default:
-        let name = function == .sigmoid ? "σ" : function.rawValue
-        return row("<mi>" + name + "</mi>", op("\u{2061}"), op("("), list, op(")"))
+      let spelling = function.spelling
+      switch spelling.form {
+      case .radical: return "<msqrt>" + list + "</msqrt>"
+      case .bars: return row(op("|"), list, op("|"))
+      case .call:
+        return row("<mi>" + spelling.name + "</mi>", op("\u{2061}"), op("("), list, op(")"))
       }
     case .sign(let a):
       return row("<mi>sign</mi>", op("\u{2061}"), op("("), write(a, context: 0), op(")"))

@@ -22,7 +22,7 @@ public indirect enum Formula: Hashable, Sendable {
   case quotient(Formula, Formula)
   case power(Formula, Formula)
   /// A function applied to arguments: exp, log, sin, σ, max, …
-  case call(Function, [Formula])
+  case call(Op, [Formula])
   /// sign a: −1, 0 or 1.
   case sign(Formula)
   /// 1 when the comparison holds, else 0 (Iverson bracket), as in the gradient of relu.

@@ -119,7 +119,7 @@ public struct GraphBuilder {
         case .call(let function, let args):
           let ids = args.compactMap { nodeOf[$0] }
           if ids.count == args.count {
-            nodeOf[e] = add(function.op, ids, at: at)
+            nodeOf[e] = add(function, ids, at: at)
           }
         }
       }

@@ -56,11 +56,14 @@ public struct LinearFormulaWriter<Dialect: FormulaDialect> {
       }
       return Dialect.power(
         base: write(base, context: 5), exponent: write(exponent, context: 0), plain: plain)
-    case .call(let function, let args):
-      switch function {
-      case .sqrt: return t("√") + write(args[0], context: 5)
-      case .sigmoid: return t("σ(") + arguments(args) + t(")")
-      default: return Dialect.function(function.rawValue) + t("(") + arguments(args) + t(")")
+    case .call(let op, let args):
+      let spelling = op.spelling
+      switch spelling.form {
+      case .radical: return t("√") + write(args[0], context: 5)
+      case .call where spelling.isLetter:
+        return t(spelling.name + "(") + arguments(args) + t(")")
+      case .call, .bars:
+        return Dialect.function(spelling.name) + t("(") + arguments(args) + t(")")
       }
     case .sign(let a): return Dialect.function("sign") + t("(") + write(a, context: 0) + t(")")
     case .equation(let sides):

@@ -15,6 +15,9 @@ enum Math {
   static func sin(_ x: Double) -> Double { _sin(x) }
   static func cos(_ x: Double) -> Double { _cos(x) }
   static func tanh(_ x: Double) -> Double { _tanh(x) }
+  static func tan(_ x: Double) -> Double { _tan(x) }
+  /// ln(1 + x), exact for small x.
+  static func log1p(_ x: Double) -> Double { _log1p(x) }
 }
 
 private func _exp(_ x: Double) -> Double { exp(x) }
@@ -23,3 +26,5 @@ private func _pow(_ x: Double, _ y: Double) -> Double { pow(x, y) }
 private func _sin(_ x: Double) -> Double { sin(x) }
 private func _cos(_ x: Double) -> Double { cos(x) }
 private func _tanh(_ x: Double) -> Double { tanh(x) }
+private func _tan(_ x: Double) -> Double { tan(x) }
+private func _log1p(_ x: Double) -> Double { log1p(x) }

@@ -1,53 +1,122 @@
 /// The operations of a computational graph.
 ///
-/// Each op defines, in one exhaustive `switch` each, its forward value
-/// (``Op/forward(_:parameter:)``), its numeric local gradient per input
-/// (``Op/localGradients(_:output:parameter:)``) and its symbolic local gradient as data
-/// (``Op/symbolicLocalGradients(parameter:)``), so adding an op without all three does not
-/// compile.
+/// Everything about an op is its ``descriptor`` (`Sources/GraphEngine/Ops/`): arity, forward
+/// value, local gradients as numbers and as formulas, expansion, domain messages, node labels
+/// and formula spelling. Adding an op is a case here, its descriptor, and (for a function) the
+/// name it is called by, which the descriptor holds; the compiler refuses a case without a
+/// descriptor and a descriptor without every rule.
+///
+/// | op | y | ∂y/∂x₀ | ∂y/∂x₁ |
+/// |---|---|---|---|
+/// | add | a + b | 1 | 1 |
+/// | sub | a − b | 1 | −1 |
+/// | mul | a · b | b | a |
+/// | div | a / b | 1/b | −a/b² |
+/// | recip | 1/a | −1/a² = −y² | |
+/// | neg | −a | −1 | |
+/// | pow | aᵇ | b·aᵇ⁻¹ | aᵇ·ln a (needs a > 0) |
+/// | powconst | aᵏ | k·aᵏ⁻¹ | |
+/// | exp | eᵃ | eᵃ = y | |
+/// | log | ln a | 1/a | |
+/// | sqrt | √a | 1/(2√a) = 1/(2y) | |
+/// | sin, cos, tan | | cos a, −sin a, 1 + y² | |
+/// | tanh | composite | 1 − y² | |
+/// | sigmoid | composite, σ(a) | y(1 − y) | |
+/// | softplus | composite, ln(1 + eᵃ) | σ(a) | |
+/// | relu | max(a, 0) | 1 if a > 0, else 0 | |
+/// | abs | abs a | sign a | |
+/// | max, min | | 1 for the chosen input (ties: the first) | |
 public enum Op: String, CaseIterable, Hashable, Sendable {
   /// A free variable; its value comes from the lesson's `inputs`.
   case input
   /// A number written in the function; the node's `parameter` is its value.
   case constant = "const"
-  /// a + b
-  case add
-  /// a − b
-  case sub
-  /// a · b
-  case mul
-  /// a / b
-  case div
+  case add, sub, mul, div
   /// 1 / a: the textbooks' unary `/` node, written `1/expr`.
   case recip
-  /// −a
   case neg
   /// a^b with a variable exponent.
   case pow
-  /// a^k with a constant exponent k (the node's `parameter`), drawn `**k` in DLFS.
+  /// a^k with a constant exponent k (the node's `parameter`).
   case powConst = "powconst"
-  case exp, log, sqrt, sin, cos
-  /// Composite: tanh a = (eᵃ − e⁻ᵃ)/(eᵃ + e⁻ᵃ).
-  case tanh
-  /// Composite: σ(a) = 1/(1 + e⁻ᵃ).
-  case sigmoid
+  case exp, log, sqrt, sin, cos, tan
+  case tanh, sigmoid, softplus
   case relu, abs, max, min
 
-  /// How many inputs a node of this op has.
-  public var arity: Int {
+  /// Everything about the op.
+  public var descriptor: OpDescriptor {
     switch self {
-    case .input, .constant: 0
-    case .add, .sub, .mul, .div, .pow, .max, .min: 2
-    case .recip, .neg, .powConst, .exp, .log, .sqrt, .sin, .cos, .tanh, .sigmoid, .relu, .abs: 1
+    case .input: .input
+    case .constant: .constant
+    case .add: .add
+    case .sub: .sub
+    case .mul: .mul
+    case .div: .div
+    case .recip: .recip
+    case .neg: .neg
+    case .pow: .pow
+    case .powConst: .powConst
+    case .exp: .exp
+    case .log: .log
+    case .sqrt: .sqrt
+    case .sin: .sin
+    case .cos: .cos
+    case .tan: .tan
+    case .tanh: .tanh
+    case .sigmoid: .sigmoid
+    case .softplus: .softplus
+    case .relu: .relu
+    case .abs: .abs
+    case .max: .max
+    case .min: .min
     }
   }
+
+  /// How many inputs a node of this op has.
+  public var arity: Int { descriptor.arity }
 
   /// The name used in the trace JSON (`"mul"`, `"sigmoid"`, …).
   public var traceName: String { rawValue }
 
   /// Whether the op is drawn as one node but can be expanded into a primitive graph.
-  public var isComposite: Bool { self == .sigmoid || self == .tanh }
+  public var isComposite: Bool { descriptor.expansion != nil }
 
   /// Whether the node is a leaf (no inputs).
   public var isLeaf: Bool { arity == 0 }
+
+  /// How formulas spell a call of the op (its name otherwise, for an operator).
+  public var spelling: OpDescriptor.Spelling {
+    descriptor.call?.spelling
+      ?? OpDescriptor.Spelling(rawValue, latex: "\\operatorname{\(rawValue)}")
+  }
+
+  /// The op a lesson calls by `name` (`exp`, `sigmoid`), if there is one.
+  public static func called(_ name: String) -> Op? { callNames[name] }
+
+  /// The names of the functions a lesson may call, in the order of ``allCases``.
+  public static let functionNames: [String] = allCases.compactMap { $0.descriptor.call?.name }
+
+  private static let callNames: [String: Op] = Dictionary(
+    uniqueKeysWithValues: allCases.compactMap { op in op.descriptor.call.map { ($0.name, op) } })
+
+  /// The forward value y of a node whose inputs have the values `x`; `parameter` is a
+  /// constant's value or a constant exponent. Results outside the reals come back as NaN or
+  /// ±∞, which ``Evaluator`` turns into located errors.
+  public func forward(_ x: [Double], parameter: Double) -> Double {
+    descriptor.forward(x, parameter)
+  }
+
+  /// The local gradients ∂y/∂xᵢ, one per input, at input values `x` and output `y`.
+  public func localGradients(_ x: [Double], output y: Double, parameter: Double) -> [Double] {
+    descriptor.gradients(x, y, parameter)
+  }
+
+  /// The symbolic local gradients ∂y/∂xᵢ, one per input, with `a` = operand 0, `b` = operand
+  /// 1, `y` = the result and `k` = `parameter`, tidied. They agree with
+  /// ``localGradients(_:output:parameter:)`` wherever both are defined.
+  public func symbolicLocalGradients(parameter k: Double) -> [LocalGradientFormula] {
+    descriptor.rules(k).map {
+      LocalGradientFormula($0.inOperands.tidied(), orInResult: $0.inResult?.tidied())
+    }
+  }
 }

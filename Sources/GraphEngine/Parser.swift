@@ -134,7 +134,7 @@ public struct Parser {
     guard case .name(let name) = nameToken.kind else {
       throw fail("expected a statement 'name = expression', found \(nameToken.quoted)", nameToken)
     }
-    if Function(rawValue: name) != nil {
+    if Op.called(name) != nil {
       throw fail("'\(name)' is a function and cannot be assigned", nameToken)
     }
     advance()
@@ -232,7 +232,7 @@ public struct Parser {
       if peek.kind == .leftParen {
         return try parseCall(name, token)
       }
-      if Function(rawValue: name) != nil {
+      if Op.called(name) != nil {
         throw fail("'\(name)' is a function; call it as \(name)(…)", token)
       }
       return program.append(.variable(name), range(token))
@@ -272,9 +272,9 @@ public struct Parser {
     let close = peek
     try expectClosing(open)
     let range = SourceRange(start: locate(nameToken.start), end: locate(close.end))
-    guard let function = Function(rawValue: name) else {
+    guard let function = Op.called(name) else {
       var message = "unknown function '\(name)'"
-      let names = Function.allCases.map(\.rawValue)
+      let names = Op.functionNames
       if let close = Suggestion.closest(to: name, in: names) {
         message += "; did you mean '\(close)'?"
       } else {

@@ -81,20 +81,7 @@ public struct SymbolicLabels: Sendable {
 
   /// The value of a node as a formula of its operands' labels.
   public static func value(of node: Node, operands a: [Formula]) -> Formula {
-    switch node.op {
-    case .input: return .symbol(node.name ?? "?")
-    case .constant: return .number(node.parameter)
-    case .add: return .sum(a[0], a[1])
-    case .sub: return .difference(a[0], a[1])
-    case .mul: return .product([a[0], a[1]])
-    case .div: return .quotient(a[0], a[1])
-    case .recip: return .quotient(1, a[0])
-    case .neg: return .negate(a[0])
-    case .pow: return .power(a[0], a[1])
-    case .powConst: return .power(a[0], .number(node.parameter))
-    case .exp, .log, .sqrt, .sin, .cos, .tanh, .sigmoid, .relu, .abs, .max, .min:
-      let function = Function.allCases.first { $0.op == node.op } ?? .exp
-      return .call(function, a)
-    }
+    node.op == .input
+      ? .symbol(node.name ?? "?") : node.op.descriptor.value(a, node.parameter)
   }
 }

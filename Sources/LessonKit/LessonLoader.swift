@@ -172,7 +172,7 @@ public enum LessonLoader {
                 + "'\(key.scalar?.string ?? "?")' is not", at: key.location)
             continue
           }
-          if Function(rawValue: name) != nil {
+          if Op.called(name) != nil {
             fail("'\(name)' is a function and cannot be an input", at: key.location)
             continue
           }

@@ -146,12 +146,11 @@ struct MathTypesetter {
       let list = args.enumerated().flatMap { i, a -> [MathBox] in
         (i > 0 ? [op(", ", size: size)] : []) + [box(a, size: size)]
       }
-      switch function {
-      case .sqrt: return radical(row(list), size: size)
-      case .abs: return row([op("|", size: size), row(list), op("|", size: size)])
-      default:
-        let name = function == .sigmoid ? "σ" : function.rawValue
-        return row([op(name, size: size), fenced(row(list), size: size)])
+      let spelling = function.spelling
+      switch spelling.form {
+      case .radical: return radical(row(list), size: size)
+      case .bars: return row([op("|", size: size), row(list), op("|", size: size)])
+      case .call: return row([op(spelling.name, size: size), fenced(row(list), size: size)])
       }
     case .sign(let a): return row([op("sign", size: size), fenced(box(a, size: size), size: size)])
     case .indicator(let c):

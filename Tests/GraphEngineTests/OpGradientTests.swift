@@ -12,7 +12,9 @@ private func samplePoints(_ op: Op) -> [[Double]] {
   case .log, .sqrt, .powConst: [[0.5], [1], [4.2]]
   case .recip: [[0.5], [-2], [3]]
   case .relu, .abs: [[1.5], [-0.7], [3]]
-  case .neg, .exp, .sin, .cos, .tanh, .sigmoid: [[-2], [-0.3], [0], [1], [2.5]]
+  case .neg, .exp, .sin, .cos, .tanh, .sigmoid, .softplus: [[-2], [-0.3], [0], [1], [2.5]]
+  // Away from the poles at ±π/2.
+  case .tan: [[-1.2], [-0.3], [0], [1], [1.4]]
   }
 }
 

@@ -72,7 +72,7 @@ struct ParserTests {
     arguments: [
       (
         "y = foo(x)",
-        "1:5: unknown function 'foo'; the functions are exp, log, sqrt, sin, cos, tanh, sigmoid, relu, abs, max, min"
+        "1:5: unknown function 'foo'; the functions are exp, log, sqrt, sin, cos, tan, tanh, sigmoid, softplus, relu, abs, max, min"
       ),
       ("y = exp(x, 2)", "1:5: exp takes 1 argument, but 2 were given"),
       ("y = max(x)", "1:5: max takes 2 arguments, but 1 was given"),

@@ -1,0 +1,156 @@
+/// Everything about one operation, in one place: its arity, its forward value, its local
+/// gradients as numbers and as formulas, its expansion if it is a composite, what to say when
+/// it leaves its domain, how the house styles label its node and how formulas spell it.
+///
+/// As in PyTorch's `derivatives.yaml` (one entry per op, a gradient formula per input) and
+/// JAX's primitives (each registers its rules together), an op is one value of this type
+/// (`Sources/GraphEngine/Ops/`): the initializer has no defaults, so a descriptor that leaves
+/// out a rule does not compile, and ``Op/descriptor`` is an exhaustive switch.
+public struct OpDescriptor: Sendable {
+  /// How many inputs a node of the op has.
+  public let arity: Int
+  /// The name a lesson calls it by (`exp`, `sigmoid`) and how formulas spell the call; nil
+  /// for operators written with a sign (`+`, `*`, `^`) and for leaves.
+  public let call: Call?
+  /// y from the inputs' values x and the node's parameter k (a constant's value, a constant
+  /// exponent). Results outside the reals come back as NaN or ±∞; ``Evaluator`` turns them
+  /// into located errors.
+  public let forward: @Sendable (_ x: [Double], _ k: Double) -> Double
+  /// ∂y/∂xᵢ as numbers, one per input, given the output y.
+  public let gradients: @Sendable (_ x: [Double], _ y: Double, _ k: Double) -> [Double]
+  /// ∂y/∂xᵢ as formulas over ``Formula/operand(_:)``, ``Formula/result`` and k, as written
+  /// (``Op/symbolicLocalGradients(parameter:)`` tidies them); they agree with `gradients`
+  /// wherever both are defined.
+  public let rules: @Sendable (_ k: Double) -> [LocalGradientFormula]
+  /// The node's value as a formula of its operands' formulas: the textbooks' labels
+  /// (`−x`, `exp(−x)`, `1 + exp(−x)`).
+  public let value: @Sendable (_ operands: [Formula], _ k: Double) -> Formula
+  /// A composite's primitive graph, built on the expanded graph from its inputs' nodes;
+  /// returns the node that takes the composite's place. nil for a primitive.
+  public let expansion: (@Sendable (inout ExpansionBuilder, [Node.ID]) -> Node.ID)?
+  /// What to tell the author when y is not finite, or nil for the generic message
+  /// (`exp(1000) overflows to infinity`).
+  public let valueProblem: @Sendable (_ x: [Double], _ y: Double, _ k: Double) -> String?
+  /// What to tell the author when ∂y/∂xᵢ is not finite although y is, or nil for the generic
+  /// message.
+  public let gradientProblem: @Sendable (_ i: Int, _ x: [Double], _ k: Double) -> String?
+  /// The text in the node, given the parameter as written: the textbooks' sign (DLFS: `×`,
+  /// `/`, `**2`) and CS231n's gate (`*`, `1/x`).
+  public let symbol: @Sendable (_ k: String) -> (textbook: String, gate: String)
+  /// CS231n's gate with a constant folded in (`*-1`, `+1`), given the constant as written and
+  /// the side it enters on; nil when the op has no such form.
+  public let folded: @Sendable (_ constant: String, _ side: Int) -> String?
+  /// How the walk-through names the node (`the × node`, `the exp node`).
+  public let walkthroughName: String
+
+  /// A function a lesson can call.
+  public struct Call: Sendable {
+    /// The name in a lesson (`sigmoid`).
+    public let name: String
+    /// How formulas write it.
+    public let spelling: Spelling
+  }
+
+  /// How the formula writers set a call.
+  public struct Spelling: Sendable {
+    public enum Form: Sendable {
+      /// The name, then the arguments in parentheses: `exp(x)`, `σ(x)`.
+      case call
+      /// Under a radical sign: `√x`.
+      case radical
+      /// Between bars where the medium has them (LaTeX, MathML, the handout); `abs(x)` on
+      /// one line.
+      case bars
+    }
+    /// The name in plain text, Pango and MathML: `exp`, `σ`.
+    public let name: String
+    /// The name in LaTeX: `\exp`, `\sigma`, `\operatorname{relu}`.
+    public let latex: String
+    public let form: Form
+    /// Whether the name is a letter (σ), set as a symbol rather than a function's word.
+    public let isLetter: Bool
+
+    public init(_ name: String, latex: String, form: Form = .call, isLetter: Bool = false) {
+      self.name = name
+      self.latex = latex
+      self.form = form
+      self.isLetter = isLetter
+    }
+  }
+
+  public init(
+    arity: Int, call: Call?, forward: @escaping @Sendable ([Double], Double) -> Double,
+    gradients: @escaping @Sendable ([Double], Double, Double) -> [Double],
+    rules: @escaping @Sendable (Double) -> [LocalGradientFormula],
+    value: @escaping @Sendable ([Formula], Double) -> Formula,
+    expansion: (@Sendable (inout ExpansionBuilder, [Node.ID]) -> Node.ID)?,
+    valueProblem: @escaping @Sendable ([Double], Double, Double) -> String?,
+    gradientProblem: @escaping @Sendable (Int, [Double], Double) -> String?,
+    symbol: @escaping @Sendable (String) -> (textbook: String, gate: String),
+    folded: @escaping @Sendable (String, Int) -> String?, walkthroughName: String
+  ) {
+    self.arity = arity
+    self.call = call
+    self.forward = forward
+    self.gradients = gradients
+    self.rules = rules
+    self.value = value
+    self.expansion = expansion
+    self.valueProblem = valueProblem
+    self.gradientProblem = gradientProblem
+    self.symbol = symbol
+    self.folded = folded
+    self.walkthroughName = walkthroughName
+  }
+
+  /// A function called by name (`exp`), spelled the common way.
+  static func function(_ name: String, latex: String? = nil) -> Call {
+    Call(name: name, spelling: Spelling(name, latex: latex ?? "\\" + name))
+  }
+
+  /// No special message: the generic one.
+  static let generic: @Sendable ([Double], Double, Double) -> String? = { _, _, _ in nil }
+  static let genericGradient: @Sendable (Int, [Double], Double) -> String? = { _, _, _ in nil }
+  /// No folded gate.
+  static let notFolded: @Sendable (String, Int) -> String? = { _, _ in nil }
+  /// A node labelled with the function's name in every style.
+  static func named(_ name: String) -> @Sendable (String) -> (textbook: String, gate: String) {
+    { _ in (name, name) }
+  }
+}
+
+/// A symbolic local gradient ∂y/∂xᵢ, in the textbooks' two forms.
+public struct LocalGradientFormula: Hashable, Sendable {
+  /// In terms of the node's inputs (``Formula/operand(_:)``): −1/x² for `1/x`.
+  public var inOperands: Formula
+  /// The same in terms of the node's output y (``Formula/result``) where the textbooks
+  /// prefer it: −y² for `1/x`, y(1−y) for σ, 1−y² for tanh. `nil` when there is none.
+  public var inResult: Formula?
+
+  public init(_ inOperands: Formula, orInResult inResult: Formula? = nil) {
+    self.inOperands = inOperands
+    self.inResult = inResult
+  }
+
+  /// The form the textbooks write in labels: the result form where there is one.
+  public var preferred: Formula { inResult ?? inOperands }
+}
+
+/// Builds a composite's primitive graph in the expanded graph (``Graph/expandingComposites()``).
+public struct ExpansionBuilder {
+  /// The expanded graph's nodes so far.
+  var nodes: [Node] = []
+  /// The composite node being expanded: new nodes keep its location and point back to it.
+  var source: Node?
+
+  /// Adds a node of `op` on `inputs` and returns its id.
+  public mutating func add(_ op: Op, _ inputs: [Node.ID], _ parameter: Double = 0) -> Node.ID {
+    let id = nodes.count
+    let location = source?.location ?? SourceLocation(line: 1, column: 1)
+    nodes.append(
+      Node(
+        id: id, op: op, inputs: inputs, parameter: parameter, location: location,
+        origin: source.map { $0.origin ?? $0.id }))
+    return id
+  }
+}
