@@ -69,7 +69,7 @@ public struct MarkdownWriter {
       case "&": out += "&amp;"
       case "\\", "`", "*", "_", "[", "]", "{", "}", "#", "|", "$", "~", "!":
         out += "\\" + String(c)
-      case "\n": out += " "
+      case "\n", "\r", "\r\n": out += " "
       default: out.append(c)
       }
     }

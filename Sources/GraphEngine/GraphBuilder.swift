@@ -21,6 +21,8 @@ public struct GraphBuilder {
   private var nodes: [Node] = []
   private var nodeOf: [Int?]
   private var diagnostics: [EngineDiagnostic] = []
+  /// Where the graph passed ``Limits/nodes``: the node that was one too many.
+  private var overflow: SourceLocation?
 
   public static func build(_ program: Program, inputs: [InputName]) -> Result<
     Graph, DiagnosticList
@@ -54,15 +56,10 @@ public struct GraphBuilder {
     var start = 0
     for statement in program.statements {
       for e in start...statement.root where !absorbed[e] {
+        // Past the node limit: stop building (the memory and the time stay bounded).
+        if overflow != nil { break }
         let expression = program[e]
         let at = expression.range.start
-        if nodes.count >= Limits.nodes {
-          diagnostics.append(
-            EngineDiagnostic(
-              "the graph has more than \(Limits.nodes) nodes here, lessongen's limit for one "
-                + "lesson; split the function into several lessons", at: at))
-          return .failure(DiagnosticList(diagnostics.sorted { $0.location < $1.location }))
-        }
         if let value = literal[e], isSignedNumber(e) {
           nodeOf[e] = add(.constant, [], parameter: value, at: at)
           continue
@@ -145,6 +142,13 @@ public struct GraphBuilder {
       }
     }
 
+    if let at = overflow {
+      diagnostics.append(
+        EngineDiagnostic(
+          "the graph has more than \(Limits.nodes) nodes here, lessongen's limit for one "
+            + "lesson; split the function into several lessons", at: at))
+      return .failure(DiagnosticList(diagnostics.sorted { $0.location < $1.location }))
+    }
     for input in inputNames where inputNode[input.name] == nil && assigned[input.name] == nil {
       if firstAssignment[input.name] == nil {
         diagnostics.append(
@@ -257,6 +261,7 @@ public struct GraphBuilder {
     at location: SourceLocation
   ) -> Node.ID {
     let id = nodes.count
+    if id == Limits.nodes { overflow = location }
     nodes.append(
       Node(id: id, op: op, inputs: inputs, parameter: parameter, name: name, location: location))
     return id

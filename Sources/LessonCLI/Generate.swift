@@ -49,7 +49,8 @@ struct Generate: ParsableCommand {
       Terminal.printError(error.description)
       throw ExitCode.failure
     }
-    let folder = URL(fileURLWithPath: out).appendingPathComponent(compiled.lesson.id)
+    // The path as given (URL would fold `la/..` by its text, not through the link `la`).
+    let folder = (out.hasSuffix("/") ? out : out + "/") + compiled.lesson.id
     let artifacts: [Artifacts.File]
     do {
       artifacts = try Artifacts.make(for: compiled, plan: plan, helper: helper)
@@ -59,12 +60,12 @@ struct Generate: ParsableCommand {
       throw ExitCode.failure
     }
     do {
-      try OutputFolder(folder).write(artifacts)
+      try OutputFolder(path: folder).write(artifacts)
     } catch {
       // The message names the folder or file that could not be written.
       Terminal.printError("error: \(error)")
       throw ExitCode.failure
     }
-    Terminal.write("wrote \(compiled.lesson.id) to \(folder.relativePath)/\n")
+    Terminal.write("wrote \(compiled.lesson.id) to \(folder)/\n")
   }
 }

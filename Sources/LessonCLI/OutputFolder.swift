@@ -19,21 +19,36 @@ import Foundation
 ///
 /// Nothing is opened for writing through a symbolic link: new files are created with
 /// `O_CREAT | O_EXCL | O_NOFOLLOW` inside the private folder, and a symlinked `<id>/` or
-/// `figures/` is refused. Runs on one folder take an advisory lock (`flock` on the parent
-/// folder), so concurrent runs finish one after the other and leave what a single run leaves.
+/// `figures/` is refused. A folder that is not lessongen's output (no `trace.json`) is refused
+/// rather than replaced. Runs on one folder take an advisory lock (`flock` on the parent
+/// folder), so concurrent runs finish one after the other and leave what a single run leaves;
+/// private folders a killed run left behind are removed by the next run.
+///
+/// Where the private folder cannot be made or exchanged — `<id>/` is a mount point (a
+/// container volume), or the parent is not writable — the files are replaced one by one
+/// inside `<id>/` instead, each through a temporary name and a rename: every file is whole,
+/// but a failure midway leaves some files new.
 struct OutputFolder {
-  let url: URL
+  /// The folder's path as the user gave it (`..` after a symbolic link is resolved by the file
+  /// system, as a shell would, not by removing text).
+  let path: String
 
-  init(_ url: URL) {
-    self.url = url
+  init(path: String) {
+    self.path = path
   }
 
-  /// What the last ``write(_:)`` did.
+  init(_ url: URL) {
+    self.path = url.path
+  }
+
+  /// What the last ``write(_:failAfter:)`` did.
   enum Outcome: Equatable {
     /// Nothing differed: the folder was left untouched.
     case unchanged
-    /// The folder was replaced.
+    /// The folder was replaced at once.
     case replaced
+    /// The files were replaced one by one inside the folder (see the type's comment).
+    case replacedInPlace
   }
 
   /// Writes exactly `files` into the folder (and nothing else), all at once.
@@ -42,35 +57,42 @@ struct OutputFolder {
   ///   files into the private folder.
   @discardableResult
   func write(_ files: [Artifacts.File], failAfter: Int? = nil) throws -> Outcome {
-    let target = url.standardizedFileURL.path
+    let target = path
     let parent = (target as NSString).deletingLastPathComponent
     let name = (target as NSString).lastPathComponent
-    try Self.makeFolders(parent.isEmpty ? "." : parent)
-    let lock = try Self.lock(parent: parent, name: name)
-    defer { close(lock) }
+    let folder = parent.isEmpty ? "." : parent
+    try Self.makeFolders(folder)
+    let lock = Self.lock(folder)
+    defer { if let lock { close(lock) } }
+    Self.removeLeftovers(in: folder, of: name)
 
     let old = try Self.existingFolder(target)
     if let old, Self.matches(old, files) { return .unchanged }
+    if let old, Self.isMountPoint(old, parent: folder) {
+      return try Self.writeInPlace(files, into: target, failAfter: failAfter)
+    }
 
-    let template = parent + "/." + name + ".XXXXXX"
-    var pattern = Array(template.utf8CString)
+    var pattern = Array((folder + "/." + name + ".XXXXXX").utf8CString)
     guard mkdtemp(&pattern) != nil else {
-      throw OutputError("cannot create a folder in \(parent): \(Self.reason())")
+      if old != nil, [EACCES, EPERM, EROFS].contains(errno) {
+        return try Self.writeInPlace(files, into: target, failAfter: failAfter)
+      }
+      throw OutputError("cannot create a folder in \(folder): \(Self.reason())")
     }
     let staging = String(cString: pattern)
     do {
       // mkdtemp makes the folder private (0700); the output folder is as mkdir would make it.
       guard chmod(staging, 0o777 & ~Self.umaskValue) == 0 else {
-        throw OutputError("cannot create a folder in \(parent): \(Self.reason())")
+        throw OutputError("cannot create a folder in \(folder): \(Self.reason())")
       }
       var made: Set<String> = [""]
       for (count, file) in files.enumerated() {
         if let failAfter, count == failAfter {
           throw OutputError("cannot write \(target)/\(file.path): No space left on device")
         }
-        let folder = (file.path as NSString).deletingLastPathComponent
-        if made.insert(folder).inserted {
-          try Self.makeFolders(staging + "/" + folder)
+        let subfolder = (file.path as NSString).deletingLastPathComponent
+        if made.insert(subfolder).inserted {
+          try Self.makeFolders(staging + "/" + subfolder)
         }
         let destination = staging + "/" + file.path
         if let old, Self.holds(old + "/" + file.path, file.contents),
@@ -80,7 +102,17 @@ struct OutputFolder {
         }
         try Self.create(destination, file.contents, shownAs: target + "/" + file.path)
       }
+    } catch {
+      Self.remove(staging)
+      throw error
+    }
+    do {
       try Self.exchange(staging, target, existed: old != nil)
+    } catch let error as ExchangeRefused {
+      // `<id>/` cannot be renamed (a mount point, another file system).
+      Self.remove(staging)
+      guard old != nil else { throw OutputError("cannot create \(target): \(error.reason)") }
+      return try Self.writeInPlace(files, into: target, failAfter: failAfter)
     } catch {
       Self.remove(staging)
       throw error
@@ -94,48 +126,72 @@ struct OutputFolder {
 
   /// `mkdir -p`, with a message that names the folder.
   private static func makeFolders(_ path: String) throws {
-    var isFolder: ObjCBool = false
-    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
-      guard isFolder.boolValue else {
-        throw OutputError("cannot write into \(path): it is a file, not a folder")
-      }
-      return
-    }
+    if isFolder(path) { return }
     var partial = path.hasPrefix("/") ? "" : "."
     for component in path.split(separator: "/") {
       partial += "/" + component
-      if mkdir(partial, 0o755) != 0 && errno != EEXIST {
+      if mkdir(partial, 0o777) != 0 && errno != EEXIST {
         throw OutputError("cannot create the folder \(partial): \(reason())")
       }
     }
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue
-    else {
+    guard isFolder(path) else {
+      var info = stat()
+      if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK {
+        throw OutputError("\(path) is a symbolic link to a folder that does not exist")
+      }
       throw OutputError("cannot write into \(path): it is a file, not a folder")
     }
   }
 
-  /// Takes the lock of the folder's parent, waiting for another run that holds it.
+  /// Whether `path` is a folder (following links).
+  private static func isFolder(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+  }
+
+  /// Takes the lock of the folder `parent`, waiting for another run that holds it; nil where
+  /// the folder cannot be locked (not readable, or a network file system without `flock`):
+  /// the run goes on without it.
   ///
   /// The lock is `flock` on the parent folder itself, so it leaves no file behind; runs into
   /// one parent (two lessons into `Output/`) wait for each other for the few milliseconds
   /// their exchanges take, and the lock goes with the process however it ends.
-  private static func lock(parent: String, name: String) throws -> Int32 {
+  private static func lock(_ parent: String) -> Int32? {
     let fd = open(parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-    guard fd >= 0 else {
-      throw OutputError("cannot use the folder \(parent): \(reason())")
-    }
+    guard fd >= 0 else { return nil }
     while flock(fd, LOCK_EX) != 0 {
       guard errno == EINTR else {
-        let why = reason()
         close(fd)
-        throw OutputError("cannot lock the folder \(parent): \(why)")
+        return nil
       }
     }
     return fd
   }
 
+  /// Removes the private folders of `name` a killed run left in `parent`
+  /// (`.<name>.XXXXXX`, and `.<name>.XXXXXX.old` from the two-rename fallback). Only called
+  /// under the lock, when no other run can be using them.
+  private static func removeLeftovers(in parent: String, of name: String) {
+    guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent) else {
+      return
+    }
+    let prefix = "." + name + "."
+    for entry in entries where entry.hasPrefix(prefix) {
+      var rest = entry.dropFirst(prefix.count)
+      if rest.hasSuffix(".old") { rest = rest.dropLast(4) }
+      guard rest.count == 6, rest.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
+      else { continue }
+      var info = stat()
+      guard lstat(parent + "/" + entry, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+        continue
+      }
+      remove(parent + "/" + entry)
+    }
+  }
+
   /// The path of the folder already there, nil when there is none; refuses a symbolic link
-  /// or a file where the folder or its `figures/` should be.
+  /// or a file where the folder or its `figures/` should be, and a folder that is not
+  /// lessongen's output.
   private static func existingFolder(_ target: String) throws -> String? {
     var info = stat()
     guard lstat(target, &info) == 0 else {
@@ -156,16 +212,30 @@ struct OutputFolder {
         "\(target)/figures is a symbolic link; lessongen writes only into a folder of its own "
           + "(remove the link)")
     }
+    let entries = (try? FileManager.default.contentsOfDirectory(atPath: target)) ?? []
+    if !entries.isEmpty,
+      !(lstat(target + "/trace.json", &info) == 0 && info.st_mode & S_IFMT == S_IFREG)
+    {
+      throw OutputError(
+        "\(target) is not lessongen's output (it has no trace.json), and lessongen replaces its "
+          + "output folder whole; move the folder away or choose another --out")
+    }
     return target
+  }
+
+  /// Whether `folder` is a mount point (another device than its parent's): it cannot be
+  /// renamed, so it is written in place.
+  private static func isMountPoint(_ folder: String, parent: String) -> Bool {
+    var inner = stat()
+    var outer = stat()
+    return stat(folder, &inner) == 0 && stat(parent, &outer) == 0 && inner.st_dev != outer.st_dev
   }
 
   /// Whether the folder holds exactly `files`, byte for byte, and nothing else.
   private static func matches(_ folder: String, _ files: [Artifacts.File]) -> Bool {
     var expected = Set(files.map(\.path))
     let folders = Set(
-      files.map { ($0.path as NSString).deletingLastPathComponent }.filter {
-        !$0.isEmpty
-      })
+      files.map { ($0.path as NSString).deletingLastPathComponent }.filter { !$0.isEmpty })
     guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return false }
     while let relative = enumerator.nextObject() as? String {
       if folders.contains(relative) { continue }
@@ -175,11 +245,70 @@ struct OutputFolder {
     return files.allSatisfy { holds(folder + "/" + $0.path, $0.contents) }
   }
 
+  /// The files replaced one by one inside `target`, each through a temporary name of its own
+  /// and a rename; files the run does not make are removed.
+  static func writeInPlace(_ files: [Artifacts.File], into target: String, failAfter: Int?)
+    throws -> Outcome
+  {
+    var made: Set<String> = []
+    for (count, file) in files.enumerated() {
+      if let failAfter, count == failAfter {
+        throw OutputError("cannot write \(target)/\(file.path): No space left on device")
+      }
+      let subfolder = (file.path as NSString).deletingLastPathComponent
+      let folder = subfolder.isEmpty ? target : target + "/" + subfolder
+      if made.insert(folder).inserted { try makeFolders(folder) }
+      let destination = target + "/" + file.path
+      if holds(destination, file.contents) { continue }
+      var pattern = Array(
+        (folder + "/." + (file.path as NSString).lastPathComponent + ".XXXXXX").utf8CString)
+      // mkstemp creates the file new (O_EXCL): never through a link.
+      let fd = mkstemp(&pattern)
+      guard fd >= 0 else { throw OutputError("cannot write \(destination): \(reason())") }
+      let temporary = String(cString: pattern)
+      do {
+        defer { close(fd) }
+        guard fchmod(fd, 0o666 & ~umaskValue) == 0 else {
+          throw OutputError("cannot write \(destination): \(reason())")
+        }
+        try writeAll(fd, file.contents, shownAs: destination)
+      } catch {
+        unlink(temporary)
+        throw error
+      }
+      guard rename(temporary, destination) == 0 else {
+        let why = reason()
+        unlink(temporary)
+        throw OutputError("cannot write \(destination): \(why)")
+      }
+    }
+    // What the run does not make: files first, then the folders left empty.
+    let keep = Set(files.map(\.path))
+    let enumerator = FileManager.default.enumerator(atPath: target)
+    var folders: [String] = []
+    while let relative = enumerator?.nextObject() as? String {
+      var info = stat()
+      guard lstat(target + "/" + relative, &info) == 0 else { continue }
+      if info.st_mode & S_IFMT == S_IFDIR {
+        folders.append(relative)
+      } else if !keep.contains(relative) {
+        unlink(target + "/" + relative)
+      }
+    }
+    for folder in folders.reversed() { rmdir(target + "/" + folder) }
+    return .replacedInPlace
+  }
+
   /// Creates a new file (never through a link, never over an existing one) holding `data`.
   private static func create(_ path: String, _ data: Data, shownAs shown: String) throws {
-    let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+    let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
     guard fd >= 0 else { throw OutputError("cannot write \(shown): \(reason())") }
     defer { close(fd) }
+    try writeAll(fd, data, shownAs: shown)
+  }
+
+  /// write(2) until every byte is written.
+  private static func writeAll(_ fd: Int32, _ data: Data, shownAs shown: String) throws {
     try data.withUnsafeBytes { buffer in
       guard let base = buffer.baseAddress else { return }
       var offset = 0
@@ -192,6 +321,11 @@ struct OutputFolder {
     }
   }
 
+  /// The exchange could not be made on this file system (the caller writes in place).
+  private struct ExchangeRefused: Error {
+    var reason: String
+  }
+
   /// Puts the new folder in place: exchanged with the old one, or renamed when there is none.
   private static func exchange(_ staging: String, _ target: String, existed: Bool) throws {
     if !existed {
@@ -201,12 +335,15 @@ struct OutputFolder {
       return
     }
     if renameExchange(staging, target) == 0 { return }
-    guard errno == EINVAL || errno == ENOSYS else {
-      throw OutputError("cannot replace \(target): \(reason())")
+    switch errno {
+    case EBUSY, EXDEV: throw ExchangeRefused(reason: reason())
+    case EINVAL, ENOSYS: break
+    default: throw OutputError("cannot replace \(target): \(reason())")
     }
     // A file system without RENAME_EXCHANGE: two renames, undone if the second fails.
     let aside = staging + ".old"
     guard rename(target, aside) == 0 else {
+      if errno == EBUSY || errno == EXDEV { throw ExchangeRefused(reason: reason()) }
       throw OutputError("cannot replace \(target): \(reason())")
     }
     guard rename(staging, target) == 0 else {
@@ -214,7 +351,8 @@ struct OutputFolder {
       _ = rename(aside, target)
       throw OutputError("cannot replace \(target): \(why)")
     }
-    _ = rename(aside, staging)
+    // The old folder goes where the caller removes it; if even that fails, remove it here.
+    if rename(aside, staging) != 0 { remove(aside) }
   }
 
   /// Removes a private folder of this run and everything in it.
@@ -253,11 +391,14 @@ struct OutputFolder {
 
   private static func reason() -> String { String(cString: strerror(errno)) }
 
-  /// The process's umask, read once at start-up (umask(2) can only be read by setting it).
+  /// The process's umask, from `/proc/self/status` (umask(2) can only read it by changing
+  /// it, which would race with other threads creating files); 022 where that is not there.
   private static let umaskValue: mode_t = {
-    let mask = umask(0o022)
-    umask(mask)
-    return mask
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+      let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Umask:") }),
+      let value = mode_t(line.dropFirst(6).trimmingCharacters(in: .whitespaces), radix: 8)
+    else { return 0o022 }
+    return value
   }()
 }
 

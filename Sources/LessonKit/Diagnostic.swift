@@ -45,7 +45,9 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 
   /// The line with refused characters escaped, and where the caret's column moved to.
   static func escapedLine(_ line: String, column: Int) -> (String, Int) {
-    guard line.unicodeScalars.contains(where: TextHygiene.isRefused) else { return (line, column) }
+    guard line.unicodeScalars.contains(where: { TextHygiene.isRefused($0) || $0 == "\r" }) else {
+      return (line, column)
+    }
     var shown = ""
     var caretColumn = column
     for (i, s) in line.unicodeScalars.enumerated() {

@@ -39,8 +39,8 @@ enum LessonFileReader {
     default: return .failure(Problem(message: "this is not a regular file"))
     }
     let tooLarge = Problem(
-      message: "the file is larger than \(limit / 1024) KiB (\(limit) bytes), lessongen's limit "
-        + "for a lesson; is it a lesson?")
+      message: "the file is larger than 1 MiB (\(limit) bytes), lessongen's limit for a lesson; "
+        + "is it a lesson?")
     if Int(info.st_size) > limit { return .failure(tooLarge) }
     var bytes = [UInt8](repeating: 0, count: limit + 1)
     var filled = 0

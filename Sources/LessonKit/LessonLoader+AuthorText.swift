@@ -177,8 +177,9 @@ extension LessonLoader {
       case .success(let (program, root)):
         guard let formula = program.formula(of: root) else {
           fail(
-            "this step is more than \(Limits.formulaDepth) operations deep, lessongen's limit "
-              + "for a formula it writes; shorten it", locator.location(0))
+            "this step is nested more than \(Limits.formulaDepth) levels deep (a sum of that "
+              + "many terms is that deep), lessongen's limit for a formula it writes; shorten it",
+            locator.location(0))
           continue
         }
         steps.append(

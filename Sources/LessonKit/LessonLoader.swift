@@ -18,7 +18,32 @@ public enum LessonLoader {
             + "a UTF-8 character (save the lesson as UTF-8)", sourceLine: nil)
       ])
     }
-    return try read(text: String(decoding: bytes, as: UTF8.self), path: path, id: id)
+    // A byte order mark (Windows editors write one) is not part of the text.
+    let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
+    return try read(text: String(decoding: body, as: UTF8.self), path: path, id: id)
+  }
+
+  /// Every decoded scalar (keys and values) holding what a lesson may not: escapes in double
+  /// quotes (`"\0"`, `"\uFFFF"`, `"\r"`) get past the check of the raw file. Walks the tree
+  /// with a stack of its own (its depth is bounded by ``NestingGuard`` anyway).
+  static func decodedProblems(_ root: Yams.Node) -> [EngineDiagnostic] {
+    var problems: [EngineDiagnostic] = []
+    var pending = [root]
+    while let node = pending.popLast(), problems.count < 20 {
+      switch node {
+      case .scalar(let scalar):
+        if let message = TextHygiene.problem(inDecoded: scalar.string) {
+          problems.append(EngineDiagnostic(message, at: node.location))
+        }
+      case .mapping(let mapping):
+        for (key, value) in mapping.reversed() { pending += [value, key] }
+      case .sequence(let sequence):
+        pending += sequence.reversed()
+      case .alias:
+        break
+      }
+    }
+    return problems.sorted { $0.location < $1.location }
   }
 
   /// Loads a lesson from YAML text.
@@ -94,6 +119,9 @@ public enum LessonLoader {
       problems.append(YAMLErrorTranslator.diagnostic(for: error, in: source))
       throw finish()
     }
+
+    problems = decodedProblems(root)
+    if !problems.isEmpty { throw finish() }
 
     guard case .mapping(let mapping) = root else {
       fail(
@@ -252,7 +280,9 @@ public enum LessonLoader {
     _ text: String, _ key: String, _ limit: Int, _ location: SourceLocation,
     _ fail: (String, SourceLocation) -> Void
   ) {
-    let count = text.count
+    // Unicode scalars, not characters: a letter with 40,000 combining marks is one
+    // character, and Pango takes seconds to shape it.
+    let count = text.unicodeScalars.count
     guard count > limit else { return }
     fail(
       "the \(key) is \(count) characters long; lessongen's limit is \(limit) (a longer text "

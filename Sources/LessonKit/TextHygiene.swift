@@ -6,7 +6,9 @@ public import GraphEngine
 /// Refused: C0 controls other than tab, newline and carriage return (ESC would let a lesson
 /// drive the terminal that prints its diagnostics; NUL ends C strings in Cairo and Pango),
 /// DEL, the C1 controls U+0080–U+009F, and the noncharacters U+FDD0–U+FDEF and U+xFFFE,
-/// U+xFFFF (Cairo's PDF surface fails on U+FFFF in a title).
+/// U+xFFFF (Cairo's PDF surface fails on U+FFFF in a title); also a carriage return that
+/// does not end a line, and long runs of combining marks. The raw file is checked before
+/// YAML reads it, and every decoded scalar after (escapes in double quotes).
 public enum TextHygiene {
   /// Whether `scalar` may not appear in a lesson.
   public static func isRefused(_ scalar: Unicode.Scalar) -> Bool {
@@ -26,28 +28,76 @@ public enum TextHygiene {
   /// How a scalar is shown in a quoted source line or message: refused characters (and
   /// tabs are kept, as the caret line repeats them) as `<U+001B>`, everything else as is.
   public static func shown(_ scalar: Unicode.Scalar) -> String {
-    isRefused(scalar) ? "<" + codePoint(scalar) + ">" : String(scalar)
+    isRefused(scalar) || scalar == "\r" ? "<" + codePoint(scalar) + ">" : String(scalar)
   }
 
   /// `text` with every refused character shown as `<U+XXXX>`.
   public static func escaped(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: isRefused) else { return text }
+    guard text.unicodeScalars.contains(where: { isRefused($0) || $0 == "\r" }) else {
+      return text
+    }
     return text.unicodeScalars.map(shown).joined()
   }
 
-  /// Every refused character of the text, at most `limit` of them, located.
+  /// The most combining marks lessongen accepts in a row. Unicode's stream-safe format
+  /// (UAX #15) allows 30; real text needs a few. A run of thousands made HarfBuzz's shaping
+  /// quadratic: 40,000 marks after one letter took 14 s, 200,000 more than 5 minutes.
+  public static let combiningMarksInARow = 30
+
+  /// Why `scalar` (the `index`-th of `scalars`) may not stand in a lesson, or nil: a refused
+  /// character, a carriage return that does not end a line (terminals and YAML read a lone CR
+  /// as a line break, so it could overwrite a diagnostic or split a paragraph), or a combining
+  /// mark too many in a row (`marks` counts the run so far).
+  static func problem(
+    _ scalar: Unicode.Scalar, next: Unicode.Scalar?, marks: inout Int, escaped: Bool = false
+  ) -> String? {
+    let written = escaped ? ", written as an escape," : ""
+    switch scalar.properties.generalCategory {
+    case .nonspacingMark, .spacingMark, .enclosingMark:
+      marks += 1
+      if marks == combiningMarksInARow + 1 {
+        return "more than \(combiningMarksInARow) combining marks in a row\(written); no text "
+          + "needs that many"
+      }
+      return nil
+    default:
+      marks = 0
+    }
+    if scalar == "\r" && (next != "\n" || escaped) {
+      return "a carriage return (U+000D)\(written) that does not end a line cannot appear in "
+        + "a lesson; save the file with \\n or \\r\\n line ends"
+    }
+    guard isRefused(scalar) else { return nil }
+    let what = name(scalar).map { " (\($0))" } ?? ""
+    let kind = scalar.value >= 0xFDD0 ? "the noncharacter" : "the control character"
+    return "\(kind) \(codePoint(scalar))\(what)\(written) cannot appear in a lesson; delete it"
+  }
+
+  /// Every problem of the raw text (see ``problem(_:next:marks:escaped:)``), at most
+  /// `limit` of them, located.
   static func problems(in source: SourceText, limit: Int = 20) -> [EngineDiagnostic] {
     var found: [EngineDiagnostic] = []
-    for (i, s) in source.scalars.enumerated() where isRefused(s) {
-      let what = name(s).map { " (\($0))" } ?? ""
-      let kind = s.value >= 0xFDD0 ? "the noncharacter" : "the control character"
-      found.append(
-        EngineDiagnostic(
-          "\(kind) \(codePoint(s))\(what) cannot appear in a lesson; delete it",
-          at: source.location(ofScalar: i)))
+    var marks = 0
+    let scalars = source.scalars
+    for (i, s) in scalars.enumerated() {
+      let next = i + 1 < scalars.count ? scalars[i + 1] : nil
+      guard let message = problem(s, next: next, marks: &marks) else { continue }
+      found.append(EngineDiagnostic(message, at: source.location(ofScalar: i)))
       if found.count == limit { break }
     }
     return found
+  }
+
+  /// The first problem of a decoded YAML scalar (`"\0"`, `"\uFFFF"` and `"\r"` are escapes
+  /// a double-quoted scalar can hold), or nil.
+  static func problem(inDecoded text: String) -> String? {
+    var marks = 0
+    let scalars = Array(text.unicodeScalars)
+    for (i, s) in scalars.enumerated() {
+      let next = i + 1 < scalars.count ? scalars[i + 1] : nil
+      if let message = problem(s, next: next, marks: &marks, escaped: true) { return message }
+    }
+    return nil
   }
 
   private static func name(_ s: Unicode.Scalar) -> String? {

@@ -198,17 +198,26 @@ struct DiagramBuilder {
   }
 
   /// The output as a formula of the inputs, when that is short and says more than its name.
+  ///
+  /// Each node's formula is built from its operands' only while it stays that short (nil
+  /// after), so no formula grows with the graph: a long chain is neither built nor written.
   private func outputDefinition() -> Formula? {
-    var expanded: [Formula] = []
+    var expanded: [Formula?] = []
     for node in graph.nodes {
+      if node.op == .input {
+        expanded.append(symbolic.values[node.id])
+        continue
+      }
+      let operands = node.inputs.compactMap { expanded[$0] }
+      guard operands.count == node.inputs.count else {
+        expanded.append(nil)
+        continue
+      }
+      let formula = SymbolicLabels.value(of: node, operands: operands).tidied()
       expanded.append(
-        node.op == .input
-          ? symbolic.values[node.id]
-          : SymbolicLabels.value(of: node, operands: node.inputs.map { expanded[$0] }).tidied())
+        formula.unicode().count <= SymbolicLabels.maximumLength ? formula : nil)
     }
-    let definition = expanded[graph.output]
-    let text = definition.unicode()
-    guard definition != symbolic.values[graph.output], text.count <= SymbolicLabels.maximumLength
+    guard let definition = expanded[graph.output], definition != symbolic.values[graph.output]
     else { return nil }
     return definition
   }

@@ -17,7 +17,7 @@ struct HardeningCLITests {
       #expect(result.status == 1, "\(command)")
       #expect(
         result.stderr.hasPrefix(
-          "sum.yaml:2:40015: error: the graph has more than 10000 nodes here, lessongen's limit"))
+          "sum.yaml:2:40013: error: the graph has more than 10000 nodes here, lessongen's limit"))
     }
     #expect(folder.listing() == ["sum.yaml"])
   }
@@ -113,6 +113,15 @@ struct HardeningCLITests {
           $0 == "\u{1B}" || $0 == "\u{07}"
         })
     }
+  }
+
+  @Test("--set refuses a value that underflows to 0, as inputs do")
+  func setUnderflow() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.cleanUp() }
+    let result = try ProcessRunner.run(["trace", "sigmoid", "--set", "x=1e-400"], in: folder.url)
+    #expect(result.status == 64)
+    #expect(result.stderr.contains("x=1e-400"))
   }
 
   @Test("option suggestions only when close")

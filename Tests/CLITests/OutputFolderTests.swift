@@ -39,8 +39,9 @@ struct OutputFolderTests {
     return result
   }
 
+  /// The files of a run: the given ones and a `trace.json`, which marks lessongen's output.
   static func files(_ pairs: [(String, String)]) -> [Artifacts.File] {
-    pairs.map { Artifacts.File(path: $0.0, contents: Data($0.1.utf8)) }
+    (pairs + [("trace.json", "{}")]).map { Artifacts.File(path: $0.0, contents: Data($0.1.utf8)) }
   }
 
   /// Names in `folder` other than the lesson folders: private folders a run forgot to
@@ -58,7 +59,7 @@ struct OutputFolderTests {
     let first = Self.files([("a.md", "alpha"), ("figures/g.svg", "<svg/>"), ("t.json", "{}")])
     #expect(try OutputFolder(target).write(first) == .replaced)
     let before = Self.identities(target)
-    #expect(before.count == 3)
+    #expect(before.count == 4)
     #expect(try OutputFolder(target).write(first) == .unchanged)
     #expect(Self.identities(target) == before)
 
@@ -81,7 +82,7 @@ struct OutputFolderTests {
     try OutputFolder(target).write(
       Self.files([("a.md", "a"), ("figures/step-01.png", "1"), ("figures/step-02.png", "2")]))
     try OutputFolder(target).write(Self.files([("a.md", "a"), ("figures/graph.png", "g")]))
-    #expect(Set(Self.contents(target).keys) == ["a.md", "figures/graph.png"])
+    #expect(Set(Self.contents(target).keys) == ["a.md", "figures/graph.png", "trace.json"])
   }
 
   @Test("a write that fails midway leaves the folder exactly as it was")
@@ -153,7 +154,9 @@ struct OutputFolderTests {
     #expect(lstat(target.appendingPathComponent("a.md").path, &info) == 0)
     #expect(info.st_mode & S_IFMT == S_IFREG)
     #expect(
-      Self.contents(target) == ["a.md": Data("new a".utf8), "b.md": Data("new b".utf8)])
+      Self.contents(target) == [
+        "a.md": Data("new a".utf8), "b.md": Data("new b".utf8), "trace.json": Data("{}".utf8),
+      ])
   }
 
   @Test("--out at a file, or at a folder that cannot be written, names it; no Foundation dump")
@@ -202,5 +205,86 @@ struct OutputFolderTests {
       #expect(
         try Self.leftovers(folder.url.appendingPathComponent("out"), keeping: ["dlfs-apple"]) == [])
     }
+  }
+
+  @Test("a folder that is not lessongen's output is refused, not wiped; an empty one is used")
+  func foreignFolderRefused() throws {
+    let root = try TemporaryFolder()
+    defer { root.cleanUp() }
+    try root.write("lesson/notes.txt", "my notes")
+    let target = root.url.appendingPathComponent("lesson")
+    #expect {
+      try OutputFolder(target).write(Self.files([("a.md", "a")]))
+    } throws: { error in
+      "\(error)".contains("is not lessongen's output (it has no trace.json)")
+    }
+    #expect(Self.contents(target) == ["notes.txt": Data("my notes".utf8)])
+    let empty = root.url.appendingPathComponent("empty")
+    try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+    #expect(try OutputFolder(empty).write(Self.files([("a.md", "a")])) == .replaced)
+  }
+
+  @Test("private folders a killed run left behind are removed by the next run")
+  func leftoversRemoved() throws {
+    let root = try TemporaryFolder()
+    defer { root.cleanUp() }
+    for name in [".lesson.AbC123", ".lesson.XyZ789.old", ".lesson.keep", ".other.AbC123"] {
+      try FileManager.default.createDirectory(
+        at: root.url.appendingPathComponent(name), withIntermediateDirectories: true)
+    }
+    try OutputFolder(root.url.appendingPathComponent("lesson")).write(Self.files([("a.md", "a")]))
+    #expect(try Self.leftovers(root.url, keeping: ["lesson"]) == [".lesson.keep", ".other.AbC123"])
+  }
+
+  @Test(
+    "in place (a mount point, a read-only parent): whole files, stale ones gone, no link followed")
+  func inPlace() throws {
+    let root = try TemporaryFolder()
+    defer { root.cleanUp() }
+    try root.write("victim.txt", "precious")
+    let target = root.url.appendingPathComponent("lesson")
+    try OutputFolder(target).write(Self.files([("a.md", "a"), ("figures/old.png", "o")]))
+    try FileManager.default.removeItem(at: target.appendingPathComponent("a.md"))
+    try FileManager.default.createSymbolicLink(
+      at: target.appendingPathComponent("a.md"),
+      withDestinationURL: root.url.appendingPathComponent("victim.txt"))
+    let unchanged = Self.identities(target)["trace.json"]
+    #expect(
+      try OutputFolder.writeInPlace(
+        Self.files([("a.md", "new a"), ("b/c.md", "c")]), into: target.path, failAfter: nil)
+        == .replacedInPlace)
+    #expect(
+      Self.contents(target) == [
+        "a.md": Data("new a".utf8), "b/c.md": Data("c".utf8), "trace.json": Data("{}".utf8),
+      ])
+    #expect(
+      try String(contentsOf: root.url.appendingPathComponent("victim.txt"), encoding: .utf8)
+        == "precious")
+    #expect(Self.identities(target)["trace.json"] == unchanged)
+    #expect(!FileManager.default.fileExists(atPath: target.appendingPathComponent("figures").path))
+  }
+
+  @Test("files and folders are made as the umask says (umask 002: 664 and 775)")
+  func permissions() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.cleanUp() }
+    let shell = Process()
+    shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+    shell.arguments = [
+      "-c", "umask 002 && exec \"$0\" dlfs-apple --out o >/dev/null", ProcessRunner.binary.path,
+    ]
+    shell.currentDirectoryURL = folder.url
+    try shell.run()
+    shell.waitUntilExit()
+    #expect(shell.terminationStatus == 0)
+    func mode(_ path: String) -> mode_t {
+      var info = stat()
+      _ = lstat(folder.url.appendingPathComponent(path).path, &info)
+      return info.st_mode & 0o777
+    }
+    #expect(mode("o/dlfs-apple") == 0o775)
+    #expect(mode("o/dlfs-apple/figures") == 0o775)
+    #expect(mode("o/dlfs-apple/trace.json") == 0o664)
+    #expect(mode("o/dlfs-apple/figures/graph.png") == 0o664)
   }
 }

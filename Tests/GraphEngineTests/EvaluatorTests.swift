@@ -208,14 +208,22 @@ struct EvaluatorTests {
     #expect(gradient(e, "x") == Double(terms))
   }
 
+  @Test("a graph of exactly the node limit is accepted")
+  func atNodeLimit() throws {
+    // x and 9,999 '+': 10,000 nodes; `y = +t` adds none.
+    let sum = Array(repeating: "x", count: Limits.nodes).joined(separator: " + ")
+    let e = try evaluate("t = \(sum); y = +t", ["x": 1])
+    #expect(e.graph.nodes.count == Limits.nodes)
+  }
+
   @Test("a graph over the node limit is refused where it passes the limit")
   func overNodeLimit() {
     let text = "y = " + Array(repeating: "x", count: Limits.nodes + 5).joined(separator: " + ")
     let errors = evaluationErrors(text, ["x": 1])
     #expect(errors.count == 1)
-    // x is node 0 and the k-th '+' is node k, so the graph is full after the 9,999th '+';
-    // the term after it (x number 10,000, counting from 0) is where the limit is passed.
-    let column = 5 + 4 * Limits.nodes
+    // x is node 0 and the k-th '+' (at column 4k + 3) is node k: the 10,000th '+' is the
+    // 10,001st node, one too many.
+    let column = 4 * Limits.nodes + 3
     #expect(
       errors.first
         == "1:\(column): the graph has more than \(Limits.nodes) nodes here, lessongen's limit "

@@ -68,7 +68,7 @@ struct HardeningTests {
       })
     #expect(Date().timeIntervalSince(start) < 1)
     if case .failure(let problem) = LessonFileReader.read(big, limit: Limits.fileBytes) {
-      #expect(problem.message.hasPrefix("the file is larger than 1024 KiB (1048576 bytes)"))
+      #expect(problem.message.hasPrefix("the file is larger than 1 MiB (1048576 bytes)"))
     } else {
       Issue.record("a 200 MB file was read")
     }
@@ -176,6 +176,49 @@ struct HardeningTests {
     let text = diagnostics(
       "title: t\nfunction: y = sigmoid(x)\ninputs: {x: 1}\nderivation:\n  of: x\n  steps:\n"
         + "    - math: \(step)\n")
-    #expect(text.contains("error: this step is more than 200 operations deep"))
+    #expect(text.contains("error: this step is nested more than 200 levels deep"))
+  }
+
+  @Test("escapes in double quotes cannot bring in what the raw file may not hold")
+  func decodedEscapes() {
+    #expect(
+      diagnostics("title: \"ab\\uFFFFcd\"\nfunction: y = x\ninputs: {x: 1}\n")
+        .hasPrefix(
+          "lesson.yaml:1:8: error: the noncharacter U+FFFF, written as an escape, cannot appear"))
+    #expect(
+      diagnostics("title: \"ab\\0cd\\e[2J\"\nfunction: y = x\ninputs: {x: 1}\n")
+        .hasPrefix("lesson.yaml:1:8: error: the control character U+0000 (NUL), written as an"))
+    #expect(
+      diagnostics("title: t\nintroduction: \"a\\r- b\"\nfunction: y = x\ninputs: {x: 1}\n")
+        .hasPrefix("lesson.yaml:2:15: error: a carriage return (U+000D), written as an escape,"))
+  }
+
+  @Test("a lone carriage return is refused; CRLF files are fine; a byte order mark is skipped")
+  func carriageReturns() throws {
+    let text = diagnostics("title: t\nfunction: y = x # a\rerror: all fine\ninputs: {x: 1}\n")
+    #expect(text.hasPrefix("lesson.yaml:2:20: error: a carriage return (U+000D) that does not end"))
+    #expect(text.contains("# a<U+000D>error: all fine"))
+    #expect(!text.contains("\r"))
+    #expect(diagnostics("title: t\r\nfunction: y = x\r\ninputs: {x: 1}\r\n") == "")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "lessongen-bom-\(UInt32.random(in: 0...UInt32.max))")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("bom.yaml")
+    try Data([0xEF, 0xBB, 0xBF] + Array("title: T\nfunction: y = x * 2\ninputs: {x: 1}\n".utf8))
+      .write(to: file)
+    #expect(try LessonSource.file(file.path).compile().graph.nodes.count == 3)
+  }
+
+  @Test("a run of combining marks longer than 30 is refused before any shaping sees it")
+  func combiningMarks() {
+    let marks = String(repeating: "\u{301}", count: 40_000)
+    let start = Date()
+    let text = diagnostics("title: a\(marks)\nfunction: y = x\ninputs: {x: 1}\n")
+    #expect(text.hasPrefix("lesson.yaml:1:39: error: more than 30 combining marks in a row"))
+    #expect(Date().timeIntervalSince(start) < 2)
+    // Thirty are fine (Vietnamese and Hangul need a few).
+    let thirty = String(repeating: "\u{301}", count: 30)
+    #expect(diagnostics("title: a\(thirty) tiếng 한국어\nfunction: y = x\ninputs: {x: 1}\n") == "")
   }
 }
