@@ -172,11 +172,33 @@ struct Prose {
   }
 
   /// Why an input has no row in the numeric check.
-  func checkSkipped(_ name: String, _ reason: String) -> String {
-    pick(
-      "\(name) has no numeric check: at \(name) ± h the function cannot be evaluated (\(reason)), so no central difference can be taken there; the backward pass above does not need one.",
-      "\(name)의 수치 검증은 생략했습니다. \(name) ± h에서 함수를 계산할 수 없어(\(reason)) 중심 차분을 구할 수 없습니다. 위의 역전파에는 필요하지 않습니다."
-    )
+  enum CheckSkip {
+    /// x ± h is not a finite number.
+    case stepNotFinite
+    /// The function cannot be evaluated at x ± h; the engine's message says why.
+    case notEvaluable(String)
+    /// Both values are finite but their difference quotient is not.
+    case quotientNotFinite
+  }
+
+  func checkSkipped(_ name: String, _ why: CheckSkip) -> String {
+    switch why {
+    case .stepNotFinite:
+      return pick(
+        "\(name) has no numeric check: \(name) ± h is not a finite number there, so no central difference can be taken; the backward pass above does not need one.",
+        "\(name)의 수치 검증은 생략했습니다. 그 값에서는 \(name) ± h가 유한한 수가 아니어서 중심 차분을 구할 수 없습니다. 위의 역전파에는 필요하지 않습니다."
+      )
+    case .notEvaluable(let reason):
+      return pick(
+        "\(name) has no numeric check: at \(name) ± h the function cannot be evaluated (\(reason)), so no central difference can be taken there; the backward pass above does not need one.",
+        "\(name)의 수치 검증은 생략했습니다. \(name) ± h에서 함수를 계산할 수 없어(\(reason)) 중심 차분을 구할 수 없습니다. 위의 역전파에는 필요하지 않습니다."
+      )
+    case .quotientNotFinite:
+      return pick(
+        "\(name) has no numeric check: the function's values at \(name) ± h are finite, but their difference divided by 2h is not; the backward pass above does not need it.",
+        "\(name)의 수치 검증은 생략했습니다. \(name) ± h에서 함숫값은 유한하지만, 그 차를 2h로 나눈 값이 유한하지 않습니다. 위의 역전파에는 필요하지 않습니다."
+      )
+    }
   }
 
   /// Why a figure is not drawn, said where it would stand.

@@ -364,7 +364,7 @@ public struct Walkthrough {
       plus[input.name] = x + h
       minus[input.name] = x - h
       guard (x + h).isFinite, (x - h).isFinite else {
-        skipped.append(prose.checkSkipped(input.name, "x ± h is not a finite number"))
+        skipped.append(prose.checkSkipped(input.name, .stepNotFinite))
         continue
       }
       let up: Double
@@ -373,13 +373,13 @@ public struct Walkthrough {
       case (.success(let a), .success(let b)): (up, down) = (a, b)
       case (.failure(let problem), _), (_, .failure(let problem)):
         let message = problem.diagnostics.first?.message ?? "a value is not finite"
-        skipped.append(prose.checkSkipped(input.name, message))
+        skipped.append(prose.checkSkipped(input.name, .notEvaluable(message)))
         continue
       }
       let estimate =
         (up - down) / (2 * h) * compiled.evaluation.upstream
       guard estimate.isFinite else {
-        skipped.append(prose.checkSkipped(input.name, "the difference quotient is not finite"))
+        skipped.append(prose.checkSkipped(input.name, .quotientNotFinite))
         continue
       }
       let backprop = compiled.evaluation.gradient(id)

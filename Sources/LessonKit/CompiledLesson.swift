@@ -98,7 +98,8 @@ public struct CompiledLesson: Sendable {
         if let close = Suggestion.closest(to: name, in: names) {
           message += "; did you mean '\(close)'?"
         } else {
-          message += "; the named nodes are " + names.joined(separator: ", ")
+          let shown = names.prefix(12).joined(separator: ", ")
+          message += "; the named nodes are " + shown + (names.count > 12 ? ", …" : "")
         }
         problems.append(EngineDiagnostic(message, at: location))
       }

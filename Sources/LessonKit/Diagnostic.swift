@@ -45,7 +45,11 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 
   /// The line with refused characters escaped, and where the caret's column moved to.
   static func escapedLine(_ line: String, column: Int) -> (String, Int) {
-    guard line.unicodeScalars.contains(where: { TextHygiene.isRefused($0) || $0 == "\r" }) else {
+    guard
+      line.unicodeScalars.contains(where: {
+        TextHygiene.isRefused($0) || TextHygiene.isHiddenInQuotes($0)
+      })
+    else {
       return (line, column)
     }
     var shown = ""

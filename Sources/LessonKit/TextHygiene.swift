@@ -28,12 +28,23 @@ public enum TextHygiene {
   /// How a scalar is shown in a quoted source line or message: refused characters (and
   /// tabs are kept, as the caret line repeats them) as `<U+001B>`, everything else as is.
   public static func shown(_ scalar: Unicode.Scalar) -> String {
-    isRefused(scalar) || scalar == "\r" ? "<" + codePoint(scalar) + ">" : String(scalar)
+    isRefused(scalar) || isHiddenInQuotes(scalar) ? "<" + codePoint(scalar) + ">" : String(scalar)
+  }
+
+  /// Characters a lesson may hold (right-to-left text needs its direction marks) but that a
+  /// quoted line must show: a carriage return, the bidirectional controls (U+200E, U+200F,
+  /// U+202A–U+202E, U+2066–U+2069), which could reorder what a diagnostic displays, and the
+  /// invisible zero-width characters.
+  static func isHiddenInQuotes(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x0D, 0x200B...0x200F, 0x202A...0x202E, 0x2060, 0x2066...0x2069, 0xFEFF: true
+    default: false
+    }
   }
 
   /// `text` with every refused character shown as `<U+XXXX>`.
   public static func escaped(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: { isRefused($0) || $0 == "\r" }) else {
+    guard text.unicodeScalars.contains(where: { isRefused($0) || isHiddenInQuotes($0) }) else {
       return text
     }
     return text.unicodeScalars.map(shown).joined()

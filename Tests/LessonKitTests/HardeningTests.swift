@@ -221,4 +221,12 @@ struct HardeningTests {
     let thirty = String(repeating: "\u{301}", count: 30)
     #expect(diagnostics("title: a\(thirty) tiếng 한국어\nfunction: y = x\ninputs: {x: 1}\n") == "")
   }
+
+  @Test("bidirectional controls and zero-width characters are allowed, but quoted escaped")
+  func bidiQuotedEscaped() {
+    let text = diagnostics(
+      "title: a\u{202E}b\nfunction: y = x\u{200B} + sigmod(x)\ninputs: {x: 1}\n")
+    #expect(text.contains("y = x<U+200B> + sigmod(x)"))
+    #expect(!text.unicodeScalars.contains { $0 == "\u{202E}" || $0 == "\u{200B}" })
+  }
 }
