@@ -40,18 +40,8 @@ public enum PipelineExercise {
       ).document()
       _ = MarkdownWriter().write(document)
       _ = HTMLWriter().write(document)
+      _ = HandoutRenderer.pageCount(document, paper: .a4, measurer: EstimatedTextMeasurer())
     }
     _ = TraceJSON.write(compiled)
-  }
-}
-
-/// Text sizes estimated from the characters (0.6 em a character, 1.2 em a line): enough for
-/// the layout to be exercised without loading fonts.
-struct EstimatedTextMeasurer: TextMeasuring {
-  func measure(_ markup: String, font: Font) -> Size {
-    let lines = markup.split(separator: "\n", omittingEmptySubsequences: false)
-    let longest = lines.map { $0.unicodeScalars.count }.max() ?? 0
-    return Size(
-      width: Double(longest) * font.size * 0.6, height: Double(lines.count) * font.size * 1.2)
   }
 }

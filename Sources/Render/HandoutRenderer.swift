@@ -39,6 +39,16 @@ public enum HandoutRenderer {
     return layout
   }
 
+  /// The handout laid out with `measurer` and no figures: its page count. For tests and
+  /// the fuzzer, which lay out pages without loading fonts.
+  public static func pageCount(
+    _ document: Document, paper: Paper, measurer: any PageTextMeasuring
+  ) -> Int {
+    var layout = HandoutLayout(paper: paper, measurer: measurer, figures: [:])
+    layout.layout(document)
+    return layout.pages.count
+  }
+
   public static func render(_ document: Document, figures: [String: Scene], paper: Paper) throws
     -> Data
   {
