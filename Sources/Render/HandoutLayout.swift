@@ -148,6 +148,10 @@ struct HandoutLayout {
     case .paragraph(let inlines):
       let markup = Self.markup(inlines)
       let size = measurer.measure(markup, font: Self.body, width: width)
+      if size.height > bottom - Self.margin {
+        longParagraph(inlines)
+        return
+      }
       ensure(size.height + introduced(following.first))
       add(.text(markup, Self.body, Self.ink, frame: frame(size), wrap: true))
       y += size.height + Self.paragraphSpacing
@@ -163,6 +167,60 @@ struct HandoutLayout {
   /// Space after a paragraph.
   static let paragraphSpacing = 8.0
 
+  /// A paragraph taller than a page, broken between words across as many pages as it needs:
+  /// on each page the longest run of words that fits (found by bisection, a few measures a
+  /// page), the rest on the next.
+  private mutating func longParagraph(_ inlines: [Inline]) {
+    var words = Self.words(inlines)
+    let line = measurer.measure("Ag", font: Self.body, width: width).height
+    while !words.isEmpty {
+      // Start on a new page unless three lines still fit here.
+      ensure(3 * line)
+      let room = bottom - y
+      var low = 1
+      var high = words.count
+      while low < high {
+        let mid = (low + high + 1) / 2
+        let height = measurer.measure(
+          Self.markup(Array(words[..<mid])), font: Self.body, width: width
+        )
+        .height
+        if height <= room { low = mid } else { high = mid - 1 }
+      }
+      let markup = Self.markup(Array(words[..<low]))
+      let size = measurer.measure(markup, font: Self.body, width: width)
+      add(.text(markup, Self.body, Self.ink, frame: frame(size), wrap: true))
+      words.removeFirst(low)
+      if words.isEmpty {
+        y += size.height + Self.paragraphSpacing
+      } else {
+        newPage()
+      }
+    }
+  }
+
+  /// Inline content cut into words (each text word keeps its following space; math and
+  /// emphasis stay whole), so a paragraph can be broken between any two.
+  static func words(_ inlines: [Inline]) -> [Inline] {
+    var words: [Inline] = []
+    for piece in inlines {
+      guard case .text(let text) = piece else {
+        words.append(piece)
+        continue
+      }
+      var current = ""
+      for c in text {
+        current.append(c)
+        if c == " " {
+          words.append(.text(current))
+          current = ""
+        }
+      }
+      if !current.isEmpty { words.append(.text(current)) }
+    }
+    return words
+  }
+
   /// What must follow a paragraph on its page when the paragraph introduces `block`: the
   /// paragraph's spacing and the start of the equation or table (0 for other blocks).
   private mutating func introduced(_ block: Block?) -> Double {
@@ -177,14 +235,21 @@ struct HandoutLayout {
   /// keep headings and introducing paragraphs with it.
   private mutating func estimate(_ block: Block) -> Double {
     switch block {
-    case .paragraph(let inlines):
-      measurer.measure(Self.markup(inlines), font: Self.body, width: width).height
+    case .paragraph(let inlines): paragraphHeadroom(inlines)
     case .equation(let formulas, let continued):
       (equationLines(formulas, continued: continued).first?.box.height ?? 0) + Self.equationSpacing
     case .table: 60
     case .figure(let name, _, let caption): placed(name, caption: caption)?.height ?? 0
     case .heading: 20
     }
+  }
+
+  /// What a paragraph needs on the page it starts on: all of it, or for one taller than a
+  /// page (broken across pages by ``longParagraph(_:)``) its first three lines.
+  private func paragraphHeadroom(_ inlines: [Inline]) -> Double {
+    let height = measurer.measure(Self.markup(inlines), font: Self.body, width: width).height
+    guard height > bottom - Self.margin else { return height }
+    return 3 * measurer.measure("Ag", font: Self.body, width: width).height
   }
 
   /// Space between the lines of a displayed equation broken at its `=`.

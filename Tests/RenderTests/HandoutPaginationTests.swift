@@ -39,4 +39,31 @@ struct HandoutPaginationTests {
     // Bookmarks count pages from 1.
     #expect(pages.allSatisfy { $0 >= 1 && $0 <= layout.pages.count })
   }
+
+  @Test("a paragraph taller than a page is broken across pages, every word kept, in order")
+  func longParagraph() throws {
+    let words = (0..<3_000).map { "word\($0)" }
+    let yaml =
+      "title: Long\nfunction: y = sigmoid(x)\ninputs: {x: 1}\nintroduction: "
+      + words.joined(separator: " ") + "\n"
+    let lesson = try LessonLoader.load(text: yaml, path: "long.yaml", id: "long")
+    let document = Walkthrough(try CompiledLesson.compile(lesson), language: "en", figures: [])
+      .document()
+    for paper in Paper.allCases {
+      var layout = HandoutLayout(paper: paper, measurer: EstimatedTextMeasurer(), figures: [:])
+      layout.layout(document)
+      var seen: [String] = []
+      for page in layout.pages {
+        for item in page.items {
+          guard case .text(let markup, _, _, let frame, _) = item else { continue }
+          #expect(frame.y + frame.height <= paper.size.height - HandoutLayout.bottomMargin + 0.5)
+          seen += markup.split(separator: " ").map(String.init).filter { $0.hasPrefix("word") }
+        }
+      }
+      #expect(seen == words, "\(paper): words lost or out of order")
+      #expect(layout.pages.count > 3)
+      // The heading before it is not left alone on the first page.
+      #expect(layout.pages[0].items.count > 3)
+    }
+  }
 }
