@@ -37,6 +37,12 @@ struct Generate: ParsableCommand {
     return !arguments.contains { ["-h", "--help", "--version"].contains($0) }
   }
 
+  func validate() throws {
+    guard !out.isEmpty else {
+      throw ValidationError("--out needs a folder (use --out . for the current folder)")
+    }
+  }
+
   func run() throws {
     let helper = Self.helper
     let compiled = try options.compile()

@@ -64,7 +64,8 @@ struct OutputFolder {
     try Self.makeFolders(folder)
     let lock = Self.lock(folder)
     defer { if let lock { close(lock) } }
-    Self.removeLeftovers(in: folder, of: name)
+    // Only under the lock: without it another run's private folder could be in use.
+    if lock != nil { Self.removeLeftovers(in: folder, of: name) }
 
     let old = try Self.existingFolder(target)
     if let old, Self.matches(old, files) { return .unchanged }
@@ -72,7 +73,7 @@ struct OutputFolder {
       return try Self.writeInPlace(files, into: target, failAfter: failAfter)
     }
 
-    var pattern = Array((folder + "/." + name + ".XXXXXX").utf8CString)
+    var pattern = Array((folder + "/" + Self.privatePrefix(name) + "XXXXXX").utf8CString)
     guard mkdtemp(&pattern) != nil else {
       if old != nil, [EACCES, EPERM, EROFS].contains(errno) {
         return try Self.writeInPlace(files, into: target, failAfter: failAfter)
@@ -168,14 +169,18 @@ struct OutputFolder {
     return fd
   }
 
+  /// The start of the name of a run's private folder beside `<name>/`: distinctive, so that
+  /// no folder of the user's is ever taken for one.
+  static func privatePrefix(_ name: String) -> String { "." + name + ".lessongen-" }
+
   /// Removes the private folders of `name` a killed run left in `parent`
-  /// (`.<name>.XXXXXX`, and `.<name>.XXXXXX.old` from the two-rename fallback). Only called
+  /// (`.<name>.lessongen-XXXXXX`, and `….old` from the two-rename fallback). Only called
   /// under the lock, when no other run can be using them.
   private static func removeLeftovers(in parent: String, of name: String) {
     guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent) else {
       return
     }
-    let prefix = "." + name + "."
+    let prefix = privatePrefix(name)
     for entry in entries where entry.hasPrefix(prefix) {
       var rest = entry.dropFirst(prefix.count)
       if rest.hasSuffix(".old") { rest = rest.dropLast(4) }
@@ -212,13 +217,17 @@ struct OutputFolder {
         "\(target)/figures is a symbolic link; lessongen writes only into a folder of its own "
           + "(remove the link)")
     }
-    let entries = (try? FileManager.default.contentsOfDirectory(atPath: target)) ?? []
-    if !entries.isEmpty,
-      !(lstat(target + "/trace.json", &info) == 0 && info.st_mode & S_IFMT == S_IFREG)
-    {
+    guard let listed = try? FileManager.default.contentsOfDirectory(atPath: target) else {
       throw OutputError(
-        "\(target) is not lessongen's output (it has no trace.json), and lessongen replaces its "
-          + "output folder whole; move the folder away or choose another --out")
+        "cannot read \(target): \(reason()); lessongen replaces only a folder it can read")
+    }
+    // A file system's own folder at the root of a volume mounted there does not count.
+    let entries = listed.filter { $0 != "lost+found" }
+    let hasTrace = lstat(target + "/trace.json", &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+    if !entries.isEmpty, !hasTrace {
+      throw OutputError(
+        "\(target) is not lessongen's output (it has no trace.json file), and lessongen replaces "
+          + "its output folder whole; move the folder away or choose another --out")
     }
     return target
   }

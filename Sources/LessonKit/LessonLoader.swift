@@ -26,10 +26,23 @@ public enum LessonLoader {
   /// Every decoded scalar (keys and values) holding what a lesson may not: escapes in double
   /// quotes (`"\0"`, `"\uFFFF"`, `"\r"`) get past the check of the raw file. Walks the tree
   /// with a stack of its own (its depth is bounded by ``NestingGuard`` anyway).
-  static func decodedProblems(_ root: Yams.Node) -> [EngineDiagnostic] {
+  ///
+  /// Anchors and aliases can make a small file compose into a huge tree (nine levels of ten
+  /// aliases each: 10⁹ values from 400 bytes); a tree with more values than the file has
+  /// characters must be built from aliases, and is refused instead of walked.
+  static func decodedProblems(_ root: Yams.Node, budget: Int) -> [EngineDiagnostic] {
     var problems: [EngineDiagnostic] = []
     var pending = [root]
+    var visited = 0
     while let node = pending.popLast(), problems.count < 20 {
+      visited += 1
+      if visited > budget {
+        return [
+          EngineDiagnostic(
+            "the YAML's anchors and aliases (&name, *name) expand to more values than the file "
+              + "has characters; write the values out", at: root.location)
+        ]
+      }
       switch node {
       case .scalar(let scalar):
         if let message = TextHygiene.problem(inDecoded: scalar.string) {
@@ -120,7 +133,7 @@ public enum LessonLoader {
       throw finish()
     }
 
-    problems = decodedProblems(root)
+    problems = decodedProblems(root, budget: source.scalars.count + 64)
     if !problems.isEmpty { throw finish() }
 
     guard case .mapping(let mapping) = root else {

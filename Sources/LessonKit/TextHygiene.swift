@@ -62,7 +62,7 @@ public enum TextHygiene {
   static func problem(
     _ scalar: Unicode.Scalar, next: Unicode.Scalar?, marks: inout Int, escaped: Bool = false
   ) -> String? {
-    let written = escaped ? ", written as an escape," : ""
+    let written = escaped ? " in a quoted value" : ""
     switch scalar.properties.generalCategory {
     case .nonspacingMark, .spacingMark, .enclosingMark:
       marks += 1
@@ -74,7 +74,8 @@ public enum TextHygiene {
     default:
       marks = 0
     }
-    if scalar == "\r" && (next != "\n" || escaped) {
+    // A CR ends a line when an LF follows, or at the very end of the file.
+    if scalar == "\r" && next != "\n" && (next != nil || escaped) {
       return "a carriage return (U+000D)\(written) that does not end a line cannot appear in "
         + "a lesson; save the file with \\n or \\r\\n line ends"
     }

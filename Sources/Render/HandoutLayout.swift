@@ -147,6 +147,12 @@ struct HandoutLayout {
       y += size.height + 6
     case .paragraph(let inlines):
       let markup = Self.markup(inlines)
+      // More characters than any page holds is long without measuring it whole (Pango's
+      // measure of a paragraph of hundreds of kilobytes is slow, and not to be trusted).
+      if markup.utf8.count > Self.longParagraphBytes {
+        longParagraph(inlines)
+        return
+      }
       let size = measurer.measure(markup, font: Self.body, width: width)
       if size.height > bottom - Self.margin {
         longParagraph(inlines)
@@ -173,19 +179,24 @@ struct HandoutLayout {
   private mutating func longParagraph(_ inlines: [Inline]) {
     var words = Self.words(inlines)
     let line = measurer.measure("Ag", font: Self.body, width: width).height
+    func height(_ count: Int) -> Double {
+      measurer.measure(Self.markup(Array(words[..<count])), font: Self.body, width: width).height
+    }
     while !words.isEmpty {
       // Start on a new page unless three lines still fit here.
       ensure(3 * line)
       let room = bottom - y
+      // A window of words that overfills the room, grown as needed: each page costs a few
+      // measures of about a page of text, not of all that is left.
+      var window = Swift.min(words.count, 512)
+      while window < words.count && height(window) <= room {
+        window = Swift.min(words.count, window * 2)
+      }
       var low = 1
-      var high = words.count
+      var high = window
       while low < high {
         let mid = (low + high + 1) / 2
-        let height = measurer.measure(
-          Self.markup(Array(words[..<mid])), font: Self.body, width: width
-        )
-        .height
-        if height <= room { low = mid } else { high = mid - 1 }
+        if height(mid) <= room { low = mid } else { high = mid - 1 }
       }
       let markup = Self.markup(Array(words[..<low]))
       let size = measurer.measure(markup, font: Self.body, width: width)
@@ -200,7 +211,9 @@ struct HandoutLayout {
   }
 
   /// Inline content cut into words (each text word keeps its following space; math and
-  /// emphasis stay whole), so a paragraph can be broken between any two.
+  /// emphasis stay whole), so a paragraph can be broken between any two. A word longer than
+  /// a line is cut into pieces of ``wordPiece`` characters, which Pango sets side by side
+  /// and breaks as it breaks any overlong word.
   static func words(_ inlines: [Inline]) -> [Inline] {
     var words: [Inline] = []
     for piece in inlines {
@@ -209,17 +222,25 @@ struct HandoutLayout {
         continue
       }
       var current = ""
+      var length = 0
       for c in text {
         current.append(c)
-        if c == " " {
+        length += 1
+        if c == " " || length == wordPiece {
           words.append(.text(current))
           current = ""
+          length = 0
         }
       }
       if !current.isEmpty { words.append(.text(current)) }
     }
     return words
   }
+
+  /// The longest piece of a word a long paragraph is cut into (shorter than a line).
+  static let wordPiece = 40
+  /// A paragraph with more bytes of markup than this is longer than a page, unmeasured.
+  static let longParagraphBytes = 12_000
 
   /// What must follow a paragraph on its page when the paragraph introduces `block`: the
   /// paragraph's spacing and the start of the equation or table (0 for other blocks).

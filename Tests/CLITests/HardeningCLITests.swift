@@ -124,6 +124,16 @@ struct HardeningCLITests {
     #expect(result.stderr.contains("x=1e-400"))
   }
 
+  @Test("an empty --out is a usage error, not the root folder")
+  func emptyOut() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.cleanUp() }
+    let result = try ProcessRunner.run(["dlfs-apple", "--out", ""], in: folder.url)
+    #expect(result.status == 64)
+    #expect(result.stderr.hasPrefix("Error: --out needs a folder"))
+    #expect(folder.listing() == [])
+  }
+
   @Test("option suggestions only when close")
   func optionSuggestions() throws {
     let folder = try TemporaryFolder()

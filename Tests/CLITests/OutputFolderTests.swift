@@ -216,7 +216,7 @@ struct OutputFolderTests {
     #expect {
       try OutputFolder(target).write(Self.files([("a.md", "a")]))
     } throws: { error in
-      "\(error)".contains("is not lessongen's output (it has no trace.json)")
+      "\(error)".contains("is not lessongen's output (it has no trace.json file)")
     }
     #expect(Self.contents(target) == ["notes.txt": Data("my notes".utf8)])
     let empty = root.url.appendingPathComponent("empty")
@@ -228,12 +228,18 @@ struct OutputFolderTests {
   func leftoversRemoved() throws {
     let root = try TemporaryFolder()
     defer { root.cleanUp() }
-    for name in [".lesson.AbC123", ".lesson.XyZ789.old", ".lesson.keep", ".other.AbC123"] {
+    for name in [
+      ".lesson.lessongen-AbC123", ".lesson.lessongen-XyZ789.old", ".lesson.keep",
+      ".lesson.backup", ".other.lessongen-AbC123",
+    ] {
       try FileManager.default.createDirectory(
         at: root.url.appendingPathComponent(name), withIntermediateDirectories: true)
     }
     try OutputFolder(root.url.appendingPathComponent("lesson")).write(Self.files([("a.md", "a")]))
-    #expect(try Self.leftovers(root.url, keeping: ["lesson"]) == [".lesson.keep", ".other.AbC123"])
+    #expect(
+      try Self.leftovers(root.url, keeping: ["lesson"]) == [
+        ".lesson.backup", ".lesson.keep", ".other.lessongen-AbC123",
+      ])
   }
 
   @Test(

@@ -184,13 +184,13 @@ struct HardeningTests {
     #expect(
       diagnostics("title: \"ab\\uFFFFcd\"\nfunction: y = x\ninputs: {x: 1}\n")
         .hasPrefix(
-          "lesson.yaml:1:8: error: the noncharacter U+FFFF, written as an escape, cannot appear"))
+          "lesson.yaml:1:8: error: the noncharacter U+FFFF in a quoted value cannot appear"))
     #expect(
       diagnostics("title: \"ab\\0cd\\e[2J\"\nfunction: y = x\ninputs: {x: 1}\n")
-        .hasPrefix("lesson.yaml:1:8: error: the control character U+0000 (NUL), written as an"))
+        .hasPrefix("lesson.yaml:1:8: error: the control character U+0000 (NUL) in a quoted value"))
     #expect(
       diagnostics("title: t\nintroduction: \"a\\r- b\"\nfunction: y = x\ninputs: {x: 1}\n")
-        .hasPrefix("lesson.yaml:2:15: error: a carriage return (U+000D), written as an escape,"))
+        .hasPrefix("lesson.yaml:2:15: error: a carriage return (U+000D) in a quoted value that"))
   }
 
   @Test("a lone carriage return is refused; CRLF files are fine; a byte order mark is skipped")
@@ -228,5 +228,27 @@ struct HardeningTests {
       "title: a\u{202E}b\nfunction: y = x\u{200B} + sigmod(x)\ninputs: {x: 1}\n")
     #expect(text.contains("y = x<U+200B> + sigmod(x)"))
     #expect(!text.unicodeScalars.contains { $0 == "\u{202E}" || $0 == "\u{200B}" })
+  }
+
+  @Test("anchors and aliases that expand to more values than the file has characters are refused")
+  func aliasBomb() {
+    var yaml =
+      "title: t\nfunction: y = x\ninputs: {x: 1}\nextra:\n  a0: &a0 [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\n"
+    for level in 1...9 {
+      let items = Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ")
+      yaml += "  a\(level): &a\(level) [\(items)]\n"
+    }
+    let start = Date()
+    let text = diagnostics(yaml)
+    #expect(
+      text.contains("error: the YAML's anchors and aliases (&name, *name) expand to more values"))
+    #expect(Date().timeIntervalSince(start) < 2)
+    // A few aliases, as an author might use them, are fine.
+    #expect(diagnostics("title: t\nfunction: y = x * w\ninputs:\n  x: &one 1\n  w: *one\n") == "")
+  }
+
+  @Test("a quoted \\r\\n and a CR at the very end of the file are line ends, not errors")
+  func carriageReturnLineEnds() {
+    #expect(diagnostics("title: \"a\\r\\nb\"\nfunction: y = x\ninputs: {x: 1}\r") == "")
   }
 }

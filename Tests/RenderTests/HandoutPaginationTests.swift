@@ -66,4 +66,25 @@ struct HandoutPaginationTests {
       #expect(layout.pages[0].items.count > 3)
     }
   }
+
+  @Test("one enormous word, and a paragraph of hundreds of kilobytes, lose no character")
+  func enormousWords() throws {
+    let word = String(repeating: "abcdefghij", count: 2_000) + "END"
+    let yaml =
+      "title: Long\nfunction: y = x * 2\ninputs: {x: 1}\nintroduction: start " + word + "\n"
+    let lesson = try LessonLoader.load(text: yaml, path: "long.yaml", id: "long")
+    let document = Walkthrough(try CompiledLesson.compile(lesson), language: "en", figures: [])
+      .document()
+    var layout = HandoutLayout(paper: .a4, measurer: EstimatedTextMeasurer(), figures: [:])
+    layout.layout(document)
+    var text = ""
+    for page in layout.pages {
+      for item in page.items {
+        guard case .text(let markup, _, _, let frame, _) = item else { continue }
+        #expect(frame.y + frame.height <= Paper.a4.size.height - HandoutLayout.bottomMargin + 0.5)
+        text += markup
+      }
+    }
+    #expect(text.contains("start " + word))
+  }
 }
