@@ -9,13 +9,13 @@ import Foundation
 
 /// A lesson's output folder (`Output/<id>/`), replaced all at once.
 ///
-/// A run builds the new folder privately beside the old one (`mkdtemp`, `.<id>.XXXXXX` in the
-/// same parent), then exchanges the two in one `renameat2(RENAME_EXCHANGE)` and removes the
-/// old one: a reader sees the old folder or the new one, never a mix, and when anything fails
-/// before the exchange the folder is exactly as it was. Files the new run does not make are
-/// gone with the old folder. A file whose bytes did not change is hard-linked from the old
-/// folder into the new one, so it keeps its inode and its date, and a rerun that changes
-/// nothing touches nothing at all.
+/// A run builds the new folder privately beside the old one (`mkdtemp`,
+/// `.<id>.lessongen-XXXXXX` in the same parent), then exchanges the two in one
+/// `renameat2(RENAME_EXCHANGE)` and removes the old one: a reader sees the old folder or the
+/// new one, never a mix, and when anything fails before the exchange the folder is exactly as
+/// it was. Files the new run does not make are gone with the old folder. A file whose bytes
+/// did not change is hard-linked from the old folder into the new one, so it keeps its inode
+/// and its date, and a rerun that changes nothing touches nothing at all.
 ///
 /// Nothing is opened for writing through a symbolic link: new files are created with
 /// `O_CREAT | O_EXCL | O_NOFOLLOW` inside the private folder, and a symlinked `<id>/` or
