@@ -129,9 +129,7 @@ struct Lexer {
       errors.append(("the number \(text) is too large: it is not a finite double", start))
       return Token(kind: .number(0), start: start, end: index)
     }
-    if value == 0,
-      text.prefix(while: { $0 != "e" && $0 != "E" }).contains(where: { ("1"..."9").contains($0) })
-    {
+    if decimalUnderflows(text, value: value) {
       errors.append(
         (
           "the number \(text) is too small: it would be read as 0 (the smallest double is about "

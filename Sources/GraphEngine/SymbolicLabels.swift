@@ -53,12 +53,10 @@ public struct SymbolicLabels: Sendable {
         let parts = terms[node.id]
         // Eight terms or more cannot fit in the label (each is at least one character, with
         // " + " between): a wide fan-out is never summed into a formula as deep as it is wide.
-        var g: Formula = 0
-        if !parts.isEmpty && parts.count < 8 {
-          g = parts.dropFirst().reduce(parts[0]) { Formula.sum($0, $1) }.tidied()
-        }
-        if parts.isEmpty || parts.count >= 8 || g.unicode().count > Self.maximumLength {
-          g = .derivative(of: .symbol(loss), withRespectTo: values[node.id])
+        var g = Formula.derivative(of: .symbol(loss), withRespectTo: values[node.id])
+        if let first = parts.first, parts.count < 8 {
+          let sum = parts.dropFirst().reduce(first) { Formula.sum($0, $1) }.tidied()
+          if sum.unicode().count <= Self.maximumLength { g = sum }
         }
         gradients[node.id] = g
       }

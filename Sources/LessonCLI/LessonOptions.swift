@@ -1,4 +1,5 @@
 import ArgumentParser
+import GraphEngine
 import LessonKit
 
 /// The options every command that reads one lesson shares.
@@ -36,10 +37,7 @@ struct InputOverride: ExpressibleByArgument {
     let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
     // A finite number that does not underflow to 0 (`1e-400`), as under `inputs`.
     guard parts.count == 2, let value = LessonLoader.parseDecimal(parts[1]), value.isFinite,
-      value != 0
-        || !parts[1].prefix(while: { $0 != "e" && $0 != "E" }).contains(where: {
-          ("1"..."9").contains($0)
-        }),
+      !decimalUnderflows(parts[1], value: value),
       !parts[0].isEmpty
     else { return nil }
     self.name = parts[0]

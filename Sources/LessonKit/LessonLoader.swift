@@ -339,9 +339,7 @@ public enum LessonLoader {
     guard value.isFinite else {
       return .failure(NumberProblem("is too large: \(text) is not a finite number"))
     }
-    if value == 0,
-      text.prefix(while: { $0 != "e" && $0 != "E" }).contains(where: { ("1"..."9").contains($0) })
-    {
+    if decimalUnderflows(text, value: value) {
       return .failure(
         NumberProblem(
           "is too small: \(text) would be read as 0 (the smallest double is about 4.9e-324)"))

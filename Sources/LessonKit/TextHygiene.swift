@@ -85,31 +85,33 @@ public enum TextHygiene {
     return "\(kind) \(codePoint(scalar))\(what)\(written) cannot appear in a lesson; delete it"
   }
 
-  /// Every problem of the raw text (see ``problem(_:next:marks:escaped:)``), at most
-  /// `limit` of them, located.
-  static func problems(in source: SourceText, limit: Int = 20) -> [EngineDiagnostic] {
-    var found: [EngineDiagnostic] = []
+  /// Every problem of `scalars` (see ``problem(_:next:marks:escaped:)``), at most `limit`,
+  /// with the index of the scalar it is at.
+  static func scan(_ scalars: [Unicode.Scalar], escaped: Bool, limit: Int) -> [(
+    index: Int, message: String
+  )] {
+    var found: [(index: Int, message: String)] = []
     var marks = 0
-    let scalars = source.scalars
-    for (i, s) in scalars.enumerated() {
+    for (i, s) in scalars.enumerated() where found.count < limit {
       let next = i + 1 < scalars.count ? scalars[i + 1] : nil
-      guard let message = problem(s, next: next, marks: &marks) else { continue }
-      found.append(EngineDiagnostic(message, at: source.location(ofScalar: i)))
-      if found.count == limit { break }
+      if let message = problem(s, next: next, marks: &marks, escaped: escaped) {
+        found.append((i, message))
+      }
     }
     return found
+  }
+
+  /// Every problem of the raw text, at most `limit` of them, located.
+  static func problems(in source: SourceText, limit: Int = 20) -> [EngineDiagnostic] {
+    scan(source.scalars, escaped: false, limit: limit).map {
+      EngineDiagnostic($0.message, at: source.location(ofScalar: $0.index))
+    }
   }
 
   /// The first problem of a decoded YAML scalar (`"\0"`, `"\uFFFF"` and `"\r"` are escapes
   /// a double-quoted scalar can hold), or nil.
   static func problem(inDecoded text: String) -> String? {
-    var marks = 0
-    let scalars = Array(text.unicodeScalars)
-    for (i, s) in scalars.enumerated() {
-      let next = i + 1 < scalars.count ? scalars[i + 1] : nil
-      if let message = problem(s, next: next, marks: &marks, escaped: true) { return message }
-    }
-    return nil
+    scan(Array(text.unicodeScalars), escaped: true, limit: 1).first?.message
   }
 
   private static func name(_ s: Unicode.Scalar) -> String? {
