@@ -45,9 +45,14 @@ let package = Package(
     ),
     // A layered left-to-right (or bottom-to-top) layout: pure geometry.
     .target(name: "GraphLayout", swiftSettings: strictSettings),
+    // Everything worked out about a lesson before anything is written: evaluations, labels,
+    // composite chains, the numeric check, the figures to draw.
+    .target(
+      name: "Analysis", dependencies: ["LessonKit", "GraphEngine"], swiftSettings: strictSettings),
     // The walk-through: document model, generated prose, Markdown.
     .target(
-      name: "Explain", dependencies: ["LessonKit", "GraphEngine"], swiftSettings: strictSettings),
+      name: "Explain", dependencies: ["Analysis", "LessonKit", "GraphEngine"],
+      swiftSettings: strictSettings),
     // C libraries, found with pkg-config; used only by Render.
     .systemLibrary(
       name: "CCairo",
@@ -71,7 +76,7 @@ let package = Package(
     .target(
       name: "Render",
       dependencies: [
-        "GraphEngine", "GraphLayout", "Explain", "PNGCodec", "CCairo", "CPangoCairo",
+        "GraphEngine", "GraphLayout", "Analysis", "Explain", "PNGCodec", "CCairo", "CPangoCairo",
         "CFontconfig",
       ],
       swiftSettings: strictSettings
@@ -80,7 +85,7 @@ let package = Package(
     .target(
       name: "LessonCLI",
       dependencies: [
-        "LessonKit", "GraphEngine", "Render", "Explain", "CSystem",
+        "LessonKit", "GraphEngine", "Analysis", "Render", "Explain", "CSystem",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings
@@ -102,12 +107,12 @@ let package = Package(
       name: "LessonKitTests", dependencies: ["LessonKit", "GraphEngine"],
       swiftSettings: strictSettings),
     .testTarget(
-      name: "ExplainTests", dependencies: ["Explain", "LessonKit", "GraphEngine"],
+      name: "ExplainTests", dependencies: ["Explain", "Analysis", "LessonKit", "GraphEngine"],
       exclude: ["Snapshots"], swiftSettings: strictSettings),
     .testTarget(
       name: "RenderTests",
       dependencies: [
-        "Render", "GraphLayout", "LessonKit", "GraphEngine", "Explain", "CCairo",
+        "Render", "GraphLayout", "LessonKit", "GraphEngine", "Analysis", "Explain", "CCairo",
       ],
       exclude: ["Snapshots"], swiftSettings: strictSettings),
     .testTarget(

@@ -1,3 +1,4 @@
+public import Analysis
 public import GraphEngine
 
 /// A walk-through as structured content, written out by the Markdown and handout writers.
@@ -26,8 +27,8 @@ public enum Block: Sendable {
   case equation([Formula], continued: Bool = false)
   /// A table: a header row, then rows; every cell is inline content.
   case table(header: [[Inline]], rows: [[[Inline]]])
-  /// A figure by name (`graph` → `figures/graph.png`), with alt text and a caption.
-  case figure(name: String, alt: String, caption: String)
+  /// A figure (`graph` → `figures/graph.png`), with alt text and a caption.
+  case figure(FigureID, alt: String, caption: String)
 }
 
 extension Block {

@@ -1,3 +1,4 @@
+import Analysis
 import GraphEngine
 
 /// Writes a ``Document`` as a standalone HTML page with native MathML (no scripts: current
@@ -46,8 +47,9 @@ public struct HTMLWriter {
         out += "<tr>" + row.map { "<td>" + inline($0) + "</td>" }.joined() + "</tr>\n"
       }
       return out + "</tbody>\n</table>"
-    case .figure(let name, let alt, let caption):
-      return "<figure><img src=\"\(figureFolder)/\(escape(name)).svg\" alt=\"\(escape(alt))\"/>"
+    case .figure(let id, let alt, let caption):
+      return
+        "<figure><img src=\"\(figureFolder)/\(escape(id.fileStem)).svg\" alt=\"\(escape(alt))\"/>"
         + "<figcaption>\(escape(caption))</figcaption></figure>"
     }
   }

@@ -1,3 +1,4 @@
+import Analysis
 import GraphEngine
 
 /// Writes a ``Document`` as CommonMark with GitHub tables and `$…$` / `$$…$$` math, which
@@ -39,8 +40,9 @@ public struct MarkdownWriter {
       lines.append("|" + header.map { _ in " --- |" }.joined())
       for row in rows { lines.append("| " + row.map(cell).joined(separator: " | ") + " |") }
       return lines.joined(separator: "\n")
-    case .figure(let name, let alt, let caption):
-      return "![" + escape(alt) + "](" + figureFolder + "/" + name + ".png)\n\n*" + escape(caption)
+    case .figure(let id, let alt, let caption):
+      return "![" + escape(alt) + "](" + figureFolder + "/" + id.fileStem + ".png)\n\n*"
+        + escape(caption)
         + "*"
     }
   }

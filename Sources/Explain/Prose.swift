@@ -1,44 +1,74 @@
-/// The generated sentences of a walk-through, in English or Korean. Korean follows the
-/// established terms of the Korean edition of Deep Learning from Scratch: 기울기 (gradient),
-/// 연쇄 법칙 (chain rule), 순전파 (forward propagation), 역전파 (backpropagation),
-/// 국소적 미분 (local derivative).
+import Analysis
 import GraphEngine
 
-struct Prose {
-  let korean: Bool
+/// The generated sentences of a walk-through in one language: one catalogue per language
+/// (``EnglishProse``, ``KoreanProse``), each a complete conformance, so a sentence missing in
+/// one language does not compile. Sentences with math are templates: `{0}`, `{1}`, … stand
+/// for formulas and `{L}` for the loss L (see ``fill(_:_:)``).
+protocol Prose: Sendable {
+  var functionHeading: String { get }
+  var forwardHeading: String { get }
+  var backwardHeading: String { get }
+  var stepsHeading: String { get }
+  var backwardTableHeading: String { get }
+  var backwardTableIntro: String { get }
+  var compositeHeading: String { get }
+  var derivationHeading: String { get }
+  var checkHeading: String { get }
+  var functionIs: String { get }
+  var inputsAre: String { get }
+  var forwardIntro: String { get }
+  var nodeColumn: String { get }
+  var operationColumn: String { get }
+  var valueColumn: String { get }
+  var gradientColumn: String { get }
+  /// The first paragraph of the backward pass: where the gradient starts, ∂L/∂y = upstream.
+  func seed(output: Formula, upstream: Formula, isOne: Bool) -> [Inline]
+  var rule: String { get }
+  func nodeHeading(_ op: String, _ name: Formula) -> [Inline]
+  func upstream(_ name: Formula) -> [Inline]
+  /// A node used by several: its gradient is the sum over its edges.
+  func fanOut(_ name: Formula, _ count: Int) -> [Inline]
+  func local(_ name: Formula, _ input: Formula) -> [Inline]
+  func downstream(_ input: Formula) -> [Inline]
+  func inputResult(_ name: Formula) -> [Inline]
+  /// A composite op expanded: the chain (or graph) of primitives it stands for.
+  func composite(_ name: String, _ chain: String, isChain: Bool) -> String
+  /// The end of a sentence after inline math.
+  var stop: String { get }
+  /// Before the composite's numbers: the chain's local gradients multiplied (or, with more
+  /// than one path, the gradient through the expanded graph), then the closed form.
+  func inNumbers(isChain: Bool) -> String
+  func derivationIntro(_ y: Formula, _ x: Formula, points: Int) -> [Inline]
+  func checkIntro(_ h: String) -> String
+  func longFunction(_ count: Int) -> String
+  func longStatement(_ name: String, operations: Int) -> String
+  /// Why an input has no row in the numeric check.
+  func checkSkipped(_ name: String, _ why: GradientCheck.Skip) -> String
+  /// Why a figure is not drawn, said where it would stand.
+  func omitted(_ figure: OmittedFigure) -> String
+  func tableLeftOut(_ rows: Int) -> String
+  func figureTooLarge(_ id: FigureID) -> String
+  var inputColumn: String { get }
+  var backpropColumn: String { get }
+  var differenceColumn: String { get }
+  var errorColumn: String { get }
+  /// A figure's caption.
+  func figureCaption(_ id: FigureID) -> String
+  var edgeColumn: String { get }
+  var upstreamColumn: String { get }
+  var localColumn: String { get }
+  var downstreamColumn: String { get }
+  /// How the walk-through names an op's node (`the × node`).
+  func operatorName(_ op: Op) -> String
+}
 
-  init(language: String) {
-    korean = language == "ko"
-  }
+/// The catalogue for a language code: Korean for `ko`, else English.
+func prose(for language: String) -> any Prose {
+  language == "ko" ? KoreanProse() : EnglishProse()
+}
 
-  func pick(_ en: String, _ ko: String) -> String { korean ? ko : en }
-
-  var functionHeading: String { pick("The function", "함수") }
-  var forwardHeading: String { pick("Forward pass", "순전파") }
-  var backwardHeading: String { pick("Backward pass", "역전파") }
-  var stepsHeading: String { pick("The backward pass step by step", "역전파를 한 단계씩") }
-  var backwardTableHeading: String { pick("The backward pass in one table", "역전파를 한 표로") }
-  var backwardTableIntro: String {
-    pick(
-      "Every edge of the graph, from the output back: the gradient from upstream, the edge's local gradient, and their product, passed downstream.",
-      "출력에서 거꾸로, 그래프의 모든 간선에 대해: 상류에서 온 기울기, 그 간선의 국소적 미분, 그리고 둘을 곱해 하류로 흘려보내는 값입니다.")
-  }
-  var compositeHeading: String { pick("The composite node", "복합 노드") }
-  var derivationHeading: String { pick("Derivation", "유도") }
-  var checkHeading: String { pick("Numeric check", "수치 검증") }
-
-  var functionIs: String { pick("The function is", "함수는 다음과 같습니다.") }
-  var inputsAre: String { pick("evaluated at the inputs", "입력값은") }
-  var forwardIntro: String {
-    pick(
-      "The forward pass computes every node's value from the values of its inputs, from the inputs to the output:",
-      "순전파는 입력에서 출력 쪽으로, 각 노드의 값을 그 입력의 값으로부터 계산합니다.")
-  }
-  var nodeColumn: String { pick("node", "노드") }
-  var operationColumn: String { pick("operation", "연산") }
-  var valueColumn: String { pick("value", "값") }
-  var gradientColumn: String { pick("gradient of L", "L의 기울기") }
-
+extension Prose {
   /// A sentence with math in it: `{0}`, `{1}`, … become the formulas, `{L}` the loss L.
   func fill(_ template: String, _ formulas: [Formula]) -> [Inline] {
     var out: [Inline] = []
@@ -61,197 +91,5 @@ struct Prose {
     text += rest
     if !text.isEmpty { out.append(.text(text)) }
     return out
-  }
-
-  /// "the gradient of L with respect to x" / "x에 대한 L의 기울기", as a template.
-  private func gradientOf(_ slot: String) -> String {
-    pick("the gradient of {L} with respect to {\(slot)}", "{\(slot)}에 대한 {L}의 기울기")
-  }
-
-  func seed(output: Formula, upstream: Formula, isOne: Bool) -> [Inline] {
-    let seed = Formula.equation([.derivative(of: .symbol("L"), withRespectTo: output), upstream])
-    return fill(
-      isOne
-        ? pick(
-          "The backward pass runs from the output back to the inputs. It starts with \(gradientOf("0")), {1}. Here {L} stands for whatever is finally being differentiated (in training, the loss). In this lesson {L} is the output {0} itself, and the derivative of anything with respect to itself is 1: that is where the first 1 comes from.",
-          "역전파는 출력에서 입력 쪽으로 진행합니다. 출발점은 \(gradientOf("0")) {1}입니다. 여기서 {L}은 최종적으로 미분하려는 값(학습에서는 손실 함수)을 나타냅니다. 이 강의에서는 {L}이 출력 {0} 자신이고, 어떤 값을 자기 자신으로 미분하면 1이므로 첫 기울기는 1입니다."
-        )
-        : pick(
-          "The backward pass runs from the output back to the inputs. It starts with the gradient that arrives from later in the network: \(gradientOf("0")) is given as {1}.",
-          "역전파는 출력에서 입력 쪽으로 진행합니다. 출발점은 신경망의 뒤쪽(상류)에서 전해진 기울기로, \(gradientOf("0"))는 {1}로 주어집니다."),
-      [output, seed])
-  }
-
-  var rule: String {
-    pick(
-      "At every node the rule is the same, the chain rule: the gradient from upstream times the node's local gradient gives the gradient passed downstream.",
-      "모든 노드에서 규칙은 같습니다. 연쇄 법칙에 따라, 상류에서 전해진 기울기에 그 노드의 국소적 미분을 곱한 값을 하류로 흘려보냅니다.")
-  }
-
-  func nodeHeading(_ op: String, _ name: Formula) -> [Inline] {
-    fill(pick("The \(op) node, {0}", "\(op) 노드, {0}"), [name])
-  }
-
-  func upstream(_ name: Formula) -> [Inline] {
-    fill(pick("From upstream: \(gradientOf("0")) is ", "상류에서 전해진 값: \(gradientOf("0"))는 "), [name])
-  }
-
-  func fanOut(_ name: Formula, _ count: Int) -> [Inline] {
-    fill(
-      pick(
-        "{0} is used by \(count) nodes, so \(gradientOf("0")) is the sum of what flows back along each of its edges:",
-        "{0}는 노드 \(count)개에서 쓰이므로, \(gradientOf("0"))는 각 간선을 따라 되돌아온 값을 모두 더한 것입니다."),
-      [name])
-  }
-
-  func local(_ name: Formula, _ input: Formula) -> [Inline] {
-    fill(pick("Local gradient of {0} with respect to {1}:", "{1}에 대한 {0}의 국소적 미분:"), [name, input])
-  }
-
-  func downstream(_ input: Formula) -> [Inline] {
-    fill(
-      pick(
-        "Upstream × local = downstream, \(gradientOf("0")):",
-        "상류 × 국소적 미분 = 하류, 즉 \(gradientOf("0")):"),
-      [input])
-  }
-
-  func inputResult(_ name: Formula) -> [Inline] {
-    fill(pick("So \(gradientOf("0")) is ", "따라서 \(gradientOf("0"))는 "), [name])
-  }
-
-  func composite(_ name: String, _ chain: String, isChain: Bool) -> String {
-    if !isChain {
-      return pick(
-        "Expanded, \(name) is a small graph of \(chain). Its input reaches the output along more than one path; the gradients along the paths add up to the composite node's local gradient, which the textbooks write in closed form:",
-        "\(name)를 펼치면 \(chain)로 이루어진 작은 그래프가 됩니다. 입력에서 출력까지 경로가 여러 개이며, 각 경로의 기울기를 더한 값이 복합 노드의 국소적 미분입니다. 교과서는 이를 닫힌 형태로 씁니다."
-      )
-    }
-    return pick(
-      "Expanded, \(name) is the chain \(chain). The product of the chain's local gradients is the composite node's local gradient; the closed form of the textbooks says the same:",
-      "\(name)를 펼치면 \(chain)의 연결이 됩니다. 이 연결의 국소적 미분을 모두 곱한 값이 복합 노드의 국소적 미분이며, 교과서의 닫힌 형태와 같습니다.")
-  }
-
-  /// The end of a sentence after inline math.
-  var stop: String { pick(".", "입니다.") }
-
-  /// Before the composite's numbers: the chain's local gradients multiplied (or, with more
-  /// than one path, the gradient through the expanded graph), then the closed form.
-  func inNumbers(isChain: Bool) -> String {
-    isChain
-      ? pick(
-        "In numbers, the chain's local gradients multiplied, then the closed form:",
-        "수치로는, 연결의 국소적 미분을 곱한 값과 닫힌 형태의 값입니다.")
-      : pick(
-        "In numbers, the gradient through the expanded graph, then the closed form:",
-        "수치로는, 펼친 그래프를 따라 구한 기울기와 닫힌 형태의 값입니다.")
-  }
-
-  func derivationIntro(_ y: Formula, _ x: Formula, points: Int) -> [Inline] {
-    fill(
-      pick(
-        "The derivative of {0} with respect to {1}, step by step (lessongen checked every step by evaluating it at \(points) points):",
-        "{1}에 대한 {0}의 미분을 한 단계씩 유도합니다(lessongen이 각 단계를 \(points)개의 점에서 계산해 확인했습니다)."),
-      [y, x])
-  }
-
-  func checkIntro(_ h: String) -> String {
-    pick(
-      "Each input's gradient from the backward pass, against a central difference (f(x + h) − f(x − h))/2h with h = \(h):",
-      "역전파로 구한 각 입력의 기울기를 중심 차분 (f(x + h) − f(x − h))/2h, h = \(h)와 비교합니다.")
-  }
-
-  func longFunction(_ count: Int) -> String {
-    pick(
-      "The function has \(count) statements; the first and the last are",
-      "함수는 \(count)개의 문장으로 이루어져 있습니다. 처음과 마지막 문장은 다음과 같습니다.")
-  }
-
-  func longStatement(_ name: String, operations: Int) -> String {
-    pick("\(name), a function of \(operations) operations", "연산 \(operations)개로 이루어진 함수 \(name)")
-  }
-
-  /// Why an input has no row in the numeric check.
-  enum CheckSkip {
-    /// x ± h is not a finite number.
-    case stepNotFinite
-    /// The function cannot be evaluated at x ± h; the engine's message says why.
-    case notEvaluable(String)
-    /// Both values are finite but their difference quotient is not.
-    case quotientNotFinite
-  }
-
-  func checkSkipped(_ name: String, _ why: CheckSkip) -> String {
-    switch why {
-    case .stepNotFinite:
-      return pick(
-        "\(name) has no numeric check: \(name) ± h is not a finite number there, so no central difference can be taken; the backward pass above does not need one.",
-        "\(name)의 수치 검증은 생략했습니다. 그 값에서는 \(name) ± h가 유한한 수가 아니어서 중심 차분을 구할 수 없습니다. 위의 역전파에는 필요하지 않습니다."
-      )
-    case .notEvaluable(let reason):
-      return pick(
-        "\(name) has no numeric check: at \(name) ± h the function cannot be evaluated (\(reason)), so no central difference can be taken there; the backward pass above does not need one.",
-        "\(name)의 수치 검증은 생략했습니다. \(name) ± h에서 함수를 계산할 수 없어(\(reason)) 중심 차분을 구할 수 없습니다. 위의 역전파에는 필요하지 않습니다."
-      )
-    case .quotientNotFinite:
-      return pick(
-        "\(name) has no numeric check: the function's values at \(name) ± h are finite, but their difference divided by 2h is not; the backward pass above does not need it.",
-        "\(name)의 수치 검증은 생략했습니다. \(name) ± h에서 함숫값은 유한하지만, 그 차를 2h로 나눈 값이 유한하지 않습니다. 위의 역전파에는 필요하지 않습니다."
-      )
-    }
-  }
-
-  /// Why a figure is not drawn, said where it would stand.
-  func omitted(_ figure: OmittedFigure) -> String {
-    let name = figure.name
-    switch figure.reason {
-    case .tooLarge(let nodes):
-      return pick(
-        "The \(name) figure is left out: its graph has \(nodes) nodes, and lessongen draws graphs of up to \(Limits.drawnNodes) nodes. trace.json has every value and gradient.",
-        "\(name) 그림은 생략했습니다. 그래프의 노드가 \(nodes)개인데, lessongen은 노드 \(Limits.drawnNodes)개까지의 그래프만 그립니다. 모든 값과 기울기는 trace.json에 있습니다."
-      )
-    case .tooManySteps(let count):
-      return pick(
-        "The step-by-step figures are left out: the backward pass has \(count) steps, and lessongen draws up to \(Limits.stepFigures).",
-        "단계별 그림은 생략했습니다. 역전파가 \(count)단계인데, lessongen은 \(Limits.stepFigures)단계까지만 그립니다.")
-    case .notEvaluable(let message):
-      return pick(
-        "The expanded graph is not drawn: at these inputs a primitive node of the expansion overflows (\(message)), although the composite node itself has a finite value and gradient.",
-        "펼친 그래프는 그리지 않았습니다. 이 입력에서는 펼친 그래프의 기본 노드가 넘칩니다(\(message)). 합성 노드 자체의 값과 기울기는 유한합니다."
-      )
-    }
-  }
-
-  func tableLeftOut(_ rows: Int) -> String {
-    pick(
-      "The table is left out: it would have \(rows) rows, and lessongen prints tables of up to \(Limits.tableRows) rows. trace.json has every value and gradient.",
-      "표는 생략했습니다. 행이 \(rows)개가 되는데, lessongen은 \(Limits.tableRows)행까지의 표만 싣습니다. 모든 값과 기울기는 trace.json에 있습니다."
-    )
-  }
-
-  func figureTooLarge(_ name: String) -> String {
-    pick(
-      "This graph is too large to print legibly on a page; its figure is figures/\(name).pdf (also .svg and .png).",
-      "이 그래프는 한 쪽에 읽을 수 있게 인쇄하기에는 너무 큽니다. 그림은 figures/\(name).pdf(.svg, .png)에 있습니다.")
-  }
-
-  var inputColumn: String { pick("input", "입력") }
-  var backpropColumn: String { pick("backpropagation", "역전파") }
-  var differenceColumn: String { pick("central difference", "중심 차분") }
-  var errorColumn: String { pick("difference", "차이") }
-
-  func figureCaption(_ kind: String, _ step: Int = 0, of count: Int = 0) -> String {
-    switch kind {
-    case "graph":
-      return pick("The computational graph with its values and gradients.", "값과 기울기를 표시한 계산 그래프.")
-    case "expanded":
-      return pick(
-        "The composite nodes expanded into primitive operations.", "복합 노드를 기본 연산으로 펼친 그래프.")
-    case "forward": return pick("The forward pass: every node's value.", "순전파: 각 노드의 값.")
-    default:
-      return pick(
-        "Backward pass, step \(step) of \(count): the highlighted node has just passed its gradients on.",
-        "역전파 \(count)단계 중 \(step)단계: 강조된 노드가 방금 기울기를 하류로 전달했습니다.")
-    }
   }
 }

@@ -1,36 +1,28 @@
+public import Analysis
 import GraphEngine
-public import LessonKit
+import LessonKit
 
-/// Writes the walk-through of a lesson: the function, the forward pass, the backward pass
-/// node by node (upstream × local = downstream, naming each local gradient), fan-out sums,
-/// composite nodes against their closed form, the author's verified derivation and a
-/// numeric check of every input's gradient.
+/// Writes the walk-through of a lesson from its analysis: the function, the forward pass,
+/// the backward pass node by node (upstream × local = downstream, naming each local
+/// gradient), fan-out sums, composite nodes against their closed form, the author's verified
+/// derivation and a numeric check of every input's gradient. It assembles sentences and
+/// formulas; every number and formula comes from the ``LessonAnalysis``.
 public struct Walkthrough {
-  public let compiled: CompiledLesson
+  public let analysis: LessonAnalysis
   public let language: String
-  /// The figures drawn for the lesson, by name (`graph`, `expanded`, `step-01`, …).
-  public let figures: [String]
-  /// The figures asked for but not drawn; the walk-through says why where they would be.
-  public let omitted: [OmittedFigure]
-  let prose: Prose
-  /// The evaluation the passes are walked on: the expanded graph when there are composites,
-  /// as DLFS does, else the graph as written; and its symbolic labels.
-  let walked: Evaluation
-  let walkedLabels: SymbolicLabels
+  let prose: any Prose
   let numbers = NumberFormat.shortest(significantDigits: 6)
 
-  public init(
-    _ compiled: CompiledLesson, language: String, figures: [String],
-    omitted: [OmittedFigure] = []
-  ) {
-    self.compiled = compiled
+  public init(_ analysis: LessonAnalysis, language: String) {
+    self.analysis = analysis
     self.language = language
-    self.figures = figures
-    self.omitted = omitted
-    self.prose = Prose(language: language)
-    self.walked = Self.walkedEvaluation(compiled)
-    self.walkedLabels = SymbolicLabels(walked.graph)
+    self.prose = Explain.prose(for: language)
   }
+
+  var compiled: CompiledLesson { analysis.compiled }
+  /// The evaluation the passes are walked on (expanded when there are composites).
+  var walked: Evaluation { analysis.walked }
+  var walkedLabels: SymbolicLabels { analysis.walkedLabels }
 
   public func document() -> Document {
     let lesson = compiled.lesson
@@ -79,11 +71,11 @@ public struct Walkthrough {
       inputs.append(
         .math(Formula.symbol(input.name).equals(number(compiled.inputValues[input.name] ?? 0))))
     }
-    inputs.append(.text(prose.korean ? "입니다." : "."))
+    inputs.append(.text(prose.stop))
     blocks.append(.paragraph(inputs))
-    for name in ["graph", "forward"] {
-      if figures.contains(name) { blocks.append(figure(name)) }
-      blocks += omission(name)
+    for id in [FigureID.graph, .forward] {
+      if analysis.figures.contains(id) { blocks.append(figure(id)) }
+      blocks += omission(id == .graph ? .graph : .forward)
     }
     return blocks
   }
@@ -93,14 +85,11 @@ public struct Walkthrough {
     let labels = walkedLabels
     var rows: [[[Inline]]] = []
     for node in e.graph.nodes where node.op != .constant {
-      let operands = node.inputs.map { labels.values[$0] }
-      // The operation as the graph computes it, untidied: x·(−1), not −x.
-      let definition: Formula =
-        node.op == .input
-        ? .symbol(node.name ?? "") : SymbolicLabels.value(of: node, operands: operands)
       rows.append([
         [.math(labels.values[node.id])],
-        node.op == .input ? [.text(prose.pick("input", "입력"))] : [.math(definition)],
+        node.op == .input
+          ? [.text(prose.inputColumn)]
+          : [.math(analysis.walkedFormulas.definitions[node.id])],
         [.math(number(e.value(node.id)))],
       ])
     }
@@ -119,7 +108,6 @@ public struct Walkthrough {
     let e = walked
     let graph = e.graph
     let labels = walkedLabels
-    let consumers = graph.consumers
     var blocks: [Block] = [
       .heading(level: 2, text: prose.backwardHeading),
       .paragraph(
@@ -128,8 +116,8 @@ public struct Walkthrough {
       ),
       .paragraph([.text(prose.rule)]),
     ]
-    if figures.contains("expanded") { blocks.append(figure("expanded")) }
-    blocks += omission("expanded")
+    if analysis.figures.contains(.expanded) { blocks.append(figure(.expanded)) }
+    blocks += omission(.expanded)
     let order = graph.nodes.reversed().filter { !$0.op.isLeaf }
     if order.count > Self.detailedNodes {
       return blocks + backwardTable(order, labels: labels, evaluation: e)
@@ -137,12 +125,11 @@ public struct Walkthrough {
     for node in order {
       let y = labels.values[node.id]
       let dLdy = Formula.derivative(of: .symbol("L"), withRespectTo: y)
-      let definition = SymbolicLabels.value(
-        of: node, operands: node.inputs.map { labels.values[$0] }
-      ).tidied()
+      let definition = analysis.walkedFormulas.tidiedDefinitions[node.id]
       let named: Formula
       if case .symbol = y { named = y.equals(definition) } else { named = y }
-      blocks.append(.heading(level: 3, content: prose.nodeHeading(Self.operatorName(node), named)))
+      blocks.append(
+        .heading(level: 3, content: prose.nodeHeading(prose.operatorName(node.op), named)))
       if node.id == graph.output {
         blocks.append(
           .paragraph(
@@ -151,22 +138,13 @@ public struct Walkthrough {
               .text(prose.stop),
             ]))
       } else {
-        blocks += gradientSum(node.id, labels: labels, consumers: consumers, evaluation: e)
+        blocks += gradientSum(node.id, labels: labels, evaluation: e)
       }
       if let note = noteText(for: node, text: text) { blocks.append(.paragraph([.text(note)])) }
-      let locals = node.op.symbolicLocalGradients(parameter: node.parameter)
-      let operands = node.inputs.map { labels.values[$0] }
       for (i, inputID) in node.inputs.enumerated() where graph[inputID].op != .constant {
         let u = labels.values[inputID]
         let dydu = Formula.derivative(of: y, withRespectTo: u)
-        var chain: [Formula] = [dydu]
-        let inOperands = locals[i].inOperands.substituting(operands: operands, result: y).tidied()
-        chain.append(inOperands)
-        if let r = locals[i].inResult?.substituting(operands: operands, result: y).tidied(),
-          r != inOperands
-        {
-          chain.append(r)
-        }
+        var chain: [Formula] = [dydu] + analysis.walkedFormulas.locals[node.id][i]
         let local = e.localGradients[node.id][i]
         if chain.last != number(local) { chain.append(number(local)) }
         blocks.append(.paragraph(prose.local(y, u)))
@@ -185,20 +163,17 @@ public struct Walkthrough {
       .paragraph([.text(prose.backwardTableIntro)]),
     ]
     blocks += backwardTable(order, labels: labels, evaluation: e)
-    let stepFigures = figures.filter { $0.hasPrefix("step-") }
-    if !stepFigures.isEmpty || omitted.contains(where: { $0.name == "steps" }) {
+    let stepFigures = analysis.figures.filter(\.isStep)
+    if !stepFigures.isEmpty || analysis.omitted.contains(where: { $0.kind == .steps }) {
       blocks.append(.heading(level: 3, text: prose.stepsHeading))
-      blocks += omission("steps")
-      for (k, name) in stepFigures.enumerated() {
-        blocks.append(
-          .figure(
-            name: name,
-            alt: prose.figureCaption("step", k + 1, of: stepFigures.count) + " " + functionText,
-            caption: prose.figureCaption("step", k + 1, of: stepFigures.count)))
+      blocks += omission(.steps)
+      for id in stepFigures {
+        let caption = prose.figureCaption(id)
+        blocks.append(.figure(id, alt: caption + " " + functionText, caption: caption))
       }
     }
     for id in graph.inputs {
-      blocks += gradientSum(id, labels: labels, consumers: consumers, evaluation: e)
+      blocks += gradientSum(id, labels: labels, evaluation: e)
     }
     return blocks
   }
@@ -229,22 +204,19 @@ public struct Walkthrough {
     return [
       table(
         header: [
-          [.text(prose.pick("edge", "간선"))], [.text(prose.pick("upstream", "상류"))],
-          [.text(prose.pick("local gradient", "국소적 미분"))],
-          [.text(prose.pick("downstream", "하류"))],
+          [.text(prose.edgeColumn)], [.text(prose.upstreamColumn)],
+          [.text(prose.localColumn)], [.text(prose.downstreamColumn)],
         ], rows: rows)
     ]
   }
 
   /// ∂L/∂u, with the fan-out sum written term by term when u feeds several nodes.
-  private func gradientSum(
-    _ id: Node.ID, labels: SymbolicLabels, consumers: [[Node.ID]], evaluation e: Evaluation
-  ) -> [Block] {
+  private func gradientSum(_ id: Node.ID, labels: SymbolicLabels, evaluation e: Evaluation)
+    -> [Block]
+  {
     let u = labels.values[id]
     let dLdu = Formula.derivative(of: .symbol("L"), withRespectTo: u)
-    let parts = e.contributions[id].sorted {
-      ($0.consumer, $0.inputIndex) < ($1.consumer, $1.inputIndex)
-    }
+    let parts = analysis.fanIn[id]
     if parts.count > Self.summedTerms {
       // Too many terms to write out: the sum of them, which the backward table lists.
       return [
@@ -253,7 +225,7 @@ public struct Walkthrough {
       ]
     }
     if parts.count > 1 {
-      let terms = parts.map { number($0.value) }
+      let terms = parts.map { number($0) }
       let sum = terms.dropFirst().reduce(terms[0]) { Formula.sum($0, $1) }
       return [
         .paragraph(prose.fanOut(u, parts.count)),
@@ -270,60 +242,32 @@ public struct Walkthrough {
   }
 
   private func compositeSection() -> [Block] {
-    let graph = compiled.graph
-    guard graph.hasComposites else { return [] }
-    var seen: Set<Op> = []
+    let labels = SymbolicLabels(compiled.graph)
     var blocks: [Block] = []
-    let labels = SymbolicLabels(graph)
-    for node in graph.nodes where node.op.isComposite && seen.insert(node.op).inserted {
+    for chain in analysis.composites {
+      let node = compiled.graph[chain.node]
       let y = labels.values[node.id]
       let u = labels.values[node.inputs[0]]
-      let x = compiled.evaluation.value(node.inputs[0])
-      // The composite alone, y = op(u), expanded and differentiated with a seed of 1.
-      let single = Graph(
-        nodes: [
-          Node(id: 0, op: .input, inputs: [], name: "u", location: node.location),
-          Node(id: 1, op: node.op, inputs: [0], name: "y", location: node.location),
-        ], output: 1, outputName: "y", inputs: [0])
-      let expanded = single.expandingComposites()
-      guard case .success(let e) = Evaluator.evaluate(expanded, inputs: ["u": x], upstream: 1)
-      else {
-        continue
-      }
-      let chainText = expanded.nodes.filter { !$0.op.isLeaf }.map { Self.operatorName($0) }
-        .joined(separator: ", ")
-      let closed = node.op.symbolicLocalGradients(parameter: 0)[0]
-      let closedGeneric = (closed.inResult ?? closed.inOperands)
-        .substituting(operands: [.symbol("u")], result: .symbol("y"))
-      let closedForm = closedGeneric.substituting(symbols: ["u": u, "y": y]).tidied()
+      let chainText = chain.operations.map { prose.operatorName($0) }.joined(separator: ", ")
       var symbolic: [Formula] = [.derivative(of: y, withRespectTo: u)]
-      // Along a single chain, the product of local gradients is the seed-1 edge label.
-      let chainLabels = SymbolicLabels(expanded, seed: 1)
-      let isChain = expanded.consumers.allSatisfy { $0.count <= 1 }
-      if isChain {
-        let product = chainLabels.edges[expanded.nodes.first { $0.inputs.contains(0) }?.id ?? 0][0]
-          .substituting(symbols: ["u": u, "y": y])
-        symbolic.append(product)
+      if let product = chain.product {
+        symbolic.append(product.substituting(symbols: ["u": u, "y": y]))
       }
-      symbolic.append(closedForm)
-      let viaChain = e.gradient(0)
-      let viaClosed = compiled.evaluation.localGradients[node.id][0]
+      symbolic.append(chain.closedForm.substituting(symbols: ["u": u, "y": y]).tidied())
       // The left side: each local gradient of the chain, from the output back, multiplied;
       // or, with several paths, the gradient the expanded graph passes back.
-      let chainLocals = expanded.nodes.reversed().filter { !$0.op.isLeaf }.compactMap { n in
-        n.inputs.indices.first { expanded[n.inputs[$0]].op != .constant }
-          .map { number(e.localGradients[n.id][$0]) }
-      }
-      let left = isChain ? Formula.product(chainLocals) : number(viaChain)
-      let closedInNumbers = closedGeneric.substituting(symbols: [
-        "u": number(x), "y": number(compiled.evaluation.value(node.id)),
+      let left =
+        chain.isChain
+        ? Formula.product(chain.chainLocals.map(number)) : number(chain.throughExpansion)
+      let closedInNumbers = chain.closedForm.substituting(symbols: [
+        "u": number(chain.input), "y": number(chain.output),
       ])
       blocks += [
         .heading(level: 2, text: prose.compositeHeading + ": " + node.op.rawValue),
-        .paragraph([.text(prose.composite(node.op.rawValue, chainText, isChain: isChain))]),
+        .paragraph([.text(prose.composite(node.op.rawValue, chainText, isChain: chain.isChain))]),
         .equation(symbolic),
-        .paragraph([.text(prose.inNumbers(isChain: isChain))]),
-        .equation([left, closedInNumbers, number(viaClosed)]),
+        .paragraph([.text(prose.inNumbers(isChain: chain.isChain))]),
+        .equation([left, closedInNumbers, number(chain.closed)]),
       ]
     }
     return blocks
@@ -352,63 +296,35 @@ public struct Walkthrough {
   }
 
   private func checkSection() -> [Block] {
-    let graph = compiled.graph
     var rows: [[[Inline]]] = []
     var skipped: [String] = []
-    for input in compiled.lesson.inputs {
-      guard let id = graph.inputs.first(where: { graph[$0].name == input.name }) else { continue }
-      let x = compiled.inputValues[input.name] ?? 0
-      let h = 1e-6 * Swift.max(1, Swift.abs(x))
-      var plus = compiled.inputValues
-      var minus = compiled.inputValues
-      plus[input.name] = x + h
-      minus[input.name] = x - h
-      guard (x + h).isFinite, (x - h).isFinite else {
-        skipped.append(prose.checkSkipped(input.name, .stepNotFinite))
-        continue
+    for check in analysis.gradientChecks {
+      switch check.outcome {
+      case .skipped(let why):
+        skipped.append(prose.checkSkipped(check.input, why))
+      case .compared(let backprop, let estimate, _):
+        rows.append([
+          [.math(.symbol(check.input))], [.math(number(backprop))], [.math(number(estimate))],
+          [.math(.number(Swift.abs(backprop - estimate)).rounded(2))],
+        ])
       }
-      let up: Double
-      let down: Double
-      switch (Evaluator.output(graph, inputs: plus), Evaluator.output(graph, inputs: minus)) {
-      case (.success(let a), .success(let b)): (up, down) = (a, b)
-      case (.failure(let problem), _), (_, .failure(let problem)):
-        let message = problem.diagnostics.first?.message ?? "a value is not finite"
-        skipped.append(prose.checkSkipped(input.name, .notEvaluable(message)))
-        continue
-      }
-      let estimate =
-        (up - down) / (2 * h) * compiled.evaluation.upstream
-      guard estimate.isFinite else {
-        skipped.append(prose.checkSkipped(input.name, .quotientNotFinite))
-        continue
-      }
-      let backprop = compiled.evaluation.gradient(id)
-      rows.append([
-        [.math(.symbol(input.name))], [.math(number(backprop))], [.math(number(estimate))],
-        [.math(.number(Swift.abs(backprop - estimate)).rounded(2))],
-      ])
     }
     var blocks: [Block] = [
       .heading(level: 2, text: prose.checkHeading),
       .paragraph([.text(prose.checkIntro("10⁻⁶·max(1, |x|)"))]),
     ]
     guard !rows.isEmpty else { return blocks + skipped.map { .paragraph([.text($0)]) } }
-    return blocks + [
+    blocks.append(
       .table(
         header: [
           [.text(prose.inputColumn)], [.text(prose.backpropColumn)],
           [.text(prose.differenceColumn)],
           [.text(prose.errorColumn)],
-        ], rows: rows)
-    ] + skipped.map { .paragraph([.text($0)]) }
+        ], rows: rows))
+    return blocks + skipped.map { .paragraph([.text($0)]) }
   }
 
   // MARK: Helpers
-
-  /// The graph the backward pass is walked on: expanded when there are composites, as DLFS.
-  static func walkedEvaluation(_ compiled: CompiledLesson) -> Evaluation {
-    compiled.evaluation.expandingComposites(inputs: compiled.inputValues) ?? compiled.evaluation
-  }
 
   /// The last statement as text, for alt texts: `y = σ(x)`; a statement too long to read
   /// there is described by its size instead.
@@ -424,12 +340,12 @@ public struct Walkthrough {
   /// More operations than this and the figures are too wide to print on a page.
   public static let printableNodes = 40
 
-  private func figure(_ name: String) -> Block {
-    if compiled.graph.nodes.filter({ !$0.op.isLeaf }).count > Self.printableNodes {
-      return .paragraph([.text(prose.figureTooLarge(name))])
+  private func figure(_ id: FigureID) -> Block {
+    if compiled.graph.operationCount > Self.printableNodes {
+      return .paragraph([.text(prose.figureTooLarge(id))])
     }
-    let caption = prose.figureCaption(name)
-    return .figure(name: name, alt: caption + " " + functionText, caption: caption)
+    let caption = prose.figureCaption(id)
+    return .figure(id, alt: caption + " " + functionText, caption: caption)
   }
 
   /// Warnings for the command line: the walk-through's tables that are left out because they
@@ -457,9 +373,9 @@ public struct Walkthrough {
     return .table(header: header, rows: rows)
   }
 
-  /// The sentence saying why the figure `name` is not drawn, if it is not.
-  private func omission(_ name: String) -> [Block] {
-    omitted.filter { $0.name == name }.map { .paragraph([.text(prose.omitted($0))]) }
+  /// The sentence saying why the figure of `kind` is not drawn, if it is not.
+  private func omission(_ kind: FigureKind) -> [Block] {
+    analysis.omitted.filter { $0.kind == kind }.map { .paragraph([.text(prose.omitted($0))]) }
   }
 
   private func number(_ v: Double) -> Formula { .number(Double(numbers.format(v)) ?? v) }
@@ -474,10 +390,6 @@ public struct Walkthrough {
   private func noteText(for node: Node, text: AuthorText) -> String? {
     guard let name = node.name else { return nil }
     return text.notes[name]
-  }
-
-  static func operatorName(_ node: Node) -> String {
-    node.op.descriptor.walkthroughName
   }
 
 }

@@ -1,3 +1,4 @@
+import Analysis
 import Explain
 import Foundation
 import LessonKit
@@ -20,21 +21,21 @@ enum Artifacts {
     -> [File]
   {
     var files = [File(path: "trace.json", contents: Data(TraceJSON.write(compiled).utf8))]
-    let set = FigureSet(
-      evaluation: compiled.evaluation, inputs: compiled.inputValues, kinds: plan.kinds,
-      theme: plan.theme, labels: plan.labels, title: compiled.lesson.title)
-    for omission in set.omitted {
+    let analysis = LessonAnalysis(
+      compiled, figures: plan.kinds, convention: FigureSet.convention(of: plan.theme))
+    for omission in analysis.omitted {
       Terminal.printError("\(compiled.lesson.path): warning: \(omission.warning)")
     }
-    let walkthrough = Walkthrough(
-      compiled, language: plan.language, figures: set.names, omitted: set.omitted)
+    let walkthrough = Walkthrough(analysis, language: plan.language)
     for warning in walkthrough.tableWarnings {
       Terminal.printError("\(compiled.lesson.path): warning: \(warning)")
     }
     let document = walkthrough.document()
     let paper = plan.paper
     helper.async { HandoutRenderer.prepare(document, paper: paper) }
-    let figures = set.compose(measurer: PangoTextMeasurer())
+    let figures = FigureSet(
+      analysis, theme: plan.theme, labels: plan.labels, title: compiled.lesson.title
+    ).compose(measurer: PangoTextMeasurer())
     files.append(
       File(
         path: "\(compiled.lesson.id).md",
@@ -42,7 +43,7 @@ enum Artifacts {
     files.append(
       File(
         path: "\(compiled.lesson.id).html", contents: Data(HTMLWriter().write(document).utf8)))
-    let scenes = Dictionary(figures.map { ($0.name, $0.scene) }, uniquingKeysWith: { a, _ in a })
+    let scenes = Dictionary(figures.map { ($0.id, $0.scene) }, uniquingKeysWith: { a, _ in a })
     let handout = helper.submit {
       try HandoutRenderer.render(document, figures: scenes, paper: paper)
     }

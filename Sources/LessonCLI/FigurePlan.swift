@@ -1,3 +1,4 @@
+import Analysis
 import GraphEngine
 import LessonKit
 import Render
@@ -41,7 +42,7 @@ struct FigurePlan {
         problem("unknown labels '\(name)'; they are \(Self.labelNames)", written)
       }
     }
-    var kinds = FigureSet.defaultKinds(for: compiled.graph)
+    var kinds = LessonAnalysis.defaultFigures(for: compiled.graph)
     if let chosen = lesson.figures {
       kinds = []
       for entry in chosen {

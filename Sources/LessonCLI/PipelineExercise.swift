@@ -1,3 +1,4 @@
+import Analysis
 import Explain
 import GraphEngine
 import GraphLayout
@@ -30,14 +31,12 @@ public enum PipelineExercise {
       _ = error.description
       return
     }
-    let set = FigureSet(
-      evaluation: compiled.evaluation, inputs: compiled.inputValues, kinds: plan.kinds,
-      theme: plan.theme, labels: plan.labels, title: compiled.lesson.title)
-    _ = set.compose(measurer: EstimatedTextMeasurer())
+    let analysis = LessonAnalysis(
+      compiled, figures: plan.kinds, convention: FigureSet.convention(of: plan.theme))
+    _ = FigureSet(analysis, theme: plan.theme, labels: plan.labels, title: compiled.lesson.title)
+      .compose(measurer: EstimatedTextMeasurer())
     for language in ["en", "ko"] {
-      let document = Walkthrough(
-        compiled, language: language, figures: set.names, omitted: set.omitted
-      ).document()
+      let document = Walkthrough(analysis, language: language).document()
       _ = MarkdownWriter().write(document)
       _ = HTMLWriter().write(document)
       _ = HandoutRenderer.pageCount(document, paper: .a4, measurer: EstimatedTextMeasurer())

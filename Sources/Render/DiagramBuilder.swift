@@ -1,3 +1,4 @@
+import Analysis
 import GraphEngine
 import GraphLayout
 
@@ -9,21 +10,13 @@ struct DiagramBuilder {
   let labels: LabelMode
   let symbolic: SymbolicLabels
 
-  init(evaluation: Evaluation, theme: Theme, labels: LabelMode) {
+  /// - Parameter symbolic: the graph's symbolic labels, in the theme's convention.
+  init(evaluation: Evaluation, symbolic: SymbolicLabels, theme: Theme, labels: LabelMode) {
     self.graph = evaluation.graph
     self.evaluation = evaluation
     self.theme = theme
     self.labels = labels
-    // colah writes derivatives of the output itself (∂e/∂c), whose seed ∂e/∂e is the number.
-    let colah = theme.direction == .bottomToTop
-    self.symbolic = SymbolicLabels(
-      evaluation.graph, loss: colah ? evaluation.graph.outputName : "L",
-      seed: colah ? .number(evaluation.upstream) : nil)
-  }
-
-  /// The non-leaf nodes in the order the backward pass processes them (output first).
-  static func backwardOrder(_ graph: Graph) -> [Node.ID] {
-    graph.nodes.reversed().filter { !$0.op.isLeaf }.map(\.id)
+    self.symbolic = symbolic
   }
 
   /// - Parameters:
@@ -32,7 +25,7 @@ struct DiagramBuilder {
   ///     last of them is highlighted. nil: all of them.
   func diagram(title: String, gradients: Bool, processed: Int? = nil) -> Diagram {
     var diagram = Diagram(title: title)
-    let order = Self.backwardOrder(graph)
+    let order = LessonAnalysis.backwardOrder(graph)
     let done = Set(order.prefix(processed ?? order.count))
     let current = processed.flatMap { $0 > 0 && $0 <= order.count ? order[$0 - 1] : nil }
     let folded = foldedConstants()

@@ -1,3 +1,4 @@
+import Analysis
 import Dispatch
 import Foundation
 import Synchronization
@@ -29,7 +30,7 @@ public enum FigureBatch {
     }
     let data = try run(jobs, helpers: helpers)
     return zip(pairs, data).map { pair, bytes in
-      Output(figure: pair.0.name, format: pair.1, data: bytes)
+      Output(figure: pair.0.id.fileStem, format: pair.1, data: bytes)
     }
   }
 

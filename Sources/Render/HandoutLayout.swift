@@ -1,3 +1,4 @@
+import Analysis
 import Explain
 import GraphEngine
 public import GraphLayout
@@ -62,7 +63,7 @@ enum PageItem {
 struct HandoutLayout {
   let paper: Paper
   let measurer: any PageTextMeasuring
-  let figures: [String: Scene]
+  let figures: [FigureID: Scene]
 
   static let margin = 62.0
   static let bottomMargin = 70.0
@@ -96,7 +97,7 @@ struct HandoutLayout {
   /// derivation line up under it.
   private var equalsX: Double?
 
-  init(paper: Paper, measurer: any PageTextMeasuring, figures: [String: Scene]) {
+  init(paper: Paper, measurer: any PageTextMeasuring, figures: [FigureID: Scene]) {
     self.paper = paper
     self.measurer = measurer
     self.figures = figures
@@ -401,7 +402,7 @@ struct HandoutLayout {
 
   /// A figure as placed: scaled to the text width (and to 42 % of the page's height), with
   /// its caption; `height` is all it needs on the page.
-  private func placed(_ name: String, caption: String)
+  private func placed(_ name: FigureID, caption: String)
     -> (scene: Scene, size: Size, caption: String, captionSize: Size, height: Double)?
   {
     guard let scene = figures[name] else { return nil }
@@ -413,7 +414,7 @@ struct HandoutLayout {
     return (scene, size, markup, c, size.height + c.height + 6)
   }
 
-  private mutating func figure(_ name: String, caption: String) {
+  private mutating func figure(_ name: FigureID, caption: String) {
     guard let figure = placed(name, caption: caption) else { return }
     let (w, h, c) = (figure.size.width, figure.size.height, figure.captionSize)
     ensure(figure.height)

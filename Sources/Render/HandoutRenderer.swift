@@ -1,3 +1,4 @@
+public import Analysis
 internal import CCairo
 import Explain
 import Foundation
@@ -8,7 +9,7 @@ import GraphLayout
 /// the metadata, and a bookmark for every section.
 public enum HandoutRenderer {
   /// Lays the document out and returns its pages, for checks; `figures` by name.
-  public static func pages(_ document: Document, figures: [String: Scene], paper: Paper)
+  public static func pages(_ document: Document, figures: [FigureID: Scene], paper: Paper)
     -> [HandoutPage]
   {
     laidOut(document, figures: figures, paper: paper).pages
@@ -31,7 +32,7 @@ public enum HandoutRenderer {
     _ = laidOut(document, figures: [:], paper: paper)
   }
 
-  private static func laidOut(_ document: Document, figures: [String: Scene], paper: Paper)
+  private static func laidOut(_ document: Document, figures: [FigureID: Scene], paper: Paper)
     -> HandoutLayout
   {
     var layout = HandoutLayout(paper: paper, measurer: PangoTextMeasurer(), figures: figures)
@@ -49,7 +50,7 @@ public enum HandoutRenderer {
     return layout.pages.count
   }
 
-  public static func render(_ document: Document, figures: [String: Scene], paper: Paper) throws
+  public static func render(_ document: Document, figures: [FigureID: Scene], paper: Paper) throws
     -> Data
   {
     let layout = laidOut(document, figures: figures, paper: paper)

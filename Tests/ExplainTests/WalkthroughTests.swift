@@ -1,3 +1,4 @@
+import Analysis
 import Explain
 import Foundation
 import GraphEngine
@@ -20,11 +21,11 @@ func assertMarkdownSnapshot(
 }
 
 func markdown(
-  _ id: String, language: String = "en", figures: [String] = ["graph", "expanded", "step-01"]
+  _ id: String, language: String = "en", figures: [FigureKind] = [.graph, .expanded, .steps]
 ) throws -> String {
   let compiled = try LessonSource.builtin(id).compile()
   return MarkdownWriter().write(
-    Walkthrough(compiled, language: language, figures: figures).document())
+    Walkthrough(LessonAnalysis(compiled, figures: figures), language: language).document())
 }
 
 @Suite("Walk-through")
@@ -99,7 +100,8 @@ struct WalkthroughTests {
         "title: <script>alert('x')</script> & *bold* [link](y)\ndescription: a \"quote\"\nfunction: y = x\ninputs: {x: 1}\nintroduction: <b>hi</b> | $math$\n",
       path: "e.yaml", id: "e")
     let md = MarkdownWriter().write(
-      Walkthrough(try CompiledLesson.compile(lesson), language: "en", figures: []).document())
+      Walkthrough(LessonAnalysis(try CompiledLesson.compile(lesson), figures: []), language: "en")
+        .document())
     // The body: front matter is YAML data (site templates escape it); the body is Markdown.
     let body = md.components(separatedBy: "\n---\n").dropFirst().joined()
     #expect(!body.contains("<script>"))
@@ -117,7 +119,8 @@ struct HTMLTests {
   func html() throws {
     let compiled = try LessonSource.builtin("sigmoid").compile()
     let page = HTMLWriter().write(
-      Walkthrough(compiled, language: "en", figures: ["graph", "expanded"]).document())
+      Walkthrough(LessonAnalysis(compiled, figures: [.graph, .expanded]), language: "en").document()
+    )
     #expect(page.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
     #expect(page.contains("<title>Derivative of the sigmoid function</title>"))
     #expect(page.contains("<math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"block\">"))
@@ -133,7 +136,8 @@ struct HTMLTests {
       text: "title: <script>x</script> & 'q'\nfunction: y = x\ninputs: {x: 1}\n", path: "e.yaml",
       id: "e")
     let page = HTMLWriter().write(
-      Walkthrough(try CompiledLesson.compile(lesson), language: "en", figures: []).document())
+      Walkthrough(LessonAnalysis(try CompiledLesson.compile(lesson), figures: []), language: "en")
+        .document())
     #expect(!page.contains("<script>"))
     #expect(page.contains("<h1>&lt;script&gt;x&lt;/script&gt; &amp; &#39;q&#39;</h1>"))
   }

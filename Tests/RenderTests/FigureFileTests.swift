@@ -1,3 +1,4 @@
+import Analysis
 import CCairo
 import Foundation
 import GraphLayout
@@ -46,9 +47,9 @@ struct FigureFileTests {
         defer { try? FileManager.default.removeItem(at: file) }
         try FigureRenderer.render(figure.scene, as: .pdf).write(to: file)
         let fonts = try pdfFonts(file)
-        #expect(!fonts.isEmpty, "\(theme.name) \(figure.name): no fonts")
+        #expect(!fonts.isEmpty, "\(theme.name) \(figure.id.fileStem): no fonts")
         for font in fonts where font.emb != "yes" {
-          Issue.record("\(theme.name) \(figure.name): \(font.name) is not embedded")
+          Issue.record("\(theme.name) \(figure.id.fileStem): \(font.name) is not embedded")
         }
       }
     }
@@ -132,7 +133,7 @@ struct FigureFileTests {
           }
         }
       }
-      #expect(differing == 0, "\(figure.name): \(differing) colour values differ")
+      #expect(differing == 0, "\(figure.id.fileStem): \(differing) colour values differ")
       #expect(Int(width) == Int((figure.scene.size.width * 2).rounded(.up)))
     }
   }

@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 import GraphEngine
 import LessonKit
@@ -10,9 +11,10 @@ func figures(
   kinds: [FigureKind] = FigureKind.allCases
 ) throws -> [Figure] {
   let compiled = try LessonSource.builtin(id).compile()
-  return FigureSet.make(
-    evaluation: compiled.evaluation, inputs: compiled.inputValues, kinds: kinds, theme: style,
-    labels: labels, title: compiled.lesson.title, measurer: PangoTextMeasurer())
+  return FigureSet(
+    LessonAnalysis(compiled, figures: kinds, convention: FigureSet.convention(of: style)),
+    theme: style, labels: labels, title: compiled.lesson.title
+  ).compose(measurer: PangoTextMeasurer())
 }
 
 /// Deterministic pseudo-random numbers (SplitMix64), so the random graphs are the same in

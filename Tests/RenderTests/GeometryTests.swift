@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 import GraphEngine
 import GraphLayout
@@ -17,7 +18,8 @@ struct GeometryTests {
       for labels in LabelMode.allCases {
         for figure in try figures(entry.id, style: theme, labels: labels) {
           let problems = SceneGeometry.problems(figure.scene)
-          #expect(problems.isEmpty, "\(entry.id) \(style) \(labels) \(figure.name): \(problems)")
+          #expect(
+            problems.isEmpty, "\(entry.id) \(style) \(labels) \(figure.id.fileStem): \(problems)")
           for case .text(let run, _) in figure.scene.elements {
             #expect(PangoTextMeasurer.isValidMarkup(run.markup), "\(run.markup)")
             // The frame is the size of the text it holds (in every step of a sequence).
@@ -25,7 +27,7 @@ struct GeometryTests {
             #expect(
               abs(size.width - run.frame.width) < 0.01
                 && abs(size.height - run.frame.height) < 0.01,
-              "\(entry.id) \(style) \(labels) \(figure.name): \(run.markup) drawn in a frame of another size"
+              "\(entry.id) \(style) \(labels) \(figure.id.fileStem): \(run.markup) drawn in a frame of another size"
             )
           }
         }
@@ -54,14 +56,16 @@ struct GeometryTests {
       drawn += 1
       for theme in Theme.all {
         for labels in [LabelMode.numeric, .symbolic] {
-          let made = FigureSet.make(
-            evaluation: compiled.evaluation, inputs: compiled.inputValues,
-            kinds: [.graph, .expanded], theme: theme, labels: labels, title: "random",
-            measurer: measurer)
+          let made = FigureSet(
+            LessonAnalysis(
+              compiled, figures: [.graph, .expanded], convention: FigureSet.convention(of: theme)),
+            theme: theme, labels: labels, title: "random"
+          ).compose(measurer: measurer)
           for figure in made {
             let problems = SceneGeometry.problems(figure.scene)
             #expect(
-              problems.isEmpty, "\(function)\n\(theme.name) \(labels) \(figure.name): \(problems)")
+              problems.isEmpty,
+              "\(function)\n\(theme.name) \(labels) \(figure.id.fileStem): \(problems)")
           }
         }
       }

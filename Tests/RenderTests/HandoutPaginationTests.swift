@@ -1,3 +1,4 @@
+import Analysis
 import Explain
 import GraphLayout
 import LessonKit
@@ -9,7 +10,7 @@ import Testing
 struct HandoutPaginationTests {
   static func layout(_ id: String, paper: Paper) throws -> HandoutLayout {
     let compiled = try LessonSource.builtin(id).compile()
-    let document = Walkthrough(compiled, language: "en", figures: []).document()
+    let document = Walkthrough(LessonAnalysis(compiled, figures: []), language: "en").document()
     var layout = HandoutLayout(paper: paper, measurer: EstimatedTextMeasurer(), figures: [:])
     layout.layout(document)
     return layout
@@ -47,8 +48,10 @@ struct HandoutPaginationTests {
       "title: Long\nfunction: y = sigmoid(x)\ninputs: {x: 1}\nintroduction: "
       + words.joined(separator: " ") + "\n"
     let lesson = try LessonLoader.load(text: yaml, path: "long.yaml", id: "long")
-    let document = Walkthrough(try CompiledLesson.compile(lesson), language: "en", figures: [])
-      .document()
+    let document = Walkthrough(
+      LessonAnalysis(try CompiledLesson.compile(lesson), figures: []), language: "en"
+    )
+    .document()
     for paper in Paper.allCases {
       var layout = HandoutLayout(paper: paper, measurer: EstimatedTextMeasurer(), figures: [:])
       layout.layout(document)
@@ -73,8 +76,10 @@ struct HandoutPaginationTests {
     let yaml =
       "title: Long\nfunction: y = x * 2\ninputs: {x: 1}\nintroduction: start " + word + "\n"
     let lesson = try LessonLoader.load(text: yaml, path: "long.yaml", id: "long")
-    let document = Walkthrough(try CompiledLesson.compile(lesson), language: "en", figures: [])
-      .document()
+    let document = Walkthrough(
+      LessonAnalysis(try CompiledLesson.compile(lesson), figures: []), language: "en"
+    )
+    .document()
     var layout = HandoutLayout(paper: .a4, measurer: EstimatedTextMeasurer(), figures: [:])
     layout.layout(document)
     var text = ""

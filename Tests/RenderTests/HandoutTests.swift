@@ -1,3 +1,4 @@
+import Analysis
 import Explain
 import Foundation
 import GraphLayout
@@ -10,14 +11,15 @@ import Testing
 struct HandoutTests {
   private func document(_ id: String, _ language: String, figures: [Figure]) throws -> Document {
     let compiled = try LessonSource.builtin(id).compile()
-    return Walkthrough(compiled, language: language, figures: figures.map(\.name)).document()
+    return Walkthrough(LessonAnalysis(compiled, figures: FigureKind.allCases), language: language)
+      .document()
   }
 
   @Test("nothing leaves the text area, for every built-in lesson, language and paper")
   func margins() throws {
     for entry in try LessonSource.builtinCatalog() {
       let made = try figures(entry.id, style: .dlfs, kinds: [.graph, .expanded, .steps, .forward])
-      let scenes = Dictionary(made.map { ($0.name, $0.scene) }, uniquingKeysWith: { a, _ in a })
+      let scenes = Dictionary(made.map { ($0.id, $0.scene) }, uniquingKeysWith: { a, _ in a })
       for language in ["en", "ko"] {
         for paper in Paper.allCases {
           let pages = HandoutRenderer.pages(
@@ -62,14 +64,16 @@ struct HandoutTests {
     lessons.append(.file(softplus.path))
     for source in lessons {
       let compiled = try source.compile()
-      let made = FigureSet.make(
-        evaluation: compiled.evaluation, inputs: compiled.inputValues,
-        kinds: FigureSet.defaultKinds(for: compiled.graph), theme: .dlfs, labels: .numeric,
-        title: compiled.lesson.title, measurer: PangoTextMeasurer())
-      let scenes = Dictionary(made.map { ($0.name, $0.scene) }, uniquingKeysWith: { a, _ in a })
+      let made = FigureSet(
+        LessonAnalysis(
+          compiled, figures: LessonAnalysis.defaultFigures(for: compiled.graph),
+          convention: FigureSet.convention(of: .dlfs)),
+        theme: .dlfs, labels: .numeric, title: compiled.lesson.title
+      ).compose(measurer: PangoTextMeasurer())
+      let scenes = Dictionary(made.map { ($0.id, $0.scene) }, uniquingKeysWith: { a, _ in a })
       for language in ["en", "ko"] {
         for paper in Paper.allCases {
-          let document = Walkthrough(compiled, language: language, figures: made.map(\.name))
+          let document = Walkthrough(LessonAnalysis(compiled), language: language)
             .document()
           let pages = HandoutRenderer.pages(document, figures: scenes, paper: paper)
           for (n, page) in pages.enumerated().dropLast() {
@@ -181,16 +185,18 @@ struct HandoutTests {
   /// The figures the handout of a built-in lesson draws, as `lessongen` chooses them.
   private func handoutFigures(_ id: String) throws -> [Figure] {
     let compiled = try LessonSource.builtin(id).compile()
-    return FigureSet.make(
-      evaluation: compiled.evaluation, inputs: compiled.inputValues,
-      kinds: FigureSet.defaultKinds(for: compiled.graph), theme: .dlfs, labels: .numeric,
-      title: compiled.lesson.title, measurer: PangoTextMeasurer())
+    return FigureSet(
+      LessonAnalysis(
+        compiled, figures: LessonAnalysis.defaultFigures(for: compiled.graph),
+        convention: FigureSet.convention(of: .dlfs)),
+      theme: .dlfs, labels: .numeric, title: compiled.lesson.title
+    ).compose(measurer: PangoTextMeasurer())
   }
 
   /// The handout of a built-in lesson, written to a temporary file the caller removes.
   private func handout(_ id: String, _ language: String, paper: Paper) throws -> URL {
     let made = try handoutFigures(id)
-    let scenes = Dictionary(made.map { ($0.name, $0.scene) }, uniquingKeysWith: { a, _ in a })
+    let scenes = Dictionary(made.map { ($0.id, $0.scene) }, uniquingKeysWith: { a, _ in a })
     let data = try HandoutRenderer.render(
       try document(id, language, figures: made), figures: scenes, paper: paper)
     let file = FileManager.default.temporaryDirectory.appendingPathComponent(

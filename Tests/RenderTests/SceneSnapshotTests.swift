@@ -1,3 +1,4 @@
+import Analysis
 import GraphLayout
 import Render
 import Testing
@@ -10,7 +11,8 @@ struct SceneSnapshotTests {
   func seed(lesson: String) throws {
     for theme in Theme.all {
       for figure in try figures(lesson, style: theme, kinds: [.graph, .expanded]) {
-        assertSnapshot(figure.scene.snapshot, named: "\(lesson)-\(theme.name)-\(figure.name)")
+        assertSnapshot(
+          figure.scene.snapshot, named: "\(lesson)-\(theme.name)-\(figure.id.fileStem)")
       }
     }
   }
@@ -36,7 +38,7 @@ struct SceneSnapshotTests {
   @Test("step figures: one per node processed, the same geometry, that node highlighted")
   func steps() throws {
     let steps = try figures("sigmoid", style: .dlfs, kinds: [.steps])
-    #expect(steps.map(\.name) == ["step-01", "step-02", "step-03", "step-04"])
+    #expect(steps.map(\.id.fileStem) == ["step-01", "step-02", "step-03", "step-04"])
     let sizes = Set(steps.map { "\($0.scene.size)" })
     #expect(sizes.count == 1)
     for (k, step) in steps.enumerated() {

@@ -1,4 +1,4 @@
-public import GraphEngine
+import GraphEngine
 
 /// A figure the lesson would have had but that is not drawn, and why: the walk-through says
 /// so where the figure would stand, and the command line warns.
@@ -13,14 +13,17 @@ public struct OmittedFigure: Sendable, Equatable {
     case notEvaluable(String)
   }
 
-  /// The figure's name: `graph`, `expanded`, `forward`, `steps`.
-  public var name: String
+  /// Which figure (for `steps`, all of them).
+  public var kind: FigureKind
   public var reason: Reason
 
-  public init(name: String, reason: Reason) {
-    self.name = name
+  public init(_ kind: FigureKind, reason: Reason) {
+    self.kind = kind
     self.reason = reason
   }
+
+  /// The figure's name in messages: `graph`, `expanded`, `forward`, `steps`.
+  public var name: String { kind.rawValue }
 
   /// The warning printed on stderr.
   public var warning: String {

@@ -1,0 +1,59 @@
+/// The figures lessongen draws for a lesson (the lesson key `figures`, see docs/LESSONS.md).
+public enum FigureKind: String, CaseIterable, Sendable {
+  /// The graph as written, with values and gradients.
+  case graph
+  /// Composite nodes (`sigmoid`, `tanh`) expanded into primitives, values and gradients.
+  case expanded
+  /// The backward pass step by step: one figure per node processed, that node highlighted,
+  /// the gradients filled in so far (on the expanded graph when there are composites).
+  case steps
+  /// Values only, before the backward pass.
+  case forward
+}
+
+/// One figure of a lesson, as the stages pass it on: the walk-through places it, the
+/// composer draws it, the writers name its files after ``fileStem``.
+public enum FigureID: Hashable, Sendable {
+  case graph
+  case forward
+  case expanded
+  /// The backward pass after `step` of `count` nodes (1-based).
+  case step(Int, of: Int)
+
+  /// The file name stem: `graph`, `forward`, `expanded`, `step-01` (as many digits as the
+  /// last step needs, at least two).
+  public var fileStem: String {
+    guard case .step(let k, let count) = self else {
+      switch self {
+      case .graph: return "graph"
+      case .forward: return "forward"
+      default: return "expanded"
+      }
+    }
+    let width = Swift.max(2, String(count).count)
+    let number = String(k)
+    return "step-" + String(repeating: "0", count: width - number.count) + number
+  }
+
+  /// Whether this is one of the backward steps.
+  public var isStep: Bool {
+    if case .step = self { return true }
+    return false
+  }
+}
+
+/// Which evaluation a figure draws.
+public enum FigureSource: Sendable {
+  /// The graph as written.
+  case written
+  /// The graph with its composites expanded into primitives.
+  case expanded
+}
+
+/// Figures drawn together: one whole figure, or the backward steps, which share one layout.
+public struct FigureGroup: Sendable {
+  public let kind: FigureKind
+  public let source: FigureSource
+  /// The figures, in order (one, or every step).
+  public let ids: [FigureID]
+}

@@ -1,0 +1,165 @@
+public import GraphEngine
+public import LessonKit
+
+/// Everything lessongen works out about a lesson before anything is written, computed once
+/// per lesson and options: the evaluations (as written and expanded), the symbolic labels,
+/// the formulas of each node, the composite chains, the fan-out sums, the numeric check, the
+/// derivation, and the figures to draw. The walk-through and the figure composer read it;
+/// they compute nothing of their own.
+public struct LessonAnalysis: Sendable {
+  public let compiled: CompiledLesson
+  /// The graph with its composites expanded, evaluated; nil without composites or when the
+  /// expansion cannot be evaluated (see ``expansionProblem``).
+  public let expanded: Evaluation?
+  /// Why the expansion cannot be evaluated at these inputs (σ(−1000) is 0 as a composite,
+  /// but its expansion computes exp(1000)); the engine's message.
+  public let expansionProblem: String?
+  /// The symbolic labels of the walked graph, written as derivatives of L.
+  public let walkedLabels: SymbolicLabels
+  /// The walked graph's node definitions and local gradients as formulas.
+  public let walkedFormulas: NodeFormulas
+  /// `fanIn[node]`: the gradients flowing back into the walked graph's node along each of
+  /// its outgoing edges, ordered by consumer and slot; their sum is its gradient.
+  public let fanIn: [[Double]]
+  /// Each composite op taken apart, in the order of first use.
+  public let composites: [CompositeChain]
+  /// Each input's gradient against a central difference, in the lesson's input order.
+  public let gradientChecks: [GradientCheck]
+  /// The figures to draw, grouped as they are composed, in order.
+  public let figureGroups: [FigureGroup]
+  /// The figures asked for but not drawn, with the reason.
+  public let omitted: [OmittedFigure]
+  /// The labels of the figures' graphs, in the figures' convention.
+  private let writtenFigureLabels: SymbolicLabels?
+  private let expandedFigureLabels: SymbolicLabels?
+
+  /// - Parameters:
+  ///   - kinds: the figures asked for (by default ``defaultFigures(for:)``); `expanded` is
+  ///     skipped for a graph without composites.
+  ///   - convention: how the figures write symbolic gradients.
+  public init(
+    _ compiled: CompiledLesson, figures kinds: [FigureKind]? = nil,
+    convention: LabelConvention = .loss
+  ) {
+    self.compiled = compiled
+    let kinds = kinds ?? Self.defaultFigures(for: compiled.graph)
+    let written = compiled.evaluation
+    var expanded: Evaluation?
+    var expansionProblem: String?
+    switch written.expandedResult(inputs: compiled.inputValues) {
+    case .success(let e)?: expanded = e
+    case .failure(let problem)?:
+      expansionProblem = problem.diagnostics.first?.message ?? "a value is not finite"
+    case nil: break
+    }
+    self.expanded = expanded
+    self.expansionProblem = expansionProblem
+    // The backward pass is walked on the expanded graph when there are composites, as DLFS.
+    let walked = expanded ?? written
+    let walkedLabels = SymbolicLabels(walked.graph)
+    self.walkedLabels = walkedLabels
+    walkedFormulas = NodeFormulas(walked.graph, labels: walkedLabels)
+    fanIn = walked.contributions.map { parts in
+      parts.sorted { ($0.consumer, $0.inputIndex) < ($1.consumer, $1.inputIndex) }.map(\.value)
+    }
+    composites = CompositeChain.all(written)
+    gradientChecks = GradientCheck.all(
+      written, inputs: compiled.inputValues, order: compiled.lesson.inputs.map(\.name))
+
+    let planned = Self.plan(
+      kinds, written: written, expanded: expanded, expansionProblem: expansionProblem)
+    figureGroups = planned.groups
+    omitted = planned.omitted
+    func labels(_ source: FigureSource) -> SymbolicLabels? {
+      guard planned.groups.contains(where: { $0.source == source }) else { return nil }
+      let graph = (source == .expanded ? walked : written).graph
+      switch convention {
+      case .loss:
+        let isWalked = source == .expanded || expanded == nil
+        return isWalked ? walkedLabels : SymbolicLabels(graph)
+      case .output:
+        return SymbolicLabels(graph, loss: graph.outputName, seed: .number(written.upstream))
+      }
+    }
+    writtenFigureLabels = labels(.written)
+    expandedFigureLabels = labels(.expanded)
+  }
+
+  /// The graph as written, evaluated.
+  public var written: Evaluation { compiled.evaluation }
+
+  /// The evaluation the walk-through walks the passes on: the expanded graph when there are
+  /// composites (as DLFS does), else the graph as written.
+  public var walked: Evaluation { expanded ?? compiled.evaluation }
+
+  /// Every figure to draw, in order.
+  public var figures: [FigureID] { figureGroups.flatMap(\.ids) }
+
+  /// The evaluation a figure draws.
+  public func evaluation(_ source: FigureSource) -> Evaluation {
+    source == .expanded ? walked : written
+  }
+
+  /// The symbolic labels a figure of `source` shows, in the convention asked for.
+  public func figureLabels(_ source: FigureSource) -> SymbolicLabels {
+    let labels = source == .expanded ? expandedFigureLabels : writtenFigureLabels
+    return labels ?? SymbolicLabels(evaluation(source).graph)
+  }
+
+  /// The non-leaf nodes of `graph` in the order the backward pass processes them (output
+  /// first): one step figure each.
+  public static func backwardOrder(_ graph: Graph) -> [Node.ID] {
+    graph.nodes.reversed().filter { !$0.op.isLeaf }.map(\.id)
+  }
+
+  /// The figures a lesson gets when it does not choose: with a composite node the
+  /// composite, the expanded graph and the steps (as DLFS 2, Appendix A); otherwise the
+  /// forward pass, the whole graph and, for small graphs, the steps.
+  public static func defaultFigures(for graph: Graph) -> [FigureKind] {
+    if graph.hasComposites { return [.graph, .expanded, .steps] }
+    return graph.operationCount <= 8 ? [.forward, .graph, .steps] : [.forward, .graph]
+  }
+
+  /// Which figures are drawn, and which are left out and why.
+  private static func plan(
+    _ kinds: [FigureKind], written: Evaluation, expanded: Evaluation?, expansionProblem: String?
+  ) -> (groups: [FigureGroup], omitted: [OmittedFigure]) {
+    var groups: [FigureGroup] = []
+    var omitted: [OmittedFigure] = []
+    /// Whether the graph is small enough to draw; records the omission if not.
+    func drawable(_ kind: FigureKind, _ e: Evaluation) -> Bool {
+      guard e.graph.nodes.count > Limits.drawnNodes else { return true }
+      omitted.append(OmittedFigure(kind, reason: .tooLarge(nodes: e.graph.nodes.count)))
+      return false
+    }
+    for kind in kinds {
+      switch kind {
+      case .graph:
+        guard drawable(.graph, written) else { continue }
+        groups.append(FigureGroup(kind: .graph, source: .written, ids: [.graph]))
+      case .forward:
+        guard drawable(.forward, written) else { continue }
+        groups.append(FigureGroup(kind: .forward, source: .written, ids: [.forward]))
+      case .expanded:
+        if let expansionProblem {
+          omitted.append(OmittedFigure(.expanded, reason: .notEvaluable(expansionProblem)))
+        }
+        guard let e = expanded, drawable(.expanded, e) else { continue }
+        groups.append(FigureGroup(kind: .expanded, source: .expanded, ids: [.expanded]))
+      case .steps:
+        let e = expanded ?? written
+        let count = backwardOrder(e.graph).count
+        guard count <= Limits.stepFigures else {
+          omitted.append(OmittedFigure(.steps, reason: .tooManySteps(count)))
+          continue
+        }
+        guard drawable(.steps, e) else { continue }
+        groups.append(
+          FigureGroup(
+            kind: .steps, source: expanded == nil ? .written : .expanded,
+            ids: count == 0 ? [] : (1...count).map { FigureID.step($0, of: count) }))
+      }
+    }
+    return (groups, omitted)
+  }
+}

@@ -1,0 +1,176 @@
+import Analysis
+import GraphEngine
+
+/// The walk-through's sentences in English.
+struct EnglishProse: Prose {
+  var functionHeading: String { "The function" }
+  var forwardHeading: String { "Forward pass" }
+  var backwardHeading: String { "Backward pass" }
+  var stepsHeading: String { "The backward pass step by step" }
+  var backwardTableHeading: String { "The backward pass in one table" }
+  var backwardTableIntro: String {
+    "Every edge of the graph, from the output back: the gradient from upstream, the edge's local gradient, and their product, passed downstream."
+  }
+  var compositeHeading: String { "The composite node" }
+  var derivationHeading: String { "Derivation" }
+  var checkHeading: String { "Numeric check" }
+
+  var functionIs: String { "The function is" }
+  var inputsAre: String { "evaluated at the inputs" }
+  var forwardIntro: String {
+    "The forward pass computes every node's value from the values of its inputs, from the inputs to the output:"
+  }
+  var nodeColumn: String { "node" }
+  var operationColumn: String { "operation" }
+  var valueColumn: String { "value" }
+  var gradientColumn: String { "gradient of L" }
+
+  /// "the gradient of L with respect to x" / "x에 대한 L의 기울기", as a template.
+  private func gradientOf(_ slot: String) -> String {
+    "the gradient of {L} with respect to {\(slot)}"
+  }
+
+  func seed(output: Formula, upstream: Formula, isOne: Bool) -> [Inline] {
+    let seed = Formula.equation([.derivative(of: .symbol("L"), withRespectTo: output), upstream])
+    return fill(
+      isOne
+        ? "The backward pass runs from the output back to the inputs. It starts with \(gradientOf("0")), {1}. Here {L} stands for whatever is finally being differentiated (in training, the loss). In this lesson {L} is the output {0} itself, and the derivative of anything with respect to itself is 1: that is where the first 1 comes from."
+        : "The backward pass runs from the output back to the inputs. It starts with the gradient that arrives from later in the network: \(gradientOf("0")) is given as {1}.",
+      [output, seed])
+  }
+
+  var rule: String {
+    "At every node the rule is the same, the chain rule: the gradient from upstream times the node's local gradient gives the gradient passed downstream."
+  }
+
+  func nodeHeading(_ op: String, _ name: Formula) -> [Inline] {
+    fill("The \(op) node, {0}", [name])
+  }
+
+  func upstream(_ name: Formula) -> [Inline] {
+    fill("From upstream: \(gradientOf("0")) is ", [name])
+  }
+
+  func fanOut(_ name: Formula, _ count: Int) -> [Inline] {
+    fill(
+      "{0} is used by \(count) nodes, so \(gradientOf("0")) is the sum of what flows back along each of its edges:",
+      [name])
+  }
+
+  func local(_ name: Formula, _ input: Formula) -> [Inline] {
+    fill("Local gradient of {0} with respect to {1}:", [name, input])
+  }
+
+  func downstream(_ input: Formula) -> [Inline] {
+    fill(
+      "Upstream × local = downstream, \(gradientOf("0")):",
+      [input])
+  }
+
+  func inputResult(_ name: Formula) -> [Inline] {
+    fill("So \(gradientOf("0")) is ", [name])
+  }
+
+  func composite(_ name: String, _ chain: String, isChain: Bool) -> String {
+    if !isChain {
+      return
+        "Expanded, \(name) is a small graph of \(chain). Its input reaches the output along more than one path; the gradients along the paths add up to the composite node's local gradient, which the textbooks write in closed form:"
+    }
+    return
+      "Expanded, \(name) is the chain \(chain). The product of the chain's local gradients is the composite node's local gradient; the closed form of the textbooks says the same:"
+  }
+
+  /// The end of a sentence after inline math.
+  var stop: String { "." }
+
+  /// Before the composite's numbers: the chain's local gradients multiplied (or, with more
+  /// than one path, the gradient through the expanded graph), then the closed form.
+  func inNumbers(isChain: Bool) -> String {
+    isChain
+      ? "In numbers, the chain's local gradients multiplied, then the closed form:"
+      : "In numbers, the gradient through the expanded graph, then the closed form:"
+  }
+
+  func derivationIntro(_ y: Formula, _ x: Formula, points: Int) -> [Inline] {
+    fill(
+      "The derivative of {0} with respect to {1}, step by step (lessongen checked every step by evaluating it at \(points) points):",
+      [y, x])
+  }
+
+  func checkIntro(_ h: String) -> String {
+    "Each input's gradient from the backward pass, against a central difference (f(x + h) − f(x − h))/2h with h = \(h):"
+  }
+
+  func longFunction(_ count: Int) -> String {
+    "The function has \(count) statements; the first and the last are"
+  }
+
+  func longStatement(_ name: String, operations: Int) -> String {
+    "\(name), a function of \(operations) operations"
+  }
+
+  func checkSkipped(_ name: String, _ why: GradientCheck.Skip) -> String {
+    switch why {
+    case .stepNotFinite:
+      return
+        "\(name) has no numeric check: \(name) ± h is not a finite number there, so no central difference can be taken; the backward pass above does not need one."
+    case .notEvaluable(let reason):
+      return
+        "\(name) has no numeric check: at \(name) ± h the function cannot be evaluated (\(reason)), so no central difference can be taken there; the backward pass above does not need one."
+    case .quotientNotFinite:
+      return
+        "\(name) has no numeric check: the function's values at \(name) ± h are finite, but their difference divided by 2h is not; the backward pass above does not need it."
+    }
+  }
+
+  /// Why a figure is not drawn, said where it would stand.
+  func omitted(_ figure: OmittedFigure) -> String {
+    let name = figure.name
+    switch figure.reason {
+    case .tooLarge(let nodes):
+      return
+        "The \(name) figure is left out: its graph has \(nodes) nodes, and lessongen draws graphs of up to \(Limits.drawnNodes) nodes. trace.json has every value and gradient."
+    case .tooManySteps(let count):
+      return
+        "The step-by-step figures are left out: the backward pass has \(count) steps, and lessongen draws up to \(Limits.stepFigures)."
+    case .notEvaluable(let message):
+      return
+        "The expanded graph is not drawn: at these inputs a primitive node of the expansion overflows (\(message)), although the composite node itself has a finite value and gradient."
+    }
+  }
+
+  func tableLeftOut(_ rows: Int) -> String {
+    "The table is left out: it would have \(rows) rows, and lessongen prints tables of up to \(Limits.tableRows) rows. trace.json has every value and gradient."
+  }
+
+  func figureTooLarge(_ id: FigureID) -> String {
+    let name = id.fileStem
+    return
+      "This graph is too large to print legibly on a page; its figure is figures/\(name).pdf (also .svg and .png)."
+  }
+
+  var inputColumn: String { "input" }
+  var backpropColumn: String { "backpropagation" }
+  var differenceColumn: String { "central difference" }
+  var errorColumn: String { "difference" }
+
+  func figureCaption(_ id: FigureID) -> String {
+    switch id {
+    case .graph:
+      return "The computational graph with its values and gradients."
+    case .expanded:
+      return "The composite nodes expanded into primitive operations."
+    case .forward: return "The forward pass: every node's value."
+    case .step(let step, let count):
+      return
+        "Backward pass, step \(step) of \(count): the highlighted node has just passed its gradients on."
+    }
+  }
+
+  var edgeColumn: String { "edge" }
+  var upstreamColumn: String { "upstream" }
+  var localColumn: String { "local gradient" }
+  var downstreamColumn: String { "downstream" }
+
+  func operatorName(_ op: Op) -> String { op.descriptor.walkthroughName }
+}
