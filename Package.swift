@@ -100,6 +100,9 @@ let package = Package(
     .testTarget(
       name: "GraphEngineTests", dependencies: ["GraphEngine"], swiftSettings: strictSettings),
     .testTarget(
+      name: "AnalysisTests", dependencies: ["Analysis", "LessonKit", "GraphEngine"],
+      swiftSettings: strictSettings),
+    .testTarget(
       name: "PNGCodecTests", dependencies: ["PNGCodec", "CZlib"], swiftSettings: strictSettings),
     .testTarget(
       name: "GraphLayoutTests", dependencies: ["GraphLayout"], swiftSettings: strictSettings),
