@@ -173,4 +173,9 @@ struct EnglishProse: Prose {
   var downstreamColumn: String { "downstream" }
 
   func operatorName(_ op: Op) -> String { op.descriptor.walkthroughName }
+
+  func compositeTitle(_ op: Op) -> String {
+    let name = op.descriptor.names.english
+    return compositeHeading + ": " + op.rawValue + (name == op.rawValue ? "" : " (\(name))")
+  }
 }

@@ -171,4 +171,9 @@ struct KoreanProse: Prose {
   var downstreamColumn: String { "하류" }
 
   func operatorName(_ op: Op) -> String { op.descriptor.walkthroughName }
+
+  func compositeTitle(_ op: Op) -> String {
+    let name = op.descriptor.names.korean
+    return compositeHeading + ": " + op.rawValue + (name == op.rawValue ? "" : " (\(name))")
+  }
 }

@@ -61,6 +61,9 @@ protocol Prose: Sendable {
   var downstreamColumn: String { get }
   /// How the walk-through names an op's node (`the × node`).
   func operatorName(_ op: Op) -> String
+  /// The heading of a composite's section: `The composite node: tanh (hyperbolic tangent)`,
+  /// the op's name in words in the catalogue's language.
+  func compositeTitle(_ op: Op) -> String
 }
 
 /// The catalogue for a language code: Korean for `ko`, else English.

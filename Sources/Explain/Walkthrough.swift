@@ -263,7 +263,7 @@ public struct Walkthrough {
         "u": number(chain.input), "y": number(chain.output),
       ])
       blocks += [
-        .heading(level: 2, text: prose.compositeHeading + ": " + node.op.rawValue),
+        .heading(level: 2, text: prose.compositeTitle(node.op)),
         .paragraph([.text(prose.composite(node.op.rawValue, chainText, isChain: chain.isChain))]),
         .equation(symbolic),
         .paragraph([.text(prose.inNumbers(isChain: chain.isChain))]),

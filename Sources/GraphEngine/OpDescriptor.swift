@@ -42,6 +42,19 @@ public struct OpDescriptor: Sendable {
   public let folded: @Sendable (_ constant: String, _ side: Int) -> String?
   /// How the walk-through names the node (`the × node`, `the exp node`).
   public let walkthroughName: String
+  /// What the operation is called in words, in each language of the walk-through.
+  public let names: Names
+
+  /// An operation's name in words: `multiplication` / `곱셈`.
+  public struct Names: Sendable {
+    public let english: String
+    public let korean: String
+
+    public init(_ english: String, _ korean: String) {
+      self.english = english
+      self.korean = korean
+    }
+  }
 
   /// A function a lesson can call.
   public struct Call: Sendable {
@@ -87,7 +100,8 @@ public struct OpDescriptor: Sendable {
     valueProblem: @escaping @Sendable ([Double], Double, Double) -> String?,
     gradientProblem: @escaping @Sendable (Int, [Double], Double) -> String?,
     symbol: @escaping @Sendable (String) -> (textbook: String, gate: String),
-    folded: @escaping @Sendable (String, Int) -> String?, walkthroughName: String
+    folded: @escaping @Sendable (String, Int) -> String?, walkthroughName: String,
+    names: Names
   ) {
     self.arity = arity
     self.call = call
@@ -101,6 +115,7 @@ public struct OpDescriptor: Sendable {
     self.symbol = symbol
     self.folded = folded
     self.walkthroughName = walkthroughName
+    self.names = names
   }
 
   /// A function called by name (`exp`), spelled the common way.

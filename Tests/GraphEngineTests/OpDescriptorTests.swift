@@ -73,6 +73,16 @@ struct OpDescriptorTests {
       #expect(op.isLeaf || (!symbol.textbook.isEmpty && !symbol.gate.isEmpty), "\(op)")
     }
   }
+  @Test("every op is named in words in English and in Korean")
+  func names() {
+    for op in Op.allCases {
+      let names = op.descriptor.names
+      #expect(!names.english.isEmpty && !names.korean.isEmpty, "\(op)")
+      #expect(names.english.allSatisfy { $0.isASCII }, "\(op): \(names.english)")
+    }
+    #expect(Op.allCases.filter { $0.descriptor.names.korean.contains { !$0.isASCII } }.count >= 20)
+    #expect(Op.tanh.descriptor.names.korean == "쌍곡탄젠트")
+  }
 }
 
 private func _tan(_ x: Double) -> Double { Math.tan(x) }

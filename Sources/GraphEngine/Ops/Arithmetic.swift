@@ -11,7 +11,8 @@ extension OpDescriptor {
     arity: 2, call: nil, forward: { x, _ in x[0] + x[1] }, gradients: { _, _, _ in [1, 1] },
     rules: { _ in [.init(1), .init(1)] }, value: { o, _ in .sum(o[0], o[1]) }, expansion: nil,
     valueProblem: generic, gradientProblem: genericGradient, symbol: { _ in ("+", "+") },
-    folded: { k, _ in "+" + k }, walkthroughName: "+")
+    folded: { k, _ in "+" + k }, walkthroughName: "+",
+    names: .init("addition", "덧셈"))
 
   /// a − b; ∂/∂a = 1, ∂/∂b = −1.
   static let sub = OpDescriptor(
@@ -19,14 +20,16 @@ extension OpDescriptor {
     rules: { _ in [.init(1), .init(.number(-1))] }, value: { o, _ in .difference(o[0], o[1]) },
     expansion: nil, valueProblem: generic, gradientProblem: genericGradient,
     symbol: { _ in ("−", "−") }, folded: { k, side in side == 1 ? "−" + k : nil },
-    walkthroughName: "−")
+    walkthroughName: "−",
+    names: .init("subtraction", "뺄셈"))
 
   /// a · b; ∂/∂a = b, ∂/∂b = a.
   static let mul = OpDescriptor(
     arity: 2, call: nil, forward: { x, _ in x[0] * x[1] }, gradients: { x, _, _ in [x[1], x[0]] },
     rules: { _ in [.init(b), .init(a)] }, value: { o, _ in .product([o[0], o[1]]) },
     expansion: nil, valueProblem: generic, gradientProblem: genericGradient,
-    symbol: { _ in ("×", "*") }, folded: { k, _ in "*" + k }, walkthroughName: "×")
+    symbol: { _ in ("×", "*") }, folded: { k, _ in "*" + k }, walkthroughName: "×",
+    names: .init("multiplication", "곱셈"))
 
   /// a / b; ∂/∂a = 1/b, ∂/∂b = −a/b² = −y/b.
   static let div = OpDescriptor(
@@ -42,7 +45,8 @@ extension OpDescriptor {
       guard x[1] == 0 else { return nil }
       return x[0] == 0 ? "0/0 is undefined" : "division by zero: \(number(x[0]))/0"
     }, gradientProblem: genericGradient, symbol: { _ in ("/", "/") },
-    folded: { k, side in side == 1 ? "/" + k : nil }, walkthroughName: "/")
+    folded: { k, side in side == 1 ? "/" + k : nil }, walkthroughName: "/",
+    names: .init("division", "나눗셈"))
 
   /// 1/a, the textbooks' unary `/` node; ∂/∂a = −1/a² = −y².
   static let recip = OpDescriptor(
@@ -51,14 +55,16 @@ extension OpDescriptor {
     value: { o, _ in .quotient(1, o[0]) }, expansion: nil,
     valueProblem: { x, _, _ in x[0] == 0 ? "division by zero: 1/0" : nil },
     gradientProblem: genericGradient, symbol: { _ in ("/", "1/x") }, folded: notFolded,
-    walkthroughName: "/")
+    walkthroughName: "/",
+    names: .init("reciprocal", "역수"))
 
   /// −a; ∂/∂a = −1.
   static let neg = OpDescriptor(
     arity: 1, call: nil, forward: { x, _ in -x[0] }, gradients: { _, _, _ in [-1] },
     rules: { _ in [.init(.number(-1))] }, value: { o, _ in .negate(o[0]) }, expansion: nil,
     valueProblem: generic, gradientProblem: genericGradient, symbol: { _ in ("−", "*−1") },
-    folded: notFolded, walkthroughName: "−")
+    folded: notFolded, walkthroughName: "−",
+    names: .init("negation", "부호 반전"))
 
   /// aᵇ with a variable exponent; ∂/∂a = b·aᵇ⁻¹ (0 for b = 0), ∂/∂b = aᵇ·ln a = y·ln a
   /// (needs a > 0; 0 at a = 0 for b > 0, where 0ᵇ is constant).
@@ -85,7 +91,8 @@ extension OpDescriptor {
       i == 1
         ? "the gradient of a^b with respect to b is a^b·ln a, which needs a > 0, "
           + "but here a = \(number(x[0]))" : nil
-    }, symbol: { _ in ("**", "**") }, folded: notFolded, walkthroughName: "^")
+    }, symbol: { _ in ("**", "**") }, folded: notFolded, walkthroughName: "^",
+    names: .init("power", "거듭제곱"))
 
   /// aᵏ with a constant exponent k, drawn `**k` in DLFS; ∂/∂a = k·aᵏ⁻¹ (0 for k = 0).
   static let powConst = OpDescriptor(
@@ -99,5 +106,6 @@ extension OpDescriptor {
     },
     gradientProblem: { _, x, k in
       "the gradient of a^\(number(k)) is infinite at a = \(number(x[0]))"
-    }, symbol: { k in ("**" + k, "**" + k) }, folded: notFolded, walkthroughName: "^")
+    }, symbol: { k in ("**" + k, "**" + k) }, folded: notFolded, walkthroughName: "^",
+    names: .init("power", "거듭제곱"))
 }

@@ -24,7 +24,8 @@ extension OpDescriptor {
       let denominator = graph.add(.add, [one, e])
       return graph.add(.recip, [denominator])
     }, valueProblem: generic, gradientProblem: genericGradient, symbol: named("sigmoid"),
-    folded: notFolded, walkthroughName: "sigmoid")
+    folded: notFolded, walkthroughName: "sigmoid",
+    names: .init("sigmoid", "시그모이드"))
 
   /// tanh a = (eᵃ − e⁻ᵃ)/(eᵃ + e⁻ᵃ); ∂/∂a = 1 − tanh²a = 1 − y². Expands to that quotient.
   static let tanh = OpDescriptor(
@@ -44,7 +45,8 @@ extension OpDescriptor {
       let denominator = graph.add(.add, [ePlus, eMinus])
       return graph.add(.div, [numerator, denominator])
     }, valueProblem: generic, gradientProblem: genericGradient, symbol: named("tanh"),
-    folded: notFolded, walkthroughName: "tanh")
+    folded: notFolded, walkthroughName: "tanh",
+    names: .init("hyperbolic tangent", "쌍곡탄젠트"))
 
   /// softplus a = ln(1 + eᵃ), a smooth relu; ∂/∂a = eᵃ/(1 + eᵃ) = σ(a). Computed as
   /// max(a, 0) + ln(1 + e^−|a|), which neither overflows nor loses the small values; expands
@@ -60,7 +62,8 @@ extension OpDescriptor {
       let sum = graph.add(.add, [one, e])
       return graph.add(.log, [sum])
     }, valueProblem: generic, gradientProblem: genericGradient, symbol: named("softplus"),
-    folded: notFolded, walkthroughName: "softplus")
+    folded: notFolded, walkthroughName: "softplus",
+    names: .init("softplus", "소프트플러스"))
 }
 
 extension Op {

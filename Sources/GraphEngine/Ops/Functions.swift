@@ -13,7 +13,7 @@ extension OpDescriptor {
     rule: @escaping @Sendable () -> LocalGradientFormula,
     valueProblem: @escaping @Sendable ([Double], Double, Double) -> String? = generic,
     gradientProblem: @escaping @Sendable (Int, [Double], Double) -> String? = genericGradient,
-    symbol: String? = nil, op: Op
+    symbol: String? = nil, names: Names, op: Op
   ) -> OpDescriptor {
     OpDescriptor(
       arity: 1,
@@ -22,13 +22,15 @@ extension OpDescriptor {
       forward: { x, _ in forward(x[0]) }, gradients: { x, y, _ in [gradient(x[0], y)] },
       rules: { _ in [rule()] }, value: { o, _ in .call(op, [o[0]]) }, expansion: nil,
       valueProblem: valueProblem, gradientProblem: gradientProblem,
-      symbol: named(symbol ?? name), folded: notFolded, walkthroughName: symbol ?? name)
+      symbol: named(symbol ?? name), folded: notFolded, walkthroughName: symbol ?? name,
+      names: names)
   }
 
   /// eᵃ; ∂/∂a = eᵃ = y.
   static let exp = unary(
     "exp", forward: Math.exp, gradient: { _, y in y },
-    rule: { .init(.call(.exp, [a]), orInResult: y) }, op: .exp)
+    rule: { .init(.call(.exp, [a]), orInResult: y) }, names: .init("exponential", "지수 함수"), op: .exp
+  )
 
   /// ln a (a > 0); ∂/∂a = 1/a.
   static let log = unary(
@@ -36,7 +38,7 @@ extension OpDescriptor {
     rule: { .init(.quotient(1, a)) },
     valueProblem: { x, _, _ in
       x[0] <= 0 ? "log needs a positive argument, but here it is \(number(x[0]))" : nil
-    }, op: .log)
+    }, names: .init("natural logarithm", "자연로그"), op: .log)
 
   /// √a (a ≥ 0); ∂/∂a = 1/(2√a) = 1/(2y), infinite at 0.
   static let sqrt = unary(
@@ -50,33 +52,35 @@ extension OpDescriptor {
     },
     gradientProblem: { _, x, _ in
       "the gradient of sqrt is 1/(2·sqrt(a)), which is infinite at a = \(number(x[0]))"
-    }, symbol: "√", op: .sqrt)
+    }, symbol: "√", names: .init("square root", "제곱근"), op: .sqrt)
 
   /// sin a; ∂/∂a = cos a.
   static let sin = unary(
     "sin", forward: Math.sin, gradient: { a, _ in Math.cos(a) },
-    rule: { .init(.call(.cos, [a])) }, op: .sin)
+    rule: { .init(.call(.cos, [a])) }, names: .init("sine", "사인"), op: .sin)
 
   /// cos a; ∂/∂a = −sin a.
   static let cos = unary(
     "cos", forward: Math.cos, gradient: { a, _ in -Math.sin(a) },
-    rule: { .init(.negate(.call(.sin, [a]))) }, op: .cos)
+    rule: { .init(.negate(.call(.sin, [a]))) }, names: .init("cosine", "코사인"), op: .cos)
 
   /// tan a; ∂/∂a = 1 + tan²a = 1 + y² (= 1/cos²a).
   static let tan = unary(
     "tan", forward: Math.tan, gradient: { _, y in 1 + y * y },
     rule: { .init(.sum(1, .power(.call(.tan, [a]), 2)), orInResult: .sum(1, .power(y, 2))) },
-    op: .tan)
+    names: .init("tangent", "탄젠트"), op: .tan)
 
   /// relu a = max(a, 0); ∂/∂a = 1 if a > 0, else 0 (0 at a = 0).
   static let relu = unary(
     "relu", latex: "\\operatorname{relu}", forward: { $0 > 0 ? $0 : 0 },
-    gradient: { a, _ in a > 0 ? 1 : 0 }, rule: { .init(.indicator(.greater(a, 0))) }, op: .relu)
+    gradient: { a, _ in a > 0 ? 1 : 0 }, rule: { .init(.indicator(.greater(a, 0))) },
+    names: .init("rectified linear unit", "ReLU"), op: .relu)
 
   /// |a|; ∂/∂a = sign a (0 at a = 0).
   static let abs = unary(
     "abs", form: .bars, forward: { Swift.abs($0) },
-    gradient: { a, _ in a > 0 ? 1 : (a < 0 ? -1 : 0) }, rule: { .init(.sign(a)) }, op: .abs)
+    gradient: { a, _ in a > 0 ? 1 : (a < 0 ? -1 : 0) }, rule: { .init(.sign(a)) },
+    names: .init("absolute value", "절댓값"), op: .abs)
 
   /// max(a, b); ∂/∂a = 1 if a ≥ b, else 0; ∂/∂b = 1 if a < b, else 0 (a tie sends the whole
   /// gradient to the first input).
@@ -86,7 +90,8 @@ extension OpDescriptor {
     rules: { _ in [.init(.indicator(.greaterOrEqual(a, b))), .init(.indicator(.less(a, b)))] },
     value: { o, _ in .call(.max, o) }, expansion: nil, valueProblem: generic,
     gradientProblem: genericGradient, symbol: named("max"),
-    folded: { k, _ in "max(·, \(k))" }, walkthroughName: "max")
+    folded: { k, _ in "max(·, \(k))" }, walkthroughName: "max",
+    names: .init("maximum", "최댓값"))
 
   /// min(a, b); ∂/∂a = 1 if a ≤ b, else 0; ∂/∂b = 1 if a > b, else 0.
   static let min = OpDescriptor(
@@ -95,5 +100,6 @@ extension OpDescriptor {
     rules: { _ in [.init(.indicator(.lessOrEqual(a, b))), .init(.indicator(.greater(a, b)))] },
     value: { o, _ in .call(.min, o) }, expansion: nil, valueProblem: generic,
     gradientProblem: genericGradient, symbol: named("min"),
-    folded: { k, _ in "min(·, \(k))" }, walkthroughName: "min")
+    folded: { k, _ in "min(·, \(k))" }, walkthroughName: "min",
+    names: .init("minimum", "최솟값"))
 }

@@ -4,12 +4,14 @@ extension OpDescriptor {
     arity: 0, call: nil, forward: { _, k in k }, gradients: { _, _, _ in [] },
     rules: { _ in [] }, value: { _, _ in .symbol("?") }, expansion: nil, valueProblem: generic,
     gradientProblem: genericGradient, symbol: { _ in ("", "") }, folded: notFolded,
-    walkthroughName: "input")
+    walkthroughName: "input",
+    names: .init("input", "입력"))
 
   /// A number written in the function; the node's parameter is its value.
   static let constant = OpDescriptor(
     arity: 0, call: nil, forward: { _, k in k }, gradients: { _, _, _ in [] },
     rules: { _ in [] }, value: { _, k in .number(k) }, expansion: nil, valueProblem: generic,
     gradientProblem: genericGradient, symbol: { _ in ("", "") }, folded: notFolded,
-    walkthroughName: "const")
+    walkthroughName: "const",
+    names: .init("constant", "상수"))
 }
