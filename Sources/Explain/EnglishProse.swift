@@ -98,7 +98,7 @@ struct EnglishProse: Prose {
   }
 
   func checkIntro(_ h: String) -> String {
-    "Each input's gradient from the backward pass, against a central difference (f(x + h) − f(x − h))/2h with h = \(h):"
+    "Each input's gradient from the backward pass, a, against a central difference n = (f(x + h) − f(x − h))/2h with h = \(h). The relative error |a − n|/max(|a|, |n|) is judged as in CS231n's notes on gradient checks: below 10⁻⁷ (or no more than rounding in f(x ± h) can make) the two agree, up to 10⁻⁴ they are close (fine where the function has kinks), up to 10⁻² doubtful, and above that they disagree:"
   }
 
   func longFunction(_ count: Int) -> String {
@@ -152,7 +152,17 @@ struct EnglishProse: Prose {
   var inputColumn: String { "input" }
   var backpropColumn: String { "backpropagation" }
   var differenceColumn: String { "central difference" }
-  var errorColumn: String { "difference" }
+  var errorColumn: String { "relative error" }
+  var verdictColumn: String { "verdict" }
+
+  func verdict(_ verdict: GradientCheck.Verdict) -> String {
+    switch verdict {
+    case .agrees: "agrees"
+    case .close: "close"
+    case .doubtful: "doubtful"
+    case .disagrees: "disagrees"
+    }
+  }
 
   func figureCaption(_ id: FigureID) -> String {
     switch id {

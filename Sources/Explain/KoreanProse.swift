@@ -100,7 +100,7 @@ struct KoreanProse: Prose {
   }
 
   func checkIntro(_ h: String) -> String {
-    "역전파로 구한 각 입력의 기울기를 중심 차분 (f(x + h) − f(x − h))/2h, h = \(h)와 비교합니다."
+    "역전파로 구한 각 입력의 기울기 a를 중심 차분 n = (f(x + h) − f(x − h))/2h, h = \(h)와 비교합니다. 상대 오차 |a − n|/max(|a|, |n|)는 CS231n의 기울기 확인 노트에 따라 판정합니다. 10⁻⁷ 미만이면(또는 f(x ± h)의 반올림 오차로 생길 수 있는 정도 이하이면) 일치, 10⁻⁴까지는 근접(함수에 꺾이는 점이 있으면 괜찮은 수준), 10⁻²까지는 의심, 그보다 크면 불일치입니다."
   }
 
   func longFunction(_ count: Int) -> String {
@@ -151,7 +151,17 @@ struct KoreanProse: Prose {
   var inputColumn: String { "입력" }
   var backpropColumn: String { "역전파" }
   var differenceColumn: String { "중심 차분" }
-  var errorColumn: String { "차이" }
+  var errorColumn: String { "상대 오차" }
+  var verdictColumn: String { "판정" }
+
+  func verdict(_ verdict: GradientCheck.Verdict) -> String {
+    switch verdict {
+    case .agrees: "일치"
+    case .close: "근접"
+    case .doubtful: "의심"
+    case .disagrees: "불일치"
+    }
+  }
 
   func figureCaption(_ id: FigureID) -> String {
     switch id {

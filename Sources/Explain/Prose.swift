@@ -53,6 +53,9 @@ protocol Prose: Sendable {
   var backpropColumn: String { get }
   var differenceColumn: String { get }
   var errorColumn: String { get }
+  var verdictColumn: String { get }
+  /// A gradient check's verdict in a word.
+  func verdict(_ verdict: GradientCheck.Verdict) -> String
   /// A figure's caption.
   func figureCaption(_ id: FigureID) -> String
   var edgeColumn: String { get }

@@ -302,10 +302,11 @@ public struct Walkthrough {
       switch check.outcome {
       case .skipped(let why):
         skipped.append(prose.checkSkipped(check.input, why))
-      case .compared(let backprop, let estimate, _):
+      case .compared(let backprop, let estimate, let verdict):
         rows.append([
           [.math(.symbol(check.input))], [.math(number(backprop))], [.math(number(estimate))],
-          [.math(.number(Swift.abs(backprop - estimate)).rounded(2))],
+          [.math(.number(GradientCheck.relativeError(backprop, estimate)).rounded(2))],
+          [.text(prose.verdict(verdict))],
         ])
       }
     }
@@ -319,7 +320,7 @@ public struct Walkthrough {
         header: [
           [.text(prose.inputColumn)], [.text(prose.backpropColumn)],
           [.text(prose.differenceColumn)],
-          [.text(prose.errorColumn)],
+          [.text(prose.errorColumn)], [.text(prose.verdictColumn)],
         ], rows: rows))
     return blocks + skipped.map { .paragraph([.text($0)]) }
   }
