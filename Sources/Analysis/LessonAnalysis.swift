@@ -16,6 +16,9 @@ public struct LessonAnalysis: Sendable {
   public let expansionProblem: String?
   /// The symbolic labels of the walked graph, written as derivatives of L.
   public let walkedLabels: SymbolicLabels
+  /// The symbolic labels of the graph as written, as derivatives of L (the walked graph's
+  /// when nothing is expanded).
+  public let writtenLabels: SymbolicLabels
   /// The walked graph's node definitions and local gradients as formulas.
   public let walkedFormulas: NodeFormulas
   /// `fanIn[node]`: the gradients flowing back into the walked graph's node along each of
@@ -25,6 +28,8 @@ public struct LessonAnalysis: Sendable {
   public let composites: [CompositeChain]
   /// Each input's gradient against a central difference, in the lesson's input order.
   public let gradientChecks: [GradientCheck]
+  /// The author's derivation, verified; nil when the lesson has none.
+  public let derivation: DerivationCheck?
   /// The figures to draw, grouped as they are composed, in order.
   public let figureGroups: [FigureGroup]
   /// The figures asked for but not drawn, with the reason.
@@ -58,6 +63,8 @@ public struct LessonAnalysis: Sendable {
     let walked = expanded ?? written
     let walkedLabels = SymbolicLabels(walked.graph)
     self.walkedLabels = walkedLabels
+    let writtenLabels = expanded == nil ? walkedLabels : SymbolicLabels(written.graph)
+    self.writtenLabels = writtenLabels
     walkedFormulas = NodeFormulas(walked.graph, labels: walkedLabels)
     fanIn = walked.contributions.map { parts in
       parts.sorted { ($0.consumer, $0.inputIndex) < ($1.consumer, $1.inputIndex) }.map(\.value)
@@ -66,6 +73,7 @@ public struct LessonAnalysis: Sendable {
     gradientChecks = GradientCheck.all(
       written, inputs: compiled.inputValues, order: compiled.lesson.inputs.map(\.name))
 
+    derivation = DerivationCheck(compiled)
     let planned = Self.plan(
       kinds, written: written, expanded: expanded, expansionProblem: expansionProblem)
     figureGroups = planned.groups
@@ -75,8 +83,7 @@ public struct LessonAnalysis: Sendable {
       let graph = (source == .expanded ? walked : written).graph
       switch convention {
       case .loss:
-        let isWalked = source == .expanded || expanded == nil
-        return isWalked ? walkedLabels : SymbolicLabels(graph)
+        return source == .expanded ? walkedLabels : writtenLabels
       case .output:
         return SymbolicLabels(graph, loss: graph.outputName, seed: .number(written.upstream))
       }

@@ -242,7 +242,7 @@ public struct Walkthrough {
   }
 
   private func compositeSection() -> [Block] {
-    let labels = SymbolicLabels(compiled.graph)
+    let labels = analysis.writtenLabels
     var blocks: [Block] = []
     for chain in analysis.composites {
       let node = compiled.graph[chain.node]
@@ -274,22 +274,21 @@ public struct Walkthrough {
   }
 
   private func derivationSection(_ text: AuthorText) -> [Block] {
-    guard let derivation = compiled.lesson.derivation else { return [] }
-    let graph = compiled.graph
-    let y = Formula.symbol(graph.outputName)
-    let x = Formula.symbol(derivation.variable.value)
+    guard let derivation = analysis.derivation else { return [] }
+    let y = Formula.symbol(derivation.output)
+    let x = Formula.symbol(derivation.variable)
     var blocks: [Block] = [
       .heading(level: 2, text: prose.derivationHeading),
-      .paragraph(prose.derivationIntro(y, x, points: DerivationChecker.sampleCount)),
+      .paragraph(prose.derivationIntro(y, x, points: derivation.points)),
     ]
     for (k, step) in derivation.steps.enumerated() {
       if k < text.steps.count, let explanation = text.steps[k] {
         blocks.append(.paragraph([.text(explanation)]))
       }
       if k == 0 {
-        blocks.append(.equation([.derivative(of: y, withRespectTo: x), step.formula]))
+        blocks.append(.equation([.derivative(of: y, withRespectTo: x), step]))
       } else {
-        blocks.append(.equation([step.formula], continued: true))
+        blocks.append(.equation([step], continued: true))
       }
     }
     return blocks
