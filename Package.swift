@@ -27,8 +27,11 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
   ],
   targets: [
-    // Pure Swift: expressions, the graph, forward and backward passes, symbolic formulas.
+    // Pure Swift: the ops, the graph, forward and backward passes, symbolic formulas.
     .target(name: "GraphEngine", swiftSettings: strictSettings),
+    // The lessons' expression language: tokens, parser, program, and the graph built from it.
+    .target(
+      name: "ExpressionLanguage", dependencies: ["GraphEngine"], swiftSettings: strictSettings),
     // The built-in lessons (Lessons/*.yaml), compiled in as resources.
     .target(
       name: "BuiltinLessons",
@@ -40,7 +43,10 @@ let package = Package(
     // Lesson files: YAML with source locations, diagnostics, the trace JSON.
     .target(
       name: "LessonKit",
-      dependencies: ["GraphEngine", "BuiltinLessons", .product(name: "Yams", package: "Yams")],
+      dependencies: [
+        "GraphEngine", "ExpressionLanguage", "BuiltinLessons",
+        .product(name: "Yams", package: "Yams"),
+      ],
       swiftSettings: strictSettings
     ),
     // A layered left-to-right (or bottom-to-top) layout: pure geometry.
@@ -48,7 +54,8 @@ let package = Package(
     // Everything worked out about a lesson before anything is written: evaluations, labels,
     // composite chains, the numeric check, the figures to draw.
     .target(
-      name: "Analysis", dependencies: ["LessonKit", "GraphEngine"], swiftSettings: strictSettings),
+      name: "Analysis", dependencies: ["LessonKit", "ExpressionLanguage", "GraphEngine"],
+      swiftSettings: strictSettings),
     // The walk-through: document model, generated prose, Markdown.
     .target(
       name: "Explain", dependencies: ["Analysis", "LessonKit", "GraphEngine"],
@@ -85,7 +92,8 @@ let package = Package(
     .target(
       name: "LessonCLI",
       dependencies: [
-        "LessonKit", "GraphEngine", "Analysis", "Render", "Explain", "CSystem",
+        "LessonKit", "GraphEngine", "ExpressionLanguage", "Analysis", "Render", "Explain",
+        "CSystem",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings
@@ -98,7 +106,8 @@ let package = Package(
       name: "lessongen-fuzz", dependencies: ["LessonCLI"], path: "Sources/LessonFuzz",
       swiftSettings: strictSettings),
     .testTarget(
-      name: "GraphEngineTests", dependencies: ["GraphEngine"], swiftSettings: strictSettings),
+      name: "GraphEngineTests", dependencies: ["GraphEngine", "ExpressionLanguage"],
+      swiftSettings: strictSettings),
     .testTarget(
       name: "AnalysisTests", dependencies: ["Analysis", "LessonKit", "GraphEngine"],
       swiftSettings: strictSettings),
@@ -107,7 +116,7 @@ let package = Package(
     .testTarget(
       name: "GraphLayoutTests", dependencies: ["GraphLayout"], swiftSettings: strictSettings),
     .testTarget(
-      name: "LessonKitTests", dependencies: ["LessonKit", "GraphEngine"],
+      name: "LessonKitTests", dependencies: ["LessonKit", "ExpressionLanguage", "GraphEngine"],
       swiftSettings: strictSettings),
     .testTarget(
       name: "ExplainTests", dependencies: ["Explain", "Analysis", "LessonKit", "GraphEngine"],

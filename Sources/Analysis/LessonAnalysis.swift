@@ -8,6 +8,9 @@ public import LessonKit
 /// they compute nothing of their own.
 public struct LessonAnalysis: Sendable {
   public let compiled: CompiledLesson
+  /// The function's statements; a long function (more than ``longFunction`` statements) has
+  /// the formulas of its first and last only.
+  public let statements: [Statement]
   /// The graph with its composites expanded, evaluated; nil without composites or when the
   /// expansion cannot be evaluated (see ``expansionProblem``).
   public let expanded: Evaluation?
@@ -47,6 +50,9 @@ public struct LessonAnalysis: Sendable {
     convention: LabelConvention = .loss
   ) {
     self.compiled = compiled
+    statements = Statement.all(compiled.program) { k, count in
+      count <= Self.longFunction || k == 0 || k == count - 1
+    }
     let kinds = kinds ?? Self.defaultFigures(for: compiled.graph)
     let written = compiled.evaluation
     var expanded: Evaluation?
@@ -91,6 +97,9 @@ public struct LessonAnalysis: Sendable {
     writtenFigureLabels = labels(.written)
     expandedFigureLabels = labels(.expanded)
   }
+
+  /// A function with more statements than this is shown by its first and last.
+  public static let longFunction = 12
 
   /// The graph as written, evaluated.
   public var written: Evaluation { compiled.evaluation }

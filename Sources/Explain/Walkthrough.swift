@@ -44,24 +44,15 @@ public struct Walkthrough {
   private func functionSection(_ text: AuthorText) -> [Block] {
     var blocks: [Block] = [.heading(level: 2, text: prose.functionHeading)]
     for paragraph in paragraphs(text.introduction) { blocks.append(.paragraph([.text(paragraph)])) }
-    let program = compiled.program
-    // A statement is printed when it is small enough to read (its expressions are a range of
-    // the arena ending at its root); a long function shows its first and last statements.
-    var start = 0
-    var sizes: [Int] = []
-    for statement in program.statements {
-      sizes.append(statement.root - start + 1)
-      start = statement.root + 1
-    }
-    var shown = Array(zip(program.statements, sizes))
-    if shown.count > 12, let first = shown.first, let last = shown.last {
+    var shown = analysis.statements
+    if shown.count > LessonAnalysis.longFunction, let first = shown.first, let last = shown.last {
       shown = [first, last]
-      blocks.append(.paragraph([.text(prose.longFunction(program.statements.count))]))
+      blocks.append(.paragraph([.text(prose.longFunction(analysis.statements.count))]))
     } else {
       blocks.append(.paragraph([.text(prose.functionIs)]))
     }
-    for (statement, size) in shown where size <= 120 {
-      if let formula = program.formula(of: statement.root) {
+    for statement in shown {
+      if let formula = statement.formula {
         blocks.append(.equation([.symbol(statement.name), formula]))
       }
     }
@@ -329,9 +320,8 @@ public struct Walkthrough {
   /// The last statement as text, for alt texts: `y = σ(x)`; a statement too long to read
   /// there is described by its size instead.
   var functionText: String {
-    guard let last = compiled.program.statements.last else { return "" }
-    let start = compiled.program.statements.dropLast().last.map { $0.root + 1 } ?? 0
-    if last.root - start < 120, let formula = compiled.program.formula(of: last.root) {
+    guard let last = analysis.statements.last else { return "" }
+    if let formula = last.formula {
       return "\(last.name) = " + formula.unicode()
     }
     return prose.longStatement(last.name, operations: compiled.graph.operationCount)

@@ -7,17 +7,17 @@
 #endif
 
 /// The C math library, under names that do not collide with ``Op``'s cases.
-enum Math {
-  static func exp(_ x: Double) -> Double { _exp(x) }
-  static func log(_ x: Double) -> Double { _log(x) }
-  static func pow(_ x: Double, _ y: Double) -> Double { _pow(x, y) }
-  static func sqrt(_ x: Double) -> Double { x.squareRoot() }
-  static func sin(_ x: Double) -> Double { _sin(x) }
-  static func cos(_ x: Double) -> Double { _cos(x) }
-  static func tanh(_ x: Double) -> Double { _tanh(x) }
-  static func tan(_ x: Double) -> Double { _tan(x) }
+public enum Math {
+  public static func exp(_ x: Double) -> Double { _exp(x) }
+  public static func log(_ x: Double) -> Double { _log(x) }
+  public static func pow(_ x: Double, _ y: Double) -> Double { _pow(x, y) }
+  public static func sqrt(_ x: Double) -> Double { x.squareRoot() }
+  public static func sin(_ x: Double) -> Double { _sin(x) }
+  public static func cos(_ x: Double) -> Double { _cos(x) }
+  public static func tanh(_ x: Double) -> Double { _tanh(x) }
+  public static func tan(_ x: Double) -> Double { _tan(x) }
   /// ln(1 + x), exact for small x.
-  static func log1p(_ x: Double) -> Double { _log1p(x) }
+  public static func log1p(_ x: Double) -> Double { _log1p(x) }
 }
 
 private func _exp(_ x: Double) -> Double { exp(x) }

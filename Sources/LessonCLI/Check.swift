@@ -1,4 +1,5 @@
 import ArgumentParser
+import ExpressionLanguage
 import GraphEngine
 import LessonKit
 

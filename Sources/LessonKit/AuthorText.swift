@@ -1,3 +1,4 @@
+public import ExpressionLanguage
 public import GraphEngine
 
 /// What an author wrote for a lesson in one language.

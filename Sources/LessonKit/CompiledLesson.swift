@@ -1,3 +1,4 @@
+public import ExpressionLanguage
 public import GraphEngine
 
 /// A lesson with its graph built and evaluated: everything the writers need.

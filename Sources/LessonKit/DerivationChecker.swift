@@ -1,3 +1,4 @@
+import ExpressionLanguage
 import GraphEngine
 
 /// Verifies a lesson's derivation by evaluation: at the lesson's inputs and at a few points

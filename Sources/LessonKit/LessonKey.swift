@@ -1,3 +1,4 @@
+import ExpressionLanguage
 import GraphEngine
 
 /// The top-level keys a lesson file may have (see docs/LESSONS.md).

@@ -1,4 +1,4 @@
-public import GraphEngine
+import GraphEngine
 
 /// What a lesson's text may contain: the checks that run on the raw file before YAML, and
 /// the escaping that keeps quoted text harmless on a terminal.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import _Differentiation
 
+@testable import ExpressionLanguage
 @testable import GraphEngine
 
 /// The engine's gradients against Swift's compiler-derived ones (`_Differentiation`), an

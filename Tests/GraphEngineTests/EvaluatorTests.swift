@@ -1,5 +1,6 @@
 import Testing
 
+@testable import ExpressionLanguage
 @testable import GraphEngine
 
 /// Builds and evaluates a function with the given inputs.

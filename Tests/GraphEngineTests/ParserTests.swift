@@ -1,5 +1,6 @@
 import Testing
 
+@testable import ExpressionLanguage
 @testable import GraphEngine
 
 /// The parse of an expression as a fully parenthesized S-expression, for exact comparison.

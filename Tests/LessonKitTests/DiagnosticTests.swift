@@ -1,3 +1,4 @@
+import ExpressionLanguage
 import Foundation
 import LessonKit
 import Testing

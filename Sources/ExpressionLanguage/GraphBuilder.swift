@@ -1,3 +1,5 @@
+public import GraphEngine
+
 /// Turns a parsed ``Program`` into a ``Graph``, checking the names.
 ///
 /// The expression arena is in post-order (every operand before its user), so one forward

@@ -1,3 +1,5 @@
+import GraphEngine
+
 /// Splits expression text into tokens.
 ///
 /// Newlines separate statements only outside parentheses, so a long expression may wrap

@@ -1,3 +1,5 @@
+public import GraphEngine
+
 extension Program {
   /// The formula a statement's expression writes, built bottom-up over the arena (no
   /// recursion on the expression's size). Signs on numbers fold (`-1` is the number −1).

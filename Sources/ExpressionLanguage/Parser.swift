@@ -1,3 +1,5 @@
+public import GraphEngine
+
 /// Parses a lesson's `function` text into a ``Program``.
 ///
 /// Recursive descent over the grammar of the lesson format (loosest binding first):

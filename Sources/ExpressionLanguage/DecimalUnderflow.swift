@@ -1,3 +1,5 @@
+import GraphEngine
+
 /// Whether a written decimal underflows: its digits before the exponent are not all zero, yet
 /// it reads as 0 (`1e-400`). The lexer, the lesson's `inputs` and `--set` all refuse such a
 /// number rather than compute with a silent 0.

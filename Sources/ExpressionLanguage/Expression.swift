@@ -1,3 +1,5 @@
+public import GraphEngine
+
 /// The parsed function of a lesson: statements over an arena of expression nodes.
 ///
 /// Expressions live in one flat array and refer to their operands by index, so a very long
