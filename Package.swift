@@ -67,11 +67,16 @@ let package = Package(
     // PNG files from RGB scanlines: a DEFLATE encoder for figure-like images (pure Swift,
     // zlib only for the chunks' CRC).
     .target(name: "PNGCodec", dependencies: ["CZlib"], swiftSettings: strictSettings),
-    // Drawing: the backend-neutral scene and the Cairo/Pango canvas.
+    // Figure composition, pure Swift: Diagram → Scene (the display list) per Theme, text
+    // measured through the TextMeasuring protocol.
+    .target(
+      name: "Figures", dependencies: ["GraphEngine", "GraphLayout", "Explain"],
+      swiftSettings: strictSettings),
+    // Drawing: the handout and the Cairo/Pango canvas.
     .target(
       name: "Render",
       dependencies: [
-        "GraphEngine", "GraphLayout", "Explain", "PNGCodec", "CCairo", "CPangoCairo",
+        "Figures", "GraphEngine", "GraphLayout", "Explain", "PNGCodec", "CCairo", "CPangoCairo",
         "CFontconfig",
       ],
       swiftSettings: strictSettings
@@ -80,7 +85,7 @@ let package = Package(
     .target(
       name: "LessonCLI",
       dependencies: [
-        "LessonKit", "GraphEngine", "Render", "Explain", "CSystem",
+        "LessonKit", "GraphEngine", "Figures", "Render", "Explain", "CSystem",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings
@@ -107,7 +112,7 @@ let package = Package(
     .testTarget(
       name: "RenderTests",
       dependencies: [
-        "Render", "GraphLayout", "LessonKit", "GraphEngine", "Explain", "CCairo",
+        "Figures", "Render", "GraphLayout", "LessonKit", "GraphEngine", "Explain", "CCairo",
       ],
       exclude: ["Snapshots"], swiftSettings: strictSettings),
     .testTarget(

@@ -1,4 +1,5 @@
 import Explain
+import Figures
 import Foundation
 import LessonKit
 import Render

@@ -1,4 +1,5 @@
 import Explain
+import Figures
 import GraphEngine
 import GraphLayout
 import LessonKit

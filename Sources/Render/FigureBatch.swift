@@ -1,4 +1,5 @@
 import Dispatch
+public import Figures
 import Foundation
 import Synchronization
 

@@ -1,4 +1,5 @@
 import Explain
+import Figures
 import GraphEngine
 public import GraphLayout
 

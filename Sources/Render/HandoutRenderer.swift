@@ -1,5 +1,6 @@
 internal import CCairo
 import Explain
+public import Figures
 import Foundation
 import GraphLayout
 

@@ -1,4 +1,5 @@
 import CCairo
+import Figures
 import Foundation
 import GraphLayout
 import Testing

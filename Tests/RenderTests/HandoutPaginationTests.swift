@@ -1,4 +1,5 @@
 import Explain
+import Figures
 import GraphLayout
 import LessonKit
 import Testing

@@ -1,3 +1,4 @@
+import Figures
 import GraphEngine
 import GraphLayout
 import Testing
