@@ -22,8 +22,17 @@ extension Scene {
         )
       case .text(let run, let owner):
         lines.append(
-          "text \(rc(run.frame)) \(run.font) \(run.color) \(o(owner)) \(run.markup.debugDescription)"
+          "text \(rc(run.frame)) \(run.font) \(run.color) \(o(owner))"
+            + (run.wrapWidth.map { " wrap\(n($0))" } ?? "") + " \(run.markup.debugDescription)"
         )
+      case .baselineText(let markup, let font, let color, let origin, let owner):
+        lines.append(
+          "baseline \(p(origin)) \(font) \(color) \(o(owner)) \(markup.debugDescription)")
+      case .rectangle(let rect, let fill, let owner):
+        lines.append("rect \(rc(rect)) fill \(fill) \(o(owner))")
+      case .scene(let scene, let frame):
+        lines.append(
+          "scene \(rc(frame)) of \(n(scene.size.width))x\(n(scene.size.height)) \"\(scene.title)\"")
       }
     }
     return lines.joined(separator: "\n") + "\n"
@@ -39,6 +48,7 @@ extension Scene {
     switch owner {
     case .node(let i): "node\(i)"
     case .edge(let i): "edge\(i)"
+    case .page: "page"
     }
   }
 }

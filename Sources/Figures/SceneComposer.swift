@@ -63,7 +63,9 @@ struct SceneComposer {
     let layout = LayeredLayout.layout(request)
 
     return diagrams.enumerated().map { d, diagram in
-      var scene = Scene(size: layout.size, background: theme.background, title: diagram.title)
+      var scene = Scene(
+        size: layout.size, background: theme.background, title: diagram.title,
+        lineJoin: theme.lineJoin)
       for (index, edge) in diagram.edges.enumerated() {
         drawEdge(
           edge, index: index, route: layout.edges[index], slot: slots[d][index], into: &scene)

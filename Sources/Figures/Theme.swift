@@ -55,6 +55,8 @@ public struct Theme: Sendable {
 
   public var edgeColor: Color
   public var edgeWidth: Double
+  /// How wires and open arrowheads turn their corners.
+  public var lineJoin: LineJoin = .round
   /// Open arrowheads (two strokes) or filled triangles.
   public var openArrowheads: Bool
   public var arrowheadLength: Double

@@ -3,7 +3,8 @@ import Figures
 import Foundation
 import GraphLayout
 
-/// Draws a ``Scene`` on a Cairo context. The only place scene elements meet Cairo calls.
+/// Draws a ``Scene`` on a Cairo context — a figure, or a handout page with figures inside it.
+/// The only place scene elements meet Cairo calls.
 struct CairoCanvas {
   let cr: OpaquePointer
   let text: PangoSession
@@ -13,24 +14,30 @@ struct CairoCanvas {
     self.text = PangoSession()
   }
 
+  /// Paints the scene's background and draws its elements, on a context whose state is
+  /// Cairo's default (a new one, or a page begun after another).
   func draw(_ scene: Scene) {
     setColor(scene.background)
     cairo_paint(cr)
-    drawElements(scene)
+    drawElements(scene, lineJoin: .miter)
   }
 
-  /// The scene's elements without its background (a figure inside a handout page).
-  func drawElements(_ scene: Scene) {
-    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND)
-    for element in scene.elements { draw(element) }
+  /// The scene's elements without its background; `lineJoin` is the context's current one,
+  /// set only when the scene wants another (each Cairo call changes the PDF's bytes).
+  private func drawElements(_ scene: Scene, lineJoin current: LineJoin) {
+    if scene.lineJoin != current {
+      cairo_set_line_join(
+        cr, scene.lineJoin == .round ? CAIRO_LINE_JOIN_ROUND : CAIRO_LINE_JOIN_MITER)
+    }
+    for element in scene.elements { draw(element, lineJoin: scene.lineJoin) }
   }
 
-  func setColor(_ c: Color) {
+  private func setColor(_ c: Color) {
     cairo_set_source_rgb(cr, c.red, c.green, c.blue)
   }
 
   /// Strokes the line through `points` in the current colour, with square-cut ends.
-  func stroke(_ points: [Point], width: Double) {
+  private func stroke(_ points: [Point], width: Double) {
     guard let first = points.first else { return }
     cairo_move_to(cr, first.x, first.y)
     for p in points.dropFirst() { cairo_line_to(cr, p.x, p.y) }
@@ -52,7 +59,8 @@ struct CairoCanvas {
     cairo_new_path(cr)
   }
 
-  private func draw(_ element: SceneElement) {
+  /// Draws one element on a context whose line join is `lineJoin`.
+  private func draw(_ element: SceneElement, lineJoin: LineJoin) {
     switch element {
     case .circle(let center, let radius, let style, _):
       cairo_new_sub_path(cr)
@@ -95,7 +103,20 @@ struct CairoCanvas {
       }
     case .text(let run, _):
       setColor(run.color)
-      text.draw(run.markup, font: run.font, at: run.frame, on: cr)
+      text.draw(run.markup, font: run.font, at: run.frame, on: cr, width: run.wrapWidth)
+    case .baselineText(let markup, let font, let color, let origin, _):
+      setColor(color)
+      text.drawOnBaseline(markup, font: font, at: origin, on: cr)
+    case .rectangle(let rect, let fill, _):
+      setColor(fill)
+      cairo_rectangle(cr, rect.x, rect.y, rect.width, rect.height)
+      cairo_fill(cr)
+    case .scene(let scene, let frame):
+      cairo_save(cr)
+      cairo_translate(cr, frame.x, frame.y)
+      cairo_scale(cr, frame.width / scene.size.width, frame.height / scene.size.height)
+      drawElements(scene, lineJoin: lineJoin)
+      cairo_restore(cr)
     }
   }
 }

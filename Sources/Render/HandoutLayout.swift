@@ -16,44 +16,26 @@ public enum Paper: String, CaseIterable, Sendable {
 }
 
 /// One page of a laid-out handout.
-public struct HandoutPage {
-  /// What the page draws.
-  var items: [PageItem] = []
+public struct HandoutPage: Sendable {
+  /// The page as drawn: the paper's size, white, what stands in the text area in order, then
+  /// the page number at the foot.
+  public var scene: Scene
+  /// The box of each thing placed in the text area — a text, a displayed equation, a rule, a
+  /// figure — for checks that nothing leaves it.
+  public var frames: [Rect] = []
 
-  /// Every item's box, for checks that nothing leaves the text area.
-  public var frames: [Rect] { items.map(\.bounds) }
+  /// What stands in the text area: the scene's elements but the page number, which is last.
+  public var content: ArraySlice<SceneElement> { scene.elements.dropLast() }
 }
 
-/// A section heading to bookmark.
+/// A section heading to bookmark: its title and level, and where it stands (the page counted
+/// from 1).
 struct Bookmark {
   var title: String
   var level: Int
   var page: Int
+  var x: Double
   var y: Double
-}
-
-/// Something placed on a page.
-enum PageItem {
-  /// Pango markup in `frame` (wrapped to its width when `wrap`).
-  case text(String, Font, Color, frame: Rect, wrap: Bool)
-  /// Typeset math with its baseline's left end at `origin`.
-  case math(MathBox, origin: Point)
-  /// A figure scaled into `frame`.
-  case figure(Scene, frame: Rect)
-  case line(Point, Point, width: Double, color: Color)
-
-  var bounds: Rect {
-    switch self {
-    case .text(_, _, _, let frame, _): return frame
-    case .math(let box, let o):
-      return Rect(x: o.x, y: o.y - box.ascent, width: box.width, height: box.height)
-    case .figure(_, let frame): return frame
-    case .line(let a, let b, _, _):
-      return Rect(
-        x: Swift.min(a.x, b.x), y: Swift.min(a.y, b.y), width: Swift.abs(a.x - b.x),
-        height: Swift.abs(a.y - b.y))
-    }
-  }
 }
 
 /// Lays a ``Document`` out on pages: a title block, headings kept with what follows,
@@ -84,7 +66,7 @@ struct HandoutLayout {
   var width: Double { paper.size.width - 2 * Self.margin }
   var bottom: Double { paper.size.height - Self.bottomMargin }
 
-  private(set) var pages: [HandoutPage] = [HandoutPage()]
+  private(set) var pages: [HandoutPage] = []
   private(set) var bookmarks: [Bookmark] = []
   private var y = HandoutLayout.margin
   private struct EquationKey: Hashable {
@@ -101,6 +83,7 @@ struct HandoutLayout {
     self.paper = paper
     self.measurer = measurer
     self.figures = figures
+    pages = [newPageContent()]
   }
 
   mutating func layout(_ document: Document) {
@@ -108,6 +91,7 @@ struct HandoutLayout {
     for (i, block) in document.blocks.enumerated() {
       place(block, following: document.blocks[(i + 1)...])
     }
+    numberPages(title: document.title)
   }
 
   // MARK: Blocks
@@ -115,18 +99,17 @@ struct HandoutLayout {
   private mutating func titleBlock(_ document: Document) {
     let title = PangoMarkupDialect.escape(document.title)
     let size = measurer.measure(title, font: Self.title, width: width)
-    add(.text(title, Self.title, Self.ink, frame: frame(size), wrap: true))
+    addText(title, Self.title, Self.ink, frame: frame(size))
     y += size.height + 6
     if let summary = document.summary {
       let text = PangoMarkupDialect.escape(summary)
       let s = measurer.measure(text, font: Self.subtitle, width: width)
-      add(.text(text, Self.subtitle, Self.grey, frame: frame(s), wrap: true))
+      addText(text, Self.subtitle, Self.grey, frame: frame(s))
       y += s.height + 6
     }
-    add(
-      .line(
-        Point(x: Self.margin, y: y), Point(x: Self.margin + width, y: y), width: 0.6,
-        color: Self.grey))
+    addLine(
+      Point(x: Self.margin, y: y), Point(x: Self.margin + width, y: y), width: 0.6,
+      color: Self.grey)
     y += 14
   }
 
@@ -143,8 +126,9 @@ struct HandoutLayout {
       if case .paragraph? = following.first { keep += introduced(following.dropFirst().first) }
       ensure(before + size.height + keep + 6)
       if y > Self.margin + 1 { y += before }
-      bookmarks.append(Bookmark(title: content.plainText, level: level, page: pages.count, y: y))
-      add(.text(markup, font, Self.ink, frame: frame(size), wrap: true))
+      bookmarks.append(
+        Bookmark(title: content.plainText, level: level, page: pages.count, x: Self.margin, y: y))
+      addText(markup, font, Self.ink, frame: frame(size))
       y += size.height + 6
     case .paragraph(let inlines):
       let markup = Self.markup(inlines)
@@ -160,7 +144,7 @@ struct HandoutLayout {
         return
       }
       ensure(size.height + introduced(following.first))
-      add(.text(markup, Self.body, Self.ink, frame: frame(size), wrap: true))
+      addText(markup, Self.body, Self.ink, frame: frame(size))
       y += size.height + Self.paragraphSpacing
     case .equation(let formulas, let continued):
       equation(formulas, continued: continued)
@@ -201,7 +185,7 @@ struct HandoutLayout {
       }
       let markup = Self.markup(Array(words[..<low]))
       let size = measurer.measure(markup, font: Self.body, width: width)
-      add(.text(markup, Self.body, Self.ink, frame: frame(size), wrap: true))
+      addText(markup, Self.body, Self.ink, frame: frame(size))
       words.removeFirst(low)
       if words.isEmpty {
         y += size.height + Self.paragraphSpacing
@@ -333,7 +317,7 @@ struct HandoutLayout {
           equalsX = nil
         }
       }
-      add(.math(line, origin: Point(x: x, y: y + line.ascent + 2)))
+      addMath(line, origin: Point(x: x, y: y + line.ascent + 2))
       y += line.height + (i == lines.count - 1 ? 12 : Self.equationSpacing)
     }
   }
@@ -368,11 +352,9 @@ struct HandoutLayout {
       for (m, w) in zip(markup, widths) {
         let inner = w - 2 * pad
         let s = measurer.measure(m, font: font, width: Swift.max(10, inner))
-        add(
-          .text(
-            m, font, Self.ink,
-            frame: Rect(x: x + pad, y: y + 3, width: Swift.min(s.width, inner), height: s.height),
-            wrap: true))
+        addText(
+          m, font, Self.ink,
+          frame: Rect(x: x + pad, y: y + 3, width: Swift.min(s.width, inner), height: s.height))
         x += w
       }
       y += height + 6
@@ -396,7 +378,7 @@ struct HandoutLayout {
   }
 
   private mutating func rule(_ x: Double, _ w: Double, _ thickness: Double) {
-    add(.line(Point(x: x, y: y), Point(x: x + w, y: y), width: thickness, color: Self.ink))
+    addLine(Point(x: x, y: y), Point(x: x + w, y: y), width: thickness, color: Self.ink)
     y += 1
   }
 
@@ -418,15 +400,12 @@ struct HandoutLayout {
     guard let figure = placed(name, caption: caption) else { return }
     let (w, h, c) = (figure.size.width, figure.size.height, figure.captionSize)
     ensure(figure.height)
-    add(
-      .figure(
-        figure.scene, frame: Rect(x: Self.margin + (width - w) / 2, y: y, width: w, height: h)))
+    let frame = Rect(x: Self.margin + (width - w) / 2, y: y, width: w, height: h)
+    add([.scene(figure.scene, frame: frame)], frame: frame)
     y += h + 3
-    add(
-      .text(
-        figure.caption, Self.caption, Self.grey,
-        frame: Rect(x: Self.margin + (width - c.width) / 2, y: y, width: c.width, height: c.height),
-        wrap: true))
+    addText(
+      figure.caption, Self.caption, Self.grey,
+      frame: Rect(x: Self.margin + (width - c.width) / 2, y: y, width: c.width, height: c.height))
     y += c.height + 12
   }
 
@@ -436,8 +415,34 @@ struct HandoutLayout {
     Rect(x: Self.margin, y: y, width: Swift.min(size.width, width), height: size.height)
   }
 
-  private mutating func add(_ item: PageItem) {
-    pages[pages.count - 1].items.append(item)
+  /// Puts `elements` on the current page; `frame` is what they cover.
+  private mutating func add(_ elements: [SceneElement], frame: Rect) {
+    pages[pages.count - 1].scene.elements += elements
+    pages[pages.count - 1].frames.append(frame)
+  }
+
+  /// Wrapped text in `frame`, which has its measured size: drawn broken at that width, with
+  /// half a point to spare, its lines break where they did when it was measured.
+  private mutating func addText(_ markup: String, _ font: Font, _ color: Color, frame: Rect) {
+    let run = TextRun(
+      markup: markup, font: font, color: color, frame: frame, wrapWidth: frame.width + 0.5)
+    add([.text(run, owner: .page)], frame: frame)
+  }
+
+  /// Typeset math in ink, its baseline's left end at `origin`.
+  private mutating func addMath(_ box: MathBox, origin: Point) {
+    add(
+      box.elements(at: origin, color: Self.ink),
+      frame: Rect(x: origin.x, y: origin.y - box.ascent, width: box.width, height: box.height))
+  }
+
+  /// A rule from `a` to `b`.
+  private mutating func addLine(_ a: Point, _ b: Point, width: Double, color: Color) {
+    add(
+      [.polyline([a, b], color: color, width: width, owner: .page)],
+      frame: Rect(
+        x: Swift.min(a.x, b.x), y: Swift.min(a.y, b.y), width: Swift.abs(a.x - b.x),
+        height: Swift.abs(a.y - b.y)))
   }
 
   /// Starts a new page unless `height` more points fit on this one.
@@ -446,8 +451,30 @@ struct HandoutLayout {
   }
 
   private mutating func newPage() {
-    pages.append(HandoutPage())
+    pages.append(newPageContent())
     y = Self.margin
+  }
+
+  /// A blank page of the paper's size.
+  private func newPageContent() -> HandoutPage {
+    HandoutPage(scene: Scene(size: paper.size, background: .white, title: "", lineJoin: .miter))
+  }
+
+  /// Gives each page its number, centred in the bottom margin, and the handout's title.
+  private mutating func numberPages(title: String) {
+    let size = paper.size
+    for index in pages.indices {
+      let number = String(index + 1)
+      let w = measurer.measure(number, font: Self.caption)
+      let frame = Rect(
+        x: (size.width - w.width) / 2, y: size.height - Self.bottomMargin / 2 - w.height / 2,
+        width: w.width, height: w.height)
+      pages[index].scene.title = title
+      pages[index].scene.elements.append(
+        .text(
+          TextRun(markup: number, font: Self.caption, color: Self.grey, frame: frame), owner: .page)
+      )
+    }
   }
 
   /// Inline content as Pango markup: lesson text escaped, math typeset on one line.

@@ -65,26 +65,13 @@ public enum HandoutRenderer {
       throw RenderError(description: "Cairo could not create a drawing context")
     }
     let canvas = CairoCanvas(cr)
-    let measurer = PangoTextMeasurer()
-    for (index, page) in layout.pages.enumerated() {
-      cairo_set_source_rgb(cr, 1, 1, 1)
-      cairo_paint(cr)
-      for item in page.items { draw(item, canvas) }
-      let number = String(index + 1)
-      let font = HandoutLayout.caption
-      let w = measurer.measure(number, font: font)
-      canvas.setColor(HandoutLayout.grey)
-      canvas.text.draw(
-        number, font: font,
-        at: Rect(
-          x: (size.width - w.width) / 2,
-          y: size.height - HandoutLayout.bottomMargin / 2 - w.height / 2,
-          width: w.width, height: w.height), on: cr)
+    for page in layout.pages {
+      canvas.draw(page.scene)
       cairo_show_page(cr)
     }
     var parent: Int32 = 0
     for mark in layout.bookmarks {
-      let attributes = "page=\(mark.page) pos=[\(Int(HandoutLayout.margin)) \(Int(mark.y))]"
+      let attributes = "page=\(mark.page) pos=[\(Int(mark.x)) \(Int(mark.y))]"
       let id = cairo_pdf_surface_add_outline(
         surface, mark.level <= 2 ? 0 : parent, mark.title, attributes,
         cairo_pdf_outline_flags_t(rawValue: 0))
@@ -96,36 +83,4 @@ public enum HandoutRenderer {
     try FigureRenderer.check(cairo_surface_status(surface), "writing the handout")
     return sink.data
   }
-
-  private static func draw(_ item: PageItem, _ canvas: CairoCanvas) {
-    let cr = canvas.cr
-    switch item {
-    case .text(let markup, let font, let color, let frame, let wrap):
-      canvas.setColor(color)
-      canvas.text.draw(markup, font: font, at: frame, on: cr, width: wrap ? frame.width + 0.5 : nil)
-    case .math(let box, let origin):
-      canvas.setColor(HandoutLayout.ink)
-      for mark in box.items {
-        switch mark.shifted(origin.x, origin.y) {
-        case .text(let markup, let font, let o):
-          canvas.text.drawOnBaseline(markup, font: font, at: o, on: cr)
-        case .rule(let x, let y, let w, let t):
-          cairo_rectangle(cr, x, y - t / 2, w, t)
-          cairo_fill(cr)
-        case .path(let points, let w):
-          canvas.stroke(points, width: w)
-        }
-      }
-    case .figure(let scene, let frame):
-      cairo_save(cr)
-      cairo_translate(cr, frame.x, frame.y)
-      cairo_scale(cr, frame.width / scene.size.width, frame.height / scene.size.height)
-      canvas.drawElements(scene)
-      cairo_restore(cr)
-    case .line(let a, let b, let width, let color):
-      canvas.setColor(color)
-      canvas.stroke([a, b], width: width)
-    }
-  }
-
 }

@@ -17,6 +17,20 @@ struct MathBox {
     items.map { $0.shifted(dx, dy) }
   }
 
+  /// What the box draws, in `color`, with its baseline's left end at `origin`.
+  func elements(at origin: Point, color: Color) -> [SceneElement] {
+    shifted(origin.x, origin.y).map { item in
+      switch item {
+      case .text(let markup, let font, let o):
+        .baselineText(markup, font: font, color: color, origin: o, owner: .page)
+      case .rule(let x, let y, let w, let t):
+        .rectangle(Rect(x: x, y: y - t / 2, width: w, height: t), fill: color, owner: .page)
+      case .path(let points, let w):
+        .polyline(points, color: color, width: w, owner: .page)
+      }
+    }
+  }
+
   /// The box scaled about its origin, for equations too wide for the page.
   func scaled(_ s: Double) -> MathBox {
     MathBox(

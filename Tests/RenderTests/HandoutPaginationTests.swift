@@ -55,16 +55,16 @@ struct HandoutPaginationTests {
       layout.layout(document)
       var seen: [String] = []
       for page in layout.pages {
-        for item in page.items {
-          guard case .text(let markup, _, _, let frame, _) = item else { continue }
-          #expect(frame.y + frame.height <= paper.size.height - HandoutLayout.bottomMargin + 0.5)
-          seen += markup.split(separator: " ").map(String.init).filter { $0.hasPrefix("word") }
+        for case .text(let run, _) in page.content {
+          #expect(
+            run.frame.y + run.frame.height <= paper.size.height - HandoutLayout.bottomMargin + 0.5)
+          seen += run.markup.split(separator: " ").map(String.init).filter { $0.hasPrefix("word") }
         }
       }
       #expect(seen == words, "\(paper): words lost or out of order")
       #expect(layout.pages.count > 3)
       // The heading before it is not left alone on the first page.
-      #expect(layout.pages[0].items.count > 3)
+      #expect(layout.pages[0].content.count > 3)
     }
   }
 
@@ -80,10 +80,10 @@ struct HandoutPaginationTests {
     layout.layout(document)
     var text = ""
     for page in layout.pages {
-      for item in page.items {
-        guard case .text(let markup, _, _, let frame, _) = item else { continue }
-        #expect(frame.y + frame.height <= Paper.a4.size.height - HandoutLayout.bottomMargin + 0.5)
-        text += markup
+      for case .text(let run, _) in page.content {
+        #expect(
+          run.frame.y + run.frame.height <= Paper.a4.size.height - HandoutLayout.bottomMargin + 0.5)
+        text += run.markup
       }
     }
     #expect(text.contains("start " + word))

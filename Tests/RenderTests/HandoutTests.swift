@@ -74,16 +74,17 @@ struct HandoutTests {
             .document()
           let pages = HandoutRenderer.pages(document, figures: scenes, paper: paper)
           for (n, page) in pages.enumerated().dropLast() {
-            let next = pages[n + 1].items.first
+            let next = pages[n + 1].content.first
             let where_ = "\(compiled.lesson.id) \(language) \(paper) page \(n + 1)"
-            guard case .text(let markup, let font, _, _, _)? = page.items.last else { continue }
+            guard case .text(let run, _)? = page.content.last else { continue }
             #expect(
-              font != HandoutLayout.heading2 && font != HandoutLayout.heading3,
-              "\(where_) ends with the heading \(markup)")
-            if font == HandoutLayout.body {
+              run.font != HandoutLayout.heading2 && run.font != HandoutLayout.heading3,
+              "\(where_) ends with the heading \(run.markup)")
+            if run.font == HandoutLayout.body {
+              // An equation (its text, fraction bars, drawn brackets) or a table (a rule).
               switch next {
-              case .math?, .line?:
-                Issue.record("\(where_) ends with \(markup), away from what it introduces")
+              case .baselineText?, .rectangle?, .polyline?:
+                Issue.record("\(where_) ends with \(run.markup), away from what it introduces")
               default: break
               }
             }

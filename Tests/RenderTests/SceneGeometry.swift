@@ -57,6 +57,7 @@ enum SceneGeometry {
     var boxes: [Shape] = []
     var segments: [(Point, Point, SceneOwner)] = []
     var heads: [(Rect, SceneOwner)] = []
+    var found: [String] = []
     for element in scene.elements {
       switch element {
       case .circle(let c, let r, _, let owner):
@@ -76,9 +77,11 @@ enum SceneGeometry {
           height: (ys.max() ?? 0) - (ys.min() ?? 0))
         heads.append((rect, owner))
       case .text(let run, let owner): texts.append((run.frame, owner, run.markup))
+      case .baselineText, .rectangle, .scene:
+        // Handout pages' elements; figures have none.
+        found.append("a figure holds a handout page's element: \(element)")
       }
     }
-    var found: [String] = []
     // A node's own text stays inside its circle or ellipse (corners within, 1 pt of slack).
     var outlines: [SceneOwner: (center: Point, rx: Double, ry: Double)] = [:]
     for element in scene.elements {
