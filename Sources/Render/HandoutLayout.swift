@@ -44,31 +44,16 @@ struct Bookmark {
 /// margins.
 struct HandoutLayout {
   let paper: Paper
+  let style: HandoutStyle
   let measurer: any PageTextMeasuring
   let figures: [String: Scene]
 
-  static let margin = 62.0
-  static let bottomMargin = 70.0
-  static let body = Font(family: "DejaVu Serif, NanumMyeongjo", size: 10.5)
-  static let math = Font(family: "DejaVu Serif, NanumMyeongjo", size: 11)
-  static let table = Font(family: "DejaVu Serif, NanumMyeongjo", size: 9.5)
-  static let tableHead = Font(family: "DejaVu Sans, NanumGothic Bold", size: 9)
-  static let title = Font(family: "DejaVu Sans, NanumGothic Bold", size: 19)
-  static let subtitle = Font(family: "DejaVu Serif, NanumMyeongjo Italic", size: 11)
-  static let heading2 = Font(family: "DejaVu Sans, NanumGothic Bold", size: 14)
-  static let heading3 = Font(family: "DejaVu Sans, NanumGothic Bold", size: 11)
-  static let caption = Font(family: "DejaVu Sans, NanumGothic", size: 8.5)
-  /// Every font the handout sets text in.
-  static let fonts = [body, math, table, tableHead, title, subtitle, heading2, heading3, caption]
-  static let grey = Color(hex: 0x555555)
-  static let ink = Color(hex: 0x111111)
-
-  var width: Double { paper.size.width - 2 * Self.margin }
-  var bottom: Double { paper.size.height - Self.bottomMargin }
+  var width: Double { paper.size.width - 2 * style.margin }
+  var bottom: Double { paper.size.height - style.bottomMargin }
 
   private(set) var pages: [HandoutPage] = []
   private(set) var bookmarks: [Bookmark] = []
-  private var y = HandoutLayout.margin
+  private var y: Double
   private struct EquationKey: Hashable {
     var formulas: [Formula]
     var continued: Bool
@@ -79,10 +64,15 @@ struct HandoutLayout {
   /// derivation line up under it.
   private var equalsX: Double?
 
-  init(paper: Paper, measurer: any PageTextMeasuring, figures: [String: Scene]) {
+  init(
+    paper: Paper, style: HandoutStyle = .standard, measurer: any PageTextMeasuring,
+    figures: [String: Scene]
+  ) {
     self.paper = paper
+    self.style = style
     self.measurer = measurer
     self.figures = figures
+    y = style.margin
     pages = [newPageContent()]
   }
 
@@ -98,25 +88,25 @@ struct HandoutLayout {
 
   private mutating func titleBlock(_ document: Document) {
     let title = PangoMarkupDialect.escape(document.title)
-    let size = measurer.measure(title, font: Self.title, width: width)
-    addText(title, Self.title, Self.ink, frame: frame(size))
+    let size = measurer.measure(title, font: style.title, width: width)
+    addText(title, style.title, style.ink, frame: frame(size))
     y += size.height + 6
     if let summary = document.summary {
       let text = PangoMarkupDialect.escape(summary)
-      let s = measurer.measure(text, font: Self.subtitle, width: width)
-      addText(text, Self.subtitle, Self.grey, frame: frame(s))
+      let s = measurer.measure(text, font: style.subtitle, width: width)
+      addText(text, style.subtitle, style.grey, frame: frame(s))
       y += s.height + 6
     }
     addLine(
-      Point(x: Self.margin, y: y), Point(x: Self.margin + width, y: y), width: 0.6,
-      color: Self.grey)
+      Point(x: style.margin, y: y), Point(x: style.margin + width, y: y), width: 0.6,
+      color: style.grey)
     y += 14
   }
 
   private mutating func place(_ block: Block, following: ArraySlice<Block>) {
     switch block {
     case .heading(let level, let content):
-      let font = level <= 2 ? Self.heading2 : Self.heading3
+      let font = level <= 2 ? style.heading2 : style.heading3
       let markup = Self.markup(content)
       let size = measurer.measure(markup, font: font, width: width)
       let before = level <= 2 ? 16.0 : 10.0
@@ -125,10 +115,10 @@ struct HandoutLayout {
       if let first = following.first { keep = estimate(first) }
       if case .paragraph? = following.first { keep += introduced(following.dropFirst().first) }
       ensure(before + size.height + keep + 6)
-      if y > Self.margin + 1 { y += before }
+      if y > style.margin + 1 { y += before }
       bookmarks.append(
-        Bookmark(title: content.plainText, level: level, page: pages.count, x: Self.margin, y: y))
-      addText(markup, font, Self.ink, frame: frame(size))
+        Bookmark(title: content.plainText, level: level, page: pages.count, x: style.margin, y: y))
+      addText(markup, font, style.ink, frame: frame(size))
       y += size.height + 6
     case .paragraph(let inlines):
       let markup = Self.markup(inlines)
@@ -138,14 +128,14 @@ struct HandoutLayout {
         longParagraph(inlines)
         return
       }
-      let size = measurer.measure(markup, font: Self.body, width: width)
-      if size.height > bottom - Self.margin {
+      let size = measurer.measure(markup, font: style.body, width: width)
+      if size.height > bottom - style.margin {
         longParagraph(inlines)
         return
       }
       ensure(size.height + introduced(following.first))
-      addText(markup, Self.body, Self.ink, frame: frame(size))
-      y += size.height + Self.paragraphSpacing
+      addText(markup, style.body, style.ink, frame: frame(size))
+      y += size.height + style.paragraphSpacing
     case .equation(let formulas, let continued):
       equation(formulas, continued: continued)
     case .table(let header, let rows):
@@ -155,17 +145,14 @@ struct HandoutLayout {
     }
   }
 
-  /// Space after a paragraph.
-  static let paragraphSpacing = 8.0
-
   /// A paragraph taller than a page, broken between words across as many pages as it needs:
   /// on each page the longest run of words that fits (found by bisection, a few measures a
   /// page), the rest on the next.
   private mutating func longParagraph(_ inlines: [Inline]) {
     var words = Self.words(inlines)
-    let line = measurer.measure("Ag", font: Self.body, width: width).height
+    let line = measurer.measure("Ag", font: style.body, width: width).height
     func height(_ count: Int) -> Double {
-      measurer.measure(Self.markup(Array(words[..<count])), font: Self.body, width: width).height
+      measurer.measure(Self.markup(Array(words[..<count])), font: style.body, width: width).height
     }
     while !words.isEmpty {
       // Start on a new page unless three lines still fit here.
@@ -184,11 +171,11 @@ struct HandoutLayout {
         if height(mid) <= room { low = mid } else { high = mid - 1 }
       }
       let markup = Self.markup(Array(words[..<low]))
-      let size = measurer.measure(markup, font: Self.body, width: width)
-      addText(markup, Self.body, Self.ink, frame: frame(size))
+      let size = measurer.measure(markup, font: style.body, width: width)
+      addText(markup, style.body, style.ink, frame: frame(size))
       words.removeFirst(low)
       if words.isEmpty {
-        y += size.height + Self.paragraphSpacing
+        y += size.height + style.paragraphSpacing
       } else {
         newPage()
       }
@@ -232,7 +219,7 @@ struct HandoutLayout {
   private mutating func introduced(_ block: Block?) -> Double {
     guard let block else { return 0 }
     switch block {
-    case .equation, .table: return Self.paragraphSpacing + estimate(block)
+    case .equation, .table: return style.paragraphSpacing + estimate(block)
     default: return 0
     }
   }
@@ -243,7 +230,7 @@ struct HandoutLayout {
     switch block {
     case .paragraph(let inlines): paragraphHeadroom(inlines)
     case .equation(let formulas, let continued):
-      (equationLines(formulas, continued: continued).first?.box.height ?? 0) + Self.equationSpacing
+      (equationLines(formulas, continued: continued).first?.box.height ?? 0) + style.equationSpacing
     case .table: 60
     case .figure(let name, _, let caption): placed(name, caption: caption)?.height ?? 0
     case .heading: 20
@@ -253,15 +240,10 @@ struct HandoutLayout {
   /// What a paragraph needs on the page it starts on: all of it, or for one taller than a
   /// page (broken across pages by ``longParagraph(_:)``) its first three lines.
   private func paragraphHeadroom(_ inlines: [Inline]) -> Double {
-    let height = measurer.measure(Self.markup(inlines), font: Self.body, width: width).height
-    guard height > bottom - Self.margin else { return height }
-    return 3 * measurer.measure("Ag", font: Self.body, width: width).height
+    let height = measurer.measure(Self.markup(inlines), font: style.body, width: width).height
+    guard height > bottom - style.margin else { return height }
+    return 3 * measurer.measure("Ag", font: style.body, width: width).height
   }
-
-  /// Space between the lines of a displayed equation broken at its `=`.
-  static let equationSpacing = 7.0
-  /// How far a broken equation is indented.
-  static let equationIndent = 24.0
 
   /// A displayed equation's lines: one if it fits, else broken at every `=` (the first line
   /// holds the first two sides); each scaled down to the text width if still too wide.
@@ -279,8 +261,8 @@ struct HandoutLayout {
   private func typesetLines(_ formulas: [Formula], continued: Bool) -> [(
     box: MathBox, scale: Double
   )] {
-    let setter = MathTypesetter(measurer: measurer, font: Self.math)
-    let available = width - Self.equationIndent
+    let setter = MathTypesetter(measurer: measurer, font: style.math)
+    let available = width - style.equationIndent
     var lines: [MathBox] = []
     let whole = setter.typeset(.equation(continued ? [.symbol("")] + formulas : formulas))
     if whole.width <= available || formulas.count < 2 {
@@ -300,16 +282,16 @@ struct HandoutLayout {
   }
 
   private mutating func equation(_ formulas: [Formula], continued: Bool) {
-    let setter = MathTypesetter(measurer: measurer, font: Self.math)
+    let setter = MathTypesetter(measurer: measurer, font: style.math)
     let lines = equationLines(formulas, continued: continued)
     for (i, (line, scale)) in lines.enumerated() {
-      ensure(line.height + Self.equationSpacing)
+      ensure(line.height + style.equationSpacing)
       var x =
         lines.count == 1
-        ? Self.margin + (width - line.width) / 2
-        : Self.margin + Self.equationIndent + (i == 0 ? 0 : 14)
+        ? style.margin + (width - line.width) / 2
+        : style.margin + style.equationIndent + (i == 0 ? 0 : 14)
       if lines.count == 1 {
-        if continued, let e = equalsX, e + line.width <= Self.margin + width {
+        if continued, let e = equalsX, e + line.width <= style.margin + width {
           x = e
         } else if !continued, formulas.count >= 2 {
           equalsX = x + setter.typeset(formulas[0]).width * scale
@@ -318,7 +300,7 @@ struct HandoutLayout {
         }
       }
       addMath(line, origin: Point(x: x, y: y + line.ascent + 2))
-      y += line.height + (i == lines.count - 1 ? 12 : Self.equationSpacing)
+      y += line.height + (i == lines.count - 1 ? 12 : style.equationSpacing)
     }
   }
 
@@ -329,18 +311,18 @@ struct HandoutLayout {
     let cellMarkup = rows.map { $0.map { Self.markup($0) } }
     var natural = [Double](repeating: 0, count: columns)
     for (c, m) in headMarkup.enumerated() {
-      natural[c] = measurer.measureLine(m, font: Self.tableHead).width
+      natural[c] = measurer.measureLine(m, font: style.tableHead).width
     }
     for row in cellMarkup {
       for (c, m) in row.enumerated() where c < columns {
-        natural[c] = Swift.max(natural[c], measurer.measureLine(m, font: Self.table).width)
+        natural[c] = Swift.max(natural[c], measurer.measureLine(m, font: style.table).width)
       }
     }
     let total = natural.reduce(0) { $0 + $1 + 2 * pad }
     let scale = total > width ? width / total : 1
     let widths = natural.map { ($0 + 2 * pad) * scale }
     let tableWidth = widths.reduce(0, +)
-    let left = Self.margin + (width - tableWidth) / 2
+    let left = style.margin + (width - tableWidth) / 2
     func rowHeight(_ markup: [String], _ font: Font) -> Double {
       zip(markup, widths).map {
         measurer.measure($0, font: font, width: Swift.max(10, $1 - 2 * pad)).height
@@ -353,32 +335,32 @@ struct HandoutLayout {
         let inner = w - 2 * pad
         let s = measurer.measure(m, font: font, width: Swift.max(10, inner))
         addText(
-          m, font, Self.ink,
+          m, font, style.ink,
           frame: Rect(x: x + pad, y: y + 3, width: Swift.min(s.width, inner), height: s.height))
         x += w
       }
       y += height + 6
     }
-    let headHeight = rowHeight(headMarkup, Self.tableHead)
+    let headHeight = rowHeight(headMarkup, style.tableHead)
     ensure(headHeight + 40)
     rule(left, tableWidth, 0.8)
-    drawRow(headMarkup, Self.tableHead, headHeight)
+    drawRow(headMarkup, style.tableHead, headHeight)
     rule(left, tableWidth, 0.5)
     for row in cellMarkup {
-      let h = rowHeight(row, Self.table)
+      let h = rowHeight(row, style.table)
       if y + h + 6 > bottom {
         rule(left, tableWidth, 0.8)
         newPage()
         rule(left, tableWidth, 0.8)
       }
-      drawRow(row, Self.table, h)
+      drawRow(row, style.table, h)
     }
     rule(left, tableWidth, 0.8)
     y += 10
   }
 
   private mutating func rule(_ x: Double, _ w: Double, _ thickness: Double) {
-    addLine(Point(x: x, y: y), Point(x: x + w, y: y), width: thickness, color: Self.ink)
+    addLine(Point(x: x, y: y), Point(x: x + w, y: y), width: thickness, color: style.ink)
     y += 1
   }
 
@@ -388,11 +370,11 @@ struct HandoutLayout {
     -> (scene: Scene, size: Size, caption: String, captionSize: Size, height: Double)?
   {
     guard let scene = figures[name] else { return nil }
-    let maxHeight = (paper.size.height - Self.margin - Self.bottomMargin) * 0.42
+    let maxHeight = (paper.size.height - style.margin - style.bottomMargin) * 0.42
     let scale = Swift.min(1, width / scene.size.width, maxHeight / scene.size.height)
     let size = Size(width: scene.size.width * scale, height: scene.size.height * scale)
     let markup = PangoMarkupDialect.escape(caption)
-    let c = measurer.measure(markup, font: Self.caption, width: width)
+    let c = measurer.measure(markup, font: style.caption, width: width)
     return (scene, size, markup, c, size.height + c.height + 6)
   }
 
@@ -400,19 +382,19 @@ struct HandoutLayout {
     guard let figure = placed(name, caption: caption) else { return }
     let (w, h, c) = (figure.size.width, figure.size.height, figure.captionSize)
     ensure(figure.height)
-    let frame = Rect(x: Self.margin + (width - w) / 2, y: y, width: w, height: h)
+    let frame = Rect(x: style.margin + (width - w) / 2, y: y, width: w, height: h)
     add([.scene(figure.scene, frame: frame)], frame: frame)
     y += h + 3
     addText(
-      figure.caption, Self.caption, Self.grey,
-      frame: Rect(x: Self.margin + (width - c.width) / 2, y: y, width: c.width, height: c.height))
+      figure.caption, style.caption, style.grey,
+      frame: Rect(x: style.margin + (width - c.width) / 2, y: y, width: c.width, height: c.height))
     y += c.height + 12
   }
 
   // MARK: Pages
 
   private func frame(_ size: Size) -> Rect {
-    Rect(x: Self.margin, y: y, width: Swift.min(size.width, width), height: size.height)
+    Rect(x: style.margin, y: y, width: Swift.min(size.width, width), height: size.height)
   }
 
   /// Puts `elements` on the current page; `frame` is what they cover.
@@ -432,7 +414,7 @@ struct HandoutLayout {
   /// Typeset math in ink, its baseline's left end at `origin`.
   private mutating func addMath(_ box: MathBox, origin: Point) {
     add(
-      box.elements(at: origin, color: Self.ink),
+      box.elements(at: origin, color: style.ink),
       frame: Rect(x: origin.x, y: origin.y - box.ascent, width: box.width, height: box.height))
   }
 
@@ -447,17 +429,18 @@ struct HandoutLayout {
 
   /// Starts a new page unless `height` more points fit on this one.
   private mutating func ensure(_ height: Double) {
-    if y + height > bottom && y > Self.margin + 1 { newPage() }
+    if y + height > bottom && y > style.margin + 1 { newPage() }
   }
 
   private mutating func newPage() {
     pages.append(newPageContent())
-    y = Self.margin
+    y = style.margin
   }
 
   /// A blank page of the paper's size.
   private func newPageContent() -> HandoutPage {
-    HandoutPage(scene: Scene(size: paper.size, background: .white, title: "", lineJoin: .miter))
+    HandoutPage(
+      scene: Scene(size: paper.size, background: style.background, title: "", lineJoin: .miter))
   }
 
   /// Gives each page its number, centred in the bottom margin, and the handout's title.
@@ -465,14 +448,15 @@ struct HandoutLayout {
     let size = paper.size
     for index in pages.indices {
       let number = String(index + 1)
-      let w = measurer.measure(number, font: Self.caption)
+      let w = measurer.measure(number, font: style.caption)
       let frame = Rect(
-        x: (size.width - w.width) / 2, y: size.height - Self.bottomMargin / 2 - w.height / 2,
+        x: (size.width - w.width) / 2, y: size.height - style.bottomMargin / 2 - w.height / 2,
         width: w.width, height: w.height)
       pages[index].scene.title = title
       pages[index].scene.elements.append(
         .text(
-          TextRun(markup: number, font: Self.caption, color: Self.grey, frame: frame), owner: .page)
+          TextRun(markup: number, font: style.caption, color: style.grey, frame: frame),
+          owner: .page)
       )
     }
   }

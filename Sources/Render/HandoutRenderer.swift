@@ -19,7 +19,7 @@ public enum HandoutRenderer {
   /// thread's Pango cache, before there is a document to lay out.
   public static func loadFonts() {
     let measurer = PangoTextMeasurer()
-    for font in HandoutLayout.fonts {
+    for font in HandoutStyle.standard.fonts {
       _ = measurer.measure("Ag 0.1 = −<i>x</i> × ∂", font: font)
     }
   }

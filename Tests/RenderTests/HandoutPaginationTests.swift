@@ -25,13 +25,13 @@ struct HandoutPaginationTests {
     for (p, page) in layout.pages.enumerated() {
       #expect(!page.frames.isEmpty, "\(id): page \(p + 1) is empty")
       for frame in page.frames {
-        #expect(frame.x >= HandoutLayout.margin - 0.5, "\(id) p\(p + 1): \(frame)")
+        #expect(frame.x >= HandoutStyle.standard.margin - 0.5, "\(id) p\(p + 1): \(frame)")
         #expect(
-          frame.x + frame.width <= size.width - HandoutLayout.margin + 0.5,
+          frame.x + frame.width <= size.width - HandoutStyle.standard.margin + 0.5,
           "\(id) p\(p + 1): \(frame)")
-        #expect(frame.y >= HandoutLayout.margin - 0.5, "\(id) p\(p + 1): \(frame)")
+        #expect(frame.y >= HandoutStyle.standard.margin - 0.5, "\(id) p\(p + 1): \(frame)")
         #expect(
-          frame.y + frame.height <= size.height - HandoutLayout.bottomMargin + 0.5,
+          frame.y + frame.height <= size.height - HandoutStyle.standard.bottomMargin + 0.5,
           "\(id) p\(p + 1): \(frame)")
       }
     }
@@ -57,7 +57,8 @@ struct HandoutPaginationTests {
       for page in layout.pages {
         for case .text(let run, _) in page.content {
           #expect(
-            run.frame.y + run.frame.height <= paper.size.height - HandoutLayout.bottomMargin + 0.5)
+            run.frame.y + run.frame.height <= paper.size.height - HandoutStyle.standard.bottomMargin
+              + 0.5)
           seen += run.markup.split(separator: " ").map(String.init).filter { $0.hasPrefix("word") }
         }
       }
@@ -82,7 +83,8 @@ struct HandoutPaginationTests {
     for page in layout.pages {
       for case .text(let run, _) in page.content {
         #expect(
-          run.frame.y + run.frame.height <= Paper.a4.size.height - HandoutLayout.bottomMargin + 0.5)
+          run.frame.y + run.frame.height <= Paper.a4.size.height
+            - HandoutStyle.standard.bottomMargin + 0.5)
         text += run.markup
       }
     }

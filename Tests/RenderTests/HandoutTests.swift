@@ -78,9 +78,10 @@ struct HandoutTests {
             let where_ = "\(compiled.lesson.id) \(language) \(paper) page \(n + 1)"
             guard case .text(let run, _)? = page.content.last else { continue }
             #expect(
-              run.font != HandoutLayout.heading2 && run.font != HandoutLayout.heading3,
+              run.font != HandoutStyle.standard.heading2
+                && run.font != HandoutStyle.standard.heading3,
               "\(where_) ends with the heading \(run.markup)")
-            if run.font == HandoutLayout.body {
+            if run.font == HandoutStyle.standard.body {
               // An equation (its text, fraction bars, drawn brackets) or a table (a rule).
               switch next {
               case .baselineText?, .rectangle?, .polyline?:
