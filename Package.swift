@@ -48,7 +48,8 @@ let package = Package(
     // The walk-through: document model, generated prose, Markdown.
     .target(
       name: "Explain", dependencies: ["LessonKit", "GraphEngine"], swiftSettings: strictSettings),
-    // C libraries, found with pkg-config; used only by Render.
+    // C libraries, found with pkg-config: Cairo, Pango and fontconfig for CairoBackend only,
+    // zlib for PNGCodec.
     .systemLibrary(
       name: "CCairo",
       pkgConfig: "cairo",
@@ -72,12 +73,17 @@ let package = Package(
     .target(
       name: "Figures", dependencies: ["GraphEngine", "GraphLayout", "Explain"],
       swiftSettings: strictSettings),
-    // Drawing: the handout and the Cairo/Pango canvas.
+    // The handout's pagination and math typesetting, pure Swift: Document → pages, each a
+    // Scene like a figure's, in a HandoutStyle.
     .target(
-      name: "Render",
+      name: "Handout", dependencies: ["Figures", "Explain", "GraphEngine", "GraphLayout"],
+      swiftSettings: strictSettings),
+    // The only target that calls C: scenes drawn with Cairo and Pango (fontconfig set up) into
+    // PDF, PNG and SVG files, the handout's pages into one PDF.
+    .target(
+      name: "CairoBackend",
       dependencies: [
-        "Figures", "GraphEngine", "GraphLayout", "Explain", "PNGCodec", "CCairo", "CPangoCairo",
-        "CFontconfig",
+        "Figures", "Handout", "GraphLayout", "PNGCodec", "CCairo", "CPangoCairo", "CFontconfig",
       ],
       swiftSettings: strictSettings
     ),
@@ -85,7 +91,7 @@ let package = Package(
     .target(
       name: "LessonCLI",
       dependencies: [
-        "LessonKit", "GraphEngine", "Figures", "Render", "Explain", "CSystem",
+        "LessonKit", "GraphEngine", "Figures", "Handout", "CairoBackend", "Explain", "CSystem",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings
@@ -110,13 +116,21 @@ let package = Package(
       name: "ExplainTests", dependencies: ["Explain", "LessonKit", "GraphEngine"],
       exclude: ["Snapshots"], swiftSettings: strictSettings),
     .testTarget(
-      name: "RenderTests",
+      name: "FiguresTests", dependencies: ["Figures", "LessonKit", "GraphEngine", "GraphLayout"],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "HandoutTests",
+      dependencies: ["Handout", "Figures", "Explain", "LessonKit", "GraphLayout"],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "CairoBackendTests",
       dependencies: [
-        "Figures", "Render", "GraphLayout", "LessonKit", "GraphEngine", "Explain", "CCairo",
+        "CairoBackend", "Handout", "Figures", "GraphLayout", "LessonKit", "GraphEngine", "Explain",
+        "CCairo",
       ],
       exclude: ["Snapshots"], swiftSettings: strictSettings),
     .testTarget(
-      name: "CLITests", dependencies: ["LessonCLI", "LessonKit", "Render", "lessongen"],
+      name: "CLITests", dependencies: ["LessonCLI", "LessonKit", "lessongen"],
       swiftSettings: strictSettings),
   ]
 )

@@ -1,8 +1,9 @@
+import CairoBackend
 import Explain
 import Figures
 import Foundation
+import Handout
 import LessonKit
-import Render
 
 /// The files of one lesson's output folder, made in memory before anything is written, so
 /// an error leaves the folder as it was.
@@ -34,7 +35,13 @@ enum Artifacts {
     }
     let document = walkthrough.document()
     let paper = plan.paper
-    helper.async { HandoutRenderer.prepare(document, paper: paper) }
+    // Laid out once before the figures exist, on the thread that will draw the handout: its
+    // text is shaped into that thread's Pango cache while this thread composes the figures,
+    // and the layout with the figures finds it there.
+    helper.async {
+      _ = HandoutLayout.layOut(
+        document, figures: [:], paper: paper, measurer: PangoTextMeasurer())
+    }
     let figures = set.compose(measurer: PangoTextMeasurer())
     files.append(
       File(
@@ -45,7 +52,9 @@ enum Artifacts {
         path: "\(compiled.lesson.id).html", contents: Data(HTMLWriter().write(document).utf8)))
     let scenes = Dictionary(figures.map { ($0.name, $0.scene) }, uniquingKeysWith: { a, _ in a })
     let handout = helper.submit {
-      try HandoutRenderer.render(document, figures: scenes, paper: paper)
+      try HandoutRenderer.render(
+        HandoutLayout.layOut(
+          document, figures: scenes, paper: paper, measurer: PangoTextMeasurer()))
     }
     let rendered = try FigureBatch.render(
       figures, formats: FigureFormat.allCases, helpers: [helper])

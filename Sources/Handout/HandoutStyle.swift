@@ -1,4 +1,4 @@
-import Figures
+public import Figures
 
 /// The handout's look as data: its fonts, colours, margins and spacing. The layout reads
 /// nothing else about how the handout looks; ``standard`` is the one lessongen prints.

@@ -1,9 +1,9 @@
+import CairoBackend
 import Figures
 import Foundation
 import GraphEngine
 import GraphLayout
 import LessonKit
-import Render
 import Testing
 
 @Suite("Figure geometry")

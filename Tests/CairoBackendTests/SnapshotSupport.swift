@@ -1,4 +1,4 @@
-// Shared by RenderTests and ExplainTests: Tests/ExplainTests/SnapshotSupport.swift is a
+// Shared by CairoBackendTests and ExplainTests: Tests/ExplainTests/SnapshotSupport.swift is a
 // symbolic link to this file (test targets cannot share a module without a change to
 // Package.swift).
 

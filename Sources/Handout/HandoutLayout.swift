@@ -1,48 +1,14 @@
-import Explain
-import Figures
+public import Explain
+public import Figures
 import GraphEngine
-public import GraphLayout
-
-/// Paper sizes, in points.
-public enum Paper: String, CaseIterable, Sendable {
-  case a4, letter
-
-  public var size: Size {
-    switch self {
-    case .a4: Size(width: 595.28, height: 841.89)
-    case .letter: Size(width: 612, height: 792)
-    }
-  }
-}
-
-/// One page of a laid-out handout.
-public struct HandoutPage: Sendable {
-  /// The page as drawn: the paper's size, white, what stands in the text area in order, then
-  /// the page number at the foot.
-  public var scene: Scene
-  /// The box of each thing placed in the text area — a text, a displayed equation, a rule, a
-  /// figure — for checks that nothing leaves it.
-  public var frames: [Rect] = []
-
-  /// What stands in the text area: the scene's elements but the page number, which is last.
-  public var content: ArraySlice<SceneElement> { scene.elements.dropLast() }
-}
-
-/// A section heading to bookmark: its title and level, and where it stands (the page counted
-/// from 1).
-struct Bookmark {
-  var title: String
-  var level: Int
-  var page: Int
-  var x: Double
-  var y: Double
-}
+import GraphLayout
 
 /// Lays a ``Document`` out on pages: a title block, headings kept with what follows,
-/// paragraphs wrapped by Pango, display equations centred (broken at `=` or scaled down
-/// when too wide), tables with rules, figures scaled to the text width, all inside the
-/// margins.
-struct HandoutLayout {
+/// paragraphs wrapped as the measurer wraps them, display equations centred (broken at `=`
+/// or scaled down when too wide), tables with rules, figures scaled to the text width, all
+/// inside the margins, and a number at the foot of each page. Each page is a ``Scene``, the
+/// display list figures are drawn from, with the figures' scenes placed in it.
+public struct HandoutLayout {
   let paper: Paper
   let style: HandoutStyle
   let measurer: any PageTextMeasuring
@@ -74,6 +40,20 @@ struct HandoutLayout {
     self.figures = figures
     y = style.margin
     pages = [newPageContent()]
+  }
+
+  /// Lays `document` out on `paper` in `style`, its text measured by `measurer`; a figure
+  /// block places the scene of its name in `figures` (a figure not there is left out, with
+  /// its caption).
+  public static func layOut(
+    _ document: Document, figures: [String: Scene], paper: Paper,
+    style: HandoutStyle = .standard, measurer: any PageTextMeasuring
+  ) -> PagedHandout {
+    var layout = HandoutLayout(paper: paper, style: style, measurer: measurer, figures: figures)
+    layout.layout(document)
+    return PagedHandout(
+      title: document.title, subject: document.summary, paper: paper, pages: layout.pages,
+      bookmarks: layout.bookmarks)
   }
 
   mutating func layout(_ document: Document) {

@@ -1,5 +1,4 @@
 import Figures
-import Render
 import Testing
 
 @Suite("Step figures")

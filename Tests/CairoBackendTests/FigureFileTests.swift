@@ -4,7 +4,7 @@ import Foundation
 import GraphLayout
 import Testing
 
-@testable import Render
+@testable import CairoBackend
 
 #if canImport(FoundationXML)
   import FoundationXML

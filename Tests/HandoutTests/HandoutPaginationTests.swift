@@ -1,19 +1,17 @@
 import Explain
 import Figures
 import GraphLayout
+import Handout
 import LessonKit
 import Testing
 
-@testable import Render
-
 @Suite("Handout pagination, without Pango")
 struct HandoutPaginationTests {
-  static func layout(_ id: String, paper: Paper) throws -> HandoutLayout {
+  static func layout(_ id: String, paper: Paper) throws -> PagedHandout {
     let compiled = try LessonSource.builtin(id).compile()
     let document = Walkthrough(compiled, language: "en", figures: []).document()
-    var layout = HandoutLayout(paper: paper, measurer: EstimatedTextMeasurer(), figures: [:])
-    layout.layout(document)
-    return layout
+    return HandoutLayout.layOut(
+      document, figures: [:], paper: paper, measurer: EstimatedTextMeasurer())
   }
 
   @Test(
@@ -51,8 +49,8 @@ struct HandoutPaginationTests {
     let document = Walkthrough(try CompiledLesson.compile(lesson), language: "en", figures: [])
       .document()
     for paper in Paper.allCases {
-      var layout = HandoutLayout(paper: paper, measurer: EstimatedTextMeasurer(), figures: [:])
-      layout.layout(document)
+      let layout = HandoutLayout.layOut(
+        document, figures: [:], paper: paper, measurer: EstimatedTextMeasurer())
       var seen: [String] = []
       for page in layout.pages {
         for case .text(let run, _) in page.content {
@@ -77,8 +75,8 @@ struct HandoutPaginationTests {
     let lesson = try LessonLoader.load(text: yaml, path: "long.yaml", id: "long")
     let document = Walkthrough(try CompiledLesson.compile(lesson), language: "en", figures: [])
       .document()
-    var layout = HandoutLayout(paper: .a4, measurer: EstimatedTextMeasurer(), figures: [:])
-    layout.layout(document)
+    let layout = HandoutLayout.layOut(
+      document, figures: [:], paper: .a4, measurer: EstimatedTextMeasurer())
     var text = ""
     for page in layout.pages {
       for case .text(let run, _) in page.content {

@@ -1,6 +1,6 @@
+import CairoBackend
 import Figures
 import Foundation
-import Render
 import Synchronization
 import Testing
 

@@ -3,7 +3,7 @@ import GraphEngine
 import GraphLayout
 import Testing
 
-@testable import Render
+@testable import CairoBackend
 
 @Suite("Text")
 struct TextTests {

@@ -225,6 +225,14 @@ public final class PangoTextMeasurer: PageTextMeasuring {
     return (rect.width, base, rect.height - base)
   }
 
+  /// Loads `fonts` into this thread's cache — upright and italic, digits and math signs, as
+  /// text and math use them — before there is text to measure.
+  public func load(_ fonts: [Font]) {
+    for font in fonts {
+      _ = measure("Ag 0.1 = −<i>x</i> × ∂", font: font)
+    }
+  }
+
   /// How many characters of `markup` no installed font has (drawn as boxes); 0 when every
   /// glyph was found, through font fallback if need be (Korean falls back to Nanum).
   public func missingGlyphs(_ markup: String, font: Font) -> Int {

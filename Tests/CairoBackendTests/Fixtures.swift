@@ -1,8 +1,8 @@
+import CairoBackend
 import Figures
 import Foundation
 import GraphEngine
 import LessonKit
-import Render
 import Testing
 
 /// The figures of a built-in lesson, drawn in memory.

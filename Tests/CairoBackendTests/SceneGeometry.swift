@@ -1,6 +1,5 @@
 import Figures
 import GraphLayout
-import Render
 
 /// Checks a laid-out scene the way an editor looks at a figure: nothing overlaps, nothing
 /// is clipped, no wire runs through a label or a node, no arrowhead hides under a node.

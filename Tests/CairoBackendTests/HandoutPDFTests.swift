@@ -1,14 +1,14 @@
+import CairoBackend
 import Explain
 import Figures
 import Foundation
 import GraphLayout
+import Handout
 import LessonKit
 import Testing
 
-@testable import Render
-
-@Suite("Handout")
-struct HandoutTests {
+@Suite("Handout PDF")
+struct HandoutPDFTests {
   private func document(_ id: String, _ language: String, figures: [Figure]) throws -> Document {
     let compiled = try LessonSource.builtin(id).compile()
     return Walkthrough(compiled, language: language, figures: figures.map(\.name)).document()
@@ -21,8 +21,10 @@ struct HandoutTests {
       let scenes = Dictionary(made.map { ($0.name, $0.scene) }, uniquingKeysWith: { a, _ in a })
       for language in ["en", "ko"] {
         for paper in Paper.allCases {
-          let pages = HandoutRenderer.pages(
-            try document(entry.id, language, figures: made), figures: scenes, paper: paper)
+          let pages = HandoutLayout.layOut(
+            try document(entry.id, language, figures: made), figures: scenes, paper: paper,
+            measurer: PangoTextMeasurer()
+          ).pages
           let area = Rect(
             x: 61.5, y: 61.5, width: paper.size.width - 123, height: paper.size.height - 61.5 - 69.5
           )
@@ -72,7 +74,9 @@ struct HandoutTests {
         for paper in Paper.allCases {
           let document = Walkthrough(compiled, language: language, figures: made.map(\.name))
             .document()
-          let pages = HandoutRenderer.pages(document, figures: scenes, paper: paper)
+          let pages = HandoutLayout.layOut(
+            document, figures: scenes, paper: paper, measurer: PangoTextMeasurer()
+          ).pages
           for (n, page) in pages.enumerated().dropLast() {
             let next = pages[n + 1].content.first
             let where_ = "\(compiled.lesson.id) \(language) \(paper) page \(n + 1)"
@@ -195,7 +199,9 @@ struct HandoutTests {
     let made = try handoutFigures(id)
     let scenes = Dictionary(made.map { ($0.name, $0.scene) }, uniquingKeysWith: { a, _ in a })
     let data = try HandoutRenderer.render(
-      try document(id, language, figures: made), figures: scenes, paper: paper)
+      HandoutLayout.layOut(
+        try document(id, language, figures: made), figures: scenes, paper: paper,
+        measurer: PangoTextMeasurer()))
     let file = FileManager.default.temporaryDirectory.appendingPathComponent(
       "lessongen-\(UUID()).pdf")
     try data.write(to: file)

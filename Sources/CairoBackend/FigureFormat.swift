@@ -19,8 +19,3 @@ public enum FigureFormat: String, CaseIterable, Sendable {
     return Swift.min(pngScale, side, area)
   }
 }
-
-/// A Cairo failure, with Cairo's own words.
-public struct RenderError: Error, Sendable, CustomStringConvertible {
-  public var description: String
-}
