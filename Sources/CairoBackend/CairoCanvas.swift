@@ -5,31 +5,36 @@ import GraphLayout
 
 /// Draws a ``Scene`` on a Cairo context — a figure, or a handout page with figures inside it.
 /// The only place scene elements meet Cairo calls.
-struct CairoCanvas {
-  let cr: OpaquePointer
-  let text: PangoSession
+final class CairoCanvas {
+  private let cr: OpaquePointer
+  private let text: PangoSession
+  /// The context's line join: Cairo's default until a scene asks for another.
+  private var lineJoin = LineJoin.miter
 
   init(_ cr: OpaquePointer) {
     self.cr = cr
     self.text = PangoSession()
   }
 
-  /// Paints the scene's background and draws its elements, on a context whose state is
-  /// Cairo's default (a new one, or a page begun after another).
+  /// Paints the scene's background and draws its elements.
   func draw(_ scene: Scene) {
     setColor(scene.background)
     cairo_paint(cr)
-    drawElements(scene, lineJoin: .miter)
+    drawElements(scene)
   }
 
-  /// The scene's elements without its background; `lineJoin` is the context's current one,
-  /// set only when the scene wants another (each Cairo call changes the PDF's bytes).
-  private func drawElements(_ scene: Scene, lineJoin current: LineJoin) {
-    if scene.lineJoin != current {
-      cairo_set_line_join(
-        cr, scene.lineJoin == .round ? CAIRO_LINE_JOIN_ROUND : CAIRO_LINE_JOIN_MITER)
-    }
-    for element in scene.elements { draw(element, lineJoin: scene.lineJoin) }
+  /// The scene's elements without its background.
+  private func drawElements(_ scene: Scene) {
+    setLineJoin(scene.lineJoin)
+    for element in scene.elements { draw(element) }
+  }
+
+  /// Sets the line join unless the context has it already: the PDF gets no operator it does
+  /// not need, and the same scenes give the same bytes.
+  private func setLineJoin(_ join: LineJoin) {
+    guard join != lineJoin else { return }
+    cairo_set_line_join(cr, join == .round ? CAIRO_LINE_JOIN_ROUND : CAIRO_LINE_JOIN_MITER)
+    lineJoin = join
   }
 
   private func setColor(_ c: Color) {
@@ -59,8 +64,7 @@ struct CairoCanvas {
     cairo_new_path(cr)
   }
 
-  /// Draws one element on a context whose line join is `lineJoin`.
-  private func draw(_ element: SceneElement, lineJoin: LineJoin) {
+  private func draw(_ element: SceneElement) {
     switch element {
     case .circle(let center, let radius, let style, _):
       cairo_new_sub_path(cr)
@@ -112,11 +116,14 @@ struct CairoCanvas {
       cairo_rectangle(cr, rect.x, rect.y, rect.width, rect.height)
       cairo_fill(cr)
     case .scene(let scene, let frame):
+      let outer = lineJoin
       cairo_save(cr)
       cairo_translate(cr, frame.x, frame.y)
       cairo_scale(cr, frame.width / scene.size.width, frame.height / scene.size.height)
-      drawElements(scene, lineJoin: lineJoin)
+      drawElements(scene)
       cairo_restore(cr)
+      // Restoring the context brought its line join back.
+      lineJoin = outer
     }
   }
 }

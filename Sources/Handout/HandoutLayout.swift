@@ -39,7 +39,7 @@ public struct HandoutLayout {
     self.measurer = measurer
     self.figures = figures
     y = style.margin
-    pages = [newPageContent()]
+    pages = [blankPage()]
   }
 
   /// Lays `document` out on `paper` in `style`, its text measured by `measurer`; a figure
@@ -413,12 +413,12 @@ public struct HandoutLayout {
   }
 
   private mutating func newPage() {
-    pages.append(newPageContent())
+    pages.append(blankPage())
     y = style.margin
   }
 
   /// A blank page of the paper's size.
-  private func newPageContent() -> HandoutPage {
+  private func blankPage() -> HandoutPage {
     HandoutPage(
       scene: Scene(size: paper.size, background: style.background, title: "", lineJoin: .miter))
   }
