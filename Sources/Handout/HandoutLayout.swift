@@ -1,13 +1,13 @@
 public import Explain
 public import Figures
-import GraphEngine
 import GraphLayout
 
-/// Lays a ``Document`` out on pages: a title block, headings kept with what follows,
-/// paragraphs wrapped as the measurer wraps them, display equations centred (broken at `=`
-/// or scaled down when too wide), tables with rules, figures scaled to the text width, all
-/// inside the margins, and a number at the foot of each page. Each page is a ``Scene``, the
-/// display list figures are drawn from, with the figures' scenes placed in it.
+/// Puts a typeset document on pages: the title block, headings kept with what follows,
+/// paragraphs (one taller than a page broken across pages), displayed equations centred or
+/// lined up at the `=` of the equation they continue, tables with rules (broken between
+/// rows), figures scaled to the text width with their captions, all inside the margins, and a
+/// number at the foot of each page. Each page is a ``Scene``, the display list figures are
+/// drawn from, with the figures' scenes placed in it.
 public struct HandoutLayout {
   let paper: Paper
   let style: HandoutStyle
@@ -20,18 +20,12 @@ public struct HandoutLayout {
   private(set) var pages: [HandoutPage] = []
   private(set) var bookmarks: [Bookmark] = []
   private var y: Double
-  private struct EquationKey: Hashable {
-    var formulas: [Formula]
-    var continued: Bool
-  }
-  /// Displayed equations already typeset, by their formulas.
-  private var typesetEquations: [EquationKey: [(box: MathBox, scale: Double)]] = [:]
   /// Where the `=` of the last displayed equation stands, so that the continued lines of a
   /// derivation line up under it.
   private var equalsX: Double?
 
-  init(
-    paper: Paper, style: HandoutStyle = .standard, measurer: any PageTextMeasuring,
+  private init(
+    paper: Paper, style: HandoutStyle, measurer: any PageTextMeasuring,
     figures: [String: Scene]
   ) {
     self.paper = paper
@@ -42,40 +36,58 @@ public struct HandoutLayout {
     pages = [blankPage()]
   }
 
-  /// Lays `document` out on `paper` in `style`, its text measured by `measurer`; a figure
-  /// block places the scene of its name in `figures` (a figure not there is left out, with
-  /// its caption).
+  /// Measures and typesets `document`'s text for `paper` in `style`: the part of laying it
+  /// out that does not need the figures, so it can run while they are being composed.
+  public static func typeset(
+    _ document: Document, paper: Paper, style: HandoutStyle = .standard,
+    measurer: any PageTextMeasuring
+  ) -> TypesetHandout {
+    var typesetter = HandoutTypesetter(paper: paper, style: style, measurer: measurer)
+    return typesetter.typeset(document)
+  }
+
+  /// Puts typeset text on pages with the figures: a figure block places the scene of its name
+  /// in `figures` (one not there is left out, with its caption). `measurer` (the one that
+  /// typeset the text, or one that measures alike) breaks paragraphs taller than a page where
+  /// the pages end and sizes the page numbers.
+  public static func paginate(
+    _ typeset: TypesetHandout, figures: [String: Scene], measurer: any PageTextMeasuring
+  ) -> PagedHandout {
+    var layout = HandoutLayout(
+      paper: typeset.paper, style: typeset.style, measurer: measurer, figures: figures)
+    layout.place(typeset)
+    return PagedHandout(
+      title: typeset.title, subject: typeset.subject, paper: typeset.paper, pages: layout.pages,
+      bookmarks: layout.bookmarks)
+  }
+
+  /// Typesets `document` and puts it on pages with the figures (both of the above).
   public static func layOut(
     _ document: Document, figures: [String: Scene], paper: Paper,
     style: HandoutStyle = .standard, measurer: any PageTextMeasuring
   ) -> PagedHandout {
-    var layout = HandoutLayout(paper: paper, style: style, measurer: measurer, figures: figures)
-    layout.layout(document)
-    return PagedHandout(
-      title: document.title, subject: document.summary, paper: paper, pages: layout.pages,
-      bookmarks: layout.bookmarks)
+    paginate(
+      typeset(document, paper: paper, style: style, measurer: measurer), figures: figures,
+      measurer: measurer)
   }
 
-  mutating func layout(_ document: Document) {
-    titleBlock(document)
-    for (i, block) in document.blocks.enumerated() {
-      place(block, following: document.blocks[(i + 1)...])
+  private mutating func place(_ typeset: TypesetHandout) {
+    titleBlock(typeset)
+    for (i, block) in typeset.blocks.enumerated() {
+      place(block, following: typeset.blocks[(i + 1)...])
     }
-    numberPages(title: document.title)
+    numberPages(title: typeset.title)
   }
 
   // MARK: Blocks
 
-  private mutating func titleBlock(_ document: Document) {
-    let title = PangoMarkupDialect.escape(document.title)
-    let size = measurer.measure(title, font: style.title, width: width)
-    addText(title, style.title, style.ink, frame: frame(size))
-    y += size.height + 6
-    if let summary = document.summary {
-      let text = PangoMarkupDialect.escape(summary)
-      let s = measurer.measure(text, font: style.subtitle, width: width)
-      addText(text, style.subtitle, style.grey, frame: frame(s))
-      y += s.height + 6
+  private mutating func titleBlock(_ typeset: TypesetHandout) {
+    let title = typeset.titleText
+    addText(title.markup, style.title, style.ink, frame: frame(title.size))
+    y += title.size.height + 6
+    if let summary = typeset.summaryText {
+      addText(summary.markup, style.subtitle, style.grey, frame: frame(summary.size))
+      y += summary.size.height + 6
     }
     addLine(
       Point(x: style.margin, y: y), Point(x: style.margin + width, y: y), width: 0.6,
@@ -83,44 +95,36 @@ public struct HandoutLayout {
     y += 14
   }
 
-  private mutating func place(_ block: Block, following: ArraySlice<Block>) {
+  private mutating func place(_ block: TypesetBlock, following: ArraySlice<TypesetBlock>) {
     switch block {
-    case .heading(let level, let content):
+    case .heading(let level, let title, let text):
       let font = level <= 2 ? style.heading2 : style.heading3
-      let markup = Self.markup(content)
-      let size = measurer.measure(markup, font: font, width: width)
+      let size = text.size
       let before = level <= 2 ? 16.0 : 10.0
       // Keep a heading with what follows it (and what that paragraph introduces).
       var keep = 0.0
       if let first = following.first { keep = estimate(first) }
-      if case .paragraph? = following.first { keep += introduced(following.dropFirst().first) }
+      switch following.first {
+      case .paragraph?, .longParagraph?: keep += introduced(following.dropFirst().first)
+      default: break
+      }
       ensure(before + size.height + keep + 6)
       if y > style.margin + 1 { y += before }
       bookmarks.append(
-        Bookmark(title: content.plainText, level: level, page: pages.count, x: style.margin, y: y))
-      addText(markup, font, style.ink, frame: frame(size))
+        Bookmark(title: title, level: level, page: pages.count, x: style.margin, y: y))
+      addText(text.markup, font, style.ink, frame: frame(size))
       y += size.height + 6
-    case .paragraph(let inlines):
-      let markup = Self.markup(inlines)
-      // More characters than any page holds is long without measuring it whole (Pango's
-      // measure of a paragraph of hundreds of kilobytes is slow, and not to be trusted).
-      if markup.utf8.count > Self.longParagraphBytes {
-        longParagraph(inlines)
-        return
-      }
-      let size = measurer.measure(markup, font: style.body, width: width)
-      if size.height > bottom - style.margin {
-        longParagraph(inlines)
-        return
-      }
-      ensure(size.height + introduced(following.first))
-      addText(markup, style.body, style.ink, frame: frame(size))
-      y += size.height + style.paragraphSpacing
-    case .equation(let formulas, let continued):
-      equation(formulas, continued: continued)
-    case .table(let header, let rows):
-      table(header, rows)
-    case .figure(let name, _, let caption):
+    case .paragraph(let text):
+      ensure(text.size.height + introduced(following.first))
+      addText(text.markup, style.body, style.ink, frame: frame(text.size))
+      y += text.size.height + style.paragraphSpacing
+    case .longParagraph(let inlines):
+      longParagraph(inlines)
+    case .equation(let equation):
+      place(equation)
+    case .table(let table):
+      place(table)
+    case .figure(let name, let caption):
       figure(name, caption: caption)
     }
   }
@@ -129,10 +133,12 @@ public struct HandoutLayout {
   /// on each page the longest run of words that fits (found by bisection, a few measures a
   /// page), the rest on the next.
   private mutating func longParagraph(_ inlines: [Inline]) {
-    var words = Self.words(inlines)
+    var words = HandoutTypesetter.words(inlines)
     let line = measurer.measure("Ag", font: style.body, width: width).height
     func height(_ count: Int) -> Double {
-      measurer.measure(Self.markup(Array(words[..<count])), font: style.body, width: width).height
+      measurer.measure(
+        HandoutTypesetter.markup(Array(words[..<count])), font: style.body, width: width
+      ).height
     }
     while !words.isEmpty {
       // Start on a new page unless three lines still fit here.
@@ -150,7 +156,7 @@ public struct HandoutLayout {
         let mid = (low + high + 1) / 2
         if height(mid) <= room { low = mid } else { high = mid - 1 }
       }
-      let markup = Self.markup(Array(words[..<low]))
+      let markup = HandoutTypesetter.markup(Array(words[..<low]))
       let size = measurer.measure(markup, font: style.body, width: width)
       addText(markup, style.body, style.ink, frame: frame(size))
       words.removeFirst(low)
@@ -162,41 +168,9 @@ public struct HandoutLayout {
     }
   }
 
-  /// Inline content cut into words (each text word keeps its following space; math and
-  /// emphasis stay whole), so a paragraph can be broken between any two. A word longer than
-  /// a line is cut into pieces of ``wordPiece`` characters, which Pango sets side by side
-  /// and breaks as it breaks any overlong word.
-  static func words(_ inlines: [Inline]) -> [Inline] {
-    var words: [Inline] = []
-    for piece in inlines {
-      guard case .text(let text) = piece else {
-        words.append(piece)
-        continue
-      }
-      var current = ""
-      var length = 0
-      for c in text {
-        current.append(c)
-        length += 1
-        if c == " " || length == wordPiece {
-          words.append(.text(current))
-          current = ""
-          length = 0
-        }
-      }
-      if !current.isEmpty { words.append(.text(current)) }
-    }
-    return words
-  }
-
-  /// The longest piece of a word a long paragraph is cut into (shorter than a line).
-  static let wordPiece = 40
-  /// A paragraph with more bytes of markup than this is longer than a page, unmeasured.
-  static let longParagraphBytes = 12_000
-
   /// What must follow a paragraph on its page when the paragraph introduces `block`: the
   /// paragraph's spacing and the start of the equation or table (0 for other blocks).
-  private mutating func introduced(_ block: Block?) -> Double {
+  private func introduced(_ block: TypesetBlock?) -> Double {
     guard let block else { return 0 }
     switch block {
     case .equation, .table: return style.paragraphSpacing + estimate(block)
@@ -206,64 +180,30 @@ public struct HandoutLayout {
 
   /// The height a block needs on the page before it is placed (for a table, its start), to
   /// keep headings and introducing paragraphs with it.
-  private mutating func estimate(_ block: Block) -> Double {
+  private func estimate(_ block: TypesetBlock) -> Double {
     switch block {
-    case .paragraph(let inlines): paragraphHeadroom(inlines)
-    case .equation(let formulas, let continued):
-      (equationLines(formulas, continued: continued).first?.box.height ?? 0) + style.equationSpacing
+    case .paragraph(let text): text.size.height
+    case .longParagraph(let inlines): longParagraphHeadroom(inlines)
+    case .equation(let equation):
+      (equation.lines.first?.box.height ?? 0) + style.equationSpacing
     case .table: 60
-    case .figure(let name, _, let caption): placed(name, caption: caption)?.height ?? 0
+    case .figure(let name, let caption): placed(name, caption: caption)?.height ?? 0
     case .heading: 20
     }
   }
 
-  /// What a paragraph needs on the page it starts on: all of it, or for one taller than a
-  /// page (broken across pages by ``longParagraph(_:)``) its first three lines.
-  private func paragraphHeadroom(_ inlines: [Inline]) -> Double {
-    let height = measurer.measure(Self.markup(inlines), font: style.body, width: width).height
+  /// What a paragraph taller than a page needs on the page it starts on: its first three
+  /// lines (or all of it, should Pango measure a paragraph of too many bytes as shorter).
+  private func longParagraphHeadroom(_ inlines: [Inline]) -> Double {
+    let height = measurer.measure(
+      HandoutTypesetter.markup(inlines), font: style.body, width: width
+    ).height
     guard height > bottom - style.margin else { return height }
     return 3 * measurer.measure("Ag", font: style.body, width: width).height
   }
 
-  /// A displayed equation's lines: one if it fits, else broken at every `=` (the first line
-  /// holds the first two sides); each scaled down to the text width if still too wide.
-  private mutating func equationLines(_ formulas: [Formula], continued: Bool) -> [(
-    box: MathBox, scale: Double
-  )] {
-    // Typeset once: a paragraph's keep-together estimate asks for the lines first.
-    let key = EquationKey(formulas: formulas, continued: continued)
-    if let lines = typesetEquations[key] { return lines }
-    let lines = typesetLines(formulas, continued: continued)
-    typesetEquations[key] = lines
-    return lines
-  }
-
-  private func typesetLines(_ formulas: [Formula], continued: Bool) -> [(
-    box: MathBox, scale: Double
-  )] {
-    let setter = MathTypesetter(measurer: measurer, font: style.math)
-    let available = width - style.equationIndent
-    var lines: [MathBox] = []
-    let whole = setter.typeset(.equation(continued ? [.symbol("")] + formulas : formulas))
-    if whole.width <= available || formulas.count < 2 {
-      lines = [whole]
-    } else {
-      lines.append(
-        setter.typeset(
-          .equation(continued ? [.symbol(""), formulas[0]] : Array(formulas.prefix(2)))))
-      for side in formulas.dropFirst(continued ? 1 : 2) {
-        lines.append(setter.typeset(.equation([.symbol(""), side])))
-      }
-    }
-    return lines.map { line in
-      line.width > available
-        ? (line.scaled(available / line.width), available / line.width) : (line, 1)
-    }
-  }
-
-  private mutating func equation(_ formulas: [Formula], continued: Bool) {
-    let setter = MathTypesetter(measurer: measurer, font: style.math)
-    let lines = equationLines(formulas, continued: continued)
+  private mutating func place(_ equation: TypesetEquation) {
+    let lines = equation.lines
     for (i, (line, scale)) in lines.enumerated() {
       ensure(line.height + style.equationSpacing)
       var x =
@@ -271,10 +211,10 @@ public struct HandoutLayout {
         ? style.margin + (width - line.width) / 2
         : style.margin + style.equationIndent + (i == 0 ? 0 : 14)
       if lines.count == 1 {
-        if continued, let e = equalsX, e + line.width <= style.margin + width {
+        if equation.continued, let e = equalsX, e + line.width <= style.margin + width {
           x = e
-        } else if !continued, formulas.count >= 2 {
-          equalsX = x + setter.typeset(formulas[0]).width * scale
+        } else if let first = equation.firstSideWidth {
+          equalsX = x + first * scale
         } else {
           equalsX = nil
         }
@@ -284,58 +224,29 @@ public struct HandoutLayout {
     }
   }
 
-  private mutating func table(_ header: [[Inline]], _ rows: [[[Inline]]]) {
-    let columns = header.count
-    let pad = 6.0
-    let headMarkup = header.map { Self.markup($0) }
-    let cellMarkup = rows.map { $0.map { Self.markup($0) } }
-    var natural = [Double](repeating: 0, count: columns)
-    for (c, m) in headMarkup.enumerated() {
-      natural[c] = measurer.measureLine(m, font: style.tableHead).width
-    }
-    for row in cellMarkup {
-      for (c, m) in row.enumerated() where c < columns {
-        natural[c] = Swift.max(natural[c], measurer.measureLine(m, font: style.table).width)
-      }
-    }
-    let total = natural.reduce(0) { $0 + $1 + 2 * pad }
-    let scale = total > width ? width / total : 1
-    let widths = natural.map { ($0 + 2 * pad) * scale }
-    let tableWidth = widths.reduce(0, +)
-    let left = style.margin + (width - tableWidth) / 2
-    func rowHeight(_ markup: [String], _ font: Font) -> Double {
-      zip(markup, widths).map {
-        measurer.measure($0, font: font, width: Swift.max(10, $1 - 2 * pad)).height
-      }
-      .max() ?? 0
-    }
-    func drawRow(_ markup: [String], _ font: Font, _ height: Double) {
-      var x = left
-      for (m, w) in zip(markup, widths) {
-        let inner = w - 2 * pad
-        let s = measurer.measure(m, font: font, width: Swift.max(10, inner))
+  private mutating func place(_ table: TypesetTable) {
+    func placeRow(_ row: TypesetRow) {
+      for cell in row.cells {
+        let f = cell.frame
         addText(
-          m, font, style.ink,
-          frame: Rect(x: x + pad, y: y + 3, width: Swift.min(s.width, inner), height: s.height))
-        x += w
+          cell.markup, row.font, style.ink,
+          frame: Rect(x: f.x, y: y + f.y, width: f.width, height: f.height))
       }
-      y += height + 6
+      y += row.height + 6
     }
-    let headHeight = rowHeight(headMarkup, style.tableHead)
-    ensure(headHeight + 40)
-    rule(left, tableWidth, 0.8)
-    drawRow(headMarkup, style.tableHead, headHeight)
-    rule(left, tableWidth, 0.5)
-    for row in cellMarkup {
-      let h = rowHeight(row, style.table)
-      if y + h + 6 > bottom {
-        rule(left, tableWidth, 0.8)
+    ensure(table.head.height + 40)
+    rule(table.left, table.width, 0.8)
+    placeRow(table.head)
+    rule(table.left, table.width, 0.5)
+    for row in table.rows {
+      if y + row.height + 6 > bottom {
+        rule(table.left, table.width, 0.8)
         newPage()
-        rule(left, tableWidth, 0.8)
+        rule(table.left, table.width, 0.8)
       }
-      drawRow(row, style.table, h)
+      placeRow(row)
     }
-    rule(left, tableWidth, 0.8)
+    rule(table.left, table.width, 0.8)
     y += 10
   }
 
@@ -346,27 +257,25 @@ public struct HandoutLayout {
 
   /// A figure as placed: scaled to the text width (and to 42 % of the page's height), with
   /// its caption; `height` is all it needs on the page.
-  private func placed(_ name: String, caption: String)
-    -> (scene: Scene, size: Size, caption: String, captionSize: Size, height: Double)?
+  private func placed(_ name: String, caption: MeasuredText)
+    -> (scene: Scene, size: Size, height: Double)?
   {
     guard let scene = figures[name] else { return nil }
     let maxHeight = (paper.size.height - style.margin - style.bottomMargin) * 0.42
     let scale = Swift.min(1, width / scene.size.width, maxHeight / scene.size.height)
     let size = Size(width: scene.size.width * scale, height: scene.size.height * scale)
-    let markup = PangoMarkupDialect.escape(caption)
-    let c = measurer.measure(markup, font: style.caption, width: width)
-    return (scene, size, markup, c, size.height + c.height + 6)
+    return (scene, size, size.height + caption.size.height + 6)
   }
 
-  private mutating func figure(_ name: String, caption: String) {
+  private mutating func figure(_ name: String, caption: MeasuredText) {
     guard let figure = placed(name, caption: caption) else { return }
-    let (w, h, c) = (figure.size.width, figure.size.height, figure.captionSize)
+    let (w, h, c) = (figure.size.width, figure.size.height, caption.size)
     ensure(figure.height)
     let frame = Rect(x: style.margin + (width - w) / 2, y: y, width: w, height: h)
     add([.scene(figure.scene, frame: frame)], frame: frame)
     y += h + 3
     addText(
-      figure.caption, style.caption, style.grey,
+      caption.markup, style.caption, style.grey,
       frame: Rect(x: style.margin + (width - c.width) / 2, y: y, width: c.width, height: c.height))
     y += c.height + 12
   }
@@ -439,16 +348,5 @@ public struct HandoutLayout {
           owner: .page)
       )
     }
-  }
-
-  /// Inline content as Pango markup: lesson text escaped, math typeset on one line.
-  static func markup(_ inlines: [Inline]) -> String {
-    inlines.map { piece in
-      switch piece {
-      case .text(let s): return PangoMarkupDialect.escape(s)
-      case .emphasis(let s): return "<i>" + PangoMarkupDialect.escape(s) + "</i>"
-      case .math(let f): return f.pangoMarkup()
-      }
-    }.joined()
   }
 }

@@ -16,8 +16,9 @@ enum Artifacts {
 
   /// Everything `lessongen LESSON` produces for the lesson.
   ///
-  /// The handout is laid out and drawn on `helper` while this thread composes the figures,
-  /// then draws their files; `helper` joins in once the handout is done.
+  /// The handout is typeset on `helper` while this thread composes the figures, then put on
+  /// pages and drawn there while this thread draws the figures' files; `helper` joins in once
+  /// the handout is done.
   static func make(for compiled: CompiledLesson, plan: FigurePlan, helper: RenderThread) throws
     -> [File]
   {
@@ -35,12 +36,11 @@ enum Artifacts {
     }
     let document = walkthrough.document()
     let paper = plan.paper
-    // Laid out once before the figures exist, on the thread that will draw the handout: its
-    // text is shaped into that thread's Pango cache while this thread composes the figures,
-    // and the layout with the figures finds it there.
-    helper.async {
-      _ = HandoutLayout.layOut(
-        document, figures: [:], paper: paper, measurer: PangoTextMeasurer())
+    // The handout's text is measured and typeset on the thread that will draw it (its Pango
+    // cache keeps the shaped text) while this thread composes the figures; then it is only
+    // put on pages with them.
+    let typeset = helper.submit {
+      HandoutLayout.typeset(document, paper: paper, measurer: PangoTextMeasurer())
     }
     let figures = set.compose(measurer: PangoTextMeasurer())
     files.append(
@@ -53,8 +53,8 @@ enum Artifacts {
     let scenes = Dictionary(figures.map { ($0.name, $0.scene) }, uniquingKeysWith: { a, _ in a })
     let handout = helper.submit {
       try HandoutRenderer.render(
-        HandoutLayout.layOut(
-          document, figures: scenes, paper: paper, measurer: PangoTextMeasurer()))
+        HandoutLayout.paginate(
+          try typeset.value(), figures: scenes, measurer: PangoTextMeasurer()))
     }
     let rendered = try FigureBatch.render(
       figures, formats: FigureFormat.allCases, helpers: [helper])

@@ -123,3 +123,46 @@ struct HandoutPageTests {
     #expect(handout.bookmarks.allSatisfy { $0.x == wide.margin })
   }
 }
+
+@Suite("Handout typeset once, paginated with the figures")
+struct HandoutTypesetTests {
+  @Test("the same typeset text paginated without the figures leaves them and their captions out")
+  func withoutFigures() throws {
+    let compiled = try LessonSource.builtin("sigmoid").compile()
+    let figures = FigureSet.make(
+      evaluation: compiled.evaluation, inputs: compiled.inputValues,
+      kinds: FigureSet.defaultKinds(for: compiled.graph), theme: .dlfs, labels: .numeric,
+      title: compiled.lesson.title, measurer: EstimatedTextMeasurer())
+    let document = Walkthrough(compiled, language: "en", figures: figures.map(\.name)).document()
+    let scenes = Dictionary(figures.map { ($0.name, $0.scene) }, uniquingKeysWith: { a, _ in a })
+    let measurer = EstimatedTextMeasurer()
+    let typeset = HandoutLayout.typeset(document, paper: .letter, measurer: measurer)
+    let with = HandoutLayout.paginate(typeset, figures: scenes, measurer: measurer)
+    let without = HandoutLayout.paginate(typeset, figures: [:], measurer: measurer)
+    func texts(_ handout: PagedHandout, font: Font) -> [String] {
+      handout.pages.flatMap { page in
+        page.content.compactMap { element -> String? in
+          guard case .text(let run, _) = element, run.font == font else { return nil }
+          return run.markup
+        }
+      }
+    }
+    func sceneCount(_ handout: PagedHandout) -> Int {
+      handout.pages.map { $0.content.filter { if case .scene = $0 { true } else { false } }.count }
+        .reduce(0, +)
+    }
+    #expect(sceneCount(with) == figures.count)
+    #expect(sceneCount(without) == 0)
+    let caption = HandoutStyle.standard.caption
+    #expect(texts(with, font: caption).count == figures.count)
+    #expect(texts(without, font: caption).isEmpty)
+    #expect(without.pages.count < with.pages.count)
+    // Everything else is the same text, and the same as laying the document out at once.
+    let body = HandoutStyle.standard.body
+    #expect(texts(with, font: body) == texts(without, font: body))
+    let atOnce = HandoutLayout.layOut(
+      document, figures: scenes, paper: .letter, measurer: measurer)
+    #expect(atOnce.pages.map(\.scene.snapshot) == with.pages.map(\.scene.snapshot))
+    #expect(with.bookmarks.map(\.title) == without.bookmarks.map(\.title))
+  }
+}
