@@ -68,18 +68,15 @@ let package = Package(
     // PNG files from RGB scanlines: a DEFLATE encoder for figure-like images (pure Swift,
     // zlib only for the chunks' CRC).
     .target(name: "PNGCodec", dependencies: ["CZlib"], swiftSettings: strictSettings),
-    // Figure composition, pure Swift: Diagram → Scene (the display list) per Theme, text
-    // measured through the TextMeasuring protocol.
+    // Figure composition, pure Swift: Diagram → Scene (display list) per Theme, via TextMeasuring.
     .target(
       name: "Figures", dependencies: ["GraphEngine", "GraphLayout", "Explain"],
       swiftSettings: strictSettings),
-    // The handout's pagination and math typesetting, pure Swift: Document → pages, each a
-    // Scene like a figure's, in a HandoutStyle.
+    // Handout typesetting (text, math) and pagination, pure Swift: Document → pages as Scenes.
     .target(
       name: "Handout", dependencies: ["Figures", "Explain", "GraphEngine", "GraphLayout"],
       swiftSettings: strictSettings),
-    // The only target that calls C: scenes drawn with Cairo and Pango (fontconfig set up) into
-    // PDF, PNG and SVG files, the handout's pages into one PDF.
+    // The only C boundary: Cairo, Pango, fontconfig draw Scenes as PDF/PNG/SVG and handout PDF.
     .target(
       name: "CairoBackend",
       dependencies: [
