@@ -60,7 +60,8 @@ let package = Package(
     .target(
       name: "Explain", dependencies: ["Analysis", "LessonKit", "GraphEngine"],
       swiftSettings: strictSettings),
-    // C libraries, found with pkg-config; used only by Render.
+    // C libraries, found with pkg-config: Cairo, Pango and fontconfig for CairoBackend only,
+    // zlib for PNGCodec.
     .systemLibrary(
       name: "CCairo",
       pkgConfig: "cairo",
@@ -79,12 +80,20 @@ let package = Package(
     // PNG files from RGB scanlines: a DEFLATE encoder for figure-like images (pure Swift,
     // zlib only for the chunks' CRC).
     .target(name: "PNGCodec", dependencies: ["CZlib"], swiftSettings: strictSettings),
-    // Drawing: the backend-neutral scene and the Cairo/Pango canvas.
+    // Figure composition, pure Swift: Diagram → Scene (display list) per Theme, via TextMeasuring.
     .target(
-      name: "Render",
+      name: "Figures", dependencies: ["Analysis", "GraphEngine", "GraphLayout"],
+      swiftSettings: strictSettings),
+    // Handout typesetting (text, math) and pagination, pure Swift: Document → pages as Scenes.
+    .target(
+      name: "Handout",
+      dependencies: ["Figures", "Analysis", "Explain", "GraphEngine", "GraphLayout"],
+      swiftSettings: strictSettings),
+    // The only C boundary: Cairo, Pango, fontconfig draw Scenes as PDF/PNG/SVG and handout PDF.
+    .target(
+      name: "CairoBackend",
       dependencies: [
-        "GraphEngine", "GraphLayout", "Analysis", "Explain", "PNGCodec", "CCairo", "CPangoCairo",
-        "CFontconfig",
+        "Figures", "Handout", "GraphLayout", "PNGCodec", "CCairo", "CPangoCairo", "CFontconfig",
       ],
       swiftSettings: strictSettings
     ),
@@ -92,8 +101,8 @@ let package = Package(
     .target(
       name: "LessonCLI",
       dependencies: [
-        "LessonKit", "GraphEngine", "ExpressionLanguage", "Analysis", "Render", "Explain",
-        "CSystem",
+        "LessonKit", "GraphEngine", "ExpressionLanguage", "Analysis", "Figures", "Handout",
+        "CairoBackend", "Explain", "CSystem",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings
@@ -122,13 +131,22 @@ let package = Package(
       name: "ExplainTests", dependencies: ["Explain", "Analysis", "LessonKit", "GraphEngine"],
       exclude: ["Snapshots"], swiftSettings: strictSettings),
     .testTarget(
-      name: "RenderTests",
+      name: "FiguresTests",
+      dependencies: ["Figures", "Analysis", "LessonKit", "GraphEngine", "GraphLayout"],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "HandoutTests",
+      dependencies: ["Handout", "Figures", "Analysis", "Explain", "LessonKit", "GraphLayout"],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "CairoBackendTests",
       dependencies: [
-        "Render", "GraphLayout", "LessonKit", "GraphEngine", "Analysis", "Explain", "CCairo",
+        "CairoBackend", "Handout", "Figures", "GraphLayout", "LessonKit", "GraphEngine",
+        "Analysis", "Explain", "CCairo",
       ],
       exclude: ["Snapshots"], swiftSettings: strictSettings),
     .testTarget(
-      name: "CLITests", dependencies: ["LessonCLI", "LessonKit", "Render", "lessongen"],
+      name: "CLITests", dependencies: ["LessonCLI", "LessonKit", "lessongen"],
       swiftSettings: strictSettings),
   ]
 )

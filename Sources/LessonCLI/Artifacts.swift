@@ -1,8 +1,10 @@
 import Analysis
+import CairoBackend
 import Explain
+import Figures
 import Foundation
+import Handout
 import LessonKit
-import Render
 
 /// The files of one lesson's output folder, made in memory before anything is written, so
 /// an error leaves the folder as it was.
@@ -15,8 +17,9 @@ enum Artifacts {
 
   /// Everything `lessongen LESSON` produces for the lesson.
   ///
-  /// The handout is laid out and drawn on `helper` while this thread composes the figures,
-  /// then draws their files; `helper` joins in once the handout is done.
+  /// The handout is typeset on `helper` while this thread composes the figures, then put on
+  /// pages and drawn there while this thread draws the figures' files; `helper` joins in once
+  /// the handout is done.
   static func make(for compiled: CompiledLesson, plan: FigurePlan, helper: RenderThread) throws
     -> [File]
   {
@@ -32,7 +35,12 @@ enum Artifacts {
     }
     let document = walkthrough.document()
     let paper = plan.paper
-    helper.async { HandoutRenderer.prepare(document, paper: paper) }
+    // The handout's text is measured and typeset on the thread that will draw it (its Pango
+    // cache keeps the shaped text) while this thread composes the figures; then it is only
+    // put on pages with them.
+    let typeset = helper.submit {
+      HandoutLayout.typeset(document, paper: paper, measurer: PangoTextMeasurer())
+    }
     let figures = FigureSet(
       analysis, theme: plan.theme, labels: plan.labels, title: compiled.lesson.title
     ).compose(measurer: PangoTextMeasurer())
@@ -45,7 +53,9 @@ enum Artifacts {
         path: "\(compiled.lesson.id).html", contents: Data(HTMLWriter().write(document).utf8)))
     let scenes = Dictionary(figures.map { ($0.id, $0.scene) }, uniquingKeysWith: { a, _ in a })
     let handout = helper.submit {
-      try HandoutRenderer.render(document, figures: scenes, paper: paper)
+      try HandoutRenderer.render(
+        HandoutLayout.paginate(
+          try typeset.value(), figures: scenes, measurer: PangoTextMeasurer()))
     }
     let rendered = try FigureBatch.render(
       figures, formats: FigureFormat.allCases, helpers: [helper])

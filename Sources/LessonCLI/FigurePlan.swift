@@ -1,7 +1,8 @@
 import Analysis
+import Figures
 import GraphEngine
+import Handout
 import LessonKit
-import Render
 
 /// The style, labels and figures of one run: the lesson's choices, then the flags' overrides.
 struct FigurePlan {

@@ -1,7 +1,8 @@
 import ArgumentParser
+import CairoBackend
 import Foundation
+import Handout
 import LessonKit
-import Render
 
 /// `lessongen LESSON`: everything for one lesson into `Output/<id>/`.
 struct Generate: ParsableCommand {
@@ -18,7 +19,7 @@ struct Generate: ParsableCommand {
   /// as soon as it exists.
   private static let helper: RenderThread = {
     let thread = RenderThread()
-    thread.async { HandoutRenderer.loadFonts() }
+    thread.async { PangoTextMeasurer().load(HandoutStyle.standard.fonts) }
     return thread
   }()
 

@@ -1,9 +1,10 @@
 import Analysis
 import Explain
+import Figures
 import GraphEngine
 import GraphLayout
+import Handout
 import LessonKit
-import Render
 
 /// One lesson file's bytes through every stage that reads what an author wrote: loading,
 /// compiling, both passes, the walk-through and its Markdown and HTML, the trace, and the
@@ -39,7 +40,8 @@ public enum PipelineExercise {
       let document = Walkthrough(analysis, language: language).document()
       _ = MarkdownWriter().write(document)
       _ = HTMLWriter().write(document)
-      _ = HandoutRenderer.pageCount(document, paper: .a4, measurer: EstimatedTextMeasurer())
+      _ = HandoutLayout.layOut(
+        document, figures: [:], paper: .a4, measurer: EstimatedTextMeasurer())
     }
     _ = TraceJSON.write(compiled)
   }

@@ -1,6 +1,7 @@
 import ArgumentParser
+import Figures
+import Handout
 import LessonKit
-import Render
 
 /// `--style` and `--labels`.
 struct StyleOptions: ParsableArguments {

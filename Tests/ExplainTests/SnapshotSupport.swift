@@ -1,1 +1,1 @@
-../RenderTests/SnapshotSupport.swift
+../CairoBackendTests/SnapshotSupport.swift

@@ -1,0 +1,41 @@
+internal import CCairo
+import Figures
+import Foundation
+import GraphLayout
+public import Handout
+
+/// Writes a laid-out handout as the print-ready PDF: each page's scene drawn by
+/// ``CairoCanvas`` (the figures in it as vectors at print size), the title, subject and
+/// creator in the metadata, and a bookmark for every heading.
+public enum HandoutRenderer {
+  public static func render(_ handout: PagedHandout) throws -> Data {
+    let sink = ByteSink()
+    let closure = Unmanaged.passUnretained(sink).toOpaque()
+    let size = handout.paper.size
+    let surface: OpaquePointer = cairo_pdf_surface_create_for_stream(
+      writeToSink, closure, size.width, size.height)
+    defer { cairo_surface_destroy(surface) }
+    FigureRenderer.setMetadata(surface, title: handout.title, subject: handout.subject)
+    guard let cr = cairo_create(surface) else {
+      throw RenderError(description: "Cairo could not create a drawing context")
+    }
+    let canvas = CairoCanvas(cr)
+    for page in handout.pages {
+      canvas.draw(page.scene)
+      cairo_show_page(cr)
+    }
+    var parent: Int32 = 0
+    for mark in handout.bookmarks {
+      let attributes = "page=\(mark.page) pos=[\(Int(mark.x)) \(Int(mark.y))]"
+      let id = cairo_pdf_surface_add_outline(
+        surface, mark.level <= 2 ? 0 : parent, mark.title, attributes,
+        cairo_pdf_outline_flags_t(rawValue: 0))
+      if mark.level <= 2 { parent = id }
+    }
+    try FigureRenderer.check(cairo_status(cr), "drawing the handout")
+    cairo_destroy(cr)
+    cairo_surface_finish(surface)
+    try FigureRenderer.check(cairo_surface_status(surface), "writing the handout")
+    return sink.data
+  }
+}

@@ -1,0 +1,247 @@
+internal import CCairo
+internal import CPangoCairo
+public import Figures
+import Foundation
+import GraphLayout
+
+/// Pango state for the current thread: one context set up the same way for measuring and for
+/// every output format — 72 dpi (so a font size is in points, the figure's unit) and no
+/// hinting of metrics (so PDF, PNG and SVG place every glyph identically) — and the layouts
+/// shaped on it, kept for reuse: a label is shaped once per thread, however many figures,
+/// formats and handout pages draw it.
+///
+/// Every text is shaped at one reference size and scaled to the size asked for: with metric
+/// hinting off, Pango's measures grow exactly in proportion to the size, and Pango 1.50 starts
+/// two threads and waits for them for every font size it has not seen (about 120 threads a
+/// run when each label size was its own). Scripts' rises and the sizes inside the markup are
+/// rewritten for the reference size, so the drawing is what the markup says.
+///
+/// Pango's font map is per thread, so each thread has its own cache; nothing is shared.
+final class PangoThreadCache {
+  /// A shaped layout and the factor from its reference size to the size asked for.
+  struct Shaped {
+    let layout: OpaquePointer
+    let scale: Double
+  }
+
+  /// The size, in points, every layout is shaped at.
+  static let referenceSize = 10.0
+
+  private let surface: OpaquePointer?
+  private let cr: OpaquePointer?
+  private let context: OpaquePointer
+  private var fonts: [Font: OpaquePointer] = [:]
+  private var layouts: [String: Shaped] = [:]
+  /// The cache is emptied when it grows past this many layouts.
+  private static let capacity = 4000
+
+  /// The current thread's cache.
+  static var current: PangoThreadCache {
+    let key = "lessongen.pango"
+    if let cache = Thread.current.threadDictionary[key] as? PangoThreadCache { return cache }
+    let cache = PangoThreadCache()
+    Thread.current.threadDictionary[key] = cache
+    return cache
+  }
+
+  private init() {
+    _ = FontConfiguration.installed
+    surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1)
+    cr = cairo_create(surface)
+    context = pango_cairo_create_context(cr)
+    pango_cairo_context_set_resolution(context, 72)
+    // Glyph positions as the font gives them, not rounded to whole points (Pango's default
+    // for screens): text is set at one size and scaled, and prints at any size.
+    pango_context_set_round_glyph_positions(context, 0)
+    let options = cairo_font_options_create()
+    cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+    cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+    cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
+    pango_cairo_context_set_font_options(context, options)
+    cairo_font_options_destroy(options)
+  }
+
+  deinit {
+    clear()
+    for description in fonts.values { pango_font_description_free(description) }
+    g_object_unref(UnsafeMutableRawPointer(context))
+    cairo_destroy(cr)
+    cairo_surface_destroy(surface)
+  }
+
+  private func clear() {
+    for shaped in layouts.values { g_object_unref(UnsafeMutableRawPointer(shaped.layout)) }
+    layouts.removeAll()
+  }
+
+  /// The layout of `markup`, centred line by line (or, with a `width`, wrapped to it and
+  /// left-aligned), at the reference size; owned by the cache. nil if Pango could not
+  /// allocate one.
+  func layout(_ markup: String, font: Font, width: Double? = nil) -> Shaped? {
+    let key = (width.map { "\($0)" } ?? "-") + "\u{0}" + font.description + "\u{0}" + markup
+    if let cached = layouts[key] { return cached }
+    guard let layout = pango_layout_new(context) else { return nil }
+    let scale = font.size / Self.referenceSize
+    var reference = font
+    reference.size = Self.referenceSize
+    pango_layout_set_font_description(layout, description(reference))
+    if let width {
+      pango_layout_set_width(layout, Int32((width / scale * Double(PANGO_SCALE)).rounded(.down)))
+      pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
+      pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
+      pango_layout_set_spacing(layout, Int32(Self.referenceSize * 0.3 * Double(PANGO_SCALE)))
+    } else {
+      pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER)
+    }
+    pango_layout_set_markup(layout, Self.atReferenceSize(markup, scale: scale), -1)
+    if layouts.count >= Self.capacity { clear() }
+    let shaped = Shaped(layout: layout, scale: scale)
+    layouts[key] = shaped
+    return shaped
+  }
+
+  /// `markup` with its absolute measures — a span's `rise` (1/1024 pt) and the size ending a
+  /// `font_desc` — divided by `scale`, so that scaled up again they are what was written.
+  static func atReferenceSize(_ markup: String, scale: Double) -> String {
+    guard scale != 1, markup.contains("rise=\"") || markup.contains("font_desc=\"") else {
+      return markup
+    }
+    var out = ""
+    var rest = markup[...]
+    while let quote = rest.firstIndex(of: "\"") {
+      let attribute = rest[..<quote]
+      out += rest[...quote]
+      rest = rest[rest.index(after: quote)...]
+      guard let end = rest.firstIndex(of: "\"") else { break }
+      let value = rest[..<end]
+      if attribute.hasSuffix("rise="), let units = Double(value) {
+        out += String(Int((units / scale).rounded()))
+      } else if attribute.hasSuffix("font_desc="), let space = value.lastIndex(of: " "),
+        let size = Double(value[value.index(after: space)...])
+      {
+        out += value[...space] + String((size / scale * 1000).rounded() / 1000)
+      } else {
+        out += value
+      }
+      out += "\""
+      rest = rest[rest.index(after: end)...]
+    }
+    return out + rest
+  }
+
+  /// The logical rectangle of a layout, in points at the size asked for.
+  func logicalRect(_ shaped: Shaped) -> Rect {
+    var ink = PangoRectangle()
+    var logical = PangoRectangle()
+    pango_layout_get_extents(shaped.layout, &ink, &logical)
+    let scale = shaped.scale / Double(PANGO_SCALE)
+    return Rect(
+      x: Double(logical.x) * scale, y: Double(logical.y) * scale,
+      width: Double(logical.width) * scale, height: Double(logical.height) * scale)
+  }
+
+  /// The distance from the top of a layout's logical box to its first baseline, in points.
+  func baseline(_ shaped: Shaped) -> Double {
+    Double(pango_layout_get_baseline(shaped.layout)) / Double(PANGO_SCALE) * shaped.scale
+  }
+
+  private func description(_ font: Font) -> OpaquePointer? {
+    if let cached = fonts[font] { return cached }
+    let made = pango_font_description_from_string(font.description)
+    fonts[font] = made
+    return made
+  }
+}
+
+/// Draws Pango text on one Cairo context, with the current thread's shaped layouts.
+final class PangoSession {
+  private let cache = PangoThreadCache.current
+
+  /// Draws `markup` so that its logical box lands on `frame`'s top-left corner (wrapped to
+  /// `width` if given).
+  func draw(
+    _ markup: String, font: Font, at frame: Rect, on cr: OpaquePointer, width: Double? = nil
+  ) {
+    guard let shaped = cache.layout(markup, font: font, width: width) else { return }
+    let logical = cache.logicalRect(shaped)
+    show(shaped, at: Point(x: frame.x - logical.x, y: frame.y - logical.y), on: cr)
+  }
+
+  /// Draws one line of `markup` with its baseline's left end at `origin`.
+  func drawOnBaseline(_ markup: String, font: Font, at origin: Point, on cr: OpaquePointer) {
+    guard let shaped = cache.layout(markup, font: font) else { return }
+    let logical = cache.logicalRect(shaped)
+    show(shaped, at: Point(x: origin.x - logical.x, y: origin.y - cache.baseline(shaped)), on: cr)
+  }
+
+  /// Shows a layout with its origin at `point`, scaled from the reference size.
+  private func show(_ shaped: PangoThreadCache.Shaped, at point: Point, on cr: OpaquePointer) {
+    cairo_save(cr)
+    cairo_translate(cr, point.x, point.y)
+    cairo_scale(cr, shaped.scale, shaped.scale)
+    cairo_move_to(cr, 0, 0)
+    pango_cairo_show_layout(cr, shaped.layout)
+    cairo_restore(cr)
+  }
+
+  /// Whether `markup` is well-formed Pango markup.
+  static func isValidMarkup(_ markup: String) -> Bool {
+    var error: UnsafeMutablePointer<GError>?
+    let ok = pango_parse_markup(markup, -1, 0, nil, nil, nil, &error)
+    if let error { g_error_free(error) }
+    return ok != 0
+  }
+}
+
+/// Measures text as it will be drawn, with the current thread's Pango cache.
+///
+/// Pango's font map is per thread: use a measurer on the thread that made it (make one per
+/// thread to measure in parallel).
+public final class PangoTextMeasurer: PageTextMeasuring {
+  private let cache = PangoThreadCache.current
+
+  public init() {}
+
+  public func measure(_ markup: String, font: Font) -> Size {
+    guard let shaped = cache.layout(markup, font: font) else { return .zero }
+    let rect = cache.logicalRect(shaped)
+    return Size(width: rect.width, height: rect.height)
+  }
+
+  /// The size of `markup` wrapped to `width`.
+  public func measure(_ markup: String, font: Font, width: Double) -> Size {
+    guard let shaped = cache.layout(markup, font: font, width: width) else { return .zero }
+    let rect = cache.logicalRect(shaped)
+    return Size(width: rect.width, height: rect.height)
+  }
+
+  /// A one-line text's width and its extent above and below the baseline.
+  public func measureLine(_ markup: String, font: Font) -> (
+    width: Double, ascent: Double, descent: Double
+  ) {
+    guard let shaped = cache.layout(markup, font: font) else { return (0, 0, 0) }
+    let rect = cache.logicalRect(shaped)
+    let base = cache.baseline(shaped) - rect.y
+    return (rect.width, base, rect.height - base)
+  }
+
+  /// Loads `fonts` into this thread's cache — upright and italic, digits and math signs, as
+  /// text and math use them — before there is text to measure.
+  public func load(_ fonts: [Font]) {
+    for font in fonts {
+      _ = measure("Ag 0.1 = −<i>x</i> × ∂", font: font)
+    }
+  }
+
+  /// How many characters of `markup` no installed font has (drawn as boxes); 0 when every
+  /// glyph was found, through font fallback if need be (Korean falls back to Nanum).
+  public func missingGlyphs(_ markup: String, font: Font) -> Int {
+    guard let shaped = cache.layout(markup, font: font) else { return -1 }
+    return Int(pango_layout_get_unknown_glyphs_count(shaped.layout))
+  }
+
+  /// Whether `markup` is well-formed Pango markup (for tests).
+  public static func isValidMarkup(_ markup: String) -> Bool {
+    PangoSession.isValidMarkup(markup)
+  }
+}

@@ -1,0 +1,246 @@
+import GraphLayout
+
+/// Measures a ``Diagram``, lays it out and turns it into a ``Scene``.
+///
+/// A left-to-right label slot stacks, top to bottom: the value, a gap, the wire, the
+/// backward arrow (DLFS), the gradient. Its width fits the wider label and a least arrow
+/// length. Bottom to top (colah), the slot is the derivative box centred on the wire.
+struct SceneComposer {
+  let theme: Theme
+  let measurer: any TextMeasuring
+
+  /// Space between a label and the wire.
+  static let labelGap = 3.0
+  /// Least length of the straight part of a labelled wire.
+  static let minimumWire = 40.0
+  /// Space beside labels inside a slot.
+  static let slotPadding = 6.0
+
+  private struct Slot {
+    var size: Size
+    var lineOffset: Double
+    var above: Size
+    var below: Size
+  }
+
+  func compose(_ diagram: Diagram) -> Scene {
+    compose(sequence: [diagram])[0]
+  }
+
+  /// Scenes for diagrams that differ only in what they show (the steps of a backward pass):
+  /// laid out once, so every figure has the same geometry, with each node and label slot as
+  /// large as the largest text it holds in any of them (a colah node gains a gradient line
+  /// once the backward pass reaches it).
+  func compose(sequence diagrams: [Diagram]) -> [Scene] {
+    guard let diagram = diagrams.first else { return [] }
+    let horizontal = theme.direction == .leftToRight
+    let textSizes = diagrams.map { diagram in
+      diagram.boxes.map { box in box.text.map { measurer.measure($0.markup, font: $0.font) } }
+    }
+    let boxSizes = diagram.boxes.indices.map { i in
+      diagrams.indices.map { d in boxSize(diagrams[d].boxes[i], textSizes[d][i]) }
+        .reduce(Size.zero) {
+          Size(width: Swift.max($0.width, $1.width), height: Swift.max($0.height, $1.height))
+        }
+    }
+    let slots = diagrams.map { $0.edges.map(slot) }
+    let layoutSlots = diagram.edges.indices.map { i in
+      merged(slots.map { $0[i] }, horizontal: horizontal)
+    }
+    var spacing = Spacing()
+    if !horizontal {
+      spacing.columnGap = 22
+      spacing.between = 18
+    }
+    let request = LayoutRequest(
+      nodes: boxSizes.map(LayoutNode.init(size:)),
+      edges: zip(diagram.edges, layoutSlots).map { edge, slot in
+        LayoutEdge(
+          from: edge.from, to: edge.to, label: slot.size, lineOffset: slot.lineOffset,
+          weight: edge.weight)
+      },
+      direction: theme.direction, spacing: spacing)
+    let layout = LayeredLayout.layout(request)
+
+    return diagrams.enumerated().map { d, diagram in
+      var scene = Scene(
+        size: layout.size, background: theme.background, title: diagram.title,
+        lineJoin: theme.lineJoin)
+      for (index, edge) in diagram.edges.enumerated() {
+        drawEdge(
+          edge, index: index, route: layout.edges[index], slot: slots[d][index], into: &scene)
+      }
+      for (index, box) in diagram.boxes.enumerated() {
+        drawBox(
+          box, index: index, frame: layout.nodes[index], textSize: textSizes[d][index],
+          into: &scene)
+      }
+      return scene
+    }
+  }
+
+  /// One slot with room for each of `slots` (the same edge in each diagram of a sequence):
+  /// across the flow, the largest part on each side of the line (`lineOffset` measures the
+  /// side before it), along the flow the longest.
+  private func merged(_ slots: [Slot], horizontal: Bool) -> Slot {
+    guard var out = slots.first else {
+      return Slot(size: .zero, lineOffset: 0, above: .zero, below: .zero)
+    }
+    for slot in slots.dropFirst() {
+      let across = { (s: Slot) in horizontal ? s.size.height : s.size.width }
+      let after = Swift.max(across(out) - out.lineOffset, across(slot) - slot.lineOffset)
+      out.lineOffset = Swift.max(out.lineOffset, slot.lineOffset)
+      if horizontal {
+        out.size.height = out.lineOffset + after
+        out.size.width = Swift.max(out.size.width, slot.size.width)
+      } else {
+        out.size.width = out.lineOffset + after
+        out.size.height = Swift.max(out.size.height, slot.size.height)
+      }
+    }
+    return out
+  }
+
+  // MARK: Measuring
+
+  private func boxSize(_ box: Diagram.Box, _ text: Size?) -> Size {
+    let t = text ?? .zero
+    switch box.kind {
+    case .sink: return .zero
+    case .input, .constant: return Size(width: t.width + 4, height: t.height + 2)
+    case .operation:
+      switch theme.shape {
+      case .circle:
+        let d = Swift.max(2 * theme.nodeRadius, Swift.max(t.width, t.height) + 10)
+        return Size(width: d, height: d)
+      case .ellipse:
+        // An ellipse around a text block: its corners stay inside with this margin.
+        return Size(width: t.width * 1.3 + 14, height: t.height * 1.45 + 10)
+      }
+    }
+  }
+
+  private func measure(_ text: Diagram.Text?) -> Size {
+    text.map { measurer.measure($0.markup, font: $0.font) } ?? .zero
+  }
+
+  private func slot(_ edge: Diagram.Edge) -> Slot {
+    if let box = edge.box {
+      let t = measure(box)
+      let p = theme.edgeBox?.padding ?? 4
+      let size = Size(width: t.width + 2 * p, height: t.height + 2 * p)
+      return Slot(size: size, lineOffset: size.width / 2, above: t, below: .zero)
+    }
+    let above = measure(edge.above)
+    let below = measure(edge.below)
+    if edge.above == nil && edge.below == nil {
+      return Slot(size: .zero, lineOffset: 0, above: .zero, below: .zero)
+    }
+    let lineOffset = above.height + Self.labelGap
+    var height = lineOffset + belowOffset() + below.height
+    if below.height == 0 { height = lineOffset + Self.labelGap }
+    let width = Swift.max(Self.minimumWire, above.width, below.width) + 2 * Self.slotPadding
+    return Slot(
+      size: Size(width: width, height: height), lineOffset: lineOffset, above: above, below: below)
+  }
+
+  /// From the wire down to the top of the gradient label.
+  private func belowOffset() -> Double {
+    if let back = theme.backwardArrow { return back.offset + 6.5 + Self.labelGap }
+    return Self.labelGap
+  }
+
+  // MARK: Drawing
+
+  private func drawEdge(
+    _ edge: Diagram.Edge, index: Int, route: EdgeRoute, slot: Slot, into scene: inout Scene
+  ) {
+    let owner = SceneOwner.edge(index)
+    // From where it leaves the trunk it shares with a longer edge, which draws the trunk.
+    var points = Array(
+      route.points[Swift.min(route.branch, Swift.max(0, route.points.count - 2))...])
+    guard points.count >= 2 else { return }
+    let tip = points[points.count - 1]
+    let before = points[points.count - 2]
+    let d = unit(from: before, to: tip)
+    if !theme.openArrowheads {
+      // The wire stops inside the filled head instead of poking through its tip.
+      points[points.count - 1] = Point(
+        x: tip.x - d.x * theme.arrowheadLength * 0.6, y: tip.y - d.y * theme.arrowheadLength * 0.6)
+    }
+    scene.elements.append(
+      .polyline(points, color: theme.edgeColor, width: theme.edgeWidth, owner: owner))
+    scene.elements.append(
+      .arrowhead(
+        tip: tip, direction: d, length: theme.arrowheadLength, width: theme.arrowheadWidth,
+        filled: !theme.openArrowheads, color: theme.edgeColor, lineWidth: theme.edgeWidth,
+        owner: owner))
+
+    let (start, end) = route.labelLine
+    let mid = Point(x: (start.x + end.x) / 2, y: (start.y + end.y) / 2)
+    if let box = edge.box, let style = theme.edgeBox {
+      scene.elements.append(
+        .roundedRect(
+          route.label, radius: 4, style: ShapeStyle(fill: style.fill, stroke: nil, lineWidth: 0),
+          owner: owner))
+      scene.elements.append(.text(run(box, Rect(center: mid, size: slot.above)), owner: owner))
+      return
+    }
+    if let above = edge.above {
+      let frame = Rect(
+        x: mid.x - slot.above.width / 2, y: mid.y - Self.labelGap - slot.above.height,
+        width: slot.above.width, height: slot.above.height)
+      scene.elements.append(.text(run(above, frame), owner: owner))
+    }
+    guard edge.showBelow, let below = edge.below else { return }
+    if let back = theme.backwardArrow {
+      let y = mid.y + back.offset
+      let head = 10.0
+      scene.elements.append(
+        .polyline(
+          [Point(x: end.x, y: y), Point(x: start.x + head * 0.7, y: y)], color: back.color,
+          width: back.width, owner: owner))
+      scene.elements.append(
+        .arrowhead(
+          tip: Point(x: start.x, y: y), direction: Point(x: -1, y: 0), length: head, width: 13,
+          filled: true, color: back.color, lineWidth: 0, owner: owner))
+    }
+    let frame = Rect(
+      x: mid.x - slot.below.width / 2, y: mid.y + belowOffset(), width: slot.below.width,
+      height: slot.below.height)
+    scene.elements.append(.text(run(below, frame), owner: owner))
+  }
+
+  private func drawBox(
+    _ box: Diagram.Box, index: Int, frame: Rect, textSize: Size?, into scene: inout Scene
+  ) {
+    let owner = SceneOwner.node(index)
+    if box.kind == .operation {
+      let style = ShapeStyle(
+        fill: box.highlighted ? theme.highlightFill : theme.nodeFill,
+        stroke: box.highlighted ? theme.highlightStroke : theme.nodeStroke,
+        lineWidth: box.highlighted ? theme.nodeStrokeWidth + 0.6 : theme.nodeStrokeWidth)
+      switch theme.shape {
+      case .circle:
+        scene.elements.append(
+          .circle(center: frame.center, radius: frame.width / 2, style: style, owner: owner))
+      case .ellipse:
+        scene.elements.append(.ellipse(frame, style: style, owner: owner))
+      }
+    }
+    if let text = box.text, let size = textSize {
+      scene.elements.append(.text(run(text, Rect(center: frame.center, size: size)), owner: owner))
+    }
+  }
+
+  private func run(_ text: Diagram.Text, _ frame: Rect) -> TextRun {
+    TextRun(markup: text.markup, font: text.font, color: text.color, frame: frame)
+  }
+
+  private func unit(from a: Point, to b: Point) -> Point {
+    let dx = b.x - a.x
+    let dy = b.y - a.y
+    let n = (dx * dx + dy * dy).squareRoot()
+    return n > 0 ? Point(x: dx / n, y: dy / n) : Point(x: 1, y: 0)
+  }
+}

@@ -1,0 +1,353 @@
+public import Analysis
+public import Explain
+public import Figures
+import GraphLayout
+
+/// Puts a typeset document on pages: the title block, headings kept with what follows,
+/// paragraphs (one taller than a page broken across pages), displayed equations centred or
+/// lined up at the `=` of the equation they continue, tables with rules (broken between
+/// rows), figures scaled to the text width with their captions, all inside the margins, and a
+/// number at the foot of each page. Each page is a ``Scene``, the display list figures are
+/// drawn from, with the figures' scenes placed in it.
+public struct HandoutLayout {
+  let paper: Paper
+  let style: HandoutStyle
+  let measurer: any PageTextMeasuring
+  let figures: [FigureID: Scene]
+
+  var width: Double { paper.size.width - 2 * style.margin }
+  var bottom: Double { paper.size.height - style.bottomMargin }
+
+  private(set) var pages: [HandoutPage] = []
+  private(set) var bookmarks: [Bookmark] = []
+  private var y: Double
+  /// Where the `=` of the last displayed equation stands, so that the continued lines of a
+  /// derivation line up under it.
+  private var equalsX: Double?
+
+  private init(
+    paper: Paper, style: HandoutStyle, measurer: any PageTextMeasuring,
+    figures: [FigureID: Scene]
+  ) {
+    self.paper = paper
+    self.style = style
+    self.measurer = measurer
+    self.figures = figures
+    y = style.margin
+    pages = [blankPage()]
+  }
+
+  /// Measures and typesets `document`'s text for `paper` in `style`: the part of laying it
+  /// out that does not need the figures, so it can run while they are being composed.
+  public static func typeset(
+    _ document: Document, paper: Paper, style: HandoutStyle = .standard,
+    measurer: any PageTextMeasuring
+  ) -> TypesetHandout {
+    var typesetter = HandoutTypesetter(paper: paper, style: style, measurer: measurer)
+    return typesetter.typeset(document)
+  }
+
+  /// Puts typeset text on pages with the figures: a figure block places the scene of its name
+  /// in `figures` (one not there is left out, with its caption). `measurer` (the one that
+  /// typeset the text, or one that measures alike) breaks paragraphs taller than a page where
+  /// the pages end and sizes the page numbers.
+  public static func paginate(
+    _ typeset: TypesetHandout, figures: [FigureID: Scene], measurer: any PageTextMeasuring
+  ) -> PagedHandout {
+    var layout = HandoutLayout(
+      paper: typeset.paper, style: typeset.style, measurer: measurer, figures: figures)
+    layout.place(typeset)
+    return PagedHandout(
+      title: typeset.title, subject: typeset.subject, paper: typeset.paper, pages: layout.pages,
+      bookmarks: layout.bookmarks)
+  }
+
+  /// Typesets `document` and puts it on pages with the figures (both of the above).
+  public static func layOut(
+    _ document: Document, figures: [FigureID: Scene], paper: Paper,
+    style: HandoutStyle = .standard, measurer: any PageTextMeasuring
+  ) -> PagedHandout {
+    paginate(
+      typeset(document, paper: paper, style: style, measurer: measurer), figures: figures,
+      measurer: measurer)
+  }
+
+  private mutating func place(_ typeset: TypesetHandout) {
+    titleBlock(typeset)
+    for (i, block) in typeset.blocks.enumerated() {
+      place(block, following: typeset.blocks[(i + 1)...])
+    }
+    numberPages(title: typeset.title)
+  }
+
+  // MARK: Blocks
+
+  private mutating func titleBlock(_ typeset: TypesetHandout) {
+    let title = typeset.titleText
+    addText(title.markup, style.title, style.ink, frame: frame(title.size))
+    y += title.size.height + 6
+    if let summary = typeset.summaryText {
+      addText(summary.markup, style.subtitle, style.grey, frame: frame(summary.size))
+      y += summary.size.height + 6
+    }
+    addLine(
+      Point(x: style.margin, y: y), Point(x: style.margin + width, y: y), width: 0.6,
+      color: style.grey)
+    y += 14
+  }
+
+  private mutating func place(_ block: TypesetBlock, following: ArraySlice<TypesetBlock>) {
+    switch block {
+    case .heading(let level, let title, let text):
+      let font = level <= 2 ? style.heading2 : style.heading3
+      let size = text.size
+      let before = level <= 2 ? 16.0 : 10.0
+      // Keep a heading with what follows it (and what that paragraph introduces).
+      var keep = 0.0
+      if let first = following.first { keep = estimate(first) }
+      switch following.first {
+      case .paragraph?, .longParagraph?: keep += introduced(following.dropFirst().first)
+      default: break
+      }
+      ensure(before + size.height + keep + 6)
+      if y > style.margin + 1 { y += before }
+      bookmarks.append(
+        Bookmark(title: title, level: level, page: pages.count, x: style.margin, y: y))
+      addText(text.markup, font, style.ink, frame: frame(size))
+      y += size.height + 6
+    case .paragraph(let text):
+      ensure(text.size.height + introduced(following.first))
+      addText(text.markup, style.body, style.ink, frame: frame(text.size))
+      y += text.size.height + style.paragraphSpacing
+    case .longParagraph(let inlines):
+      longParagraph(inlines)
+    case .equation(let equation):
+      place(equation)
+    case .table(let table):
+      place(table)
+    case .figure(let name, let caption):
+      figure(name, caption: caption)
+    }
+  }
+
+  /// A paragraph taller than a page, broken between words across as many pages as it needs:
+  /// on each page the longest run of words that fits (found by bisection, a few measures a
+  /// page), the rest on the next.
+  private mutating func longParagraph(_ inlines: [Inline]) {
+    var words = HandoutTypesetter.words(inlines)
+    let line = measurer.measure("Ag", font: style.body, width: width).height
+    func height(_ count: Int) -> Double {
+      measurer.measure(
+        HandoutTypesetter.markup(Array(words[..<count])), font: style.body, width: width
+      ).height
+    }
+    while !words.isEmpty {
+      // Start on a new page unless three lines still fit here.
+      ensure(3 * line)
+      let room = bottom - y
+      // A window of words that overfills the room, grown as needed: each page costs a few
+      // measures of about a page of text, not of all that is left.
+      var window = Swift.min(words.count, 512)
+      while window < words.count && height(window) <= room {
+        window = Swift.min(words.count, window * 2)
+      }
+      var low = 1
+      var high = window
+      while low < high {
+        let mid = (low + high + 1) / 2
+        if height(mid) <= room { low = mid } else { high = mid - 1 }
+      }
+      let markup = HandoutTypesetter.markup(Array(words[..<low]))
+      let size = measurer.measure(markup, font: style.body, width: width)
+      addText(markup, style.body, style.ink, frame: frame(size))
+      words.removeFirst(low)
+      if words.isEmpty {
+        y += size.height + style.paragraphSpacing
+      } else {
+        newPage()
+      }
+    }
+  }
+
+  /// What must follow a paragraph on its page when the paragraph introduces `block`: the
+  /// paragraph's spacing and the start of the equation or table (0 for other blocks).
+  private func introduced(_ block: TypesetBlock?) -> Double {
+    guard let block else { return 0 }
+    switch block {
+    case .equation, .table: return style.paragraphSpacing + estimate(block)
+    default: return 0
+    }
+  }
+
+  /// The height a block needs on the page before it is placed (for a table, its start), to
+  /// keep headings and introducing paragraphs with it.
+  private func estimate(_ block: TypesetBlock) -> Double {
+    switch block {
+    case .paragraph(let text): text.size.height
+    case .longParagraph(let inlines): longParagraphHeadroom(inlines)
+    case .equation(let equation):
+      (equation.lines.first?.box.height ?? 0) + style.equationSpacing
+    case .table: 60
+    case .figure(let name, let caption): placed(name, caption: caption)?.height ?? 0
+    case .heading: 20
+    }
+  }
+
+  /// What a paragraph taller than a page needs on the page it starts on: its first three
+  /// lines (or all of it, should Pango measure a paragraph of too many bytes as shorter).
+  private func longParagraphHeadroom(_ inlines: [Inline]) -> Double {
+    let height = measurer.measure(
+      HandoutTypesetter.markup(inlines), font: style.body, width: width
+    ).height
+    guard height > bottom - style.margin else { return height }
+    return 3 * measurer.measure("Ag", font: style.body, width: width).height
+  }
+
+  private mutating func place(_ equation: TypesetEquation) {
+    let lines = equation.lines
+    for (i, (line, scale)) in lines.enumerated() {
+      ensure(line.height + style.equationSpacing)
+      var x =
+        lines.count == 1
+        ? style.margin + (width - line.width) / 2
+        : style.margin + style.equationIndent + (i == 0 ? 0 : 14)
+      if lines.count == 1 {
+        if equation.continued, let e = equalsX, e + line.width <= style.margin + width {
+          x = e
+        } else if let first = equation.firstSideWidth {
+          equalsX = x + first * scale
+        } else {
+          equalsX = nil
+        }
+      }
+      addMath(line, origin: Point(x: x, y: y + line.ascent + 2))
+      y += line.height + (i == lines.count - 1 ? 12 : style.equationSpacing)
+    }
+  }
+
+  private mutating func place(_ table: TypesetTable) {
+    func placeRow(_ row: TypesetRow) {
+      for cell in row.cells {
+        let f = cell.frame
+        addText(
+          cell.markup, row.font, style.ink,
+          frame: Rect(x: f.x, y: y + f.y, width: f.width, height: f.height))
+      }
+      y += row.height + 6
+    }
+    ensure(table.head.height + 40)
+    rule(table.left, table.width, 0.8)
+    placeRow(table.head)
+    rule(table.left, table.width, 0.5)
+    for row in table.rows {
+      if y + row.height + 6 > bottom {
+        rule(table.left, table.width, 0.8)
+        newPage()
+        rule(table.left, table.width, 0.8)
+      }
+      placeRow(row)
+    }
+    rule(table.left, table.width, 0.8)
+    y += 10
+  }
+
+  private mutating func rule(_ x: Double, _ w: Double, _ thickness: Double) {
+    addLine(Point(x: x, y: y), Point(x: x + w, y: y), width: thickness, color: style.ink)
+    y += 1
+  }
+
+  /// A figure as placed: scaled to the text width (and to 42 % of the page's height), with
+  /// its caption; `height` is all it needs on the page.
+  private func placed(_ name: FigureID, caption: MeasuredText)
+    -> (scene: Scene, size: Size, height: Double)?
+  {
+    guard let scene = figures[name] else { return nil }
+    let maxHeight = (paper.size.height - style.margin - style.bottomMargin) * 0.42
+    let scale = Swift.min(1, width / scene.size.width, maxHeight / scene.size.height)
+    let size = Size(width: scene.size.width * scale, height: scene.size.height * scale)
+    return (scene, size, size.height + caption.size.height + 6)
+  }
+
+  private mutating func figure(_ name: FigureID, caption: MeasuredText) {
+    guard let figure = placed(name, caption: caption) else { return }
+    let (w, h, c) = (figure.size.width, figure.size.height, caption.size)
+    ensure(figure.height)
+    let frame = Rect(x: style.margin + (width - w) / 2, y: y, width: w, height: h)
+    add([.scene(figure.scene, frame: frame)], frame: frame)
+    y += h + 3
+    addText(
+      caption.markup, style.caption, style.grey,
+      frame: Rect(x: style.margin + (width - c.width) / 2, y: y, width: c.width, height: c.height))
+    y += c.height + 12
+  }
+
+  // MARK: Pages
+
+  private func frame(_ size: Size) -> Rect {
+    Rect(x: style.margin, y: y, width: Swift.min(size.width, width), height: size.height)
+  }
+
+  /// Puts `elements` on the current page; `frame` is what they cover.
+  private mutating func add(_ elements: [SceneElement], frame: Rect) {
+    pages[pages.count - 1].scene.elements += elements
+    pages[pages.count - 1].frames.append(frame)
+  }
+
+  /// Wrapped text in `frame`, which has its measured size: drawn broken at that width, with
+  /// half a point to spare, its lines break where they did when it was measured.
+  private mutating func addText(_ markup: String, _ font: Font, _ color: Color, frame: Rect) {
+    let run = TextRun(
+      markup: markup, font: font, color: color, frame: frame, wrapWidth: frame.width + 0.5)
+    add([.text(run, owner: .page)], frame: frame)
+  }
+
+  /// Typeset math in ink, its baseline's left end at `origin`.
+  private mutating func addMath(_ box: MathBox, origin: Point) {
+    add(
+      box.elements(at: origin, color: style.ink),
+      frame: Rect(x: origin.x, y: origin.y - box.ascent, width: box.width, height: box.height))
+  }
+
+  /// A rule from `a` to `b`.
+  private mutating func addLine(_ a: Point, _ b: Point, width: Double, color: Color) {
+    add(
+      [.polyline([a, b], color: color, width: width, owner: .page)],
+      frame: Rect(
+        x: Swift.min(a.x, b.x), y: Swift.min(a.y, b.y), width: Swift.abs(a.x - b.x),
+        height: Swift.abs(a.y - b.y)))
+  }
+
+  /// Starts a new page unless `height` more points fit on this one.
+  private mutating func ensure(_ height: Double) {
+    if y + height > bottom && y > style.margin + 1 { newPage() }
+  }
+
+  private mutating func newPage() {
+    pages.append(blankPage())
+    y = style.margin
+  }
+
+  /// A blank page of the paper's size.
+  private func blankPage() -> HandoutPage {
+    HandoutPage(
+      scene: Scene(size: paper.size, background: style.background, title: "", lineJoin: .miter))
+  }
+
+  /// Gives each page its number, centred in the bottom margin, and the handout's title.
+  private mutating func numberPages(title: String) {
+    let size = paper.size
+    for index in pages.indices {
+      let number = String(index + 1)
+      let w = measurer.measure(number, font: style.caption)
+      let frame = Rect(
+        x: (size.width - w.width) / 2, y: size.height - style.bottomMargin / 2 - w.height / 2,
+        width: w.width, height: w.height)
+      pages[index].scene.title = title
+      pages[index].scene.elements.append(
+        .text(
+          TextRun(markup: number, font: style.caption, color: style.grey, frame: frame),
+          owner: .page)
+      )
+    }
+  }
+}

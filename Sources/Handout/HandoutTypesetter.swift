@@ -1,0 +1,197 @@
+import Explain
+import Figures
+import GraphEngine
+import GraphLayout
+
+/// Measures and typesets a ``Document``'s text for one paper and style, block by block, into
+/// a ``TypesetHandout``: headings and paragraphs wrapped to the text width, displayed
+/// equations typeset (broken at `=` or scaled down when too wide), tables' columns and rows
+/// sized, captions measured. Where things go on the pages is ``HandoutLayout``'s work.
+struct HandoutTypesetter {
+  let paper: Paper
+  let style: HandoutStyle
+  let measurer: any PageTextMeasuring
+
+  /// The text width.
+  var width: Double { paper.size.width - 2 * style.margin }
+  /// The text area's height.
+  var pageHeight: Double { paper.size.height - style.bottomMargin - style.margin }
+
+  private struct EquationKey: Hashable {
+    var formulas: [Formula]
+    var continued: Bool
+  }
+  /// Displayed equations already typeset, by their formulas.
+  private var typesetEquations: [EquationKey: TypesetEquation] = [:]
+
+  init(paper: Paper, style: HandoutStyle, measurer: any PageTextMeasuring) {
+    self.paper = paper
+    self.style = style
+    self.measurer = measurer
+  }
+
+  mutating func typeset(_ document: Document) -> TypesetHandout {
+    let title = PangoMarkupDialect.escape(document.title)
+    let summary = document.summary.map { PangoMarkupDialect.escape($0) }
+    return TypesetHandout(
+      paper: paper, style: style, title: document.title, subject: document.summary,
+      titleText: measured(title, style.title),
+      summaryText: summary.map { measured($0, style.subtitle) },
+      blocks: document.blocks.map { typeset($0) })
+  }
+
+  /// `markup` wrapped to the text width, and its size.
+  private func measured(_ markup: String, _ font: Font) -> MeasuredText {
+    MeasuredText(markup: markup, size: measurer.measure(markup, font: font, width: width))
+  }
+
+  private mutating func typeset(_ block: Block) -> TypesetBlock {
+    switch block {
+    case .heading(let level, let content):
+      let font = level <= 2 ? style.heading2 : style.heading3
+      return .heading(
+        level: level, title: content.plainText, text: measured(Self.markup(content), font))
+    case .paragraph(let inlines):
+      let markup = Self.markup(inlines)
+      // More characters than any page holds is long without measuring it whole (Pango's
+      // measure of a paragraph of hundreds of kilobytes is slow, and not to be trusted).
+      if markup.utf8.count > Self.longParagraphBytes { return .longParagraph(inlines) }
+      let text = measured(markup, style.body)
+      return text.size.height > pageHeight ? .longParagraph(inlines) : .paragraph(text)
+    case .equation(let formulas, let continued):
+      return .equation(equation(formulas, continued: continued))
+    case .table(let header, let rows):
+      return .table(table(header, rows))
+    case .figure(let name, _, let caption):
+      return .figure(name, caption: measured(PangoMarkupDialect.escape(caption), style.caption))
+    }
+  }
+
+  /// A paragraph with more bytes of markup than this is longer than a page, unmeasured.
+  static let longParagraphBytes = 12_000
+
+  // MARK: Equations
+
+  /// A displayed equation's lines: one if it fits, else broken at every `=` (the first line
+  /// holds the first two sides); each scaled down to the text width if still too wide.
+  private mutating func equation(_ formulas: [Formula], continued: Bool) -> TypesetEquation {
+    let key = EquationKey(formulas: formulas, continued: continued)
+    if let typeset = typesetEquations[key] { return typeset }
+    let setter = MathTypesetter(measurer: measurer, font: style.math)
+    let lines = typesetLines(formulas, continued: continued, setter: setter)
+    let first =
+      lines.count == 1 && !continued && formulas.count >= 2
+      ? setter.typeset(formulas[0]).width : nil
+    let typeset = TypesetEquation(lines: lines, continued: continued, firstSideWidth: first)
+    typesetEquations[key] = typeset
+    return typeset
+  }
+
+  private func typesetLines(_ formulas: [Formula], continued: Bool, setter: MathTypesetter)
+    -> [(box: MathBox, scale: Double)]
+  {
+    let available = width - style.equationIndent
+    var lines: [MathBox] = []
+    let whole = setter.typeset(.equation(continued ? [.symbol("")] + formulas : formulas))
+    if whole.width <= available || formulas.count < 2 {
+      lines = [whole]
+    } else {
+      lines.append(
+        setter.typeset(
+          .equation(continued ? [.symbol(""), formulas[0]] : Array(formulas.prefix(2)))))
+      for side in formulas.dropFirst(continued ? 1 : 2) {
+        lines.append(setter.typeset(.equation([.symbol(""), side])))
+      }
+    }
+    return lines.map { line in
+      line.width > available
+        ? (line.scaled(available / line.width), available / line.width) : (line, 1)
+    }
+  }
+
+  // MARK: Tables
+
+  /// Space on each side of a table cell's text.
+  static let cellPadding = 6.0
+
+  /// Columns as wide as their widest line (narrowed together to the text width if wider),
+  /// the table centred, each row as tall as its tallest cell wrapped to its column.
+  private func table(_ header: [[Inline]], _ rows: [[[Inline]]]) -> TypesetTable {
+    let columns = header.count
+    let pad = Self.cellPadding
+    let headMarkup = header.map { Self.markup($0) }
+    let cellMarkup = rows.map { $0.map { Self.markup($0) } }
+    var natural = [Double](repeating: 0, count: columns)
+    for (c, m) in headMarkup.enumerated() {
+      natural[c] = measurer.measureLine(m, font: style.tableHead).width
+    }
+    for row in cellMarkup {
+      for (c, m) in row.enumerated() where c < columns {
+        natural[c] = Swift.max(natural[c], measurer.measureLine(m, font: style.table).width)
+      }
+    }
+    let total = natural.reduce(0) { $0 + $1 + 2 * pad }
+    let scale = total > width ? width / total : 1
+    let widths = natural.map { ($0 + 2 * pad) * scale }
+    let tableWidth = widths.reduce(0, +)
+    let left = style.margin + (width - tableWidth) / 2
+    func row(_ markup: [String], _ font: Font) -> TypesetRow {
+      var x = left
+      var cells: [(markup: String, frame: Rect)] = []
+      for (m, w) in zip(markup, widths) {
+        let inner = w - 2 * pad
+        let s = measurer.measure(m, font: font, width: Swift.max(10, inner))
+        cells.append(
+          (m, Rect(x: x + pad, y: 3, width: Swift.min(s.width, inner), height: s.height)))
+        x += w
+      }
+      return TypesetRow(font: font, cells: cells, height: cells.map(\.frame.height).max() ?? 0)
+    }
+    return TypesetTable(
+      left: left, width: tableWidth, head: row(headMarkup, style.tableHead),
+      rows: cellMarkup.map { row($0, style.table) })
+  }
+
+  // MARK: Markup
+
+  /// Inline content as Pango markup: lesson text escaped, math typeset on one line.
+  static func markup(_ inlines: [Inline]) -> String {
+    inlines.map { piece in
+      switch piece {
+      case .text(let s): return PangoMarkupDialect.escape(s)
+      case .emphasis(let s): return "<i>" + PangoMarkupDialect.escape(s) + "</i>"
+      case .math(let f): return f.pangoMarkup()
+      }
+    }.joined()
+  }
+
+  /// Inline content cut into words (each text word keeps its following space; math and
+  /// emphasis stay whole), so a paragraph can be broken between any two. A word longer than
+  /// a line is cut into pieces of ``wordPiece`` characters, which Pango sets side by side
+  /// and breaks as it breaks any overlong word.
+  static func words(_ inlines: [Inline]) -> [Inline] {
+    var words: [Inline] = []
+    for piece in inlines {
+      guard case .text(let text) = piece else {
+        words.append(piece)
+        continue
+      }
+      var current = ""
+      var length = 0
+      for c in text {
+        current.append(c)
+        length += 1
+        if c == " " || length == wordPiece {
+          words.append(.text(current))
+          current = ""
+          length = 0
+        }
+      }
+      if !current.isEmpty { words.append(.text(current)) }
+    }
+    return words
+  }
+
+  /// The longest piece of a word a long paragraph is cut into (shorter than a line).
+  static let wordPiece = 40
+}

@@ -1,0 +1,96 @@
+import Analysis
+import CairoBackend
+import Figures
+import Foundation
+import GraphEngine
+import GraphLayout
+import LessonKit
+import Testing
+
+@Suite("Figure geometry")
+struct GeometryTests {
+  @Test(
+    "every built-in lesson, in every style, view and label mode, is clean",
+    arguments: Theme.all.map(\.name))
+  func builtins(style: String) throws {
+    let theme = try #require(Theme.named(style))
+    let measurer = PangoTextMeasurer()
+    for entry in try LessonSource.builtinCatalog() {
+      for labels in LabelMode.allCases {
+        for figure in try figures(entry.id, style: theme, labels: labels) {
+          let problems = SceneGeometry.problems(figure.scene)
+          #expect(
+            problems.isEmpty, "\(entry.id) \(style) \(labels) \(figure.id.fileStem): \(problems)")
+          for case .text(let run, _) in figure.scene.elements {
+            #expect(PangoTextMeasurer.isValidMarkup(run.markup), "\(run.markup)")
+            // The frame is the size of the text it holds (in every step of a sequence).
+            let size = measurer.measure(run.markup, font: run.font)
+            #expect(
+              abs(size.width - run.frame.width) < 0.01
+                && abs(size.height - run.frame.height) < 0.01,
+              "\(entry.id) \(style) \(labels) \(figure.id.fileStem): \(run.markup) drawn in a frame of another size"
+            )
+          }
+        }
+      }
+    }
+  }
+
+  @Test("200 random expressions are clean in every style")
+  func randomExpressions() throws {
+    var rng = SplitMix(state: 2026)
+    let measurer = PangoTextMeasurer()
+    var drawn = 0
+    var attempts = 0
+    while drawn < 200 && attempts < 400 {
+      attempts += 1
+      let (function, inputs) = randomLesson(&rng)
+      let yaml =
+        "title: random\nfunction: |\n"
+        + function.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n")
+        + "\ninputs:\n"
+        + inputs.keys.sorted().map { "  \($0): \(inputs[$0] ?? 0)" }.joined(separator: "\n")
+        + "\n"
+      guard let lesson = try? LessonLoader.load(text: yaml, path: "random.yaml", id: "random"),
+        let compiled = try? CompiledLesson.compile(lesson)
+      else { continue }
+      drawn += 1
+      for theme in Theme.all {
+        for labels in [LabelMode.numeric, .symbolic] {
+          let made = FigureSet(
+            LessonAnalysis(
+              compiled, figures: [.graph, .expanded], convention: FigureSet.convention(of: theme)),
+            theme: theme, labels: labels, title: "random"
+          ).compose(measurer: measurer)
+          for figure in made {
+            let problems = SceneGeometry.problems(figure.scene)
+            #expect(
+              problems.isEmpty,
+              "\(function)\n\(theme.name) \(labels) \(figure.id.fileStem): \(problems)")
+          }
+        }
+      }
+    }
+    #expect(drawn == 200)
+  }
+
+  @Test("the checker catches overlaps and clipping")
+  func checkerWorks() {
+    let font = Font(family: "DejaVu Sans", size: 10)
+    let run = TextRun(
+      markup: "a", font: font, color: .black, frame: Rect(x: 10, y: 10, width: 20, height: 10))
+    var scene = Scene(size: Size(width: 100, height: 50), background: .white, title: "t")
+    scene.elements = [
+      .text(run, owner: .edge(0)), .text(run, owner: .edge(1)),
+      .circle(
+        center: Point(x: 95, y: 25), radius: 10,
+        style: ShapeStyle(fill: nil, stroke: .black, lineWidth: 1), owner: .node(0)),
+      .polyline(
+        [Point(x: 0, y: 15), Point(x: 50, y: 15)], color: .black, width: 1, owner: .edge(2)),
+    ]
+    let problems = SceneGeometry.problems(scene)
+    #expect(problems.contains { $0.contains("overlaps text") })
+    #expect(problems.contains { $0.contains("clipped") })
+    #expect(problems.contains { $0.contains("runs through text") })
+  }
+}

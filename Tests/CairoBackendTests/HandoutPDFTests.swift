@@ -1,0 +1,221 @@
+import Analysis
+import CairoBackend
+import Explain
+import Figures
+import Foundation
+import GraphLayout
+import Handout
+import LessonKit
+import Testing
+
+@Suite("Handout PDF")
+struct HandoutPDFTests {
+  private func document(_ id: String, _ language: String, figures: [Figure]) throws -> Document {
+    let compiled = try LessonSource.builtin(id).compile()
+    return Walkthrough(LessonAnalysis(compiled, figures: FigureKind.allCases), language: language)
+      .document()
+  }
+
+  @Test("nothing leaves the text area, for every built-in lesson, language and paper")
+  func margins() throws {
+    for entry in try LessonSource.builtinCatalog() {
+      let made = try figures(entry.id, style: .dlfs, kinds: [.graph, .expanded, .steps, .forward])
+      let scenes = Dictionary(made.map { ($0.id, $0.scene) }, uniquingKeysWith: { a, _ in a })
+      for language in ["en", "ko"] {
+        for paper in Paper.allCases {
+          let pages = HandoutLayout.layOut(
+            try document(entry.id, language, figures: made), figures: scenes, paper: paper,
+            measurer: PangoTextMeasurer()
+          ).pages
+          let area = Rect(
+            x: 61.5, y: 61.5, width: paper.size.width - 123, height: paper.size.height - 61.5 - 69.5
+          )
+          for (n, page) in pages.enumerated() {
+            for frame in page.frames where !area.contains(frame) {
+              Issue.record(
+                "\(entry.id) \(language) \(paper) page \(n + 1): \(frame) leaves the text area")
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @Test("no page ends with a heading, or with the paragraph that introduces an equation or table")
+  func keptTogether() throws {
+    // Softplus: its numeric check's paragraph once ended page 3 and its table began page 4.
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "lessongen-\(UUID())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let softplus = folder.appendingPathComponent("softplus.yaml")
+    try """
+    title: Softplus
+    function: y = log(1 + exp(x))
+    inputs:
+      x: 0.5
+    introduction: Softplus is a smooth ReLU.
+    derivation:
+      of: x
+      steps:
+        - text: By the chain rule,
+          math: exp(x) / (1 + exp(x))
+        - text: dividing by exp(x),
+          math: 1 / (1 + exp(-x))
+    """.write(to: softplus, atomically: true, encoding: .utf8)
+    var lessons = try LessonSource.builtinCatalog().map { LessonSource.builtin($0.id) }
+    lessons.append(.file(softplus.path))
+    for source in lessons {
+      let compiled = try source.compile()
+      let made = FigureSet(
+        LessonAnalysis(
+          compiled, figures: LessonAnalysis.defaultFigures(for: compiled.graph),
+          convention: FigureSet.convention(of: .dlfs)),
+        theme: .dlfs, labels: .numeric, title: compiled.lesson.title
+      ).compose(measurer: PangoTextMeasurer())
+      let scenes = Dictionary(made.map { ($0.id, $0.scene) }, uniquingKeysWith: { a, _ in a })
+      for language in ["en", "ko"] {
+        for paper in Paper.allCases {
+          let document = Walkthrough(LessonAnalysis(compiled), language: language)
+            .document()
+          let pages = HandoutLayout.layOut(
+            document, figures: scenes, paper: paper, measurer: PangoTextMeasurer()
+          ).pages
+          for (n, page) in pages.enumerated().dropLast() {
+            let next = pages[n + 1].content.first
+            let where_ = "\(compiled.lesson.id) \(language) \(paper) page \(n + 1)"
+            guard case .text(let run, _)? = page.content.last else { continue }
+            #expect(
+              run.font != HandoutStyle.standard.heading2
+                && run.font != HandoutStyle.standard.heading3,
+              "\(where_) ends with the heading \(run.markup)")
+            if run.font == HandoutStyle.standard.body {
+              // An equation (its text, fraction bars, drawn brackets) or a table (a rule).
+              switch next {
+              case .baselineText?, .rectangle?, .polyline?:
+                Issue.record("\(where_) ends with \(run.markup), away from what it introduces")
+              default: break
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @Test("the sigmoid handout: pages, metadata and the trace's numbers as text")
+  func sigmoidPDF() throws {
+    let file = try handout("sigmoid", "en", paper: .a4)
+    defer { try? FileManager.default.removeItem(at: file) }
+    let info = try runTool("pdfinfo", [file.path])
+    #expect(
+      info.contains("Title:           Derivative of the sigmoid function")
+        || info.contains("Title:          Derivative of the sigmoid function"))
+    #expect(info.contains("lessongen"))
+    let pages = try pdfPageCount(file)
+    #expect((3...6).contains(pages), "\(pages) pages")
+    #expect(info.contains("595.28 x 841.89") || info.contains("595 x 842"))
+    let text = try runTool("pdftotext", [file.path, "-"])
+    for number in ["0.731059", "0.367879", "1.36788", "−0.534447", "−0.196612", "0.196612"] {
+      #expect(text.contains(number), "\(number)")
+    }
+    #expect(text.contains("the gradient of L with respect to x"))
+    let letter = try handout("sigmoid", "ko", paper: .letter)
+    defer { try? FileManager.default.removeItem(at: letter) }
+    #expect(try runTool("pdfinfo", [letter.path]).contains("612 x 792"))
+    #expect(try runTool("pdftotext", [letter.path, "-"]).contains("역전파"))
+  }
+
+  @Test(
+    "bookmarks: one per heading, its title, nested under its section, on the heading's page",
+    arguments: [("sigmoid", "en"), ("sigmoid", "ko"), ("tanh", "en"), ("cs231n-circuit", "ko")])
+  func bookmarks(lesson: String, language: String) throws {
+    let file = try handout(lesson, language, paper: .a4)
+    defer { try? FileManager.default.removeItem(at: file) }
+    let headings = try document(lesson, language, figures: try handoutFigures(lesson)).blocks
+      .compactMap { block -> (title: String, level: Int)? in
+        guard case .heading(let level, let content) = block else { return nil }
+        return (content.plainText, level)
+      }
+    #expect(headings.count >= 5, "\(lesson) \(language): \(headings.count) headings")
+    let outline = try pdfOutline(file)
+    #expect(outline.map(\.title) == headings.map(\.title), "\(lesson) \(language)")
+    #expect(outline.map(\.depth) == headings.map { $0.level <= 2 ? 0 : 1 }, "\(outline)")
+    #expect(outline.map(\.page) == outline.map(\.page).sorted(), "\(outline)")
+    let pages = try pdfPageCount(file)
+    for mark in outline {
+      guard (1...pages).contains(mark.page) else {
+        Issue.record("\(lesson) \(language): \(mark) is past the last page, \(pages)")
+        continue
+      }
+      // The heading stands on a line of its own on the page the bookmark points to.
+      let lines = try pdfPageText(file, page: mark.page).split(separator: "\n").map(collapsed)
+      #expect(
+        lines.contains(collapsed(mark.title)),
+        "\(lesson) \(language): \(mark), but page \(mark.page) has no line \(mark.title)")
+    }
+  }
+
+  @Test(
+    "every page is numbered at its foot",
+    arguments: [("sigmoid", "en"), ("sigmoid", "ko"), ("tanh", "en")])
+  func pageNumbers(lesson: String, language: String) throws {
+    let file = try handout(lesson, language, paper: .letter)
+    defer { try? FileManager.default.removeItem(at: file) }
+    let pages = try pdfPageCount(file)
+    #expect(pages >= 3, "\(lesson) \(language): \(pages) pages")
+    for page in 1...pages {
+      let lines = try pdfPageText(file, page: page).split(separator: "\n").map(collapsed)
+        .filter { !$0.isEmpty }
+      #expect(
+        lines.last == String(page),
+        "\(lesson) \(language) page \(page) ends with \(lines.last ?? "nothing")")
+    }
+  }
+
+  @Test("every font of the handout is embedded, in English and in Korean")
+  func embeddedFonts() throws {
+    for (language, paper) in [("en", Paper.a4), ("ko", .a4), ("ko", .letter)] {
+      let file = try handout("sigmoid", language, paper: paper)
+      defer { try? FileManager.default.removeItem(at: file) }
+      let fonts = try pdfFonts(file)
+      #expect(fonts.count >= 4, "\(language) \(paper): \(fonts)")
+      for font in fonts where font.emb != "yes" {
+        Issue.record("\(language) \(paper): \(font.name) is not embedded")
+      }
+      if language == "ko" {
+        #expect(fonts.contains { $0.name.contains("Nanum") }, "\(fonts.map(\.name))")
+      }
+    }
+  }
+
+  /// The figures the handout of a built-in lesson draws, as `lessongen` chooses them.
+  private func handoutFigures(_ id: String) throws -> [Figure] {
+    let compiled = try LessonSource.builtin(id).compile()
+    return FigureSet(
+      LessonAnalysis(
+        compiled, figures: LessonAnalysis.defaultFigures(for: compiled.graph),
+        convention: FigureSet.convention(of: .dlfs)),
+      theme: .dlfs, labels: .numeric, title: compiled.lesson.title
+    ).compose(measurer: PangoTextMeasurer())
+  }
+
+  /// The handout of a built-in lesson, written to a temporary file the caller removes.
+  private func handout(_ id: String, _ language: String, paper: Paper) throws -> URL {
+    let made = try handoutFigures(id)
+    let scenes = Dictionary(made.map { ($0.id, $0.scene) }, uniquingKeysWith: { a, _ in a })
+    let data = try HandoutRenderer.render(
+      HandoutLayout.layOut(
+        try document(id, language, figures: made), figures: scenes, paper: paper,
+        measurer: PangoTextMeasurer()))
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "lessongen-\(UUID()).pdf")
+    try data.write(to: file)
+    return file
+  }
+}
+
+/// The text with runs of white space made one space, and trimmed.
+private func collapsed<S: StringProtocol>(_ text: S) -> String {
+  text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+}

@@ -1,0 +1,17 @@
+import Analysis
+import Figures
+import GraphEngine
+import LessonKit
+
+/// The figures of a built-in lesson, composed with text sizes estimated (no fonts): for
+/// checks of what the figures show, which does not depend on how large the text is.
+func figures(
+  _ id: String, style: Theme, labels: LabelMode = .numeric,
+  kinds: [FigureKind] = FigureKind.allCases
+) throws -> [Figure] {
+  let compiled = try LessonSource.builtin(id).compile()
+  return FigureSet(
+    LessonAnalysis(compiled, figures: kinds, convention: FigureSet.convention(of: style)),
+    theme: style, labels: labels, title: compiled.lesson.title
+  ).compose(measurer: EstimatedTextMeasurer())
+}

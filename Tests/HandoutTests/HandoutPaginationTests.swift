@@ -1,0 +1,96 @@
+import Analysis
+import Explain
+import Figures
+import GraphLayout
+import Handout
+import LessonKit
+import Testing
+
+@Suite("Handout pagination, without Pango")
+struct HandoutPaginationTests {
+  static func layout(_ id: String, paper: Paper) throws -> PagedHandout {
+    let compiled = try LessonSource.builtin(id).compile()
+    let document = Walkthrough(LessonAnalysis(compiled, figures: []), language: "en").document()
+    return HandoutLayout.layOut(
+      document, figures: [:], paper: paper, measurer: EstimatedTextMeasurer())
+  }
+
+  @Test(
+    "every item inside the margins, no empty page, bookmarks in order",
+    arguments: ["sigmoid", "tanh", "cs231n-sigmoid-neuron", "dlfs-apple-orange"], Paper.allCases)
+  func insideMargins(_ id: String, paper: Paper) throws {
+    let layout = try Self.layout(id, paper: paper)
+    let size = paper.size
+    for (p, page) in layout.pages.enumerated() {
+      #expect(!page.frames.isEmpty, "\(id): page \(p + 1) is empty")
+      for frame in page.frames {
+        #expect(frame.x >= HandoutStyle.standard.margin - 0.5, "\(id) p\(p + 1): \(frame)")
+        #expect(
+          frame.x + frame.width <= size.width - HandoutStyle.standard.margin + 0.5,
+          "\(id) p\(p + 1): \(frame)")
+        #expect(frame.y >= HandoutStyle.standard.margin - 0.5, "\(id) p\(p + 1): \(frame)")
+        #expect(
+          frame.y + frame.height <= size.height - HandoutStyle.standard.bottomMargin + 0.5,
+          "\(id) p\(p + 1): \(frame)")
+      }
+    }
+    let pages = layout.bookmarks.map(\.page)
+    #expect(pages == pages.sorted())
+    // Bookmarks count pages from 1.
+    #expect(pages.allSatisfy { $0 >= 1 && $0 <= layout.pages.count })
+  }
+
+  @Test("a paragraph taller than a page is broken across pages, every word kept, in order")
+  func longParagraph() throws {
+    let words = (0..<3_000).map { "word\($0)" }
+    let yaml =
+      "title: Long\nfunction: y = sigmoid(x)\ninputs: {x: 1}\nintroduction: "
+      + words.joined(separator: " ") + "\n"
+    let lesson = try LessonLoader.load(text: yaml, path: "long.yaml", id: "long")
+    let document = Walkthrough(
+      LessonAnalysis(try CompiledLesson.compile(lesson), figures: []), language: "en"
+    )
+    .document()
+    for paper in Paper.allCases {
+      let layout = HandoutLayout.layOut(
+        document, figures: [:], paper: paper, measurer: EstimatedTextMeasurer())
+      var seen: [String] = []
+      for page in layout.pages {
+        for case .text(let run, _) in page.content {
+          #expect(
+            run.frame.y + run.frame.height <= paper.size.height - HandoutStyle.standard.bottomMargin
+              + 0.5)
+          seen += run.markup.split(separator: " ").map(String.init).filter { $0.hasPrefix("word") }
+        }
+      }
+      #expect(seen == words, "\(paper): words lost or out of order")
+      #expect(layout.pages.count > 3)
+      // The heading before it is not left alone on the first page.
+      #expect(layout.pages[0].content.count > 3)
+    }
+  }
+
+  @Test("one enormous word, and a paragraph of hundreds of kilobytes, lose no character")
+  func enormousWords() throws {
+    let word = String(repeating: "abcdefghij", count: 2_000) + "END"
+    let yaml =
+      "title: Long\nfunction: y = x * 2\ninputs: {x: 1}\nintroduction: start " + word + "\n"
+    let lesson = try LessonLoader.load(text: yaml, path: "long.yaml", id: "long")
+    let document = Walkthrough(
+      LessonAnalysis(try CompiledLesson.compile(lesson), figures: []), language: "en"
+    )
+    .document()
+    let layout = HandoutLayout.layOut(
+      document, figures: [:], paper: .a4, measurer: EstimatedTextMeasurer())
+    var text = ""
+    for page in layout.pages {
+      for case .text(let run, _) in page.content {
+        #expect(
+          run.frame.y + run.frame.height <= Paper.a4.size.height
+            - HandoutStyle.standard.bottomMargin + 0.5)
+        text += run.markup
+      }
+    }
+    #expect(text.contains("start " + word))
+  }
+}
