@@ -93,7 +93,8 @@ let package = Package(
     .target(
       name: "CairoBackend",
       dependencies: [
-        "Figures", "Handout", "GraphLayout", "PNGCodec", "CCairo", "CPangoCairo", "CFontconfig",
+        "Figures", "Handout", "Analysis", "GraphLayout", "PNGCodec", "CCairo", "CPangoCairo",
+        "CFontconfig",
       ],
       swiftSettings: strictSettings
     ),

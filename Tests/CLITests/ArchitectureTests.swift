@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+/// docs/ARCHITECTURE.md's table of targets is kept true: every `import` in a target's sources
+/// is one the table allows it, and every source folder has a row.
+@Suite("Architecture")
+struct ArchitectureTests {
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+
+  /// The table's rows: each target named in the first column, with the modules of the last.
+  static func allowedImports() throws -> [String: Set<String>] {
+    let text = try String(
+      contentsOf: root.appendingPathComponent("docs/ARCHITECTURE.md"), encoding: .utf8)
+    guard let start = text.range(of: "## Targets") else { return [:] }
+    var allowed: [String: Set<String>] = [:]
+    for line in text[start.upperBound...].split(separator: "\n") {
+      if line.hasPrefix("## ") { break }
+      let cells = line.split(separator: "|", omittingEmptySubsequences: false)
+        .map { $0.trimmingCharacters(in: .whitespaces) }
+      guard cells.count >= 5, cells[1].hasPrefix("`") else { continue }
+      let names = cells[1].split(separator: ",").map {
+        $0.trimmingCharacters(in: CharacterSet(charactersIn: " `"))
+      }
+      let modules = Set(
+        cells[3].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+          .filter { $0 != "—" && !$0.isEmpty })
+      for name in names { allowed[name] = modules }
+    }
+    return allowed
+  }
+
+  /// The modules a Swift file imports.
+  static func imports(of file: URL) throws -> Set<String> {
+    let text = try String(contentsOf: file, encoding: .utf8)
+    var modules: Set<String> = []
+    for line in text.split(separator: "\n") {
+      var words = line.split(separator: " ").map(String.init)
+      while let first = words.first,
+        ["@testable", "public", "internal", "package", "private", "fileprivate"].contains(first)
+      {
+        words.removeFirst()
+      }
+      guard words.count >= 2, words[0] == "import" else { continue }
+      // The platform's C library, whichever it is, counts as Glibc.
+      let module = words[words.count - 1]
+      modules.insert(["Musl", "Darwin"].contains(module) ? "Glibc" : module)
+    }
+    return modules
+  }
+
+  @Test("every target imports only what docs/ARCHITECTURE.md allows it")
+  func importsAreAllowed() throws {
+    let allowed = try Self.allowedImports()
+    #expect(allowed.count >= 15, "the table of targets was not found")
+    let sources = Self.root.appendingPathComponent("Sources")
+    let folders = try FileManager.default.contentsOfDirectory(atPath: sources.path).sorted()
+    for folder in folders {
+      let target = folder == "LessonFuzz" ? "lessongen-fuzz" : folder
+      guard let modules = allowed[target] else {
+        Issue.record("Sources/\(folder) has no row in docs/ARCHITECTURE.md's table of targets")
+        continue
+      }
+      let files = FileManager.default.enumerator(
+        atPath: sources.appendingPathComponent(folder).path)
+      while let path = files?.nextObject() as? String {
+        guard path.hasSuffix(".swift") else { continue }
+        let file = sources.appendingPathComponent(folder).appendingPathComponent(path)
+        for module in try Self.imports(of: file).subtracting(modules) {
+          Issue.record(
+            "Sources/\(folder)/\(path) imports \(module), which the table does not allow")
+        }
+      }
+    }
+  }
+}
