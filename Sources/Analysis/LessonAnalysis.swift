@@ -37,9 +37,9 @@ public struct LessonAnalysis: Sendable {
   public let figureGroups: [FigureGroup]
   /// The figures asked for but not drawn, with the reason.
   public let omitted: [OmittedFigure]
-  /// The labels of the figures' graphs, in the figures' convention.
-  private let writtenFigureLabels: SymbolicLabels?
-  private let expandedFigureLabels: SymbolicLabels?
+  /// The figures' graphs, labelled in the figures' convention (nil where no figure draws it).
+  private let writtenFigure: FigureGraph?
+  private let expandedFigure: FigureGraph?
 
   /// - Parameters:
   ///   - kinds: the figures asked for (by default ``defaultFigures(for:)``); `expanded` is
@@ -71,7 +71,8 @@ public struct LessonAnalysis: Sendable {
     self.walkedLabels = walkedLabels
     let writtenLabels = expanded == nil ? walkedLabels : SymbolicLabels(written.graph)
     self.writtenLabels = writtenLabels
-    walkedFormulas = NodeFormulas(walked.graph, labels: walkedLabels)
+    let walkedFormulas = NodeFormulas(walked.graph, labels: walkedLabels)
+    self.walkedFormulas = walkedFormulas
     fanIn = walked.contributions.map { parts in
       parts.sorted { ($0.consumer, $0.inputIndex) < ($1.consumer, $1.inputIndex) }.map(\.value)
     }
@@ -84,18 +85,22 @@ public struct LessonAnalysis: Sendable {
       kinds, written: written, expanded: expanded, expansionProblem: expansionProblem)
     figureGroups = planned.groups
     omitted = planned.omitted
-    func labels(_ source: FigureSource) -> SymbolicLabels? {
+    func figure(_ source: FigureSource) -> FigureGraph? {
       guard planned.groups.contains(where: { $0.source == source }) else { return nil }
-      let graph = (source == .expanded ? walked : written).graph
+      let e = source == .expanded ? walked : written
       switch convention {
+      case .loss where source == .expanded || expanded == nil:
+        return FigureGraph(e, labels: walkedLabels, formulas: walkedFormulas)
       case .loss:
-        return source == .expanded ? walkedLabels : writtenLabels
+        return FigureGraph(e, labels: writtenLabels)
       case .output:
-        return SymbolicLabels(graph, loss: graph.outputName, seed: .number(written.upstream))
+        let graph = e.graph
+        return FigureGraph(
+          e, labels: SymbolicLabels(graph, loss: graph.outputName, seed: .number(e.upstream)))
       }
     }
-    writtenFigureLabels = labels(.written)
-    expandedFigureLabels = labels(.expanded)
+    writtenFigure = figure(.written)
+    expandedFigure = figure(.expanded)
   }
 
   /// A function with more statements than this is shown by its first and last.
@@ -111,15 +116,10 @@ public struct LessonAnalysis: Sendable {
   /// Every figure to draw, in order.
   public var figures: [FigureID] { figureGroups.flatMap(\.ids) }
 
-  /// The evaluation a figure draws.
-  public func evaluation(_ source: FigureSource) -> Evaluation {
-    source == .expanded ? walked : written
-  }
-
-  /// The symbolic labels a figure of `source` shows, in the convention asked for.
-  public func figureLabels(_ source: FigureSource) -> SymbolicLabels {
-    let labels = source == .expanded ? expandedFigureLabels : writtenFigureLabels
-    return labels ?? SymbolicLabels(evaluation(source).graph)
+  /// What a figure of `source` draws.
+  public func figureGraph(_ source: FigureSource) -> FigureGraph {
+    if let figure = source == .expanded ? expandedFigure : writtenFigure { return figure }
+    return FigureGraph(source == .expanded ? walked : written, labels: walkedLabels)
   }
 
   /// The non-leaf nodes of `graph` in the order the backward pass processes them (output

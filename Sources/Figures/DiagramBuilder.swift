@@ -9,14 +9,18 @@ struct DiagramBuilder {
   let theme: Theme
   let labels: LabelMode
   let symbolic: SymbolicLabels
+  let formulas: NodeFormulas
+  let outputDefinition: Formula?
 
-  /// - Parameter symbolic: the graph's symbolic labels, in the theme's convention.
-  init(evaluation: Evaluation, symbolic: SymbolicLabels, theme: Theme, labels: LabelMode) {
-    self.graph = evaluation.graph
-    self.evaluation = evaluation
+  /// - Parameter figure: the graph with its labels and formulas, from the analysis.
+  init(figure: FigureGraph, theme: Theme, labels: LabelMode) {
+    self.graph = figure.evaluation.graph
+    self.evaluation = figure.evaluation
     self.theme = theme
     self.labels = labels
-    self.symbolic = symbolic
+    self.symbolic = figure.labels
+    self.formulas = figure.formulas
+    self.outputDefinition = figure.outputDefinition
   }
 
   /// - Parameters:
@@ -183,36 +187,11 @@ struct DiagramBuilder {
     if named && labels == .numeric {
       markup = formula(symbolic.values[id]) + " = " + markup
     }
-    if id == graph.output && labels != .numeric, let definition = outputDefinition() {
+    if id == graph.output && labels != .numeric, let definition = outputDefinition {
       let lines = markup.split(separator: "\n", maxSplits: 1).map(String.init)
       markup = ([lines[0], "‖", formula(definition)] + lines.dropFirst()).joined(separator: "\n")
     }
     return text(markup, theme.labelFont, theme.valueColor)
-  }
-
-  /// The output as a formula of the inputs, when that is short and says more than its name.
-  ///
-  /// Each node's formula is built from its operands' only while it stays that short (nil
-  /// after), so no formula grows with the graph: a long chain is neither built nor written.
-  private func outputDefinition() -> Formula? {
-    var expanded: [Formula?] = []
-    for node in graph.nodes {
-      if node.op == .input {
-        expanded.append(symbolic.values[node.id])
-        continue
-      }
-      let operands = node.inputs.compactMap { expanded[$0] }
-      guard operands.count == node.inputs.count else {
-        expanded.append(nil)
-        continue
-      }
-      let formula = SymbolicLabels.value(of: node, operands: operands).tidied()
-      expanded.append(
-        formula.unicode().count <= SymbolicLabels.maximumLength ? formula : nil)
-    }
-    guard let definition = expanded[graph.output], definition != symbolic.values[graph.output]
-    else { return nil }
-    return definition
   }
 
   private func gradientLabel(numeric: Double, formula f: Formula, color: Color) -> Diagram.Text {
@@ -223,8 +202,7 @@ struct DiagramBuilder {
   private func colahText(_ node: Node, values: Bool, gradient: Bool) -> Diagram.Text {
     let label = formula(symbolic.values[node.id])
     var lines: [String] = []
-    let definition = formula(
-      SymbolicLabels.value(of: node, operands: node.inputs.map { symbolic.values[$0] }).tidied())
+    let definition = formula(formulas.tidiedDefinitions[node.id])
     switch node.op {
     case .input, .constant:
       lines.append(values ? label + " = " + number(evaluation.value(node.id)) : label)
@@ -259,11 +237,8 @@ struct DiagramBuilder {
     let head =
       "∂" + writer.write(symbolic.values[node.id], context: 5) + "/∂"
       + writer.write(symbolic.values[node.inputs[i]], context: 5)
-    let local = node.op.symbolicLocalGradients(parameter: node.parameter)[i].preferred
-      .substituting(
-        operands: node.inputs.map { symbolic.values[$0] }, result: symbolic.values[node.id]
-      )
-      .tidied()
+    // The preferred form: in the result where the textbooks write it so.
+    let local = formulas.locals[node.id][i].last ?? 0
     let value = number(evaluation.localGradients[node.id][i])
     let body: String
     switch labels {

@@ -35,8 +35,7 @@ public struct FigureSet {
     var figures: [Figure] = []
     for group in analysis.figureGroups {
       let d = DiagramBuilder(
-        evaluation: analysis.evaluation(group.source),
-        symbolic: analysis.figureLabels(group.source), theme: theme, labels: labels)
+        figure: analysis.figureGraph(group.source), theme: theme, labels: labels)
       switch group.kind {
       case .graph, .forward, .expanded:
         let caption = [.graph: "the graph", .forward: "forward pass", .expanded: "expanded"][
