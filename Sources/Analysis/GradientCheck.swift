@@ -10,8 +10,9 @@ public struct GradientCheck: Sendable {
   public let outcome: Outcome
 
   public enum Outcome: Sendable {
-    /// Both gradients, `backprop` from the backward pass, `estimate` from the difference.
-    case compared(backprop: Double, estimate: Double, verdict: Verdict)
+    /// Both gradients, `backprop` from the backward pass, `estimate` from the difference,
+    /// their ``GradientCheck/relativeError(_:_:)`` and the verdict on it.
+    case compared(backprop: Double, estimate: Double, relativeError: Double, verdict: Verdict)
     /// No central difference could be taken.
     case skipped(Skip)
   }
@@ -110,7 +111,9 @@ public struct GradientCheck: Sendable {
       checks.append(
         GradientCheck(
           input: name, step: h,
-          outcome: .compared(backprop: backprop, estimate: estimate, verdict: verdict)))
+          outcome: .compared(
+            backprop: backprop, estimate: estimate,
+            relativeError: relativeError(backprop, estimate), verdict: verdict)))
     }
     return checks
   }

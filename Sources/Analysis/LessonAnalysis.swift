@@ -10,7 +10,7 @@ public struct LessonAnalysis: Sendable {
   public let compiled: CompiledLesson
   /// The function's statements; a long function (more than ``longFunction`` statements) has
   /// the formulas of its first and last only.
-  public let statements: [Statement]
+  public let statements: [StatementFormula]
   /// The graph with its composites expanded, evaluated; nil without composites or when the
   /// expansion cannot be evaluated (see ``expansionProblem``).
   public let expanded: Evaluation?
@@ -37,6 +37,8 @@ public struct LessonAnalysis: Sendable {
   public let figureGroups: [FigureGroup]
   /// The figures asked for but not drawn, with the reason.
   public let omitted: [OmittedFigure]
+  /// How the figures write symbolic gradients.
+  public let convention: LabelConvention
   /// The figures' graphs, labelled in the figures' convention (nil where no figure draws it).
   private let writtenFigure: FigureGraph?
   private let expandedFigure: FigureGraph?
@@ -50,7 +52,8 @@ public struct LessonAnalysis: Sendable {
     convention: LabelConvention = .loss
   ) {
     self.compiled = compiled
-    statements = Statement.all(compiled.program) { k, count in
+    self.convention = convention
+    statements = StatementFormula.all(compiled.program) { k, count in
       count <= Self.longFunction || k == 0 || k == count - 1
     }
     let kinds = kinds ?? Self.defaultFigures(for: compiled.graph)
@@ -88,16 +91,12 @@ public struct LessonAnalysis: Sendable {
     func figure(_ source: FigureSource) -> FigureGraph? {
       guard planned.groups.contains(where: { $0.source == source }) else { return nil }
       let e = source == .expanded ? walked : written
-      switch convention {
-      case .loss where source == .expanded || expanded == nil:
-        return FigureGraph(e, labels: walkedLabels, formulas: walkedFormulas)
-      case .loss:
-        return FigureGraph(e, labels: writtenLabels)
-      case .output:
-        let graph = e.graph
-        return FigureGraph(
-          e, labels: SymbolicLabels(graph, loss: graph.outputName, seed: .number(e.upstream)))
+      if convention == .loss {
+        return source == .expanded || expanded == nil
+          ? FigureGraph(e, labels: walkedLabels, formulas: walkedFormulas)
+          : FigureGraph(e, labels: writtenLabels)
       }
+      return Self.figureGraph(e, convention: convention)
     }
     writtenFigure = figure(.written)
     expandedFigure = figure(.expanded)
@@ -105,6 +104,32 @@ public struct LessonAnalysis: Sendable {
 
   /// A function with more statements than this is shown by its first and last.
   public static let longFunction = 12
+
+  /// Whether the function has more than ``longFunction`` statements.
+  public var isLongFunction: Bool { statements.count > Self.longFunction }
+
+  /// The statements the walk-through writes out: all, or for a long function its first and
+  /// last.
+  public var shownStatements: [StatementFormula] {
+    guard isLongFunction, let first = statements.first, let last = statements.last else {
+      return statements
+    }
+    return [first, last]
+  }
+
+  /// More operations than this and a figure is too wide to print legibly on a page.
+  public static let printableOperations = 40
+
+  /// Whether a figure can be printed legibly in the handout: its graph has at most
+  /// ``printableOperations`` operations.
+  public func isPrintable(_ id: FigureID) -> Bool {
+    let source: FigureSource = id == .expanded ? .expanded : .written
+    return evaluationGraph(source).operationCount <= Self.printableOperations
+  }
+
+  private func evaluationGraph(_ source: FigureSource) -> Graph {
+    (source == .expanded ? walked : written).graph
+  }
 
   /// The graph as written, evaluated.
   public var written: Evaluation { compiled.evaluation }
@@ -116,10 +141,20 @@ public struct LessonAnalysis: Sendable {
   /// Every figure to draw, in order.
   public var figures: [FigureID] { figureGroups.flatMap(\.ids) }
 
-  /// What a figure of `source` draws.
+  /// What a figure of `source` draws (made on the spot for a source no planned figure
+  /// draws).
   public func figureGraph(_ source: FigureSource) -> FigureGraph {
     if let figure = source == .expanded ? expandedFigure : writtenFigure { return figure }
-    return FigureGraph(source == .expanded ? walked : written, labels: walkedLabels)
+    return Self.figureGraph(source == .expanded ? walked : written, convention: convention)
+  }
+
+  private static func figureGraph(_ e: Evaluation, convention: LabelConvention) -> FigureGraph {
+    switch convention {
+    case .loss: FigureGraph(e, labels: SymbolicLabels(e.graph))
+    case .output:
+      FigureGraph(
+        e, labels: SymbolicLabels(e.graph, loss: e.graph.outputName, seed: .number(e.upstream)))
+    }
   }
 
   /// The non-leaf nodes of `graph` in the order the backward pass processes them (output
@@ -148,7 +183,9 @@ public struct LessonAnalysis: Sendable {
       omitted.append(OmittedFigure(kind, reason: .tooLarge(nodes: e.graph.nodes.count)))
       return false
     }
-    for kind in kinds {
+    var seen: Set<FigureKind> = []
+    // Each figure once, whatever the list says (two of one would write the same files).
+    for kind in kinds where seen.insert(kind).inserted {
       switch kind {
       case .graph:
         guard drawable(.graph, written) else { continue }

@@ -23,7 +23,6 @@ struct EnglishProse: Prose {
   var nodeColumn: String { "node" }
   var operationColumn: String { "operation" }
   var valueColumn: String { "value" }
-  var gradientColumn: String { "gradient of L" }
 
   /// "the gradient of L with respect to x" / "x에 대한 L의 기울기", as a template.
   private func gradientOf(_ slot: String) -> String {
@@ -182,10 +181,14 @@ struct EnglishProse: Prose {
   var localColumn: String { "local gradient" }
   var downstreamColumn: String { "downstream" }
 
-  func operatorName(_ op: Op) -> String { op.descriptor.walkthroughName }
+  func name(of op: Op) -> String { op.descriptor.names.english }
 
-  func compositeTitle(_ op: Op) -> String {
-    let name = op.descriptor.names.english
-    return compositeHeading + ": " + op.rawValue + (name == op.rawValue ? "" : " (\(name))")
+  func figureTitle(_ id: FigureID) -> String {
+    switch id {
+    case .graph: "the graph"
+    case .forward: "forward pass"
+    case .expanded: "expanded"
+    case .step(let k, let count): "backward pass, step \(k) of \(count)"
+    }
   }
 }

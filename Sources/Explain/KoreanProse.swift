@@ -25,7 +25,6 @@ struct KoreanProse: Prose {
   var nodeColumn: String { "노드" }
   var operationColumn: String { "연산" }
   var valueColumn: String { "값" }
-  var gradientColumn: String { "L의 기울기" }
 
   /// "the gradient of L with respect to x" / "x에 대한 L의 기울기", as a template.
   private func gradientOf(_ slot: String) -> String {
@@ -180,10 +179,14 @@ struct KoreanProse: Prose {
   var localColumn: String { "국소적 미분" }
   var downstreamColumn: String { "하류" }
 
-  func operatorName(_ op: Op) -> String { op.descriptor.walkthroughName }
+  func name(of op: Op) -> String { op.descriptor.names.korean }
 
-  func compositeTitle(_ op: Op) -> String {
-    let name = op.descriptor.names.korean
-    return compositeHeading + ": " + op.rawValue + (name == op.rawValue ? "" : " (\(name))")
+  func figureTitle(_ id: FigureID) -> String {
+    switch id {
+    case .graph: "계산 그래프"
+    case .forward: "순전파"
+    case .expanded: "펼친 그래프"
+    case .step(let k, let count): "역전파 \(count)단계 중 \(k)단계"
+    }
   }
 }

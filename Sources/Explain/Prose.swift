@@ -21,7 +21,6 @@ protocol Prose: Sendable {
   var nodeColumn: String { get }
   var operationColumn: String { get }
   var valueColumn: String { get }
-  var gradientColumn: String { get }
   /// The first paragraph of the backward pass: where the gradient starts, ∂L/∂y = upstream.
   func seed(output: Formula, upstream: Formula, isOne: Bool) -> [Inline]
   var rule: String { get }
@@ -62,11 +61,10 @@ protocol Prose: Sendable {
   var upstreamColumn: String { get }
   var localColumn: String { get }
   var downstreamColumn: String { get }
-  /// How the walk-through names an op's node (`the × node`).
-  func operatorName(_ op: Op) -> String
-  /// The heading of a composite's section: `The composite node: tanh (hyperbolic tangent)`,
-  /// the op's name in words in the catalogue's language.
-  func compositeTitle(_ op: Op) -> String
+  /// An op's name in words (`multiplication`, `곱셈`).
+  func name(of op: Op) -> String
+  /// What a figure shows, for its title (`the graph`, `계산 그래프`).
+  func figureTitle(_ id: FigureID) -> String
 }
 
 /// The catalogue for a language code: Korean for `ko`, else English.
@@ -75,6 +73,16 @@ func prose(for language: String) -> any Prose {
 }
 
 extension Prose {
+  /// How the walk-through names an op's node: by its sign or call (`the × node`).
+  func operatorName(_ op: Op) -> String { op.descriptor.walkthroughName }
+
+  /// The heading of a composite's section: `The composite node: tanh (hyperbolic tangent)`,
+  /// with the op's name in words where it differs from its call.
+  func compositeTitle(_ op: Op) -> String {
+    let name = name(of: op)
+    return compositeHeading + ": " + op.rawValue + (name == op.rawValue ? "" : " (\(name))")
+  }
+
   /// A sentence with math in it: `{0}`, `{1}`, … become the formulas, `{L}` the loss L.
   func fill(_ template: String, _ formulas: [Formula]) -> [Inline] {
     var out: [Inline] = []

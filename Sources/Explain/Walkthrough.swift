@@ -24,6 +24,12 @@ public struct Walkthrough {
   var walked: Evaluation { analysis.walked }
   var walkedLabels: SymbolicLabels { analysis.walkedLabels }
 
+  /// A figure's title for its metadata: the lesson's title and what the figure shows, in
+  /// the walk-through's language.
+  public func figureTitle(_ id: FigureID) -> String {
+    compiled.lesson.title(language) + " — " + prose.figureTitle(id)
+  }
+
   public func document() -> Document {
     let lesson = compiled.lesson
     let text = lesson.authorText(language)
@@ -44,14 +50,13 @@ public struct Walkthrough {
   private func functionSection(_ text: AuthorText) -> [Block] {
     var blocks: [Block] = [.heading(level: 2, text: prose.functionHeading)]
     for paragraph in paragraphs(text.introduction) { blocks.append(.paragraph([.text(paragraph)])) }
-    var shown = analysis.statements
-    if shown.count > LessonAnalysis.longFunction, let first = shown.first, let last = shown.last {
-      shown = [first, last]
-      blocks.append(.paragraph([.text(prose.longFunction(analysis.statements.count))]))
-    } else {
-      blocks.append(.paragraph([.text(prose.functionIs)]))
-    }
-    for statement in shown {
+    blocks.append(
+      .paragraph([
+        .text(
+          analysis.isLongFunction
+            ? prose.longFunction(analysis.statements.count) : prose.functionIs)
+      ]))
+    for statement in analysis.shownStatements {
       if let formula = statement.formula {
         blocks.append(.equation([.symbol(statement.name), formula]))
       }
@@ -109,7 +114,7 @@ public struct Walkthrough {
     ]
     if analysis.figures.contains(.expanded) { blocks.append(figure(.expanded)) }
     blocks += omission(.expanded)
-    let order = graph.nodes.reversed().filter { !$0.op.isLeaf }
+    let order = LessonAnalysis.backwardOrder(graph).map { graph[$0] }
     if order.count > Self.detailedNodes {
       return blocks + backwardTable(order, labels: labels, evaluation: e)
     }
@@ -145,7 +150,7 @@ public struct Walkthrough {
         blocks.append(
           .equation([
             .derivative(of: .symbol("L"), withRespectTo: u), .product([dLdy, dydu]),
-            .product([number(g), number(local)]), number(g * local),
+            .product([number(g), number(local)]), number(e.edgeGradients[node.id][i]),
           ]))
       }
     }
@@ -174,7 +179,7 @@ public struct Walkthrough {
 
   /// Up to this many operations the backward pass is told node by node; a larger graph gets
   /// one table row per edge instead.
-  public static let detailedNodes = 30
+  static let detailedNodes = 30
 
   /// The backward pass as a table (all of it, for a large graph): for every edge,
   /// upstream × local = downstream.
@@ -188,7 +193,7 @@ public struct Walkthrough {
         rows.append([
           [.math(.derivative(of: labels.values[node.id], withRespectTo: labels.values[input]))],
           [.math(number(e.gradient(node.id)))], [.math(number(local))],
-          [.math(number(e.gradient(node.id) * local))],
+          [.math(number(e.edgeGradients[node.id][i]))],
         ])
       }
     }
@@ -292,10 +297,10 @@ public struct Walkthrough {
       switch check.outcome {
       case .skipped(let why):
         skipped.append(prose.checkSkipped(check.input, why))
-      case .compared(let backprop, let estimate, let verdict):
+      case .compared(let backprop, let estimate, let relativeError, let verdict):
         rows.append([
           [.math(.symbol(check.input))], [.math(number(backprop))], [.math(number(estimate))],
-          [.math(.number(GradientCheck.relativeError(backprop, estimate)).rounded(2))],
+          [.math(.number(relativeError).rounded(2))],
           [.text(prose.verdict(verdict))],
         ])
       }
@@ -327,11 +332,8 @@ public struct Walkthrough {
     return prose.longStatement(last.name, operations: compiled.graph.operationCount)
   }
 
-  /// More operations than this and the figures are too wide to print on a page.
-  public static let printableNodes = 40
-
   private func figure(_ id: FigureID) -> Block {
-    if compiled.graph.operationCount > Self.printableNodes {
+    if !analysis.isPrintable(id) {
       return .paragraph([.text(prose.figureTooLarge(id))])
     }
     let caption = prose.figureCaption(id)

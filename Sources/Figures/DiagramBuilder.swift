@@ -93,7 +93,7 @@ struct DiagramBuilder {
           edge.above = valueLabel(input)
           let color = node.id == current ? theme.highlightStroke : theme.gradientColor
           edge.below = gradientLabel(
-            numeric: evaluation.gradient(node.id) * evaluation.localGradients[node.id][i],
+            numeric: evaluation.edgeGradients[node.id][i],
             formula: symbolic.edges[node.id][i], color: color)
         }
         diagram.edges.append(edge)

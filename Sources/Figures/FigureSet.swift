@@ -13,14 +13,18 @@ public struct FigureSet {
   private let analysis: LessonAnalysis
   private let theme: Theme
   private let labels: LabelMode
-  private let title: String
+  private let titles: (FigureID) -> String
 
-  /// - Parameter title: the lesson's title, for each figure's metadata.
-  public init(_ analysis: LessonAnalysis, theme: Theme, labels: LabelMode, title: String) {
+  /// - Parameter titles: each figure's title, for its metadata (PDF title, SVG `<title>`),
+  ///   in the lesson's language.
+  public init(
+    _ analysis: LessonAnalysis, theme: Theme, labels: LabelMode,
+    titles: @escaping (FigureID) -> String
+  ) {
     self.analysis = analysis
     self.theme = theme
     self.labels = labels
-    self.title = title
+    self.titles = titles
   }
 
   /// How the theme writes symbolic gradients: colah, drawn bottom to top, writes
@@ -36,22 +40,17 @@ public struct FigureSet {
     for group in analysis.figureGroups {
       let d = DiagramBuilder(
         figure: analysis.figureGraph(group.source), theme: theme, labels: labels)
-      switch group.kind {
-      case .graph, .forward, .expanded:
-        let caption = [.graph: "the graph", .forward: "forward pass", .expanded: "expanded"][
-          group.kind, default: ""]
-        let scene = composer.compose(
-          d.diagram(title: "\(title) — \(caption)", gradients: group.kind != .forward))
-        figures += group.ids.map { Figure(id: $0, scene: scene) }
-      case .steps:
-        let count = group.ids.count
-        let diagrams = (0..<count).map { k in
-          d.diagram(
-            title: "\(title) — backward pass, step \(k + 1) of \(count)", gradients: true,
-            processed: k + 1)
+      if group.kind == .steps {
+        let diagrams = group.ids.enumerated().map { k, id in
+          d.diagram(title: titles(id), gradients: true, processed: k + 1)
         }
         for (id, scene) in zip(group.ids, composer.compose(sequence: diagrams)) {
           figures.append(Figure(id: id, scene: scene))
+        }
+      } else {
+        for id in group.ids {
+          let diagram = d.diagram(title: titles(id), gradients: group.kind != .forward)
+          figures.append(Figure(id: id, scene: composer.compose(diagram)))
         }
       }
     }

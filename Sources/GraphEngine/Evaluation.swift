@@ -7,6 +7,9 @@ public struct Evaluation: Sendable {
   public var localGradients: [[Double]]
   /// ∂L/∂(node) of every node: the sum of its ``contributions``.
   public var gradients: [Double]
+  /// What each edge passes back, upstream × local: `edgeGradients[node][i]` is
+  /// ∂L/∂(node) × ∂(node)/∂(input i), the gradient written under that edge.
+  public var edgeGradients: [[Double]]
   /// For every node, what each use of it sent back: upstream × local, in the order the
   /// backward pass produced them (the last consumer first).
   public var contributions: [[Contribution]]
@@ -63,11 +66,13 @@ public enum Evaluator {
 
     var gradients = [Double](repeating: 0, count: count)
     var contributions = [[Evaluation.Contribution]](repeating: [], count: count)
+    var edges = locals.map { [Double](repeating: 0, count: $0.count) }
     gradients[graph.output] = upstream
     for node in graph.nodes.reversed() {
       let g = gradients[node.id]
       for (i, input) in node.inputs.enumerated() {
         let c = g * locals[node.id][i]
+        edges[node.id][i] = c
         contributions[input].append(.init(consumer: node.id, inputIndex: i, value: c))
         gradients[input] += c
         if !gradients[input].isFinite {
@@ -79,7 +84,7 @@ public enum Evaluator {
     return .success(
       Evaluation(
         graph: graph, values: values, localGradients: locals, gradients: gradients,
-        contributions: contributions, upstream: upstream))
+        edgeGradients: edges, contributions: contributions, upstream: upstream))
   }
 
   /// The forward pass alone: the output's value at the given inputs, or a diagnostic at the

@@ -42,7 +42,7 @@ enum Artifacts {
       HandoutLayout.typeset(document, paper: paper, measurer: PangoTextMeasurer())
     }
     let figures = FigureSet(
-      analysis, theme: plan.theme, labels: plan.labels, title: compiled.lesson.title
+      analysis, theme: plan.theme, labels: plan.labels, titles: walkthrough.figureTitle
     ).compose(measurer: PangoTextMeasurer())
     files.append(
       File(

@@ -48,7 +48,11 @@ struct FigurePlan {
       kinds = []
       for entry in chosen {
         if let kind = FigureKind(rawValue: entry.value) {
-          kinds.append(kind)
+          if kinds.contains(kind) {
+            problem("figure '\(entry.value)' is listed twice", entry)
+          } else {
+            kinds.append(kind)
+          }
         } else {
           let names = FigureKind.allCases.map(\.rawValue).joined(separator: ", ")
           problem("unknown figure '\(entry.value)'; the figures are \(names)", entry)

@@ -2,7 +2,6 @@ import Analysis
 import Explain
 import Figures
 import GraphEngine
-import GraphLayout
 import Handout
 import LessonKit
 
@@ -34,7 +33,8 @@ public enum PipelineExercise {
     }
     let analysis = LessonAnalysis(
       compiled, figures: plan.kinds, convention: FigureSet.convention(of: plan.theme))
-    _ = FigureSet(analysis, theme: plan.theme, labels: plan.labels, title: compiled.lesson.title)
+    let titles = Walkthrough(analysis, language: "ko").figureTitle
+    _ = FigureSet(analysis, theme: plan.theme, labels: plan.labels, titles: titles)
       .compose(measurer: EstimatedTextMeasurer())
     for language in ["en", "ko"] {
       let document = Walkthrough(analysis, language: language).document()

@@ -261,4 +261,17 @@ struct CommandLineTests {
       #expect(result.stderr.count < 400, "\(name)")
     }
   }
+
+  @Test("a figure listed twice is a located error, and nothing is written")
+  func figureListedTwice() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.cleanUp() }
+    let lesson = folder.url.appendingPathComponent("twice.yaml")
+    try "title: t\nfunction: y = x * x\ninputs: {x: 3}\nfigures: [graph, forward, graph]\n"
+      .write(to: lesson, atomically: true, encoding: .utf8)
+    let result = try ProcessRunner.run([lesson.path, "--out", "out"], in: folder.url)
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("twice.yaml:4:27: error: figure 'graph' is listed twice"))
+    #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("out").path))
+  }
 }

@@ -1,5 +1,6 @@
 import Analysis
 import CairoBackend
+import Explain
 import Figures
 import Foundation
 import GraphEngine
@@ -14,7 +15,8 @@ func figures(
   let compiled = try LessonSource.builtin(id).compile()
   return FigureSet(
     LessonAnalysis(compiled, figures: kinds, convention: FigureSet.convention(of: style)),
-    theme: style, labels: labels, title: compiled.lesson.title
+    theme: style, labels: labels,
+    titles: Walkthrough(LessonAnalysis(compiled), language: "en").figureTitle
   ).compose(measurer: PangoTextMeasurer())
 }
 

@@ -60,7 +60,7 @@ struct GeometryTests {
           let made = FigureSet(
             LessonAnalysis(
               compiled, figures: [.graph, .expanded], convention: FigureSet.convention(of: theme)),
-            theme: theme, labels: labels, title: "random"
+            theme: theme, labels: labels, titles: { "random " + $0.fileStem }
           ).compose(measurer: measurer)
           for figure in made {
             let problems = SceneGeometry.problems(figure.scene)

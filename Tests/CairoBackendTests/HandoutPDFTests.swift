@@ -71,7 +71,8 @@ struct HandoutPDFTests {
         LessonAnalysis(
           compiled, figures: LessonAnalysis.defaultFigures(for: compiled.graph),
           convention: FigureSet.convention(of: .dlfs)),
-        theme: .dlfs, labels: .numeric, title: compiled.lesson.title
+        theme: .dlfs, labels: .numeric,
+        titles: Walkthrough(LessonAnalysis(compiled), language: "en").figureTitle
       ).compose(measurer: PangoTextMeasurer())
       let scenes = Dictionary(made.map { ($0.id, $0.scene) }, uniquingKeysWith: { a, _ in a })
       for language in ["en", "ko"] {
@@ -196,7 +197,8 @@ struct HandoutPDFTests {
       LessonAnalysis(
         compiled, figures: LessonAnalysis.defaultFigures(for: compiled.graph),
         convention: FigureSet.convention(of: .dlfs)),
-      theme: .dlfs, labels: .numeric, title: compiled.lesson.title
+      theme: .dlfs, labels: .numeric,
+      titles: Walkthrough(LessonAnalysis(compiled), language: "en").figureTitle
     ).compose(measurer: PangoTextMeasurer())
   }
 

@@ -12,6 +12,6 @@ func figures(
   let compiled = try LessonSource.builtin(id).compile()
   return FigureSet(
     LessonAnalysis(compiled, figures: kinds, convention: FigureSet.convention(of: style)),
-    theme: style, labels: labels, title: compiled.lesson.title
+    theme: style, labels: labels, titles: { "\(compiled.lesson.title) — \($0.fileStem)" }
   ).compose(measurer: EstimatedTextMeasurer())
 }

@@ -17,7 +17,8 @@ struct HandoutPageTests {
       LessonAnalysis(
         compiled, figures: LessonAnalysis.defaultFigures(for: compiled.graph),
         convention: FigureSet.convention(of: .dlfs)),
-      theme: .dlfs, labels: .numeric, title: compiled.lesson.title
+      theme: .dlfs, labels: .numeric,
+      titles: Walkthrough(LessonAnalysis(compiled), language: "en").figureTitle
     ).compose(measurer: EstimatedTextMeasurer())
     let document = Walkthrough(LessonAnalysis(compiled), language: "en").document()
     let scenes = Dictionary(figures.map { ($0.id, $0.scene) }, uniquingKeysWith: { a, _ in a })
@@ -136,7 +137,8 @@ struct HandoutTypesetTests {
       LessonAnalysis(
         compiled, figures: LessonAnalysis.defaultFigures(for: compiled.graph),
         convention: FigureSet.convention(of: .dlfs)),
-      theme: .dlfs, labels: .numeric, title: compiled.lesson.title
+      theme: .dlfs, labels: .numeric,
+      titles: Walkthrough(LessonAnalysis(compiled), language: "en").figureTitle
     ).compose(measurer: EstimatedTextMeasurer())
     let document = Walkthrough(LessonAnalysis(compiled), language: "en").document()
     let scenes = Dictionary(figures.map { ($0.id, $0.scene) }, uniquingKeysWith: { a, _ in a })

@@ -2,7 +2,7 @@ import ExpressionLanguage
 public import GraphEngine
 
 /// One statement of the lesson's function (`u = x * w`), as the walk-through shows it.
-public struct Statement: Sendable {
+public struct StatementFormula: Sendable {
   /// The name it defines.
   public let name: String
   /// How many expressions it has (its size in the program's arena).
@@ -15,16 +15,16 @@ public struct Statement: Sendable {
   public static let readable = 120
 
   /// The statements of `program`; only those in `shown` get their formula.
-  static func all(_ program: Program, shown: (Int, Int) -> Bool) -> [Statement] {
+  static func all(_ program: Program, shown: (Int, Int) -> Bool) -> [StatementFormula] {
     var start = 0
-    var statements: [Statement] = []
+    var statements: [StatementFormula] = []
     let count = program.statements.count
     for (k, statement) in program.statements.enumerated() {
       // A statement's expressions are a range of the arena ending at its root.
       let size = statement.root - start + 1
       start = statement.root + 1
       let formula = size <= readable && shown(k, count) ? program.formula(of: statement.root) : nil
-      statements.append(Statement(name: statement.name, size: size, formula: formula))
+      statements.append(StatementFormula(name: statement.name, size: size, formula: formula))
     }
     return statements
   }
