@@ -23,16 +23,15 @@ public enum FigureID: Hashable, Sendable {
   /// The file name stem: `graph`, `forward`, `expanded`, `step-01` (as many digits as the
   /// last step needs, at least two).
   public var fileStem: String {
-    guard case .step(let k, let count) = self else {
-      switch self {
-      case .graph: return "graph"
-      case .forward: return "forward"
-      default: return "expanded"
-      }
+    switch self {
+    case .graph: return "graph"
+    case .forward: return "forward"
+    case .expanded: return "expanded"
+    case .step(let k, let count):
+      let width = Swift.max(2, String(count).count)
+      let number = String(k)
+      return "step-" + String(repeating: "0", count: width - number.count) + number
     }
-    let width = Swift.max(2, String(count).count)
-    let number = String(k)
-    return "step-" + String(repeating: "0", count: width - number.count) + number
   }
 
   /// Whether this is one of the backward steps.

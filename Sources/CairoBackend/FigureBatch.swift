@@ -1,4 +1,4 @@
-import Analysis
+public import Analysis
 import Dispatch
 public import Figures
 import Foundation
@@ -11,7 +11,7 @@ import Synchronization
 public enum FigureBatch {
   /// One rendered file.
   public struct Output: Sendable {
-    public var figure: String
+    public var figure: FigureID
     public var format: FigureFormat
     public var data: Data
   }
@@ -31,7 +31,7 @@ public enum FigureBatch {
     }
     let data = try run(jobs, helpers: helpers)
     return zip(pairs, data).map { pair, bytes in
-      Output(figure: pair.0.id.fileStem, format: pair.1, data: bytes)
+      Output(figure: pair.0.id, format: pair.1, data: bytes)
     }
   }
 

@@ -33,7 +33,7 @@ struct DiagramBuilder {
     let done = Set(order.prefix(processed ?? order.count))
     let current = processed.flatMap { $0 > 0 && $0 <= order.count ? order[$0 - 1] : nil }
     let folded = foldedConstants()
-    let colah = theme.shape == .ellipse
+    let colah = theme.placement == .inNodes
     let consumers = graph.consumers
     let pending = Set(order).subtracting(done)
 

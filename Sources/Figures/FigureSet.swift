@@ -27,12 +27,6 @@ public struct FigureSet {
     self.titles = titles
   }
 
-  /// How the theme writes symbolic gradients: colah, drawn bottom to top, writes
-  /// derivatives of the output itself (∂e/∂c).
-  public static func convention(of theme: Theme) -> LabelConvention {
-    theme.direction == .bottomToTop ? .output : .loss
-  }
-
   /// Draws the figures, measuring their text with `measurer`.
   public func compose(measurer: any TextMeasuring) -> [Figure] {
     let composer = SceneComposer(theme: theme, measurer: measurer)

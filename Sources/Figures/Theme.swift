@@ -1,3 +1,4 @@
+public import Analysis
 import GraphEngine
 public import GraphLayout
 
@@ -28,7 +29,20 @@ public struct Theme: Sendable {
     case folded
   }
 
+  /// Where a figure writes its numbers and formulas.
+  public enum LabelPlacement: Sendable {
+    /// Values above the wires and gradients below them (DLFS, CS231n).
+    case onWires
+    /// Each node holds its definition, value and gradient; each wire a box with its local
+    /// derivative (colah).
+    case inNodes
+  }
+
   public var name: String
+  /// Where values, gradients and local derivatives are written.
+  public var placement: LabelPlacement
+  /// Whose derivatives the symbolic gradients are: ∂L/∂x, or the output's own (colah's ∂e/∂c).
+  public var convention: LabelConvention
   /// How operators are written inside the nodes.
   public var operators: OperatorNotation
   /// Whether an input used once, with symbolic labels, is named only on its wire (DLFS
@@ -98,7 +112,8 @@ public struct Theme: Sendable {
   /// forward arrows with open heads, values above; a thick dark-grey backward arrow below
   /// with the gradient under it; constants as side inputs; up to six significant digits.
   public static let dlfs = Theme(
-    name: "dlfs", operators: .textbook, namesLoneInputOnWire: true, direction: .leftToRight,
+    name: "dlfs", placement: .onWires, convention: .loss, operators: .textbook,
+    namesLoneInputOnWire: true, direction: .leftToRight,
     shape: .circle, constants: .sideInputs,
     numbers: .shortest(significantDigits: 6),
     nodeStroke: Color(hex: 0xb3b3b3), nodeStrokeWidth: 1.2, nodeRadius: 17,
@@ -118,7 +133,8 @@ public struct Theme: Sendable {
   /// values above in green and gradients below in red on the same wire, constants folded
   /// into unary gates, two decimals.
   public static let cs231n = Theme(
-    name: "cs231n", operators: .gates, namesLoneInputOnWire: false, direction: .leftToRight,
+    name: "cs231n", placement: .onWires, convention: .loss, operators: .gates,
+    namesLoneInputOnWire: false, direction: .leftToRight,
     shape: .circle, constants: .folded,
     numbers: .fixed(decimals: 2),
     nodeStroke: .black, nodeStrokeWidth: 1, nodeRadius: 17,
@@ -137,7 +153,8 @@ public struct Theme: Sendable {
   /// beige boxes on the edges with the local derivative `∂c/∂a = 1`, and in the backward
   /// figures the gradient of the output with respect to the node inside it.
   public static let colah = Theme(
-    name: "colah", operators: .textbook, namesLoneInputOnWire: false, direction: .bottomToTop,
+    name: "colah", placement: .inNodes, convention: .output, operators: .textbook,
+    namesLoneInputOnWire: false, direction: .bottomToTop,
     shape: .ellipse, constants: .folded,
     numbers: .shortest(significantDigits: 6),
     nodeFill: Color(hex: 0xc0c6f8), nodeStroke: Color(hex: 0x8d95d6), nodeStrokeWidth: 0.8,

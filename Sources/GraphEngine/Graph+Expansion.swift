@@ -2,7 +2,8 @@ extension Graph {
   /// The same function with every composite node replaced by its primitive graph:
   ///
   /// - σ(a) → a × (−1) → exp → 1 + · → 1/·, the chain DLFS draws (Fig. 5-19);
-  /// - tanh(a) → (exp(a) − exp(−a)) / (exp(a) + exp(−a)).
+  /// - tanh(a) → (exp(a) − exp(−a)) / (exp(a) + exp(−a));
+  /// - softplus(a) → log(1 + exp(a)).
   ///
   /// New nodes keep the composite's location and point back to it through `origin`; the
   /// last node of each chain inherits the composite's name.
@@ -38,15 +39,10 @@ extension Graph {
 }
 
 extension Evaluation {
-  /// Both passes again on the graph with its composites expanded (the same `inputs` and
-  /// upstream): what the expanded figures draw and the walk-through walks. nil when the graph
-  /// has no composite, or its expansion cannot be evaluated.
-  public func expandingComposites(inputs: [String: Double]) -> Evaluation? {
-    try? expandedResult(inputs: inputs)?.get()
-  }
-
-  /// The same, with the reason when the expansion cannot be evaluated (σ(−1000) is 0 as a
-  /// composite, but its expansion computes exp(1000)); nil when there is no composite.
+  /// Both passes again on the graph with its composites expanded (the same inputs and
+  /// upstream): what the expanded figures draw and the walk-through walks; a failure names
+  /// the primitive that leaves its domain (σ(−1000) is 0 as a composite, but its expansion
+  /// computes exp(1000)); nil when there is no composite.
   public func expandedResult(inputs: [String: Double]) -> Result<Evaluation, DiagnosticList>? {
     guard graph.hasComposites else { return nil }
     return Evaluator.evaluate(graph.expandingComposites(), inputs: inputs, upstream: upstream)

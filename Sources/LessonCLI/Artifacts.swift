@@ -25,7 +25,7 @@ enum Artifacts {
   {
     var files = [File(path: "trace.json", contents: Data(TraceJSON.write(compiled).utf8))]
     let analysis = LessonAnalysis(
-      compiled, figures: plan.kinds, convention: FigureSet.convention(of: plan.theme))
+      compiled, figures: plan.kinds, convention: plan.theme.convention)
     for omission in analysis.omitted {
       Terminal.printError("\(compiled.lesson.path): warning: \(omission.warning)")
     }
@@ -62,7 +62,9 @@ enum Artifacts {
     files.append(File(path: "\(compiled.lesson.id).pdf", contents: try handout.value()))
     for output in rendered {
       files.append(
-        File(path: "figures/\(output.figure).\(output.format.rawValue)", contents: output.data))
+        File(
+          path: "figures/\(output.figure.fileStem).\(output.format.rawValue)",
+          contents: output.data))
     }
     return files
   }

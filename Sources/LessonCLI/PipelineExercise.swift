@@ -32,7 +32,7 @@ public enum PipelineExercise {
       return
     }
     let analysis = LessonAnalysis(
-      compiled, figures: plan.kinds, convention: FigureSet.convention(of: plan.theme))
+      compiled, figures: plan.kinds, convention: plan.theme.convention)
     let titles = Walkthrough(analysis, language: "ko").figureTitle
     _ = FigureSet(analysis, theme: plan.theme, labels: plan.labels, titles: titles)
       .compose(measurer: EstimatedTextMeasurer())

@@ -14,7 +14,7 @@ func figures(
 ) throws -> [Figure] {
   let compiled = try LessonSource.builtin(id).compile()
   return FigureSet(
-    LessonAnalysis(compiled, figures: kinds, convention: FigureSet.convention(of: style)),
+    LessonAnalysis(compiled, figures: kinds, convention: style.convention),
     theme: style, labels: labels,
     titles: Walkthrough(LessonAnalysis(compiled), language: "en").figureTitle
   ).compose(measurer: PangoTextMeasurer())

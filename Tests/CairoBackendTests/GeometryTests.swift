@@ -59,7 +59,7 @@ struct GeometryTests {
         for labels in [LabelMode.numeric, .symbolic] {
           let made = FigureSet(
             LessonAnalysis(
-              compiled, figures: [.graph, .expanded], convention: FigureSet.convention(of: theme)),
+              compiled, figures: [.graph, .expanded], convention: theme.convention),
             theme: theme, labels: labels, titles: { "random " + $0.fileStem }
           ).compose(measurer: measurer)
           for figure in made {

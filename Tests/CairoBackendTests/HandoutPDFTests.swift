@@ -70,7 +70,7 @@ struct HandoutPDFTests {
       let made = FigureSet(
         LessonAnalysis(
           compiled, figures: LessonAnalysis.defaultFigures(for: compiled.graph),
-          convention: FigureSet.convention(of: .dlfs)),
+          convention: Theme.dlfs.convention),
         theme: .dlfs, labels: .numeric,
         titles: Walkthrough(LessonAnalysis(compiled), language: "en").figureTitle
       ).compose(measurer: PangoTextMeasurer())
@@ -196,7 +196,7 @@ struct HandoutPDFTests {
     return FigureSet(
       LessonAnalysis(
         compiled, figures: LessonAnalysis.defaultFigures(for: compiled.graph),
-        convention: FigureSet.convention(of: .dlfs)),
+        convention: Theme.dlfs.convention),
       theme: .dlfs, labels: .numeric,
       titles: Walkthrough(LessonAnalysis(compiled), language: "en").figureTitle
     ).compose(measurer: PangoTextMeasurer())

@@ -16,7 +16,7 @@ struct HandoutPageTests {
     let figures = FigureSet(
       LessonAnalysis(
         compiled, figures: LessonAnalysis.defaultFigures(for: compiled.graph),
-        convention: FigureSet.convention(of: .dlfs)),
+        convention: Theme.dlfs.convention),
       theme: .dlfs, labels: .numeric,
       titles: Walkthrough(LessonAnalysis(compiled), language: "en").figureTitle
     ).compose(measurer: EstimatedTextMeasurer())
@@ -136,7 +136,7 @@ struct HandoutTypesetTests {
     let figures = FigureSet(
       LessonAnalysis(
         compiled, figures: LessonAnalysis.defaultFigures(for: compiled.graph),
-        convention: FigureSet.convention(of: .dlfs)),
+        convention: Theme.dlfs.convention),
       theme: .dlfs, labels: .numeric,
       titles: Walkthrough(LessonAnalysis(compiled), language: "en").figureTitle
     ).compose(measurer: EstimatedTextMeasurer())

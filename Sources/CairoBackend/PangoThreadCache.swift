@@ -1,6 +1,6 @@
 internal import CCairo
 internal import CPangoCairo
-public import Figures
+import Figures
 import Foundation
 import GraphLayout
 
@@ -150,98 +150,5 @@ final class PangoThreadCache {
     let made = pango_font_description_from_string(font.description)
     fonts[font] = made
     return made
-  }
-}
-
-/// Draws Pango text on one Cairo context, with the current thread's shaped layouts.
-final class PangoSession {
-  private let cache = PangoThreadCache.current
-
-  /// Draws `markup` so that its logical box lands on `frame`'s top-left corner (wrapped to
-  /// `width` if given).
-  func draw(
-    _ markup: String, font: Font, at frame: Rect, on cr: OpaquePointer, width: Double? = nil
-  ) {
-    guard let shaped = cache.layout(markup, font: font, width: width) else { return }
-    let logical = cache.logicalRect(shaped)
-    show(shaped, at: Point(x: frame.x - logical.x, y: frame.y - logical.y), on: cr)
-  }
-
-  /// Draws one line of `markup` with its baseline's left end at `origin`.
-  func drawOnBaseline(_ markup: String, font: Font, at origin: Point, on cr: OpaquePointer) {
-    guard let shaped = cache.layout(markup, font: font) else { return }
-    let logical = cache.logicalRect(shaped)
-    show(shaped, at: Point(x: origin.x - logical.x, y: origin.y - cache.baseline(shaped)), on: cr)
-  }
-
-  /// Shows a layout with its origin at `point`, scaled from the reference size.
-  private func show(_ shaped: PangoThreadCache.Shaped, at point: Point, on cr: OpaquePointer) {
-    cairo_save(cr)
-    cairo_translate(cr, point.x, point.y)
-    cairo_scale(cr, shaped.scale, shaped.scale)
-    cairo_move_to(cr, 0, 0)
-    pango_cairo_show_layout(cr, shaped.layout)
-    cairo_restore(cr)
-  }
-
-  /// Whether `markup` is well-formed Pango markup.
-  static func isValidMarkup(_ markup: String) -> Bool {
-    var error: UnsafeMutablePointer<GError>?
-    let ok = pango_parse_markup(markup, -1, 0, nil, nil, nil, &error)
-    if let error { g_error_free(error) }
-    return ok != 0
-  }
-}
-
-/// Measures text as it will be drawn, with the current thread's Pango cache.
-///
-/// Pango's font map is per thread: use a measurer on the thread that made it (make one per
-/// thread to measure in parallel).
-public final class PangoTextMeasurer: PageTextMeasuring {
-  private let cache = PangoThreadCache.current
-
-  public init() {}
-
-  public func measure(_ markup: String, font: Font) -> Size {
-    guard let shaped = cache.layout(markup, font: font) else { return .zero }
-    let rect = cache.logicalRect(shaped)
-    return Size(width: rect.width, height: rect.height)
-  }
-
-  /// The size of `markup` wrapped to `width`.
-  public func measure(_ markup: String, font: Font, width: Double) -> Size {
-    guard let shaped = cache.layout(markup, font: font, width: width) else { return .zero }
-    let rect = cache.logicalRect(shaped)
-    return Size(width: rect.width, height: rect.height)
-  }
-
-  /// A one-line text's width and its extent above and below the baseline.
-  public func measureLine(_ markup: String, font: Font) -> (
-    width: Double, ascent: Double, descent: Double
-  ) {
-    guard let shaped = cache.layout(markup, font: font) else { return (0, 0, 0) }
-    let rect = cache.logicalRect(shaped)
-    let base = cache.baseline(shaped) - rect.y
-    return (rect.width, base, rect.height - base)
-  }
-
-  /// Loads `fonts` into this thread's cache — upright and italic, digits and math signs, as
-  /// text and math use them — before there is text to measure.
-  public func load(_ fonts: [Font]) {
-    for font in fonts {
-      _ = measure("Ag 0.1 = −<i>x</i> × ∂", font: font)
-    }
-  }
-
-  /// How many characters of `markup` no installed font has (drawn as boxes); 0 when every
-  /// glyph was found, through font fallback if need be (Korean falls back to Nanum).
-  public func missingGlyphs(_ markup: String, font: Font) -> Int {
-    guard let shaped = cache.layout(markup, font: font) else { return -1 }
-    return Int(pango_layout_get_unknown_glyphs_count(shaped.layout))
-  }
-
-  /// Whether `markup` is well-formed Pango markup (for tests).
-  public static func isValidMarkup(_ markup: String) -> Bool {
-    PangoSession.isValidMarkup(markup)
   }
 }
