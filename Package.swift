@@ -89,7 +89,7 @@ let package = Package(
       name: "Handout",
       dependencies: ["Figures", "Analysis", "Explain", "GraphEngine", "GraphLayout"],
       swiftSettings: strictSettings),
-    // The only C boundary: Cairo, Pango, fontconfig draw Scenes as PDF/PNG/SVG and handout PDF.
+    // The drawing backend, the only user of Cairo, Pango and fontconfig: Scenes → PDF/PNG/SVG.
     .target(
       name: "CairoBackend",
       dependencies: [
@@ -117,6 +117,9 @@ let package = Package(
       swiftSettings: strictSettings),
     .testTarget(
       name: "GraphEngineTests", dependencies: ["GraphEngine", "ExpressionLanguage"],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "ExpressionLanguageTests", dependencies: ["ExpressionLanguage", "GraphEngine"],
       swiftSettings: strictSettings),
     .testTarget(
       name: "AnalysisTests", dependencies: ["Analysis", "LessonKit", "GraphEngine"],
