@@ -10,7 +10,7 @@
 /// Post: `positions[item]` is the anchor line of every item; neighbours in a rank are at
 /// least their separation apart.
 enum CoordinateAssignment {
-  static func positions(_ grid: LayerGrid, spacing: Spacing) -> [Double] {
+  static func positions(_ grid: LayerGrid, spacing: Spacing) -> Coordinates {
     var neighbours = [[(item: Int, weight: Double)]](repeating: [], count: grid.items.count)
     for link in grid.links {
       neighbours[link.from].append((link.to, link.weight))
@@ -39,7 +39,7 @@ enum CoordinateAssignment {
         previous = position
       }
     }
-    return position
+    return Coordinates(across: position)
   }
 
   /// The least distance between the anchors of two neighbours in a rank.
@@ -99,4 +99,11 @@ enum CoordinateAssignment {
     for (m, c) in zip(means, counts) { result.append(contentsOf: repeatElement(m, count: c)) }
     return result
   }
+}
+
+/// Phase 4's result: every grid item's anchor line across the flow, in points.
+struct Coordinates {
+  var across: [Double]
+
+  subscript(item: Int) -> Double { across[item] }
 }

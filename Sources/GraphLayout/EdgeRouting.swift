@@ -7,7 +7,7 @@
 /// node or a label. Every edge ends on a straight stub (``Spacing/finalStub``). Post: the figure is shifted so everything lies inside the margins.
 enum EdgeRouting {
   static func result(
-    _ grid: LayerGrid, across position: [Double], request: LayoutRequest
+    _ grid: LayerGrid, across position: Coordinates, request: LayoutRequest
   ) -> LayoutResult {
     let spacing = request.spacing
     // Across the flow: shift so the topmost box starts at the margin.
@@ -19,7 +19,7 @@ enum EdgeRouting {
     }
     if grid.items.isEmpty { (low, high) = (0, 0) }
     let shift = spacing.margin - low
-    let p = position.map { $0 + shift }
+    let p = position.across.map { $0 + shift }
     let acrossTotal = high - low + 2 * spacing.margin
 
     // Along the flow: column widths and gaps.

@@ -47,12 +47,12 @@ struct LayerGrid {
   /// The item of each node.
   var nodeItem: [Int] = []
 
-  init(request: LayoutRequest, ranks: [Int]) {
+  init(request: LayoutRequest, ranks: Ranks) {
     let horizontal = request.direction == .leftToRight
     func extents(_ size: Size) -> (along: Double, across: Double) {
       horizontal ? (size.width, size.height) : (size.height, size.width)
     }
-    let top = (ranks.max() ?? 0) * 2
+    let top = ranks.top * 2
     layers = Array(repeating: [], count: top + 1)
     for (id, node) in request.nodes.enumerated() {
       let (along, across) = extents(node.size)
@@ -135,5 +135,19 @@ struct LayerGrid {
   func isPassage(_ item: Int) -> Bool {
     if case .passage = items[item].kind { return true }
     return false
+  }
+
+  /// The same grid with its ranks in `order` (phase 3's result). Pre: each of the order's
+  /// layers is a permutation of the grid's layer of that rank.
+  func ordered(_ order: CrossingReduction.Order) -> LayerGrid {
+    precondition(
+      order.layers.count == layers.count
+        && zip(order.layers, layers).allSatisfy {
+          $0.count == $1.count && $0.sorted() == $1.sorted()
+        },
+      "an order must permute each rank's items")
+    var grid = self
+    grid.layers = order.layers
+    return grid
   }
 }

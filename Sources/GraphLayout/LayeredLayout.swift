@@ -3,8 +3,8 @@
 public enum LayeredLayout {
   public static func layout(_ request: LayoutRequest) -> LayoutResult {
     let ranks = RankAssignment.ranks(nodeCount: request.nodes.count, edges: request.edges)
-    var grid = LayerGrid(request: request, ranks: ranks)
-    grid.layers = CrossingReduction.order(grid).layers
+    let proper = LayerGrid(request: request, ranks: ranks)
+    let grid = proper.ordered(CrossingReduction.order(proper))
     let across = CoordinateAssignment.positions(grid, spacing: request.spacing)
     return EdgeRouting.result(grid, across: across, request: request)
   }

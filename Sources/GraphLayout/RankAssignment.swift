@@ -6,9 +6,11 @@
 /// them (`tax` enters at the last `×`, not at the far left). Gansner et al., "A Technique for
 /// Drawing Directed Graphs" (1993), §2, without network simplex.
 ///
-/// Pre: the edges form a DAG. Post: `rank[to] > rank[from]` for every edge; min rank is 0.
+/// Pre: the edges form a DAG (checked: a cycle is a programming error, since every graph
+/// lessongen lays out is built in evaluation order). Post: `rank[to] > rank[from]` for every
+/// edge; the least rank is 0.
 enum RankAssignment {
-  static func ranks(nodeCount: Int, edges: [LayoutEdge]) -> [Int] {
+  static func ranks(nodeCount: Int, edges: [LayoutEdge]) -> Ranks {
     var outgoing = [[Int]](repeating: [], count: nodeCount)
     var incoming = [[Int]](repeating: [], count: nodeCount)
     for edge in edges {
@@ -16,6 +18,9 @@ enum RankAssignment {
       incoming[edge.to].append(edge.from)
     }
     let order = topologicalOrder(nodeCount: nodeCount, outgoing: outgoing, incoming: incoming)
+    precondition(
+      order.count == nodeCount,
+      "rank assignment needs a DAG: \(nodeCount - order.count) nodes on a cycle")
     var rank = [Int](repeating: 0, count: nodeCount)
     for v in order {
       for u in incoming[v] { rank[v] = Swift.max(rank[v], rank[u] + 1) }
@@ -26,7 +31,7 @@ enum RankAssignment {
       rank[v] = Swift.max(earliest, latest - 1)
     }
     let low = rank.min() ?? 0
-    return rank.map { $0 - low }
+    return Ranks(values: rank.map { $0 - low })
   }
 
   /// Kahn's algorithm, taking the lowest id first so the result is deterministic.
@@ -46,4 +51,14 @@ enum RankAssignment {
     }
     return order
   }
+}
+
+/// Phase 1's result: the rank (column) of every node, the least being 0.
+struct Ranks: Equatable {
+  var values: [Int]
+
+  subscript(node: Int) -> Int { values[node] }
+
+  /// The highest rank (0 for no nodes).
+  var top: Int { values.max() ?? 0 }
 }

@@ -9,7 +9,7 @@ struct CoordinateAssignmentTests {
     arguments: LayoutFixtures.all.indices)
   func separation(_ index: Int) {
     var grid = LayerGridTests.grid(LayoutFixtures.all[index])
-    grid.layers = CrossingReduction.order(grid).layers
+    grid = grid.ordered(CrossingReduction.order(grid))
     let spacing = Spacing()
     let position = CoordinateAssignment.positions(grid, spacing: spacing)
     for layer in grid.layers {
@@ -24,7 +24,7 @@ struct CoordinateAssignmentTests {
   func chainIsStraight() {
     let request = LayoutFixtures.request(5, [(0, 1), (1, 2), (2, 3), (3, 4)])
     var grid = LayerGridTests.grid(request)
-    grid.layers = CrossingReduction.order(grid).layers
+    grid = grid.ordered(CrossingReduction.order(grid))
     let position = CoordinateAssignment.positions(grid, spacing: Spacing())
     let lines = Set(grid.nodeItem.map { (position[$0] * 1000).rounded() })
     #expect(lines.count == 1)

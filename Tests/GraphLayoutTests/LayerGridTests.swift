@@ -59,4 +59,23 @@ struct LayerGridTests {
       #expect(Array(owner.prefix(prefix.count)) == Array(prefix))
     }
   }
+
+  @Test("an order that is not a permutation of each rank breaks the precondition")
+  func orderMustPermute() async {
+    await #expect(processExitsWith: .failure) {
+      let grid = LayerGridTests.grid(LayoutFixtures.sigmoid)
+      var layers = grid.layers
+      layers[0].append(layers[0][0])
+      _ = grid.ordered(CrossingReduction.Order(layers: layers, crossings: 0))
+    }
+  }
+
+  @Test("the crossing reduction's order is accepted and leaves the items and links alone")
+  func orderedKeepsItems() {
+    let grid = LayerGridTests.grid(LayoutFixtures.sigmoid)
+    let ordered = grid.ordered(CrossingReduction.order(grid))
+    #expect(ordered.items.count == grid.items.count)
+    #expect(ordered.links.count == grid.links.count)
+    #expect(ordered.chains == grid.chains)
+  }
 }

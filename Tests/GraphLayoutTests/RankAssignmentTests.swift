@@ -9,7 +9,7 @@ struct RankAssignmentTests {
     let request = LayoutFixtures.all[index]
     let ranks = RankAssignment.ranks(nodeCount: request.nodes.count, edges: request.edges)
     for edge in request.edges { #expect(ranks[edge.to] > ranks[edge.from]) }
-    #expect(ranks.min() == 0)
+    #expect(ranks.values.min() == 0)
   }
 
   @Test("side inputs sit just before the node that uses them (DLFS's constants)")
@@ -18,7 +18,7 @@ struct RankAssignmentTests {
       nodeCount: 7, edges: LayoutFixtures.sigmoid.edges)
     // The constant 1 (node 4) enters at the + (node 5), not at the far left.
     #expect(ranks[4] == ranks[5] - 1)
-    #expect(ranks == [0, 0, 1, 2, 2, 3, 4])
+    #expect(ranks.values == [0, 0, 1, 2, 2, 3, 4])
   }
 
   @Test("the topological order takes the lowest id first")
@@ -28,5 +28,15 @@ struct RankAssignmentTests {
     #expect(
       RankAssignment.topologicalOrder(nodeCount: 3, outgoing: outgoing, incoming: incoming)
         == [0, 1, 2])
+  }
+
+  @Test("a cycle breaks the precondition: the layout stops instead of dropping nodes")
+  func cycleIsRefused() async {
+    await #expect(processExitsWith: .failure) {
+      let edges = [
+        LayoutEdge(from: 0, to: 1), LayoutEdge(from: 1, to: 2), LayoutEdge(from: 2, to: 1),
+      ]
+      _ = RankAssignment.ranks(nodeCount: 3, edges: edges)
+    }
   }
 }
