@@ -85,23 +85,23 @@ public struct HandoutLayout {
   private mutating func titleBlock(_ typeset: TypesetHandout) {
     let title = typeset.titleText
     addText(title.markup, style.title, style.ink, frame: frame(title.size))
-    y += title.size.height + 6
+    y += title.size.height + style.afterTitle
     if let summary = typeset.summaryText {
       addText(summary.markup, style.subtitle, style.grey, frame: frame(summary.size))
-      y += summary.size.height + 6
+      y += summary.size.height + style.afterTitle
     }
     addLine(
-      Point(x: style.margin, y: y), Point(x: style.margin + width, y: y), width: 0.6,
+      Point(x: style.margin, y: y), Point(x: style.margin + width, y: y), width: style.titleRule,
       color: style.grey)
-    y += 14
+    y += style.afterTitleRule
   }
 
   private mutating func place(_ block: TypesetBlock, following: ArraySlice<TypesetBlock>) {
     switch block {
     case .heading(let level, let title, let text):
-      let font = level <= 2 ? style.heading2 : style.heading3
+      let font = style.headingFont(level: level)
       let size = text.size
-      let before = level <= 2 ? 16.0 : 10.0
+      let before = level <= 2 ? style.beforeSection : style.beforeSubsection
       // Keep a heading with what follows it (and what that paragraph introduces).
       var keep = 0.0
       if let first = following.first { keep = estimate(first) }
@@ -109,12 +109,12 @@ public struct HandoutLayout {
       case .paragraph?, .longParagraph?: keep += introduced(following.dropFirst().first)
       default: break
       }
-      ensure(before + size.height + keep + 6)
+      ensure(before + size.height + keep + style.afterHeading)
       if y > style.margin + 1 { y += before }
       bookmarks.append(
         Bookmark(title: title, level: level, page: pages.count, x: style.margin, y: y))
       addText(text.markup, font, style.ink, frame: frame(size))
-      y += size.height + 6
+      y += size.height + style.afterHeading
     case .paragraph(let text):
       ensure(text.size.height + introduced(following.first))
       addText(text.markup, style.body, style.ink, frame: frame(text.size))
@@ -210,7 +210,7 @@ public struct HandoutLayout {
       var x =
         lines.count == 1
         ? style.margin + (width - line.width) / 2
-        : style.margin + style.equationIndent + (i == 0 ? 0 : 14)
+        : style.margin + style.equationIndent + (i == 0 ? 0 : style.equationContinuationIndent)
       if lines.count == 1 {
         if equation.continued, let e = equalsX, e + line.width <= style.margin + width {
           x = e
@@ -221,7 +221,7 @@ public struct HandoutLayout {
         }
       }
       addMath(line, origin: Point(x: x, y: y + line.ascent + 2))
-      y += line.height + (i == lines.count - 1 ? 12 : style.equationSpacing)
+      y += line.height + (i == lines.count - 1 ? style.afterEquation : style.equationSpacing)
     }
   }
 
@@ -233,22 +233,22 @@ public struct HandoutLayout {
           cell.markup, row.font, style.ink,
           frame: Rect(x: f.x, y: y + f.y, width: f.width, height: f.height))
       }
-      y += row.height + 6
+      y += row.height + style.rowSpacing
     }
     ensure(table.head.height + 40)
-    rule(table.left, table.width, 0.8)
+    rule(table.left, table.width, style.tableRule)
     placeRow(table.head)
-    rule(table.left, table.width, 0.5)
+    rule(table.left, table.width, style.headerRule)
     for row in table.rows {
-      if y + row.height + 6 > bottom {
-        rule(table.left, table.width, 0.8)
+      if y + row.height + style.rowSpacing > bottom {
+        rule(table.left, table.width, style.tableRule)
         newPage()
-        rule(table.left, table.width, 0.8)
+        rule(table.left, table.width, style.tableRule)
       }
       placeRow(row)
     }
-    rule(table.left, table.width, 0.8)
-    y += 10
+    rule(table.left, table.width, style.tableRule)
+    y += style.afterTable
   }
 
   private mutating func rule(_ x: Double, _ w: Double, _ thickness: Double) {
@@ -256,16 +256,19 @@ public struct HandoutLayout {
     y += 1
   }
 
-  /// A figure as placed: scaled to the text width (and to 42 % of the page's height), with
+  /// A figure as placed: scaled to the text width (and to the style's share of the text
+  /// area's height), with
   /// its caption; `height` is all it needs on the page.
   private func placed(_ name: FigureID, caption: MeasuredText)
     -> (scene: Scene, size: Size, height: Double)?
   {
     guard let scene = figures[name] else { return nil }
-    let maxHeight = (paper.size.height - style.margin - style.bottomMargin) * 0.42
+    let maxHeight =
+      (paper.size.height - style.margin - style.bottomMargin) * style.figureHeightShare
     let scale = Swift.min(1, width / scene.size.width, maxHeight / scene.size.height)
     let size = Size(width: scene.size.width * scale, height: scene.size.height * scale)
-    return (scene, size, size.height + caption.size.height + 6)
+    // The gap above the caption, and as much again below it at the least.
+    return (scene, size, size.height + caption.size.height + 2 * style.captionGap)
   }
 
   private mutating func figure(_ name: FigureID, caption: MeasuredText) {
@@ -274,11 +277,11 @@ public struct HandoutLayout {
     ensure(figure.height)
     let frame = Rect(x: style.margin + (width - w) / 2, y: y, width: w, height: h)
     add([.scene(figure.scene, frame: frame)], frame: frame)
-    y += h + 3
+    y += h + style.captionGap
     addText(
       caption.markup, style.caption, style.grey,
       frame: Rect(x: style.margin + (width - c.width) / 2, y: y, width: c.width, height: c.height))
-    y += c.height + 12
+    y += c.height + style.afterFigure
   }
 
   // MARK: Pages

@@ -37,6 +37,35 @@ public struct HandoutStyle: Sendable {
   public var equationSpacing: Double
   /// How far a broken equation is indented.
   public var equationIndent: Double
+  /// How much further the second and later lines of a broken equation are indented.
+  public var equationContinuationIndent: Double
+  /// Space after a displayed equation.
+  public var afterEquation: Double
+  /// Space after the title and after the summary.
+  public var afterTitle: Double
+  /// The rule under the title block: its thickness and the space after it.
+  public var titleRule: Double
+  public var afterTitleRule: Double
+  /// Space before a section and a subsection heading, and after either.
+  public var beforeSection: Double
+  public var beforeSubsection: Double
+  public var afterHeading: Double
+  /// Space on each side of a table cell's text, above it, and between rows.
+  public var cellPadding: Double
+  public var cellTop: Double
+  public var rowSpacing: Double
+  /// A table's outer rules, the rule under its header, and the space after it.
+  public var tableRule: Double
+  public var headerRule: Double
+  public var afterTable: Double
+  /// The share of the text area's height a figure may take.
+  public var figureHeightShare: Double
+  /// Space between a figure and its caption, and after the caption.
+  public var captionGap: Double
+  public var afterFigure: Double
+
+  /// The font of a heading: sections (levels 1 and 2) and subsections (3 and deeper).
+  public func headingFont(level: Int) -> Font { level <= 2 ? heading2 : heading3 }
 
   /// Every font the handout sets text in.
   public var fonts: [Font] {
@@ -56,5 +85,9 @@ public struct HandoutStyle: Sendable {
     heading3: Font(family: "DejaVu Sans, NanumGothic Bold", size: 11),
     caption: Font(family: "DejaVu Sans, NanumGothic", size: 8.5),
     ink: Color(hex: 0x111111), grey: Color(hex: 0x555555),
-    paragraphSpacing: 8, equationSpacing: 7, equationIndent: 24)
+    paragraphSpacing: 8, equationSpacing: 7, equationIndent: 24, equationContinuationIndent: 14,
+    afterEquation: 12, afterTitle: 6, titleRule: 0.6, afterTitleRule: 14, beforeSection: 16,
+    beforeSubsection: 10, afterHeading: 6, cellPadding: 6, cellTop: 3, rowSpacing: 6,
+    tableRule: 0.8, headerRule: 0.5, afterTable: 10, figureHeightShare: 0.42, captionGap: 3,
+    afterFigure: 12)
 }

@@ -48,7 +48,7 @@ struct HandoutTypesetter {
   private mutating func typeset(_ block: Block) -> TypesetBlock {
     switch block {
     case .heading(let level, let content):
-      let font = level <= 2 ? style.heading2 : style.heading3
+      let font = style.headingFont(level: level)
       return .heading(
         level: level, title: content.plainText, text: measured(Self.markup(content), font))
     case .paragraph(let inlines):
@@ -111,14 +111,11 @@ struct HandoutTypesetter {
 
   // MARK: Tables
 
-  /// Space on each side of a table cell's text.
-  static let cellPadding = 6.0
-
   /// Columns as wide as their widest line (narrowed together to the text width if wider),
   /// the table centred, each row as tall as its tallest cell wrapped to its column.
   private func table(_ header: [[Inline]], _ rows: [[[Inline]]]) -> TypesetTable {
     let columns = header.count
-    let pad = Self.cellPadding
+    let pad = style.cellPadding
     let headMarkup = header.map { Self.markup($0) }
     let cellMarkup = rows.map { $0.map { Self.markup($0) } }
     var natural = [Double](repeating: 0, count: columns)
@@ -142,7 +139,10 @@ struct HandoutTypesetter {
         let inner = w - 2 * pad
         let s = measurer.measure(m, font: font, width: Swift.max(10, inner))
         cells.append(
-          (m, Rect(x: x + pad, y: 3, width: Swift.min(s.width, inner), height: s.height)))
+          (
+            m,
+            Rect(x: x + pad, y: style.cellTop, width: Swift.min(s.width, inner), height: s.height)
+          ))
         x += w
       }
       return TypesetRow(font: font, cells: cells, height: cells.map(\.frame.height).max() ?? 0)
