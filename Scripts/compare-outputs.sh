@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Compares every output file of every built-in lesson, in every style, label mode and
-# language, between two lessongen binaries (or two git revisions, built on the way):
+# Compares every output file of every built-in lesson and of the lessons in
+# Scripts/compare-lessons/ (softplus, tan, an eight-stage function, a Korean fan-out), in every
+# style, label mode and language, and on letter paper, with what each run printed on stderr,
+# between two lessongen binaries (or two git revisions, built on the way):
 #
 #   Scripts/compare-outputs.sh OLD NEW
 #
@@ -31,18 +33,29 @@ binary_for() {
 old="$(binary_for "$1")"
 new="$(binary_for "$2")"
 rm -rf "$work/old" "$work/new"
-lessons="$("$new" list | sed 's/ .*//')"
+lessons="$("$new" list | sed 's/ .*//') $(ls "$root"/Scripts/compare-lessons/*.yaml)"
+run() {
+  local side="$1" lesson="$2" name="$3"
+  shift 3
+  local bin="$old"
+  [[ $side == new ]] && bin="$new"
+  local out="$work/$side/$name"
+  mkdir -p "$out"
+  "$bin" "$lesson" "$@" --out "$out" > /dev/null 2> "$out/stderr-$(basename "$lesson" .yaml).txt"
+}
 for lesson in $lessons; do
   for style in dlfs cs231n colah; do
     for labels in numeric symbolic both; do
       for lang in en ko; do
         for side in old new; do
-          bin="$old"; [[ $side == new ]] && bin="$new"
-          "$bin" "$lesson" --style "$style" --labels "$labels" --lang "$lang" \
-            --out "$work/$side/$style-$labels-$lang" > /dev/null
+          run "$side" "$lesson" "$style-$labels-$lang" \
+            --style "$style" --labels "$labels" --lang "$lang"
         done
       done
     done
+  done
+  for side in old new; do
+    run "$side" "$lesson" "letter" --paper letter
   done
 done
 count="$(find "$work/new" -type f | wc -l)"
