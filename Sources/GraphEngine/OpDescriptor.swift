@@ -12,6 +12,12 @@ public struct OpDescriptor: Sendable {
   /// The name a lesson calls it by (`exp`, `sigmoid`) and how formulas spell the call; nil
   /// for operators written with a sign (`+`, `*`, `^`) and for leaves.
   public let call: Call?
+  /// The shape of y from its inputs' shapes (and k), or why those shapes do not fit: the
+  /// place where shaped values (vectors, matrices) enter. The ops of today work element by
+  /// element (``OpDescriptor/elementwise``); a matrix product, a sum over an axis or a
+  /// repeat will each state their own rule here, as they will state their forward value and
+  /// their backward pass as a vector–Jacobian product beside it.
+  public let shape: @Sendable (_ inputs: [Shape], _ k: Double) -> Result<Shape, ShapeMismatch>
   /// y from the inputs' values x and the node's parameter k (a constant's value, a constant
   /// exponent). Results outside the reals come back as NaN or ±∞; ``Evaluator`` turns them
   /// into located errors.
@@ -92,7 +98,9 @@ public struct OpDescriptor: Sendable {
   }
 
   public init(
-    arity: Int, call: Call?, forward: @escaping @Sendable ([Double], Double) -> Double,
+    arity: Int, call: Call?,
+    shape: @escaping @Sendable ([Shape], Double) -> Result<Shape, ShapeMismatch>,
+    forward: @escaping @Sendable ([Double], Double) -> Double,
     gradients: @escaping @Sendable ([Double], Double, Double) -> [Double],
     rules: @escaping @Sendable (Double) -> [LocalGradientFormula],
     value: @escaping @Sendable ([Formula], Double) -> Formula,
@@ -105,6 +113,7 @@ public struct OpDescriptor: Sendable {
   ) {
     self.arity = arity
     self.call = call
+    self.shape = shape
     self.forward = forward
     self.gradients = gradients
     self.rules = rules
@@ -121,6 +130,17 @@ public struct OpDescriptor: Sendable {
   /// A function called by name (`exp`), spelled the common way.
   static func function(_ name: String, latex: String? = nil) -> Call {
     Call(name: name, spelling: Spelling(name, latex: latex ?? "\\" + name))
+  }
+
+  /// Element by element: the inputs broadcast against one another, as numpy does (a unary
+  /// op keeps its input's shape).
+  static let elementwise: @Sendable ([Shape], Double) -> Result<Shape, ShapeMismatch> = {
+    shapes, _ in
+    if let shape = Shape.broadcast(shapes) { return .success(shape) }
+    return .failure(
+      ShapeMismatch(
+        shapes.map(\.description).joined(separator: " and ")
+          + " do not broadcast: each axis needs equal sizes or a size of 1"))
   }
 
   /// No special message: the generic one.

@@ -8,7 +8,8 @@ extension OpDescriptor {
 
   /// a + b; ∂/∂a = 1, ∂/∂b = 1.
   static let add = OpDescriptor(
-    arity: 2, call: nil, forward: { x, _ in x[0] + x[1] }, gradients: { _, _, _ in [1, 1] },
+    arity: 2, call: nil, shape: elementwise, forward: { x, _ in x[0] + x[1] },
+    gradients: { _, _, _ in [1, 1] },
     rules: { _ in [.init(1), .init(1)] }, value: { o, _ in .sum(o[0], o[1]) }, expansion: nil,
     valueProblem: generic, gradientProblem: genericGradient, symbol: { _ in ("+", "+") },
     folded: { k, _ in "+" + k }, walkthroughName: "+",
@@ -16,7 +17,8 @@ extension OpDescriptor {
 
   /// a − b; ∂/∂a = 1, ∂/∂b = −1.
   static let sub = OpDescriptor(
-    arity: 2, call: nil, forward: { x, _ in x[0] - x[1] }, gradients: { _, _, _ in [1, -1] },
+    arity: 2, call: nil, shape: elementwise, forward: { x, _ in x[0] - x[1] },
+    gradients: { _, _, _ in [1, -1] },
     rules: { _ in [.init(1), .init(.number(-1))] }, value: { o, _ in .difference(o[0], o[1]) },
     expansion: nil, valueProblem: generic, gradientProblem: genericGradient,
     symbol: { _ in ("−", "−") }, folded: { k, side in side == 1 ? "−" + k : nil },
@@ -25,7 +27,8 @@ extension OpDescriptor {
 
   /// a · b; ∂/∂a = b, ∂/∂b = a.
   static let mul = OpDescriptor(
-    arity: 2, call: nil, forward: { x, _ in x[0] * x[1] }, gradients: { x, _, _ in [x[1], x[0]] },
+    arity: 2, call: nil, shape: elementwise, forward: { x, _ in x[0] * x[1] },
+    gradients: { x, _, _ in [x[1], x[0]] },
     rules: { _ in [.init(b), .init(a)] }, value: { o, _ in .product([o[0], o[1]]) },
     expansion: nil, valueProblem: generic, gradientProblem: genericGradient,
     symbol: { _ in ("×", "*") }, folded: { k, _ in "*" + k }, walkthroughName: "×",
@@ -33,7 +36,7 @@ extension OpDescriptor {
 
   /// a / b; ∂/∂a = 1/b, ∂/∂b = −a/b² = −y/b.
   static let div = OpDescriptor(
-    arity: 2, call: nil, forward: { x, _ in x[0] / x[1] },
+    arity: 2, call: nil, shape: elementwise, forward: { x, _ in x[0] / x[1] },
     gradients: { x, _, _ in [1 / x[1], -x[0] / (x[1] * x[1])] },
     rules: { _ in
       [
@@ -50,7 +53,8 @@ extension OpDescriptor {
 
   /// 1/a, the textbooks' unary `/` node; ∂/∂a = −1/a² = −y².
   static let recip = OpDescriptor(
-    arity: 1, call: nil, forward: { x, _ in 1 / x[0] }, gradients: { _, y, _ in [-(y * y)] },
+    arity: 1, call: nil, shape: elementwise, forward: { x, _ in 1 / x[0] },
+    gradients: { _, y, _ in [-(y * y)] },
     rules: { _ in [.init(.negate(.quotient(1, .power(a, 2))), orInResult: .negate(.power(y, 2)))] },
     value: { o, _ in .quotient(1, o[0]) }, expansion: nil,
     valueProblem: { x, _, _ in x[0] == 0 ? "division by zero: 1/0" : nil },
@@ -60,7 +64,8 @@ extension OpDescriptor {
 
   /// −a; ∂/∂a = −1.
   static let neg = OpDescriptor(
-    arity: 1, call: nil, forward: { x, _ in -x[0] }, gradients: { _, _, _ in [-1] },
+    arity: 1, call: nil, shape: elementwise, forward: { x, _ in -x[0] },
+    gradients: { _, _, _ in [-1] },
     rules: { _ in [.init(.number(-1))] }, value: { o, _ in .negate(o[0]) }, expansion: nil,
     valueProblem: generic, gradientProblem: genericGradient, symbol: { _ in ("−", "*−1") },
     folded: notFolded, walkthroughName: "−",
@@ -69,7 +74,7 @@ extension OpDescriptor {
   /// aᵇ with a variable exponent; ∂/∂a = b·aᵇ⁻¹ (0 for b = 0), ∂/∂b = aᵇ·ln a = y·ln a
   /// (needs a > 0; 0 at a = 0 for b > 0, where 0ᵇ is constant).
   static let pow = OpDescriptor(
-    arity: 2, call: nil, forward: { x, _ in Math.pow(x[0], x[1]) },
+    arity: 2, call: nil, shape: elementwise, forward: { x, _ in Math.pow(x[0], x[1]) },
     gradients: { x, y, _ in
       // b·a^(b−1) is 0 for b = 0 (a^0 is constant), where pow(0, −1) would give 0·∞; and
       // a^b·ln a is 0 at a = 0 for b > 0 (0^b is constant), where ln 0 would give 0·(−∞).
@@ -96,7 +101,7 @@ extension OpDescriptor {
 
   /// aᵏ with a constant exponent k, drawn `**k` in DLFS; ∂/∂a = k·aᵏ⁻¹ (0 for k = 0).
   static let powConst = OpDescriptor(
-    arity: 1, call: nil, forward: { x, k in Math.pow(x[0], k) },
+    arity: 1, call: nil, shape: elementwise, forward: { x, k in Math.pow(x[0], k) },
     gradients: { x, _, k in [k == 0 ? 0 : k * Math.pow(x[0], k - 1)] },
     rules: { k in [.init(.product([.number(k), .power(a, .number(k - 1))]))] },
     value: { o, k in .power(o[0], .number(k)) }, expansion: nil,

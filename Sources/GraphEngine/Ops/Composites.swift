@@ -9,7 +9,8 @@ extension OpDescriptor {
   static let sigmoid = OpDescriptor(
     arity: 1,
     call: Call(name: "sigmoid", spelling: Spelling("σ", latex: "\\sigma", isLetter: true)),
-    forward: { x, _ in Op.sigmoid(x[0]) }, gradients: { _, y, _ in [y * (1 - y)] },
+    shape: elementwise, forward: { x, _ in Op.sigmoid(x[0]) },
+    gradients: { _, y, _ in [y * (1 - y)] },
     rules: { _ in
       let s = Formula.call(.sigmoid, [a])
       return [
@@ -29,7 +30,7 @@ extension OpDescriptor {
 
   /// tanh a = (eᵃ − e⁻ᵃ)/(eᵃ + e⁻ᵃ); ∂/∂a = 1 − tanh²a = 1 − y². Expands to that quotient.
   static let tanh = OpDescriptor(
-    arity: 1, call: function("tanh"), forward: { x, _ in Math.tanh(x[0]) },
+    arity: 1, call: function("tanh"), shape: elementwise, forward: { x, _ in Math.tanh(x[0]) },
     gradients: { _, y, _ in [1 - y * y] },
     rules: { _ in
       [
@@ -53,6 +54,7 @@ extension OpDescriptor {
   /// to exp → 1 + · → log.
   static let softplus = OpDescriptor(
     arity: 1, call: function("softplus", latex: "\\operatorname{softplus}"),
+    shape: elementwise,
     forward: { x, _ in Swift.max(x[0], 0) + Math.log1p(Math.exp(-Swift.abs(x[0]))) },
     gradients: { x, _, _ in [Op.sigmoid(x[0])] },
     rules: { _ in [.init(.call(.sigmoid, [a]))] }, value: { o, _ in .call(.softplus, [o[0]]) },

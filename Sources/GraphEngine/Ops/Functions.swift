@@ -19,7 +19,8 @@ extension OpDescriptor {
       arity: 1,
       call: Call(
         name: name, spelling: Spelling(name, latex: latex ?? "\\" + name, form: form)),
-      forward: { x, _ in forward(x[0]) }, gradients: { x, y, _ in [gradient(x[0], y)] },
+      shape: elementwise, forward: { x, _ in forward(x[0]) },
+      gradients: { x, y, _ in [gradient(x[0], y)] },
       rules: { _ in [rule()] }, value: { o, _ in .call(op, [o[0]]) }, expansion: nil,
       valueProblem: valueProblem, gradientProblem: gradientProblem,
       symbol: named(symbol ?? name), folded: notFolded, walkthroughName: symbol ?? name,
@@ -85,7 +86,8 @@ extension OpDescriptor {
   /// max(a, b); ∂/∂a = 1 if a ≥ b, else 0; ∂/∂b = 1 if a < b, else 0 (a tie sends the whole
   /// gradient to the first input).
   static let max = OpDescriptor(
-    arity: 2, call: function("max"), forward: { x, _ in x[0] >= x[1] ? x[0] : x[1] },
+    arity: 2, call: function("max"), shape: elementwise,
+    forward: { x, _ in x[0] >= x[1] ? x[0] : x[1] },
     gradients: { x, _, _ in x[0] >= x[1] ? [1, 0] : [0, 1] },
     rules: { _ in [.init(.indicator(.greaterOrEqual(a, b))), .init(.indicator(.less(a, b)))] },
     value: { o, _ in .call(.max, o) }, expansion: nil, valueProblem: generic,
@@ -95,7 +97,8 @@ extension OpDescriptor {
 
   /// min(a, b); ∂/∂a = 1 if a ≤ b, else 0; ∂/∂b = 1 if a > b, else 0.
   static let min = OpDescriptor(
-    arity: 2, call: function("min"), forward: { x, _ in x[0] <= x[1] ? x[0] : x[1] },
+    arity: 2, call: function("min"), shape: elementwise,
+    forward: { x, _ in x[0] <= x[1] ? x[0] : x[1] },
     gradients: { x, _, _ in x[0] <= x[1] ? [1, 0] : [0, 1] },
     rules: { _ in [.init(.indicator(.lessOrEqual(a, b))), .init(.indicator(.greater(a, b)))] },
     value: { o, _ in .call(.min, o) }, expansion: nil, valueProblem: generic,
