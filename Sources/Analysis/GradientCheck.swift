@@ -42,6 +42,11 @@ public struct GradientCheck: Sendable {
     case disagrees
   }
 
+  /// The step h at x: 10⁻⁶·max(1, |x|), small against x but far above rounding.
+  public static func step(at x: Double) -> Double { 1e-6 * Swift.max(1, Swift.abs(x)) }
+  /// The same rule as the walk-through writes it.
+  public static let stepRule = "10⁻⁶·max(1, |x|)"
+
   /// |a − n| / max(|a|, |n|), 0 when both are 0 (CS231n's relative error).
   public static func relativeError(_ a: Double, _ n: Double) -> Double {
     let scale = Swift.max(Swift.abs(a), Swift.abs(n))
@@ -80,7 +85,7 @@ public struct GradientCheck: Sendable {
     for name in order {
       guard let id = graph.inputs.first(where: { graph[$0].name == name }) else { continue }
       let x = inputs[name] ?? 0
-      let h = 1e-6 * Swift.max(1, Swift.abs(x))
+      let h = step(at: x)
       func skipped(_ why: Skip) {
         checks.append(GradientCheck(input: name, step: h, outcome: .skipped(why)))
       }

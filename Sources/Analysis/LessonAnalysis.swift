@@ -27,6 +27,10 @@ public struct LessonAnalysis: Sendable {
   /// `fanIn[node]`: the gradients flowing back into the walked graph's node along each of
   /// its outgoing edges, ordered by consumer and slot; their sum is its gradient.
   public let fanIn: [[Double]]
+  /// The rows of the walk-through's forward table (every node but the constants) and of its
+  /// backward table (every edge but those from constants), on the walked graph.
+  public let forwardRows: Int
+  public let backwardRows: Int
   /// Each composite op taken apart, in the order of first use.
   public let composites: [CompositeChain]
   /// Each input's gradient against a central difference, in the lesson's input order.
@@ -78,6 +82,10 @@ public struct LessonAnalysis: Sendable {
     self.walkedFormulas = walkedFormulas
     fanIn = walked.contributions.map { parts in
       parts.sorted { ($0.consumer, $0.inputIndex) < ($1.consumer, $1.inputIndex) }.map(\.value)
+    }
+    forwardRows = walked.graph.nodes.count { $0.op != .constant }
+    backwardRows = walked.graph.nodes.reduce(0) { total, node in
+      total + node.inputs.count { walked.graph[$0].op != .constant }
     }
     composites = CompositeChain.all(written)
     gradientChecks = GradientCheck.all(

@@ -307,7 +307,7 @@ public struct Walkthrough {
     }
     var blocks: [Block] = [
       .heading(level: 2, text: prose.checkHeading),
-      .paragraph([.text(prose.checkIntro("10⁻⁶·max(1, |x|)"))]),
+      .paragraph([.text(prose.checkIntro(GradientCheck.stepRule))]),
     ]
     guard !rows.isEmpty else { return blocks + skipped.map { .paragraph([.text($0)]) } }
     blocks.append(
@@ -343,12 +343,7 @@ public struct Walkthrough {
   /// Warnings for the command line: the walk-through's tables that are left out because they
   /// are longer than ``Limits/tableRows`` (the walk-through says so where they would be).
   public var tableWarnings: [String] {
-    let graph = walked.graph
-    let forward = graph.nodes.count { $0.op != .constant }
-    let backward = graph.nodes.reduce(0) { total, node in
-      total + node.inputs.count { graph[$0].op != .constant }
-    }
-    return [("forward pass", forward), ("backward pass", backward)]
+    [("forward pass", analysis.forwardRows), ("backward pass", analysis.backwardRows)]
       .filter { $0.1 > Limits.tableRows }
       .map {
         "the \($0.0) table is left out: it would have \($0.1) rows, more than the "
