@@ -92,11 +92,14 @@ public enum NumberFormat: Hashable, Sendable {
     return (digits, exponent)
   }
 
+  /// `value` with `decimals` decimals; a nonzero value that would read as zero (−0.000166 as
+  /// `0.00`, which says the gradient vanished) gets two significant digits instead (`-0.00017`).
   static func fixed(_ value: Double, decimals: Int) -> String {
     guard value.isFinite else { return value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf") }
     let scale = Math.pow(10, Double(decimals))
     let scaled = (Swift.abs(value) * scale).rounded()
     guard scaled < 9e15 else { return shortest(value, significantDigits: 17) }
+    if scaled == 0 && value != 0 { return shortest(value, significantDigits: 2) }
     let whole = Int64(scaled)
     let unit = Int64(scale)
     var text = String(whole / unit)

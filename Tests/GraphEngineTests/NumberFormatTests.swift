@@ -21,10 +21,11 @@ struct NumberFormatTests {
   }
 
   @Test(
-    "CS231n: two decimals",
+    "CS231n: two decimals; a nonzero number is never shown as zero",
     arguments: [
-      (0.7310585786300049, "0.73"), (-0.534447, "-0.53"), (1, "1.00"), (-0.001, "0.00"),
-      (-4, "-4.00"),
+      (0.7310585786300049, "0.73"), (-0.534447, "-0.53"), (1, "1.00"), (-4, "-4.00"),
+      (0, "0.00"), (-0.0, "0.00"), (-0.001, "-0.001"), (-0.000166, "-0.00017"),
+      (0.004999, "0.005"), (0.005, "0.01"), (1e-12, "1e-12"),
     ])
   func fixed(value: Double, expected: String) {
     #expect(NumberFormat.fixed(decimals: 2).format(value) == expected)
