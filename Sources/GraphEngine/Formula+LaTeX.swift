@@ -119,11 +119,23 @@ extension Formula {
     }
   }
 
+  /// A name, or a name raised to a power (`x`, `w₁`, `x²`): what cannot stand next to
+  /// another name without a sign between them.
+  var isName: Bool {
+    switch self {
+    case .symbol: true
+    case .power(.symbol, _): true
+    default: false
+    }
+  }
+
   /// What stands between two adjacent factors of a product: `×` between two numbers
-  /// (1 × (−0.53)) and after a decimal (0.73 × (1 − 0.73)), `·` where side by side would
-  /// misread (∂L/∂y·y²), nothing otherwise (2x).
+  /// (1 × (−0.53)) and after a decimal (0.73 × (1 − 0.73)), `·` between two names (x·x, not
+  /// xx; sigy·invden, not one long name) and where side by side would misread (∂L/∂y·y²),
+  /// nothing otherwise (2x, y²exp(−x)).
   public static func productSign(between previous: Formula, and next: Formula) -> String? {
     if case .number = previous, case .number = next { return "×" }
+    if previous.isName && next.isName { return "·" }
     // 0.731059 × (1 − 0.731059): a decimal written next to what follows reads as one number.
     if case .number(let v) = previous, v != v.rounded() { return "×" }
     return LinearFormulaWriter<UnicodeDialect>.needsDot(between: previous, and: next) ? "·" : nil

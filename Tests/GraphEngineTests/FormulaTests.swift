@@ -50,7 +50,10 @@ struct FormulaTests {
     #expect(Formula.symbol("w_1").unicode() == "w₁")
     #expect(Formula.symbol("apple_num").unicode() == "apple_num")
     #expect(Formula.product([.symbol("all_price"), .symbol("tax")]).unicode() == "all_price·tax")
-    #expect(Formula.product([.symbol("x"), .symbol("y")]).unicode() == "xy")
+    // Names side by side get a visible sign: x·y, x·x (xx reads as one name).
+    #expect(Formula.product([.symbol("x"), .symbol("y")]).unicode() == "x·y")
+    #expect(Formula.product([.symbol("x"), .symbol("x")]).unicode() == "x·x")
+    #expect(Formula.product([2, .symbol("x")]).unicode() == "2x")
     #expect(Formula.power(.sum(.symbol("x"), .symbol("y")), 2).unicode() == "(x + y)²")
     #expect(Formula.product([2, .sum(.symbol("x"), .symbol("y"))]).unicode() == "2(x + y)")
     #expect(Formula.negate(.sum(.symbol("a"), 1)).unicode() == "−(a + 1)")
