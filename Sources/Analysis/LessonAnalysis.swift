@@ -27,6 +27,9 @@ public struct LessonAnalysis: Sendable {
   /// `fanIn[node]`: the gradients flowing back into the walked graph's node along each of
   /// its outgoing edges, ordered by consumer and slot; their sum is its gradient.
   public let fanIn: [[Double]]
+  /// `users[node]`: how many nodes of the walked graph use the node (each may use it on
+  /// several edges: x in x·x + x has 2 users and 3 fan-in terms).
+  public let users: [Int]
   /// The rows of the walk-through's forward table (every node but the constants) and of its
   /// backward table (every edge but those from constants), on the walked graph.
   public let forwardRows: Int
@@ -87,6 +90,7 @@ public struct LessonAnalysis: Sendable {
     backwardRows = walked.graph.nodes.reduce(0) { total, node in
       total + node.inputs.count { walked.graph[$0].op != .constant }
     }
+    users = walked.graph.consumers.map(\.count)
     composites = CompositeChain.all(written)
     gradientChecks = GradientCheck.all(
       written, inputs: compiled.inputValues, order: compiled.lesson.inputs.map(\.name))

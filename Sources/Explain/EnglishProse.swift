@@ -31,6 +31,11 @@ struct EnglishProse: Prose {
 
   func seed(output: Formula, upstream: Formula, isOne: Bool) -> [Inline] {
     let seed = Formula.equation([.derivative(of: .symbol("L"), withRespectTo: output), upstream])
+    if isOne && output == .symbol("L") {
+      return fill(
+        "The backward pass runs from the output back to the inputs. It starts with the gradient of the output {L} with respect to itself, {1}: the derivative of anything with respect to itself is 1. ({L} is the name the textbooks give to whatever is finally differentiated, in training the loss; here it is this lesson's output.)",
+        [output, seed])
+    }
     return fill(
       isOne
         ? "The backward pass runs from the output back to the inputs. It starts with \(gradientOf("0")), {1}. Here {L} stands for whatever is finally being differentiated (in training, the loss). In this lesson {L} is the output {0} itself, and the derivative of anything with respect to itself is 1: that is where the first 1 comes from."
@@ -50,14 +55,31 @@ struct EnglishProse: Prose {
     fill("From upstream: \(gradientOf("0")) is ", [name])
   }
 
-  func fanOut(_ name: Formula, _ count: Int) -> [Inline] {
-    fill(
-      "{0} is used by \(count) nodes, so \(gradientOf("0")) is the sum of what flows back along each of its edges:",
+  func fanOut(_ name: Formula, edges: Int, nodes: Int) -> [Inline] {
+    let uses =
+      nodes == edges
+      ? "\(nodes) nodes" : "\(nodes) \(nodes == 1 ? "node" : "nodes") along \(edges) edges"
+    return fill(
+      "{0} is used by \(uses), so \(gradientOf("0")) is the sum of what flows back along each of its edges:",
       [name])
   }
 
   func local(_ name: Formula, _ input: Formula) -> [Inline] {
     fill("Local gradient of {0} with respect to {1}:", [name, input])
+  }
+
+  func localInSlot(_ name: Formula, _ input: Formula, slot: Int, of count: Int) -> [Inline] {
+    let which = count == 2 ? (slot == 1 ? "first" : "second") : "input \(slot)"
+    let others = count == 2 ? "the other" : "the others"
+    return fill(
+      "{0} uses {1} in more than one input. Local gradient of {0} with respect to its \(which) input, {1}, \(others) held fixed:",
+      [name, input])
+  }
+
+  func alongEdge(_ input: Formula) -> [Inline] {
+    fill(
+      "Upstream × local = what flows back to {0} along this edge (one term of \(gradientOf("0"))):",
+      [input])
   }
 
   func downstream(_ input: Formula) -> [Inline] {

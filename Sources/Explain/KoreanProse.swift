@@ -33,6 +33,11 @@ struct KoreanProse: Prose {
 
   func seed(output: Formula, upstream: Formula, isOne: Bool) -> [Inline] {
     let seed = Formula.equation([.derivative(of: .symbol("L"), withRespectTo: output), upstream])
+    if isOne && output == .symbol("L") {
+      return fill(
+        "역전파는 출력에서 입력 쪽으로 진행합니다. 출발점은 출력 {L}을 자기 자신으로 미분한 {1}입니다. 어떤 값을 자기 자신으로 미분하면 1입니다. ({L}은 교과서에서 최종적으로 미분하려는 값, 학습에서는 손실 함수를 가리키는 이름이며, 여기서는 이 강의의 출력입니다.)",
+        [output, seed])
+    }
     return fill(
       isOne
         ? "역전파는 출력에서 입력 쪽으로 진행합니다. 출발점은 \(gradientOf("0")) {1}입니다. 여기서 {L}은 최종적으로 미분하려는 값(학습에서는 손실 함수)을 나타냅니다. 이 강의에서는 {L}이 출력 {0} 자신이고, 어떤 값을 자기 자신으로 미분하면 1이므로 첫 기울기는 1입니다."
@@ -52,14 +57,27 @@ struct KoreanProse: Prose {
     fill("상류에서 전해진 값: \(gradientOf("0"))는 ", [name])
   }
 
-  func fanOut(_ name: Formula, _ count: Int) -> [Inline] {
-    fill(
-      "{0}는 노드 \(count)개에서 쓰이므로, \(gradientOf("0"))는 각 간선을 따라 되돌아온 값을 모두 더한 것입니다.",
+  func fanOut(_ name: Formula, edges: Int, nodes: Int) -> [Inline] {
+    let uses = nodes == edges ? "노드 \(nodes)개에서" : "노드 \(nodes)개에서 간선 \(edges)개를 따라"
+    return fill(
+      "{0}는 \(uses) 쓰이므로, \(gradientOf("0"))는 각 간선을 따라 되돌아온 값을 모두 더한 것입니다.",
       [name])
   }
 
   func local(_ name: Formula, _ input: Formula) -> [Inline] {
     fill("{1}에 대한 {0}의 국소적 미분:", [name, input])
+  }
+
+  func localInSlot(_ name: Formula, _ input: Formula, slot: Int, of count: Int) -> [Inline] {
+    fill(
+      "{0}는 {1}를 여러 입력에 씁니다. {0}의 \(slot)번째 입력 {1}에 대한 국소적 미분(나머지 입력은 고정):",
+      [name, input])
+  }
+
+  func alongEdge(_ input: Formula) -> [Inline] {
+    fill(
+      "상류 × 국소적 미분 = 이 간선을 따라 {0}로 되돌아가는 값(\(gradientOf("0"))의 한 항):",
+      [input])
   }
 
   func downstream(_ input: Formula) -> [Inline] {

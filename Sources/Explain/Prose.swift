@@ -26,9 +26,15 @@ protocol Prose: Sendable {
   var rule: String { get }
   func nodeHeading(_ op: String, _ name: Formula) -> [Inline]
   func upstream(_ name: Formula) -> [Inline]
-  /// A node used by several: its gradient is the sum over its edges.
-  func fanOut(_ name: Formula, _ count: Int) -> [Inline]
+  /// A node used by several nodes or edges: its gradient is the sum over its edges (`x` in
+  /// x·x + x is used by 2 nodes along 3 edges).
+  func fanOut(_ name: Formula, edges: Int, nodes: Int) -> [Inline]
   func local(_ name: Formula, _ input: Formula) -> [Inline]
+  /// The local gradient of one input slot of a node that uses the same value in several
+  /// (x·x): the slot's, not ∂y/∂x.
+  func localInSlot(_ name: Formula, _ input: Formula, slot: Int, of count: Int) -> [Inline]
+  /// What flows back along one of several edges to an input: one term of its gradient.
+  func alongEdge(_ input: Formula) -> [Inline]
   func downstream(_ input: Formula) -> [Inline]
   func inputResult(_ name: Formula) -> [Inline]
   /// A composite op expanded: the chain (or graph) of primitives it stands for.

@@ -140,18 +140,34 @@ public struct Walkthrough {
       for (i, inputID) in node.inputs.enumerated() where graph[inputID].op != .constant {
         let u = labels.values[inputID]
         let dydu = Formula.derivative(of: y, withRespectTo: u)
-        var chain: [Formula] = [dydu] + analysis.walkedFormulas.locals[node.id][i]
         let local = e.localGradients[node.id][i]
-        if chain.last != number(local) { chain.append(number(local)) }
-        blocks.append(.paragraph(prose.local(y, u)))
-        blocks.append(.equation(chain))
         let g = e.gradient(node.id)
-        blocks.append(.paragraph(prose.downstream(u)))
+        // x·x uses x in both slots: ∂(x·x)/∂x is 2x, not either slot's local gradient, so a
+        // slot's local gradient is told as that slot's, without the ∂y/∂x that would be false.
+        let sharedSlot = node.inputs.count { $0 == inputID } > 1
+        var chain: [Formula] =
+          (sharedSlot ? [] : [dydu]) + analysis.walkedFormulas.locals[node.id][i]
+        if chain.last != number(local) { chain.append(number(local)) }
         blocks.append(
-          .equation([
-            .derivative(of: .symbol("L"), withRespectTo: u), .product([dLdy, dydu]),
-            .product([number(g), number(local)]), number(e.edgeGradients[node.id][i]),
-          ]))
+          .paragraph(
+            sharedSlot
+              ? prose.localInSlot(y, u, slot: i + 1, of: node.inputs.count) : prose.local(y, u)))
+        blocks.append(.equation(chain))
+        let product = Formula.product([number(g), number(local)])
+        let edge = number(e.edgeGradients[node.id][i])
+        if analysis.fanIn[inputID].count > 1 {
+          // One of several edges back to u: this edge's share, not all of ∂L/∂u.
+          blocks.append(.paragraph(prose.alongEdge(u)))
+          blocks.append(
+            .equation(sharedSlot ? [product, edge] : [.product([dLdy, dydu]), product, edge]))
+        } else {
+          blocks.append(.paragraph(prose.downstream(u)))
+          blocks.append(
+            .equation([
+              .derivative(of: .symbol("L"), withRespectTo: u), .product([dLdy, dydu]), product,
+              edge,
+            ]))
+        }
       }
     }
     blocks += [
@@ -216,15 +232,17 @@ public struct Walkthrough {
     if parts.count > Self.summedTerms {
       // Too many terms to write out: the sum of them, which the backward table lists.
       return [
-        .paragraph(prose.fanOut(u, parts.count)),
+        .paragraph(prose.fanOut(u, edges: parts.count, nodes: analysis.users[id])),
         .equation([dLdu, number(e.gradient(id))]),
       ]
     }
     if parts.count > 1 {
-      let terms = parts.map { number($0) }
-      let sum = terms.dropFirst().reduce(terms[0]) { Formula.sum($0, $1) }
+      // A negative term is subtracted: 0.512144 − 0.0357615, not 0.512144 + −0.0357615.
+      let sum = parts.dropFirst().reduce(number(parts[0])) { total, term in
+        term < 0 ? .difference(total, number(-term)) : .sum(total, number(term))
+      }
       return [
-        .paragraph(prose.fanOut(u, parts.count)),
+        .paragraph(prose.fanOut(u, edges: parts.count, nodes: analysis.users[id])),
         .equation([dLdu, sum, number(e.gradient(id))]),
       ]
     }
