@@ -48,8 +48,9 @@ public struct HTMLWriter {
       }
       return out + "</tbody>\n</table>"
     case .figure(let id, let alt, let caption):
-      return
-        "<figure><img src=\"\(figureFolder)/\(escape(id.fileStem)).svg\" alt=\"\(escape(alt))\"/>"
+      // The figure is scaled to the column; a click opens it full size.
+      let source = "\(figureFolder)/\(escape(id.fileStem)).svg"
+      return "<figure><a href=\"\(source)\"><img src=\"\(source)\" alt=\"\(escape(alt))\"/></a>"
         + "<figcaption>\(escape(caption))</figcaption></figure>"
     }
   }

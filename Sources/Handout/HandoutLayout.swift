@@ -241,9 +241,12 @@ public struct HandoutLayout {
     rule(table.left, table.width, style.headerRule)
     for row in table.rows {
       if y + row.height + style.rowSpacing > bottom {
+        // Broken across pages: the next page repeats the header row.
         rule(table.left, table.width, style.tableRule)
         newPage()
         rule(table.left, table.width, style.tableRule)
+        placeRow(table.head)
+        rule(table.left, table.width, style.headerRule)
       }
       placeRow(row)
     }

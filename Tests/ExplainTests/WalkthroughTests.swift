@@ -125,7 +125,10 @@ struct HTMLTests {
     #expect(page.contains("<title>Derivative of the sigmoid function</title>"))
     #expect(page.contains("<math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"block\">"))
     #expect(page.contains("<mn>0.534447</mn>"))
-    #expect(page.contains("<img src=\"figures/graph.svg\" alt=\"The computational graph"))
+    #expect(
+      page.contains(
+        "<a href=\"figures/graph.svg\"><img src=\"figures/graph.svg\" alt=\"The computational graph"
+      ), "each figure links to its full-size SVG")
     let xml = XMLParser(data: Data(page.replacingOccurrences(of: "<!DOCTYPE html>", with: "").utf8))
     #expect(xml.parse())
   }

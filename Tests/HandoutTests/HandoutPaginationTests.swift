@@ -93,4 +93,37 @@ struct HandoutPaginationTests {
     }
     #expect(text.contains("start " + word))
   }
+
+  @Test("a table broken across pages repeats its header row on every page it runs onto")
+  func tableHeaderRepeats() throws {
+    // 80 statements: the forward table has 81 rows, more than a page holds.
+    let statements = ["u0 = x * 1.01"] + (1..<80).map { "u\($0) = u\($0 - 1) * 1.01" }
+    let yaml =
+      "title: Long\nfunction: |\n  " + statements.joined(separator: "\n  ")
+      + "\ninputs: {x: 1}\n"
+    let lesson = try LessonLoader.load(text: yaml, path: "long.yaml", id: "long")
+    let document = Walkthrough(
+      LessonAnalysis(try CompiledLesson.compile(lesson), figures: []), language: "en"
+    ).document()
+    let layout = HandoutLayout.layOut(
+      document, figures: [:], paper: .a4, measurer: EstimatedTextMeasurer())
+    let head = HandoutStyle.standard.tableHead
+    /// Per page: the header cells set on it, and whether a forward-table row is on it.
+    var pagesWithRows = 0
+    for (p, page) in layout.pages.enumerated() {
+      var headers: [String] = []
+      var rows = false
+      for case .text(let run, _) in page.content {
+        if run.font == head { headers.append(run.markup) }
+        if run.markup.contains("1.01") { rows = true }
+      }
+      guard rows else { continue }
+      pagesWithRows += 1
+      // The forward table's header (node, operation, value) or the backward table's (edge, …).
+      #expect(
+        headers.contains("operation") || headers.contains("edge"),
+        "page \(p + 1) has table rows but no header")
+    }
+    #expect(pagesWithRows >= 2, "the table should run over several pages")
+  }
 }
