@@ -29,6 +29,12 @@ enum Artifacts {
     for omission in analysis.omitted {
       Terminal.printError("\(compiled.lesson.path): warning: \(omission.warning)")
     }
+    let untranslated = compiled.lesson.untranslated(in: plan.language)
+    if !untranslated.isEmpty {
+      Terminal.printError(
+        "\(compiled.lesson.path): warning: --lang \(plan.language): not translated, so shown in "
+          + "'\(compiled.lesson.language)': " + untranslated.joined(separator: ", "))
+    }
     let walkthrough = Walkthrough(analysis, language: plan.language)
     for warning in walkthrough.tableWarnings {
       Terminal.printError("\(compiled.lesson.path): warning: \(warning)")

@@ -32,9 +32,45 @@ public struct Lesson: Sendable {
   /// `derivation:`, if any.
   public var derivation: Derivation?
 
-  /// The author's text in `language`, falling back to the lesson's own language.
+  /// The author's text in `language`: each text of the translation, and the lesson's own
+  /// where the translation has none (nothing the author wrote is dropped).
   public func authorText(_ language: String) -> AuthorText {
-    text[language] ?? text[self.language] ?? AuthorText()
+    let own = text[self.language] ?? AuthorText()
+    guard language != self.language, let translated = text[language] else { return own }
+    var merged = own
+    merged.title = translated.title ?? own.title
+    merged.summary = translated.summary ?? own.summary
+    merged.introduction = translated.introduction ?? own.introduction
+    merged.notes.merge(translated.notes) { _, new in new }
+    for (k, step) in translated.steps.enumerated() where step != nil {
+      if k < merged.steps.count { merged.steps[k] = step } else { merged.steps.append(step) }
+    }
+    return merged
+  }
+
+  /// The author's texts that `language` has no translation of and so are shown in the
+  /// lesson's own language: `title`, `description`, `introduction`, `note on x`,
+  /// `derivation step 2`. Empty for the lesson's own language.
+  public func untranslated(in language: String) -> [String] {
+    guard language != self.language else { return [] }
+    let own = text[self.language] ?? AuthorText()
+    let translated = text[language] ?? AuthorText()
+    var missing: [String] = []
+    if translated.title == nil { missing.append("title") }
+    if (own.summary ?? summary) != nil && translated.summary == nil {
+      missing.append("description")
+    }
+    if own.introduction != nil && translated.introduction == nil {
+      missing.append("introduction")
+    }
+    for name in own.notes.keys.sorted() where translated.notes[name] == nil {
+      missing.append("note on \(name)")
+    }
+    for (k, step) in own.steps.enumerated()
+    where step != nil && (k >= translated.steps.count || translated.steps[k] == nil) {
+      missing.append("derivation step \(k + 1)")
+    }
+    return missing
   }
 
   /// The title in `language` (the translation's, else the lesson's).
