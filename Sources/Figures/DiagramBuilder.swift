@@ -91,7 +91,7 @@ struct DiagramBuilder {
           edge.box = gradients ? localDerivative(node, input: i) : nil
         } else {
           edge.above = valueLabel(input)
-          let color = node.id == current ? theme.highlightStroke : theme.gradientColor
+          let color = node.id == current ? theme.highlightText : theme.gradientColor
           edge.below = gradientLabel(
             numeric: evaluation.edgeGradients[node.id][i],
             formula: symbolic.edges[node.id][i], color: color)

@@ -85,6 +85,8 @@ public struct Theme: Sendable {
 
   public var highlightFill: Color
   public var highlightStroke: Color
+  /// The gradient just passed on in a step figure (at least 4.5:1 on the background).
+  public var highlightText: Color
 
   /// The thick backward arrow of DLFS.
   public struct BackwardArrow: Sendable {
@@ -127,7 +129,8 @@ public struct Theme: Sendable {
     valueColor: Color(hex: 0x111111), gradientColor: Color(hex: 0x333333),
     backwardArrow: BackwardArrow(color: Color(hex: 0x666666), width: 4.5, offset: 10),
     edgeBox: nil,
-    highlightFill: Color(hex: 0xfff1b8), highlightStroke: Color(hex: 0xc99a00))
+    highlightFill: Color(hex: 0xfff1b8), highlightStroke: Color(hex: 0xc99a00),
+    highlightText: Color(hex: 0x8a6500))
 
   /// CS231n: white circles with a black outline, black wires with small filled heads,
   /// values above in green and gradients below in red on the same wire, constants folded
@@ -145,9 +148,10 @@ public struct Theme: Sendable {
     inputFont: Font(family: "DejaVu Sans, NanumGothic", size: 12),
     edgeColor: .black, edgeWidth: 1, openArrowheads: false,
     arrowheadLength: 6, arrowheadWidth: 5,
-    valueColor: Color(hex: 0x1a7f1a), gradientColor: Color(hex: 0xd01010),
+    valueColor: Color(hex: 0x0b4f0b), gradientColor: Color(hex: 0xd01010),
     backwardArrow: nil, edgeBox: nil,
-    highlightFill: Color(hex: 0xfff1b8), highlightStroke: Color(hex: 0xc99a00))
+    highlightFill: Color(hex: 0xfff1b8), highlightStroke: Color(hex: 0xc99a00),
+    highlightText: Color(hex: 0x8a6500))
 
   /// colah: a tree growing upward, periwinkle ellipses holding `c = a + b` and the value,
   /// beige boxes on the edges with the local derivative `∂c/∂a = 1`, and in the backward
@@ -168,5 +172,6 @@ public struct Theme: Sendable {
     arrowheadLength: 7, arrowheadWidth: 6,
     valueColor: .black, gradientColor: Color(hex: 0x8a2a0a),
     backwardArrow: nil, edgeBox: EdgeBox(fill: Color(hex: 0xeddec9), padding: 4),
-    highlightFill: Color(hex: 0xfff1b8), highlightStroke: Color(hex: 0xc99a00))
+    highlightFill: Color(hex: 0xfff1b8), highlightStroke: Color(hex: 0xc99a00),
+    highlightText: Color(hex: 0x8a6500))
 }
