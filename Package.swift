@@ -103,7 +103,7 @@ let package = Package(
       name: "LessonCLI",
       dependencies: [
         "LessonKit", "GraphEngine", "ExpressionLanguage", "Analysis", "Figures", "Handout",
-        "CairoBackend", "Explain", "CSystem",
+        "CairoBackend", "Explain", "GraphLayout", "CSystem",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings

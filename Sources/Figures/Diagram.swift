@@ -16,6 +16,10 @@ struct Diagram {
 
   struct Box {
     var kind: BoxKind
+    /// The graph node's trace id (`x`, `#3`), `#output` for the output's end.
+    var id = ""
+    /// What the node is in the graph, whatever its drawing (colah draws inputs as ellipses).
+    var role = FigureGeometry.NodeKind.operation
     /// The text inside or at the box; nil for none.
     var text: Text?
     var highlighted = false

@@ -74,6 +74,8 @@ struct DiagramBuilder {
         }
       }
       box.highlighted = node.id == current
+      box.id = graph.traceID(node.id)
+      box.role = node.op == .input ? .input : node.op == .constant ? .constant : .operation
       boxOf[node.id] = diagram.boxes.count
       diagram.boxes.append(box)
     }
@@ -101,7 +103,7 @@ struct DiagramBuilder {
     }
 
     if !colah, let out = boxOf[graph.output] {
-      diagram.boxes.append(Diagram.Box(kind: .sink, text: nil))
+      diagram.boxes.append(Diagram.Box(kind: .sink, id: "#output", role: .output, text: nil))
       diagram.edges.append(
         Diagram.Edge(
           from: out, to: diagram.boxes.count - 1, above: valueLabel(graph.output),

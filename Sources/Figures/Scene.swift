@@ -10,6 +10,8 @@ public struct Scene: Sendable {
   /// How the corners of stroked lines are joined.
   public var lineJoin: LineJoin
   public var elements: [SceneElement]
+  /// Where a figure put its nodes, wires and labels (nil for a handout page).
+  public var geometry: FigureGeometry?
 
   public init(
     size: Size, background: Color, title: String, lineJoin: LineJoin = .miter,

@@ -1,3 +1,4 @@
+import GraphEngine
 import GraphLayout
 
 /// Measures a ``Diagram``, lays it out and turns it into a ``Scene``.
@@ -66,15 +67,27 @@ struct SceneComposer {
       var scene = Scene(
         size: layout.size, background: theme.background, title: diagram.title,
         lineJoin: theme.lineJoin)
+      var geometry = FigureGeometry(size: layout.size, direction: horizontal ? .right : .up)
       for (index, edge) in diagram.edges.enumerated() {
         drawEdge(
-          edge, index: index, route: layout.edges[index], slot: slots[d][index], into: &scene)
+          edge, index: index, route: layout.edges[index], slot: slots[d][index], into: &scene,
+          labels: &geometry.labels)
+        geometry.edges.append(
+          .init(
+            from: diagram.boxes[edge.from].id, to: diagram.boxes[edge.to].id,
+            points: layout.edges[index].points))
       }
       for (index, box) in diagram.boxes.enumerated() {
         drawBox(
           box, index: index, frame: layout.nodes[index], textSize: textSizes[d][index],
           into: &scene)
+        geometry.nodes.append(
+          .init(
+            id: box.id, kind: box.role,
+            label: box.text.map { PangoMarkupDialect.plainText($0.markup) } ?? "",
+            frame: layout.nodes[index]))
       }
+      scene.geometry = geometry
       return scene
     }
   }
@@ -153,8 +166,13 @@ struct SceneComposer {
   // MARK: Drawing
 
   private func drawEdge(
-    _ edge: Diagram.Edge, index: Int, route: EdgeRoute, slot: Slot, into scene: inout Scene
+    _ edge: Diagram.Edge, index: Int, route: EdgeRoute, slot: Slot, into scene: inout Scene,
+    labels: inout [FigureGeometry.Label]
   ) {
+    func label(_ text: Diagram.Text, _ frame: Rect) {
+      scene.elements.append(.text(run(text, frame), owner: .edge(index)))
+      labels.append(.init(text: PangoMarkupDialect.plainText(text.markup), frame: frame))
+    }
     let owner = SceneOwner.edge(index)
     // From where it leaves the trunk it shares with a longer edge, which draws the trunk.
     var points = Array(
@@ -183,14 +201,14 @@ struct SceneComposer {
         .roundedRect(
           route.label, radius: 4, style: ShapeStyle(fill: style.fill, stroke: nil, lineWidth: 0),
           owner: owner))
-      scene.elements.append(.text(run(box, Rect(center: mid, size: slot.above)), owner: owner))
+      label(box, Rect(center: mid, size: slot.above))
       return
     }
     if let above = edge.above {
       let frame = Rect(
         x: mid.x - slot.above.width / 2, y: mid.y - Self.labelGap - slot.above.height,
         width: slot.above.width, height: slot.above.height)
-      scene.elements.append(.text(run(above, frame), owner: owner))
+      label(above, frame)
     }
     guard edge.showBelow, let below = edge.below else { return }
     if let back = theme.backwardArrow {
@@ -208,7 +226,7 @@ struct SceneComposer {
     let frame = Rect(
       x: mid.x - slot.below.width / 2, y: mid.y + belowOffset(), width: slot.below.width,
       height: slot.below.height)
-    scene.elements.append(.text(run(below, frame), owner: owner))
+    label(below, frame)
   }
 
   private func drawBox(

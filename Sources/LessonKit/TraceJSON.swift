@@ -42,7 +42,7 @@ public enum TraceJSON {
   }
 
   /// A JSON string literal.
-  static func string(_ s: String) -> String {
+  public static func string(_ s: String) -> String {
     var out = "\""
     for scalar in s.unicodeScalars {
       switch scalar {

@@ -1,0 +1,74 @@
+import Analysis
+import ArgumentParser
+import CairoBackend
+import Explain
+import Figures
+import LessonKit
+
+/// `lessongen layout LESSON [--figure NAME] [--style S] [--labels M]`: one figure's geometry
+/// as JSON on standard output (docs/LAYOUT.md); nothing written.
+struct Layout: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Print one figure's geometry as JSON: nodes, wires and labels, in points.")
+
+  @OptionGroup var options: LessonOptions
+
+  @Option(
+    help: ArgumentHelp(
+      "The figure: graph (default), forward, expanded, step-01, …", valueName: "name"))
+  var figure: String = "graph"
+
+  @Option(help: ArgumentHelp("House style: dlfs (default), cs231n or colah.", valueName: "name"))
+  var style: String?
+
+  @Option(
+    help: ArgumentHelp("Edge labels: numeric (default), symbolic or both.", valueName: "mode"))
+  var labels: String?
+
+  func validate() throws {
+    if let style, Theme.named(style) == nil {
+      throw ValidationError("unknown style '\(style)'; the styles are \(FigurePlan.styleNames)")
+    }
+    if let labels, LabelMode(rawValue: labels) == nil {
+      throw ValidationError("unknown labels '\(labels)'; they are \(FigurePlan.labelNames)")
+    }
+  }
+
+  func run() throws {
+    let compiled = try options.compile()
+    let plan: FigurePlan
+    do {
+      plan = try FigurePlan.make(for: compiled, style: style, labels: labels)
+    } catch {
+      Terminal.printError(error.description)
+      throw ExitCode.failure
+    }
+    let kind: FigureKind? =
+      figure.hasPrefix("step-")
+      ? .steps
+      : FigureKind(rawValue: figure).flatMap {
+        $0 == .steps ? nil : $0
+      }
+    let analysis = LessonAnalysis(
+      compiled, figures: kind.map { [$0] } ?? [], convention: plan.theme.convention)
+    guard let id = analysis.figures.first(where: { $0.fileStem == figure }) else {
+      var why = analysis.omitted.map { $0.warning }
+      if why.isEmpty {
+        let all = LessonAnalysis(compiled, figures: FigureKind.allCases).figures.map(\.fileStem)
+        let shown = all.count > 6 ? Array(all.prefix(4)) + ["…", all[all.count - 1]] : all
+        why = ["this lesson's figures are " + shown.joined(separator: ", ")]
+      }
+      Terminal.printError(
+        "\(compiled.lesson.path): error: no figure '\(figure)': " + why.joined(separator: "; "))
+      throw ExitCode.failure
+    }
+    let walkthrough = Walkthrough(analysis, language: plan.language)
+    let figures = FigureSet(
+      analysis, theme: plan.theme, labels: plan.labels, titles: walkthrough.figureTitle
+    ).compose(measurer: PangoTextMeasurer())
+    guard let geometry = figures.first(where: { $0.id == id })?.scene.geometry else {
+      throw ExitCode.failure
+    }
+    Terminal.write(LayoutJSON.write(geometry))
+  }
+}
