@@ -1,10 +1,17 @@
 /// Phase 1: a rank (column) for every node.
 ///
-/// Longest-path layering (each node one rank after its latest input), then every node is
-/// pulled as far toward its consumers as its inputs allow, in reverse topological order, so
-/// inputs and side constants sit just before the node that uses them, as the textbooks draw
-/// them (`tax` enters at the last `×`, not at the far left). Gansner et al., "A Technique for
-/// Drawing Directed Graphs" (1993), §2, without network simplex.
+/// Longest-path layering: each node one rank after its latest input, so every operation sits
+/// as early as its inputs allow and the inputs stand in the first column. Then, in reverse
+/// topological order, a node is pulled to just before its first use when that shortens the
+/// wires in all: moving a node one rank later shortens each of its outgoing edges and
+/// lengthens each incoming one, so it moves when it has more edges out than in — every source
+/// (a constant or an input used late sits at the node that uses it, as the textbooks draw
+/// `tax` at the last `×` and the `1` of `1 + exp(−x)` at the `+`), and a node that fans out
+/// (tanh's `exp(x)` next to the `−` and `+` it feeds). A chain (one edge in, one out) stays
+/// where its inputs put it: pulling chains toward their consumers carried their inputs into
+/// the middle of the figure (CS231n's staged computation drew `y` in the second column). This
+/// is the greedy first step of the network simplex of Gansner et al., "A Technique for
+/// Drawing Directed Graphs" (1993), §2, which minimises Σ edge length exactly.
 ///
 /// Pre: the edges form a DAG (checked: a cycle is a programming error, since every graph
 /// lessongen lays out is built in evaluation order). Post: `rank[to] > rank[from]` for every
@@ -25,7 +32,7 @@ enum RankAssignment {
     for v in order {
       for u in incoming[v] { rank[v] = Swift.max(rank[v], rank[u] + 1) }
     }
-    for v in order.reversed() where !outgoing[v].isEmpty {
+    for v in order.reversed() where outgoing[v].count > incoming[v].count {
       let latest = outgoing[v].map { rank[$0] }.min() ?? rank[v]
       let earliest = incoming[v].map { rank[$0] + 1 }.max() ?? 0
       rank[v] = Swift.max(earliest, latest - 1)

@@ -21,6 +21,22 @@ struct RankAssignmentTests {
     #expect(ranks.values == [0, 0, 1, 2, 2, 3, 4])
   }
 
+  @Test("a chain stays at its input's side; a source or a fan-out moves to its first use")
+  func chainsStayFanOutsMove() {
+    // y → − → exp → / → (+) ← x; and a node feeding two others late.
+    let edges =
+      [(0, 1), (1, 2), (2, 3), (3, 5), (4, 5), (0, 6), (6, 7), (7, 8), (8, 9), (9, 10)]
+      .map { LayoutEdge(from: $0.0, to: $0.1) }
+      + [LayoutEdge(from: 11, to: 10), LayoutEdge(from: 11, to: 9)]
+    let ranks = RankAssignment.ranks(nodeCount: 12, edges: edges)
+    // The chain from y keeps y in the first column (it was pulled to the middle).
+    #expect(ranks[0] == 0 && ranks[1] == 1 && ranks[2] == 2 && ranks[3] == 3)
+    // x, a source used once, enters just before its use.
+    #expect(ranks[4] == ranks[5] - 1)
+    // Node 11 feeds two late nodes: moved next to the first of them.
+    #expect(ranks[11] == ranks[9] - 1)
+  }
+
   @Test("the topological order takes the lowest id first")
   func deterministicOrder() {
     let outgoing = [[2], [2], []]
