@@ -25,6 +25,9 @@ public enum Block: Sendable {
   /// A displayed equation chain, the formulas joined by `=`; `continued` starts it with `=`
   /// (the next line of a derivation).
   case equation([Formula], continued: Bool = false)
+  /// Equations set one under another with their first `=` in line (a function's statements:
+  /// `u = x·w`, `f = u + b`); each is an equation chain.
+  case system([[Formula]])
   /// A table: a header row, then rows; every cell is inline content.
   case table(header: [[Inline]], rows: [[[Inline]]])
   /// A figure (`graph` → `figures/graph.png`), with alt text and a caption.

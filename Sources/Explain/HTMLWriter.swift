@@ -40,6 +40,8 @@ public struct HTMLWriter {
     case .equation(let formulas, let continued):
       let chain: Formula = continued ? .equation([.symbol("")] + formulas) : .equation(formulas)
       return chain.mathML(display: true)
+    case .system(let equations):
+      return equations.map { write(.equation($0)) }.joined(separator: "\n")
     case .table(let header, let rows):
       var out = "<table>\n<thead><tr>" + header.map { "<th>" + inline($0) + "</th>" }.joined()
       out += "</tr></thead>\n<tbody>\n"

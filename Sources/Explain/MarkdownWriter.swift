@@ -35,6 +35,9 @@ public struct MarkdownWriter {
     case .equation(let formulas, let continued):
       let body = formulas.map { $0.latex() }.joined(separator: " = ")
       return "$$\n" + (continued ? "= " : "") + body + "\n$$"
+    case .system(let equations):
+      // One display each, as the generators that read this Markdown all render them.
+      return equations.map { write(.equation($0)) }.joined(separator: "\n\n")
     case .table(let header, let rows):
       var lines = ["| " + header.map(cell).joined(separator: " | ") + " |"]
       lines.append("|" + header.map { _ in " --- |" }.joined())

@@ -56,10 +56,13 @@ public struct Walkthrough {
           analysis.isLongFunction
             ? prose.longFunction(analysis.statements.count) : prose.functionIs)
       ]))
-    for statement in analysis.shownStatements {
-      if let formula = statement.formula {
-        blocks.append(.equation([.symbol(statement.name), formula]))
-      }
+    let statements = analysis.shownStatements.compactMap { statement in
+      statement.formula.map { [Formula.symbol(statement.name), $0] }
+    }
+    if statements.count == 1 {
+      blocks.append(.equation(statements[0]))
+    } else if !statements.isEmpty {
+      blocks.append(.system(statements))
     }
     var inputs: [Inline] = [.text(prose.inputsAre + " ")]
     for (i, input) in compiled.lesson.inputs.enumerated() {

@@ -123,6 +123,18 @@ public struct HandoutLayout {
       longParagraph(inlines)
     case .equation(let equation):
       place(equation)
+    case .system(let equations):
+      // The block centred as a whole: its widest left side and widest right side, the `=`
+      // between them (equations of several lines, or none, are set on their own).
+      let sides = equations.compactMap { e -> (left: Double, right: Double)? in
+        guard e.lines.count == 1, let first = e.firstSideWidth else { return nil }
+        let (line, scale) = e.lines[0]
+        return (first * scale, line.width - first * scale)
+      }
+      let left = sides.map(\.left).max() ?? 0
+      let right = sides.map(\.right).max() ?? 0
+      equalsX = sides.isEmpty ? nil : style.margin + (width - left - right) / 2 + left
+      for equation in equations { place(equation, aligned: true) }
     case .table(let table):
       place(table)
     case .figure(let name, let caption):
@@ -187,6 +199,8 @@ public struct HandoutLayout {
     case .longParagraph(let inlines): longParagraphHeadroom(inlines)
     case .equation(let equation):
       (equation.lines.first?.box.height ?? 0) + style.equationSpacing
+    case .system(let equations):
+      (equations.first?.lines.first?.box.height ?? 0) + style.equationSpacing
     case .table: 60
     case .figure(let name, let caption): placed(name, caption: caption)?.height ?? 0
     case .heading: 20
@@ -203,7 +217,9 @@ public struct HandoutLayout {
     return 3 * measurer.measure("Ag", font: style.body, width: width).height
   }
 
-  private mutating func place(_ equation: TypesetEquation) {
+  /// - Parameter aligned: whether its first `=` lines up with the `=` of the equation
+  ///   before it (a system's second and later equations), where the text width allows.
+  private mutating func place(_ equation: TypesetEquation, aligned: Bool = false) {
     let lines = equation.lines
     for (i, (line, scale)) in lines.enumerated() {
       ensure(line.height + style.equationSpacing)
@@ -214,6 +230,11 @@ public struct HandoutLayout {
       if lines.count == 1 {
         if equation.continued, let e = equalsX, e + line.width <= style.margin + width {
           x = e
+        } else if aligned, let e = equalsX, let first = equation.firstSideWidth,
+          e - first * scale >= style.margin,
+          e - first * scale + line.width <= style.margin + width
+        {
+          x = e - first * scale
         } else if let first = equation.firstSideWidth {
           equalsX = x + first * scale
         } else {

@@ -60,6 +60,8 @@ struct HandoutTypesetter {
       return text.size.height > pageHeight ? .longParagraph(inlines) : .paragraph(text)
     case .equation(let formulas, let continued):
       return .equation(equation(formulas, continued: continued))
+    case .system(let equations):
+      return .system(equations.map { equation($0, continued: false) })
     case .table(let header, let rows):
       return .table(table(header, rows))
     case .figure(let name, _, let caption):

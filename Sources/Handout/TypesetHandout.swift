@@ -35,6 +35,8 @@ enum TypesetBlock: Sendable {
   /// placed.
   case longParagraph([Inline])
   case equation(TypesetEquation)
+  /// Equations one under another, their first `=` in line where the page allows.
+  case system([TypesetEquation])
   case table(TypesetTable)
   /// A figure, by name, and its caption.
   case figure(FigureID, caption: MeasuredText)
