@@ -126,4 +126,19 @@ struct HandoutPaginationTests {
     }
     #expect(pagesWithRows >= 2, "the table should run over several pages")
   }
+
+  @Test("a function's statements stand with their = in line (the block centred as a whole)")
+  func statementsAligned() throws {
+    let layout = try Self.layout("dlfs-apple-orange", paper: .a4)
+    let page = try #require(layout.pages.first)
+    // The four statements' "=" signs: the first " = " on each of their baselines.
+    var equals: [Double: Double] = [:]
+    for case .baselineText(let markup, _, _, let origin, _) in page.content
+    where markup == " = " && equals[origin.y] == nil {
+      equals[origin.y] = origin.x
+    }
+    let xs = equals.sorted { $0.key < $1.key }.prefix(4).map(\.value)
+    #expect(xs.count == 4)
+    #expect(xs.allSatisfy { abs($0 - xs[0]) < 0.01 }, "\(xs)")
+  }
 }
