@@ -119,7 +119,7 @@ struct EnglishProse: Prose {
   }
 
   func checkIntro(_ h: String) -> String {
-    "Each input's gradient from the backward pass, a, against a central difference n = (f(x + h) − f(x − h))/2h with h = \(h). The relative error |a − n|/max(|a|, |n|) is judged as in CS231n's notes on gradient checks: below 10⁻⁷ (or no more than rounding in f(x ± h) can make) the two agree, up to 10⁻⁴ they are close (fine where the function has kinks), up to 10⁻² doubtful, and above that they disagree:"
+    "Each input's gradient from the backward pass, a, against a central difference n = (f(x\u{00A0}+\u{00A0}h)\u{00A0}−\u{00A0}f(x\u{00A0}−\u{00A0}h))/2h with h = \(h). The relative error |a\u{00A0}−\u{00A0}n|/max(|a|,\u{00A0}|n|) is judged as in CS231n's notes on gradient checks: below 10⁻⁷ (or no more than rounding in f(x\u{00A0}±\u{00A0}h) can make) the two agree, up to 10⁻⁴ they are close (fine where the function has kinks), up to 10⁻² doubtful, and above that they disagree:"
   }
 
   func longFunction(_ count: Int) -> String {

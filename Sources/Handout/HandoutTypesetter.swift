@@ -157,14 +157,78 @@ struct HandoutTypesetter {
   // MARK: Markup
 
   /// Inline content as Pango markup: lesson text escaped, math typeset on one line.
+  ///
+  /// A short formula is never broken inside (its spaces are no-break spaces), and nothing
+  /// breaks between a formula and the Korean particle after it (`x는`, `L은`: a word joiner
+  /// between them; Pango broke them as `L-` / `은`).
   static func markup(_ inlines: [Inline]) -> String {
-    inlines.map { piece in
+    var out = ""
+    var afterMath = false
+    for piece in inlines {
       switch piece {
-      case .text(let s): return PangoMarkupDialect.escape(s)
-      case .emphasis(let s): return "<i>" + PangoMarkupDialect.escape(s) + "</i>"
-      case .math(let f): return f.pangoMarkup()
+      case .text(let s):
+        if afterMath, let first = s.unicodeScalars.first, isHangul(first) { out += "\u{2060}" }
+        out += koreanWordsKept(s)
+        afterMath = false
+      case .emphasis(let s):
+        out += "<i>" + PangoMarkupDialect.escape(s) + "</i>"
+        afterMath = false
+      case .math(let f):
+        let markup = f.pangoMarkup()
+        out += f.unicode().count <= shortFormula ? unbreakable(markup) : markup
+        afterMath = true
       }
-    }.joined()
+    }
+    return out
+  }
+
+  /// Text as markup, each word with Hangul in it kept whole: Korean breaks lines between
+  /// words (at spaces), never between a word's syllables or before its particle, but Pango,
+  /// following Unicode's line breaking, breaks between any two syllables.
+  static func koreanWordsKept(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: isHangul) else {
+      return PangoMarkupDialect.escape(text)
+    }
+    var out = ""
+    var word = ""
+    func flush() {
+      guard !word.isEmpty else { return }
+      let escaped = PangoMarkupDialect.escape(word)
+      out +=
+        word.unicodeScalars.contains(where: isHangul)
+        ? "<span allow_breaks=\"false\">" + escaped + "</span>" : escaped
+      word = ""
+    }
+    for c in text {
+      if c == " " || c == "\n" {
+        flush()
+        out.append(c)
+      } else {
+        word.append(c)
+      }
+    }
+    flush()
+    return out
+  }
+
+  /// Formulas up to this many characters are kept on one line.
+  static let shortFormula = 40
+
+  /// Markup with the spaces of its text (not those inside tags) made no-break spaces.
+  static func unbreakable(_ markup: String) -> String {
+    var out = ""
+    var inTag = false
+    for c in markup {
+      if c == "<" { inTag = true } else if c == ">" { inTag = false }
+      out.append(c == " " && !inTag ? "\u{00A0}" : c)
+    }
+    return out
+  }
+
+  /// Hangul syllables and jamo: the scripts whose particles attach to the word before.
+  static func isHangul(_ scalar: Unicode.Scalar) -> Bool {
+    (0xAC00...0xD7A3).contains(scalar.value) || (0x1100...0x11FF).contains(scalar.value)
+      || (0x3130...0x318F).contains(scalar.value)
   }
 
   /// Inline content cut into words (each text word keeps its following space; math and
