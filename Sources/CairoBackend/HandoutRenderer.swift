@@ -20,7 +20,13 @@ public enum HandoutRenderer {
       throw RenderError(description: "Cairo could not create a drawing context")
     }
     let canvas = CairoCanvas(cr)
+    var current = size
     for page in handout.pages {
+      // A landscape page (a wide figure's) and back.
+      if page.scene.size.width != current.width || page.scene.size.height != current.height {
+        current = page.scene.size
+        cairo_pdf_surface_set_size(surface, current.width, current.height)
+      }
       canvas.draw(page.scene)
       cairo_show_page(cr)
     }

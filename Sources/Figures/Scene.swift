@@ -91,3 +91,17 @@ public struct TextRun: Hashable, Sendable {
     self.wrapWidth = wrapWidth
   }
 }
+
+extension Scene {
+  /// The size of the smallest text in the scene, in points (nil without text): what a
+  /// figure scaled by s prints its smallest label at, times s.
+  public var smallestTextSize: Double? {
+    elements.compactMap { element -> Double? in
+      switch element {
+      case .text(let run, _): run.font.size
+      case .baselineText(_, let font, _, _, _): font.size
+      default: nil
+      }
+    }.min()
+  }
+}

@@ -24,6 +24,8 @@ public struct HandoutLayout {
   /// Where the `=` of the last displayed equation stands, so that the continued lines of a
   /// derivation line up under it.
   private var equalsX: Double?
+  /// Figures waiting for a landscape page: placed after the page being filled.
+  private var pendingLandscape: [(scene: Scene, scale: Double, caption: MeasuredText)] = []
 
   private init(
     paper: Paper, style: HandoutStyle, measurer: any PageTextMeasuring,
@@ -77,6 +79,7 @@ public struct HandoutLayout {
     for (i, block) in typeset.blocks.enumerated() {
       place(block, following: typeset.blocks[(i + 1)...])
     }
+    if !pendingLandscape.isEmpty { placeLandscapeFigures() }
     numberPages(title: typeset.title)
   }
 
@@ -296,7 +299,29 @@ public struct HandoutLayout {
   }
 
   private mutating func figure(_ name: FigureID, caption: MeasuredText) {
-    guard let figure = placed(name, caption: caption) else { return }
+    guard var figure = placed(name, caption: caption) else { return }
+    if let scene = figures[name], let smallest = scene.smallestTextSize,
+      smallest * figure.size.width / scene.size.width < style.minimumTextSize
+    {
+      // Too small to read at the text width: reaching into the margins may be enough;
+      // otherwise a landscape page.
+      let needed = style.minimumTextSize / smallest
+      let maxHeight =
+        (paper.size.height - style.margin - style.bottomMargin) * style.figureHeightShare
+      let widest = width + 2 * style.figureOverhang
+      if needed * scene.size.width <= widest && needed * scene.size.height <= maxHeight {
+        let size = Size(width: scene.size.width * needed, height: scene.size.height * needed)
+        figure = (scene, size, size.height + caption.size.height + 2 * style.captionGap)
+      } else {
+        let landscape = landscapeScale(scene, caption: caption)
+        if landscape > figure.size.width / scene.size.width * 1.05 {
+          // Floated, as a book floats a wide figure: the text goes on here, the figure on a
+          // landscape page after this one.
+          pendingLandscape.append((scene, landscape, caption))
+          return
+        }
+      }
+    }
     let (w, h, c) = (figure.size.width, figure.size.height, caption.size)
     ensure(figure.height)
     let frame = Rect(x: style.margin + (width - w) / 2, y: y, width: w, height: h)
@@ -306,6 +331,47 @@ public struct HandoutLayout {
       caption.markup, style.caption, style.grey,
       frame: Rect(x: style.margin + (width - c.width) / 2, y: y, width: c.width, height: c.height))
     y += c.height + style.afterFigure
+  }
+
+  /// The scale a figure gets on a landscape page of its own: the text area turned, less its
+  /// caption.
+  private func landscapeScale(_ scene: Scene, caption: MeasuredText) -> Double {
+    let turned = Size(width: paper.size.height, height: paper.size.width)
+    let areaWidth = turned.width - 2 * (style.margin - style.figureOverhang)
+    let areaHeight =
+      turned.height - style.margin - style.bottomMargin - caption.size.height
+      - 2 * style.captionGap
+    return Swift.min(1, areaWidth / scene.size.width, areaHeight / scene.size.height)
+  }
+
+  /// The floated figures on landscape pages, as many one under another as fit on each.
+  private mutating func placeLandscapeFigures() {
+    let turned = Size(width: paper.size.height, height: paper.size.width)
+    let areaWidth = turned.width - 2 * style.margin
+    let areaBottom = turned.height - style.bottomMargin
+    var top = areaBottom
+    for (scene, scale, caption) in pendingLandscape {
+      let size = Size(width: scene.size.width * scale, height: scene.size.height * scale)
+      let needed = size.height + style.captionGap + caption.size.height
+      if top + needed > areaBottom {
+        pages.append(blankPage(size: turned))
+        top = style.margin
+      }
+      let frame = Rect(
+        x: style.margin + (areaWidth - size.width) / 2, y: top, width: size.width,
+        height: size.height)
+      add([.scene(scene, frame: frame)], frame: frame)
+      top += size.height + style.captionGap
+      let c = caption.size
+      let captionFrame = Rect(
+        x: style.margin + (areaWidth - c.width) / 2, y: top, width: c.width, height: c.height)
+      let run = TextRun(
+        markup: caption.markup, font: style.caption, color: style.grey, frame: captionFrame,
+        wrapWidth: captionFrame.width + 0.5)
+      add([.text(run, owner: .page)], frame: captionFrame)
+      top += c.height + style.afterFigure
+    }
+    pendingLandscape = []
   }
 
   // MARK: Pages
@@ -350,20 +416,22 @@ public struct HandoutLayout {
   }
 
   private mutating func newPage() {
+    if !pendingLandscape.isEmpty { placeLandscapeFigures() }
     pages.append(blankPage())
     y = style.margin
   }
 
-  /// A blank page of the paper's size.
-  private func blankPage() -> HandoutPage {
+  /// A blank page of the paper's size (or another: a landscape page).
+  private func blankPage(size: Size? = nil) -> HandoutPage {
     HandoutPage(
-      scene: Scene(size: paper.size, background: style.background, title: "", lineJoin: .miter))
+      scene: Scene(
+        size: size ?? paper.size, background: style.background, title: "", lineJoin: .miter))
   }
 
   /// Gives each page its number, centred in the bottom margin, and the handout's title.
   private mutating func numberPages(title: String) {
-    let size = paper.size
     for index in pages.indices {
+      let size = pages[index].scene.size
       let number = String(index + 1)
       let w = measurer.measure(number, font: style.caption)
       let frame = Rect(

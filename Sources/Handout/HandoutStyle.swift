@@ -58,6 +58,11 @@ public struct HandoutStyle: Sendable {
   public var tableRule: Double
   public var headerRule: Double
   public var afterTable: Double
+  /// The smallest text a figure may print at: a figure whose labels would come out smaller
+  /// at the text width gets a landscape page of its own.
+  public var minimumTextSize: Double
+  /// How far into the side margins a figure may reach when that makes its text large enough.
+  public var figureOverhang: Double
   /// The share of the text area's height a figure may take.
   public var figureHeightShare: Double
   /// Space between a figure and its caption, and after the caption.
@@ -88,6 +93,8 @@ public struct HandoutStyle: Sendable {
     paragraphSpacing: 8, equationSpacing: 7, equationIndent: 24, equationContinuationIndent: 14,
     afterEquation: 12, afterTitle: 6, titleRule: 0.6, afterTitleRule: 14, beforeSection: 16,
     beforeSubsection: 10, afterHeading: 6, cellPadding: 6, cellTop: 3, rowSpacing: 6,
-    tableRule: 0.8, headerRule: 0.5, afterTable: 10, figureHeightShare: 0.42, captionGap: 3,
+    tableRule: 0.8, headerRule: 0.5, afterTable: 10, minimumTextSize: 6.5, figureOverhang: 38,
+    figureHeightShare: 0.42,
+    captionGap: 3,
     afterFigure: 12)
 }

@@ -27,13 +27,30 @@ struct HandoutPDFTests {
             try document(entry.id, language, figures: made), figures: scenes, paper: paper,
             measurer: PangoTextMeasurer()
           ).pages
-          let area = Rect(
-            x: 61.5, y: 61.5, width: paper.size.width - 123, height: paper.size.height - 61.5 - 69.5
-          )
           for (n, page) in pages.enumerated() {
-            for frame in page.frames where !area.contains(frame) {
+            // The page's own size: a wide figure's page is landscape.
+            let size = page.scene.size
+            let area = Rect(x: 61.5, y: 61.5, width: size.width - 123, height: size.height - 131)
+            // A figure may reach into the side margins (HandoutStyle.figureOverhang).
+            let overhang = HandoutStyle.standard.figureOverhang
+            let figureArea = Rect(
+              x: area.x - overhang, y: area.y, width: area.width + 2 * overhang,
+              height: area.height)
+            var figureFrames: [Rect] = []
+            for case .scene(_, let frame) in page.content { figureFrames.append(frame) }
+            for frame in page.frames
+            where !area.contains(frame)
+              && !(figureFrames.contains(frame) && figureArea.contains(frame))
+            {
               Issue.record(
                 "\(entry.id) \(language) \(paper) page \(n + 1): \(frame) leaves the text area")
+            }
+            // No figure prints its text smaller than the style's minimum.
+            for case .scene(let scene, let frame) in page.content {
+              let smallest = (scene.smallestTextSize ?? 99) * frame.width / scene.size.width
+              #expect(
+                smallest >= HandoutStyle.standard.minimumTextSize,
+                "\(entry.id) \(language) \(paper) page \(n + 1): text at \(smallest) pt")
             }
           }
         }

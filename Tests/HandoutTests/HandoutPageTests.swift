@@ -112,11 +112,12 @@ struct HandoutPageTests {
     var wide = HandoutStyle.standard
     wide.margin = 110
     wide.bottomMargin = 120
+    wide.figureOverhang = 0
     let standard = try Self.handout("sigmoid")
     let handout = try Self.handout("sigmoid", style: wide)
     #expect(handout.pages.count > standard.pages.count)
-    let size = Paper.a4.size
     for (p, page) in handout.pages.enumerated() {
+      let size = page.scene.size
       for frame in page.frames {
         #expect(frame.minX >= wide.margin - 0.5, "p\(p + 1): \(frame)")
         #expect(frame.maxX <= size.width - wide.margin + 0.5, "p\(p + 1): \(frame)")
