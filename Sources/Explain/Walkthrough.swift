@@ -13,10 +13,16 @@ public struct Walkthrough {
   let prose: any Prose
   let numbers = NumberFormat.shortest(significantDigits: 6)
 
-  public init(_ analysis: LessonAnalysis, language: String) {
+  /// What each node of the walked graph is called in the figures (`×`, or CS231n's `*`), so
+  /// the text names the nodes as the figures draw them; nil entries, or none, use the op's
+  /// sign.
+  let operatorNames: [String?]
+
+  public init(_ analysis: LessonAnalysis, language: String, operatorNames: [String?] = []) {
     self.analysis = analysis
     self.language = language
     self.prose = Explain.prose(for: language)
+    self.operatorNames = operatorNames
   }
 
   var compiled: CompiledLesson { analysis.compiled }
@@ -128,7 +134,11 @@ public struct Walkthrough {
       let named: Formula
       if case .symbol = y { named = y.equals(definition) } else { named = y }
       blocks.append(
-        .heading(level: 3, content: prose.nodeHeading(prose.operatorName(node.op), named)))
+        .heading(
+          level: 3,
+          content: prose.nodeHeading(
+            (node.id < operatorNames.count ? operatorNames[node.id] : nil)
+              ?? prose.operatorName(node.op), named)))
       if node.id == graph.output {
         blocks.append(
           .paragraph(

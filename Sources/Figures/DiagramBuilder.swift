@@ -118,6 +118,12 @@ struct DiagramBuilder {
 
   /// The constants folded into their consumer's gate (CS231n, colah), each with its side.
   private func foldedConstants() -> [Node.ID: (consumer: Node.ID, side: Int)] {
+    Self.foldedConstants(graph, theme: theme)
+  }
+
+  static func foldedConstants(_ graph: Graph, theme: Theme) -> [Node.ID: (
+    consumer: Node.ID, side: Int
+  )] {
     guard theme.constants == .folded else { return [:] }
     var result: [Node.ID: (consumer: Node.ID, side: Int)] = [:]
     for node in graph.nodes where node.inputs.count == 2 {
@@ -136,6 +142,13 @@ struct DiagramBuilder {
   private func operatorText(_ node: Node, folded: [Node.ID: (consumer: Node.ID, side: Int)])
     -> String
   {
+    Self.operatorText(node, graph: graph, theme: theme, folded: folded)
+  }
+
+  /// The text in an operation node: the theme's sign or gate, with a folded constant.
+  static func operatorText(
+    _ node: Node, graph: Graph, theme: Theme, folded: [Node.ID: (consumer: Node.ID, side: Int)]
+  ) -> String {
     for (side, input) in node.inputs.enumerated() where folded[input]?.consumer == node.id {
       if let text = OperatorText.folded(node, constant: graph[input].parameter, side: side) {
         return text

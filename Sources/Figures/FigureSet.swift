@@ -1,5 +1,5 @@
 public import Analysis
-import GraphEngine
+public import GraphEngine
 import GraphLayout
 
 /// One figure of a lesson: which it is and its scene.
@@ -25,6 +25,19 @@ public struct FigureSet {
     self.theme = theme
     self.labels = labels
     self.titles = titles
+  }
+
+  /// What each operation node of `graph` is called in the theme's figures, as plain text
+  /// (`×`, `**2`; CS231n's `*`, `*-1`): the walk-through names the nodes so, and the figure
+  /// and the text agree. nil for inputs and constants.
+  public static func operatorNames(_ graph: Graph, theme: Theme) -> [String?] {
+    let folded = DiagramBuilder.foldedConstants(graph, theme: theme)
+    return graph.nodes.map { node in
+      node.op.isLeaf
+        ? nil
+        : PangoMarkupDialect.plainText(
+          DiagramBuilder.operatorText(node, graph: graph, theme: theme, folded: folded))
+    }
   }
 
   /// Draws the figures, measuring their text with `measurer`.

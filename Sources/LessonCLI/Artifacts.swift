@@ -3,6 +3,7 @@ import CairoBackend
 import Explain
 import Figures
 import Foundation
+import GraphEngine
 import Handout
 import LessonKit
 
@@ -35,7 +36,9 @@ enum Artifacts {
         "\(compiled.lesson.path): warning: --lang \(plan.language): not translated, so shown in "
           + "'\(compiled.lesson.language)': " + untranslated.joined(separator: ", "))
     }
-    let walkthrough = Walkthrough(analysis, language: plan.language)
+    let walkthrough = Walkthrough(
+      analysis, language: plan.language,
+      operatorNames: FigureSet.operatorNames(analysis.walked.graph, theme: plan.theme))
     for warning in walkthrough.tableWarnings {
       Terminal.printError("\(compiled.lesson.path): warning: \(warning)")
     }

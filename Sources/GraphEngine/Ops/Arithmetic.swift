@@ -67,8 +67,8 @@ extension OpDescriptor {
     arity: 1, call: nil, shape: elementwise, forward: { x, _ in -x[0] },
     gradients: { _, _, _ in [-1] },
     rules: { _ in [.init(.number(-1))] }, value: { o, _ in .negate(o[0]) }, expansion: nil,
-    valueProblem: generic, gradientProblem: genericGradient, symbol: { _ in ("−", "*−1") },
-    folded: notFolded, walkthroughName: "−",
+    valueProblem: generic, gradientProblem: genericGradient, symbol: { _ in ("×(−1)", "*−1") },
+    folded: notFolded, walkthroughName: "×(−1)",
     names: .init("negation", "부호 반전"))
 
   /// aᵇ with a variable exponent; ∂/∂a = b·aᵇ⁻¹ (0 for b = 0), ∂/∂b = aᵇ·ln a = y·ln a
