@@ -49,4 +49,6 @@ struct Diagram {
   var boxes: [Box] = []
   var edges: [Edge] = []
   var title: String
+  /// Lines under the graph defining the short names its labels use (`u₁ = exp(−x)`).
+  var legend: [Text] = []
 }

@@ -111,7 +111,38 @@ struct DiagramBuilder {
             numeric: evaluation.upstream, formula: symbolic.seed, color: theme.gradientColor),
           showBelow: gradients, weight: 1))
     }
+    diagram.legend = legend(for: diagram)
     return diagram
+  }
+
+  // MARK: Legend
+
+  /// A line for each short name (`u₁`) that one of the diagram's texts uses, saying what it
+  /// stands for: every name a figure uses is defined in it.
+  private func legend(for diagram: Diagram) -> [Diagram.Text] {
+    guard !symbolic.abbreviations.isEmpty else { return [] }
+    var texts: [String] = diagram.boxes.compactMap { $0.text?.markup }
+    for edge in diagram.edges {
+      texts += [edge.above, edge.below, edge.box].compactMap { $0?.markup }
+    }
+    let plain = texts.map(PangoMarkupDialect.plainText)
+    return symbolic.abbreviations.compactMap { name, value in
+      let written = PangoMarkupDialect.plainText(formula(name))
+      // A whole name: u₁ is not inside u₁₂.
+      let used = plain.contains { text in
+        var rest = Substring(text)
+        while let range = rest.firstRange(of: written) {
+          let after = rest[range.upperBound...].first
+          if after.map({ !("₀"..."₉").contains($0) && !$0.isLetter && !$0.isNumber }) ?? true {
+            return true
+          }
+          rest = rest[range.upperBound...]
+        }
+        return false
+      }
+      guard used else { return nil }
+      return text(formula(name) + " = " + formula(value), theme.labelFont, theme.secondaryColor)
+    }
   }
 
   // MARK: Constants

@@ -49,6 +49,7 @@ extension Scene {
     case .node(let i): "node\(i)"
     case .edge(let i): "edge\(i)"
     case .page: "page"
+    case .legend: "legend"
     }
   }
 }

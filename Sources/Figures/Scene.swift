@@ -39,6 +39,8 @@ public enum SceneOwner: Hashable, Sendable {
   case edge(Int)
   /// A handout page's own text, math and rules (not part of a figure).
   case page
+  /// A figure's legend under the graph.
+  case legend
 }
 
 /// One thing to draw.

@@ -16,6 +16,10 @@ struct SceneComposer {
   static let minimumWire = 40.0
   /// Space beside labels inside a slot.
   static let slotPadding = 6.0
+  /// The figure's margin around the legend (the layout's own margin).
+  static let legendMargin = 16.0
+  /// Space between the graph and its legend.
+  static let legendGap = 10.0
 
   private struct Slot {
     var size: Size
@@ -63,9 +67,24 @@ struct SceneComposer {
       direction: theme.direction, spacing: spacing)
     let layout = LayeredLayout.layout(request)
 
+    // The legend under the graph, left-aligned at the margin, a line per short name.
+    let legendSizes = diagram.legend.map { measurer.measure($0.markup, font: $0.font) }
+    var size = layout.size
+    var legendFrames: [Rect] = []
+    if !legendSizes.isEmpty {
+      var top = layout.size.height - Self.legendMargin + Self.legendGap
+      for s in legendSizes {
+        legendFrames.append(Rect(x: Self.legendMargin, y: top, width: s.width, height: s.height))
+        top += s.height + 2
+      }
+      size.height = top - 2 + Self.legendMargin
+      size.width = Swift.max(
+        size.width, (legendSizes.map(\.width).max() ?? 0) + 2 * Self.legendMargin)
+    }
+
     return diagrams.enumerated().map { d, diagram in
       var scene = Scene(
-        size: layout.size, background: theme.background, title: diagram.title,
+        size: size, background: theme.background, title: diagram.title,
         lineJoin: theme.lineJoin)
       var geometry = FigureGeometry(size: layout.size, direction: horizontal ? .right : .up)
       for (index, edge) in diagram.edges.enumerated() {
@@ -87,6 +106,12 @@ struct SceneComposer {
             label: box.text.map { PangoMarkupDialect.plainText($0.markup) } ?? "",
             frame: layout.nodes[index]))
       }
+      for (line, frame) in zip(diagram.legend, legendFrames) {
+        scene.elements.append(.text(run(line, frame), owner: .legend))
+        geometry.labels.append(
+          .init(text: PangoMarkupDialect.plainText(line.markup), frame: frame))
+      }
+      geometry.size = size
       scene.geometry = geometry
       return scene
     }

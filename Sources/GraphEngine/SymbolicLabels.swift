@@ -17,6 +17,10 @@ public struct SymbolicLabels: Sendable {
   public var edges: [[Formula]]
   /// The seed: ∂L/∂(output).
   public var seed: Formula
+  /// The fresh names given to values too long to write out, with what each stands for
+  /// (`u1` = `exp(−(w0·x0 + w1·x1 + w2))`), in order: the legend a figure that uses them
+  /// needs.
+  public var abbreviations: [(name: Formula, value: Formula)] = []
 
   /// - Parameters:
   ///   - loss: the name of what is differentiated (`L`; colah writes the output's name).
@@ -32,6 +36,7 @@ public struct SymbolicLabels: Sendable {
     }
 
     var values: [Formula] = []
+    var abbreviations: [(name: Formula, value: Formula)] = []
     for node in graph.nodes {
       let a = node.inputs.map { values[$0] }
       let formula: Formula
@@ -40,7 +45,13 @@ public struct SymbolicLabels: Sendable {
       } else {
         formula = Self.value(of: node, operands: a).tidied()
       }
-      values.append(formula.unicode().count > Self.maximumLength ? freshName() : formula)
+      if formula.unicode().count > Self.maximumLength {
+        let name = freshName()
+        abbreviations.append((name, formula))
+        values.append(name)
+      } else {
+        values.append(formula)
+      }
     }
 
     let seed = given ?? Formula.derivative(of: .symbol(loss), withRespectTo: values[graph.output])
@@ -72,6 +83,7 @@ public struct SymbolicLabels: Sendable {
       }
     }
     self.values = values
+    self.abbreviations = abbreviations
     self.gradients = gradients
     self.edges = edges
     self.seed = seed
