@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Compares every output file of every built-in lesson and of the lessons in
-# Scripts/compare-lessons/ (softplus, tan, an eight-stage function, a Korean fan-out), in every
+# Tests/Lessons/ (lessons shaped like an author's: multi-statement, fan-out, long names), in every
 # style, label mode and language, and on letter paper, with what each run printed on stderr,
 # between two lessongen binaries (or two git revisions, built on the way):
 #
@@ -33,7 +33,7 @@ binary_for() {
 old="$(binary_for "$1")"
 new="$(binary_for "$2")"
 rm -rf "$work/old" "$work/new"
-lessons="$("$new" list | sed 's/ .*//') $(ls "$root"/Scripts/compare-lessons/*.yaml)"
+lessons="$("$new" list | sed 's/ .*//') $(ls "$root"/Tests/Lessons/*.yaml)"
 run() {
   local side="$1" lesson="$2" name="$3"
   shift 3

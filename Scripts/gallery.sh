@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Renders every built-in lesson in every style (and the seed lessons in every label mode)
-# into one folder of PNGs, named <lesson>-<style>-<labels>-<figure>.png, for review.
+# Renders every built-in lesson in every style (and the seed lessons in every label mode), and
+# the author-shaped lessons of Tests/Lessons in every style, into one folder of PNGs, named <lesson>-<style>-<labels>-<figure>.png, for review.
 # Usage: Scripts/gallery.sh [FOLDER]   (default: Output/gallery)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -15,6 +15,19 @@ for lesson in $lessons; do
     case "$lesson" in sigmoid | tanh | dlfs-chain-rule | colah-tree) modes="numeric symbolic both" ;; esac
     for labels in $modes; do
       "$root/lessongen" "$lesson" --style "$style" --labels "$labels" --out "$work/$style-$labels" >/dev/null
+      for png in "$work/$style-$labels/$lesson/figures/"*.png; do
+        cp "$png" "$gallery/$lesson-$style-$labels-$(basename "$png")"
+      done
+    done
+  done
+done
+# The lessons shaped like an author's (Tests/Lessons): every style, numbers and formulas.
+for file in "$root"/Tests/Lessons/*.yaml; do
+  lesson="$(basename "$file" .yaml)"
+  for style in dlfs cs231n colah; do
+    for labels in numeric symbolic; do
+      "$root/lessongen" "$file" --style "$style" --labels "$labels" --out "$work/$style-$labels" \
+        >/dev/null 2>&1
       for png in "$work/$style-$labels/$lesson/figures/"*.png; do
         cp "$png" "$gallery/$lesson-$style-$labels-$(basename "$png")"
       done

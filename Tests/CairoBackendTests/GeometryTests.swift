@@ -36,6 +36,40 @@ struct GeometryTests {
     }
   }
 
+  /// The lessons shaped like an author's (Tests/Lessons): multi-statement, fan-out, 8–25
+  /// operations, long names, Korean.
+  static let authorLessons: [String] = {
+    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("Lessons")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    return names.filter { $0.hasSuffix(".yaml") }.sorted().map {
+      folder.appendingPathComponent($0).path
+    }
+  }()
+
+  @Test(
+    "every lesson of Tests/Lessons, in every style and label mode, is clean",
+    arguments: Theme.all.map(\.name))
+  func authorLessons(style: String) throws {
+    let theme = try #require(Theme.named(style))
+    #expect(Self.authorLessons.count >= 10)
+    for path in Self.authorLessons {
+      let compiled = try LessonSource.file(path).compile()
+      for labels in LabelMode.allCases {
+        let made = FigureSet(
+          LessonAnalysis(compiled, figures: FigureKind.allCases, convention: theme.convention),
+          theme: theme, labels: labels, titles: { $0.fileStem }
+        ).compose(measurer: PangoTextMeasurer())
+        for figure in made {
+          let problems = SceneGeometry.problems(figure.scene)
+          #expect(
+            problems.isEmpty,
+            "\(compiled.lesson.id) \(style) \(labels) \(figure.id.fileStem): \(problems)")
+        }
+      }
+    }
+  }
+
   @Test("200 random expressions are clean in every style")
   func randomExpressions() throws {
     var rng = SplitMix(state: 2026)
