@@ -76,6 +76,8 @@ struct EnglishProse: Prose {
       [name, input])
   }
 
+  func slot(_ k: Int) -> String { " (input \(k))" }
+
   func alongEdge(_ input: Formula) -> [Inline] {
     fill(
       "Upstream × local = what flows back to {0} along this edge (one term of \(gradientOf("0"))):",

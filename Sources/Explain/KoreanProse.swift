@@ -74,6 +74,8 @@ struct KoreanProse: Prose {
       [name, input])
   }
 
+  func slot(_ k: Int) -> String { " (\(k)번째 입력)" }
+
   func alongEdge(_ input: Formula) -> [Inline] {
     fill(
       "상류 × 국소적 미분 = 이 간선을 따라 {0}로 되돌아가는 값(\(gradientOf("0"))의 한 항):",

@@ -35,6 +35,8 @@ protocol Prose: Sendable {
   func localInSlot(_ name: Formula, _ input: Formula, slot: Int, of count: Int) -> [Inline]
   /// What flows back along one of several edges to an input: one term of its gradient.
   func alongEdge(_ input: Formula) -> [Inline]
+  /// After an edge's ∂y/∂x in the backward table when x enters y more than once: which slot.
+  func slot(_ k: Int) -> String
   func downstream(_ input: Formula) -> [Inline]
   func inputResult(_ name: Formula) -> [Inline]
   /// A composite op expanded: the chain (or graph) of primitives it stands for.

@@ -219,8 +219,15 @@ public struct Walkthrough {
     for node in order {
       for (i, input) in node.inputs.enumerated() where e.graph[input].op != .constant {
         let local = e.localGradients[node.id][i]
+        var edge: [Inline] = [
+          .math(.derivative(of: labels.values[node.id], withRespectTo: labels.values[input]))
+        ]
+        // x·x: the edge of one slot, not ∂(x·x)/∂x.
+        if node.inputs.count(where: { $0 == input }) > 1 {
+          edge.append(.text(prose.slot(i + 1)))
+        }
         rows.append([
-          [.math(.derivative(of: labels.values[node.id], withRespectTo: labels.values[input]))],
+          edge,
           [.math(number(e.gradient(node.id)))], [.math(number(local))],
           [.math(number(e.edgeGradients[node.id][i]))],
         ])
