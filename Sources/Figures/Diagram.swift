@@ -12,6 +12,8 @@ struct Diagram {
     case constant
     /// The invisible end of the output's wire.
     case sink
+    /// Where a value used along several edges branches (DLFS's branch node): a dot.
+    case branch
   }
 
   struct Box {
@@ -44,6 +46,8 @@ struct Diagram {
     /// A box on the wire (colah's local derivative).
     var box: Text?
     var weight: Double
+    /// Whether the wire ends in an arrowhead (not into a branch point's dot).
+    var arrowhead = true
   }
 
   var boxes: [Box] = []

@@ -37,6 +37,11 @@ struct DiagramBuilder {
     let consumers = graph.consumers
     let pending = Set(order).subtracting(done)
 
+    // A value used along several edges gets a branch point, as DLFS draws its branch node:
+    // its wire carries the value and the summed gradient, the branches each one's share.
+    var uses = [Int](repeating: 0, count: graph.nodes.count)
+    for node in graph.nodes { for input in node.inputs { uses[input] += 1 } }
+    var branchOf = [Int?](repeating: nil, count: graph.nodes.count)
     var boxOf = [Int?](repeating: nil, count: graph.nodes.count)
     for node in graph.nodes where folded[node.id] == nil {
       // An input's gradient is complete once every node using it has passed its part back.
@@ -78,13 +83,32 @@ struct DiagramBuilder {
       box.role = node.op == .input ? .input : node.op == .constant ? .constant : .operation
       boxOf[node.id] = diagram.boxes.count
       diagram.boxes.append(box)
+      if !colah && uses[node.id] > 1 && node.op != .constant {
+        branchOf[node.id] = diagram.boxes.count
+        diagram.boxes.append(
+          Diagram.Box(kind: .branch, id: "#branch" + graph.traceID(node.id), text: nil))
+      }
     }
 
     for node in graph.nodes {
       guard let to = boxOf[node.id] else { continue }
       for (i, input) in node.inputs.enumerated() {
-        guard let from = boxOf[input] else { continue }
+        guard var from = boxOf[input] else { continue }
         let source = graph[input]
+        if let branch = branchOf[input] {
+          if !diagram.edges.contains(where: { $0.to == branch }) {
+            // The stem: the value, and the gradient once every branch has passed its part.
+            let complete = !consumers[input].contains { pending.contains($0) }
+            diagram.edges.append(
+              Diagram.Edge(
+                from: from, to: branch, above: valueLabel(input),
+                below: gradientLabel(
+                  numeric: evaluation.gradient(input), formula: symbolic.gradients[input],
+                  color: theme.gradientColor),
+                showBelow: gradients && complete, weight: 1, arrowhead: false))
+          }
+          from = branch
+        }
         var edge = Diagram.Edge(
           from: from, to: to, showBelow: gradients && done.contains(node.id), weight: 1)
         if source.op == .constant && !colah {

@@ -16,6 +16,8 @@ struct SceneComposer {
   static let minimumWire = 40.0
   /// Space beside labels inside a slot.
   static let slotPadding = 6.0
+  /// The diameter of a branch point's dot.
+  static let branchDot = 5.0
   /// The figure's margin around the legend (the layout's own margin).
   static let legendMargin = 16.0
   /// Space between the graph and its legend.
@@ -91,15 +93,24 @@ struct SceneComposer {
         drawEdge(
           edge, index: index, route: layout.edges[index], slot: slots[d][index], into: &scene,
           labels: &geometry.labels)
+        // A branch point is not a node of the graph: its stem and each branch are one edge.
+        guard diagram.boxes[edge.to].kind != .branch else { continue }
+        var from = edge.from
+        var points = layout.edges[index].points
+        if diagram.boxes[from].kind == .branch,
+          let stem = diagram.edges.indices.first(where: { diagram.edges[$0].to == from })
+        {
+          points = layout.edges[stem].points + points.dropFirst()
+          from = diagram.edges[stem].from
+        }
         geometry.edges.append(
-          .init(
-            from: diagram.boxes[edge.from].id, to: diagram.boxes[edge.to].id,
-            points: layout.edges[index].points))
+          .init(from: diagram.boxes[from].id, to: diagram.boxes[edge.to].id, points: points))
       }
       for (index, box) in diagram.boxes.enumerated() {
         drawBox(
           box, index: index, frame: layout.nodes[index], textSize: textSizes[d][index],
           into: &scene)
+        guard box.kind != .branch else { continue }
         geometry.nodes.append(
           .init(
             id: box.id, kind: box.role,
@@ -145,6 +156,7 @@ struct SceneComposer {
     let t = text ?? .zero
     switch box.kind {
     case .sink: return .zero
+    case .branch: return Size(width: Self.branchDot, height: Self.branchDot)
     case .input, .constant: return Size(width: t.width + 4, height: t.height + 2)
     case .operation:
       switch theme.shape {
@@ -206,18 +218,20 @@ struct SceneComposer {
     let tip = points[points.count - 1]
     let before = points[points.count - 2]
     let d = unit(from: before, to: tip)
-    if !theme.openArrowheads {
+    if !theme.openArrowheads && edge.arrowhead {
       // The wire stops inside the filled head instead of poking through its tip.
       points[points.count - 1] = Point(
         x: tip.x - d.x * theme.arrowheadLength * 0.6, y: tip.y - d.y * theme.arrowheadLength * 0.6)
     }
     scene.elements.append(
       .polyline(points, color: theme.edgeColor, width: theme.edgeWidth, owner: owner))
-    scene.elements.append(
-      .arrowhead(
-        tip: tip, direction: d, length: theme.arrowheadLength, width: theme.arrowheadWidth,
-        filled: !theme.openArrowheads, color: theme.edgeColor, lineWidth: theme.edgeWidth,
-        owner: owner))
+    if edge.arrowhead {
+      scene.elements.append(
+        .arrowhead(
+          tip: tip, direction: d, length: theme.arrowheadLength, width: theme.arrowheadWidth,
+          filled: !theme.openArrowheads, color: theme.edgeColor, lineWidth: theme.edgeWidth,
+          owner: owner))
+    }
 
     let (start, end) = route.labelLine
     let mid = Point(x: (start.x + end.x) / 2, y: (start.y + end.y) / 2)
@@ -258,6 +272,12 @@ struct SceneComposer {
     _ box: Diagram.Box, index: Int, frame: Rect, textSize: Size?, into scene: inout Scene
   ) {
     let owner = SceneOwner.node(index)
+    if box.kind == .branch {
+      scene.elements.append(
+        .circle(
+          center: frame.center, radius: frame.width / 2,
+          style: ShapeStyle(fill: theme.edgeColor, stroke: nil, lineWidth: 0), owner: owner))
+    }
     if box.kind == .operation {
       let style = ShapeStyle(
         fill: box.highlighted ? theme.highlightFill : theme.nodeFill,
