@@ -149,22 +149,23 @@ struct DiagramBuilder {
     for edge in diagram.edges {
       texts += [edge.above, edge.below, edge.box].compactMap { $0?.markup }
     }
-    let plain = texts.map(PangoMarkupDialect.plainText)
-    return symbolic.abbreviations.compactMap { name, value in
-      let written = PangoMarkupDialect.plainText(formula(name))
-      // A whole name: u₁ is not inside u₁₂.
-      let used = plain.contains { text in
-        var rest = Substring(text)
-        while let range = rest.firstRange(of: written) {
-          let after = rest[range.upperBound...].first
-          if after.map({ !("₀"..."₉").contains($0) && !$0.isLetter && !$0.isNumber }) ?? true {
-            return true
-          }
-          rest = rest[range.upperBound...]
+    // Every whole name the texts show (u₁ is not inside u₁₂), found in one pass: a figure of
+    // a thousand-term sum has a thousand short names and three thousand texts.
+    var shown: Set<String> = []
+    for text in texts.map(PangoMarkupDialect.plainText) {
+      var name = ""
+      for c in text {
+        if c.isLetter || c.isNumber || c == "_" {
+          name.append(c)
+        } else if !name.isEmpty {
+          shown.insert(name)
+          name = ""
         }
-        return false
       }
-      guard used else { return nil }
+      if !name.isEmpty { shown.insert(name) }
+    }
+    return symbolic.abbreviations.compactMap { name, value in
+      guard shown.contains(PangoMarkupDialect.plainText(formula(name))) else { return nil }
       return text(formula(name) + " = " + formula(value), theme.labelFont, theme.secondaryColor)
     }
   }

@@ -41,8 +41,12 @@ public struct FigureSet {
   }
 
   /// Draws the figures, measuring their text with `measurer`.
-  public func compose(measurer: any TextMeasuring) -> [Figure] {
-    let composer = SceneComposer(theme: theme, measurer: measurer)
+  ///
+  /// - Parameter geometry: whether each scene records where everything went
+  ///   (``Scene/geometry``, what `lessongen layout` prints).
+  public func compose(measurer: any TextMeasuring, geometry: Bool = false) -> [Figure] {
+    var composer = SceneComposer(theme: theme, measurer: measurer)
+    composer.recordsGeometry = geometry
     var figures: [Figure] = []
     for group in analysis.figureGroups {
       let d = DiagramBuilder(

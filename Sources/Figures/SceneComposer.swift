@@ -9,6 +9,10 @@ import GraphLayout
 struct SceneComposer {
   let theme: Theme
   let measurer: any TextMeasuring
+  /// Whether each scene records its ``FigureGeometry`` (for `lessongen layout`): every
+  /// wire's whole polyline, which for a wide fan-out is as long as the graph is deep, so only
+  /// when asked.
+  var recordsGeometry = false
 
   /// Space between a label and the wire.
   static let labelGap = 3.0
@@ -94,7 +98,7 @@ struct SceneComposer {
           edge, index: index, route: layout.edges[index], slot: slots[d][index], into: &scene,
           labels: &geometry.labels)
         // A branch point is not a node of the graph: its stem and each branch are one edge.
-        guard diagram.boxes[edge.to].kind != .branch else { continue }
+        guard recordsGeometry, diagram.boxes[edge.to].kind != .branch else { continue }
         var from = edge.from
         var points = layout.edges[index].points
         if diagram.boxes[from].kind == .branch,
@@ -110,7 +114,7 @@ struct SceneComposer {
         drawBox(
           box, index: index, frame: layout.nodes[index], textSize: textSizes[d][index],
           into: &scene)
-        guard box.kind != .branch else { continue }
+        guard recordsGeometry, box.kind != .branch else { continue }
         geometry.nodes.append(
           .init(
             id: box.id, kind: box.role,
@@ -123,7 +127,7 @@ struct SceneComposer {
           .init(text: PangoMarkupDialect.plainText(line.markup), frame: frame))
       }
       geometry.size = size
-      scene.geometry = geometry
+      if recordsGeometry { scene.geometry = geometry }
       return scene
     }
   }
@@ -208,7 +212,9 @@ struct SceneComposer {
   ) {
     func label(_ text: Diagram.Text, _ frame: Rect) {
       scene.elements.append(.text(run(text, frame), owner: .edge(index)))
-      labels.append(.init(text: PangoMarkupDialect.plainText(text.markup), frame: frame))
+      if recordsGeometry {
+        labels.append(.init(text: PangoMarkupDialect.plainText(text.markup), frame: frame))
+      }
     }
     let owner = SceneOwner.edge(index)
     // From where it leaves the trunk it shares with a longer edge, which draws the trunk.

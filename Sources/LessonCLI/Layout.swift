@@ -65,7 +65,7 @@ struct Layout: ParsableCommand {
     let walkthrough = Walkthrough(analysis, language: plan.language)
     let figures = FigureSet(
       analysis, theme: plan.theme, labels: plan.labels, titles: walkthrough.figureTitle
-    ).compose(measurer: PangoTextMeasurer())
+    ).compose(measurer: PangoTextMeasurer(), geometry: true)
     guard let geometry = figures.first(where: { $0.id == id })?.scene.geometry else {
       throw ExitCode.failure
     }
