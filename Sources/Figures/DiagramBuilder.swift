@@ -11,6 +11,12 @@ struct DiagramBuilder {
   let symbolic: SymbolicLabels
   let formulas: NodeFormulas
   let outputDefinition: Formula?
+  /// What every figure of this graph shares, worked out once (a sequence has up to 60 steps):
+  /// the backward order, the folded constants, each node's users and how many edges use it.
+  let order: [Node.ID]
+  let folded: [Node.ID: (consumer: Node.ID, side: Int)]
+  let consumers: [[Node.ID]]
+  let uses: [Int]
 
   /// - Parameter figure: the graph with its labels and formulas, from the analysis.
   init(figure: FigureGraph, theme: Theme, labels: LabelMode) {
@@ -21,28 +27,31 @@ struct DiagramBuilder {
     self.symbolic = figure.labels
     self.formulas = figure.formulas
     self.outputDefinition = figure.outputDefinition
+    order = LessonAnalysis.backwardOrder(graph)
+    folded = Self.foldedConstants(graph, theme: theme)
+    consumers = graph.consumers
+    // Every edge out of a node sent back one contribution.
+    uses = figure.evaluation.contributions.map(\.count)
   }
 
   /// - Parameters:
   ///   - gradients: whether the figure shows the backward pass.
   ///   - processed: for a step figure, how many nodes the backward pass has processed; the
   ///     last of them is highlighted. nil: all of them.
+  ///   The legend is worked out for the first figure of a sequence only (it is the same in
+  ///   all of them); the composer gives it to the others.
   func diagram(title: String, gradients: Bool, processed: Int? = nil) -> Diagram {
     var diagram = Diagram(title: title)
-    let order = LessonAnalysis.backwardOrder(graph)
     let done = Set(order.prefix(processed ?? order.count))
     let current = processed.flatMap { $0 > 0 && $0 <= order.count ? order[$0 - 1] : nil }
-    let folded = foldedConstants()
     let colah = theme.placement == .inNodes
-    let consumers = graph.consumers
     let pending = Set(order).subtracting(done)
 
     // A value used along several edges gets a branch point, as DLFS draws its branch node:
     // its wire carries the value and the summed gradient, the branches each one's share.
-    var uses = [Int](repeating: 0, count: graph.nodes.count)
-    for node in graph.nodes { for input in node.inputs { uses[input] += 1 } }
     var branchOf = [Int?](repeating: nil, count: graph.nodes.count)
     var boxOf = [Int?](repeating: nil, count: graph.nodes.count)
+    var stemDrawn = Set<Int>()
     for node in graph.nodes where folded[node.id] == nil {
       // An input's gradient is complete once every node using it has passed its part back.
       let showGradient =
@@ -96,7 +105,7 @@ struct DiagramBuilder {
         guard var from = boxOf[input] else { continue }
         let source = graph[input]
         if let branch = branchOf[input] {
-          if !diagram.edges.contains(where: { $0.to == branch }) {
+          if stemDrawn.insert(branch).inserted {
             // The stem: the value, and the gradient once every branch has passed its part.
             let complete = !consumers[input].contains { pending.contains($0) }
             diagram.edges.append(
@@ -135,7 +144,7 @@ struct DiagramBuilder {
             numeric: evaluation.upstream, formula: symbolic.seed, color: theme.gradientColor),
           showBelow: gradients, weight: 1))
     }
-    diagram.legend = legend(for: diagram)
+    if (processed ?? 1) == 1 { diagram.legend = legend(for: diagram) }
     return diagram
   }
 
@@ -165,7 +174,7 @@ struct DiagramBuilder {
       if !name.isEmpty { shown.insert(name) }
     }
     return symbolic.abbreviations.compactMap { name, value in
-      guard shown.contains(PangoMarkupDialect.plainText(formula(name))) else { return nil }
+      guard shown.contains(name.unicode()) else { return nil }
       return text(formula(name) + " = " + formula(value), theme.labelFont, theme.secondaryColor)
     }
   }
@@ -173,10 +182,6 @@ struct DiagramBuilder {
   // MARK: Constants
 
   /// The constants folded into their consumer's gate (CS231n, colah), each with its side.
-  private func foldedConstants() -> [Node.ID: (consumer: Node.ID, side: Int)] {
-    Self.foldedConstants(graph, theme: theme)
-  }
-
   static func foldedConstants(_ graph: Graph, theme: Theme) -> [Node.ID: (
     consumer: Node.ID, side: Int
   )] {

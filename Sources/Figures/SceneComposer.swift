@@ -74,7 +74,9 @@ struct SceneComposer {
     let layout = LayeredLayout.layout(request)
 
     // The legend under the graph, left-aligned at the margin, a line per short name.
-    let legendSizes = diagram.legend.map { measurer.measure($0.markup, font: $0.font) }
+    // The first diagram's legend, the same for every figure of the sequence.
+    let legend = diagram.legend
+    let legendSizes = legend.map { measurer.measure($0.markup, font: $0.font) }
     var size = layout.size
     var legendFrames: [Rect] = []
     if !legendSizes.isEmpty {
@@ -121,10 +123,12 @@ struct SceneComposer {
             label: box.text.map { PangoMarkupDialect.plainText($0.markup) } ?? "",
             frame: layout.nodes[index]))
       }
-      for (line, frame) in zip(diagram.legend, legendFrames) {
+      for (line, frame) in zip(legend, legendFrames) {
         scene.elements.append(.text(run(line, frame), owner: .legend))
-        geometry.labels.append(
-          .init(text: PangoMarkupDialect.plainText(line.markup), frame: frame))
+        if recordsGeometry {
+          geometry.labels.append(
+            .init(text: PangoMarkupDialect.plainText(line.markup), frame: frame))
+        }
       }
       geometry.size = size
       if recordsGeometry { scene.geometry = geometry }

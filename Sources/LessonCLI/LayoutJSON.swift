@@ -41,14 +41,6 @@ enum LayoutJSON {
   /// Two decimals (a hundredth of a point), without trailing zeros; never `-0`.
   static func number(_ v: Double) -> String {
     let rounded = (v * 100).rounded() / 100
-    let text = NumberFormatShort.format(rounded == 0 ? 0 : rounded)
-    return text
-  }
-}
-
-/// Short decimal text: `12`, `3.5`, `-0.25`.
-private enum NumberFormatShort {
-  static func format(_ v: Double) -> String {
-    v == v.rounded() && Swift.abs(v) < 1e15 ? String(Int(v)) : String(v)
+    return TraceJSON.number(rounded == 0 ? 0 : rounded)
   }
 }

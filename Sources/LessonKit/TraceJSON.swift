@@ -37,7 +37,7 @@ public enum TraceJSON {
   }
 
   /// A JSON number: the shortest text that reads back as the same double.
-  static func number(_ v: Double) -> String {
+  public static func number(_ v: Double) -> String {
     NumberFormat.full.format(v)
   }
 
