@@ -64,7 +64,9 @@ struct SceneComposer {
       spacing.between = 18
     }
     let request = LayoutRequest(
-      nodes: boxSizes.map(LayoutNode.init(size:)),
+      nodes: zip(diagram.boxes, boxSizes).map { box, size in
+        LayoutNode(size: size, stub: box.kind == .constant)
+      },
       edges: zip(diagram.edges, layoutSlots).map { edge, slot in
         LayoutEdge(
           from: edge.from, to: edge.to, label: slot.size, lineOffset: slot.lineOffset,

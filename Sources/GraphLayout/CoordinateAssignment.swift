@@ -39,7 +39,41 @@ enum CoordinateAssignment {
         previous = position
       }
     }
+    straighten(&position, grid, spacing: spacing)
     return Coordinates(across: position)
+  }
+
+  /// The positions that minimise Σ weight·|x_a − x_b| over the links, keeping each rank's
+  /// order and gaps: dot's coordinate assignment, Gansner et al. (1993) §4.2, solved by the
+  /// same network simplex as the ranks on an auxiliary graph — for every link a node `n`
+  /// below both ends (n → a, n → b, each of the link's weight, least length 0, so the cost
+  /// is |x_a − x_b| when n sits at the lower end), and for neighbours in a rank an edge of
+  /// weight 0 and least length their separation. A sum of absolute values, unlike the
+  /// squares of the sweeps above, prefers a wire straight and one bend to many small jogs:
+  /// a straight wire costs 0 and any jog its full height. Positions are whole half points.
+  /// The sweeps' result is the start, so a capped search still improves it; very large
+  /// grids (over 4,000 items) keep the sweeps' result.
+  static func straighten(_ position: inout [Double], _ grid: LayerGrid, spacing: Spacing) {
+    let count = grid.items.count
+    guard count > 1, count <= 4_000 else { return }
+    let unit = 0.5
+    var x = position.map { Int(($0 / unit).rounded()) }
+    var constraints: [NetworkSimplex.Constraint] = []
+    for layer in grid.layers {
+      for (u, w) in zip(layer, layer.dropFirst()) {
+        let gap = Int((separation(grid, u, w, spacing) / unit - 1e-9).rounded(.up))
+        x[w] = Swift.max(x[w], x[u] + gap)
+        constraints.append(.init(from: u, to: w, minimum: gap, weight: 0))
+      }
+    }
+    for link in grid.links {
+      let n = x.count
+      x.append(Swift.min(x[link.from], x[link.to]))
+      constraints.append(.init(from: n, to: link.from, minimum: 0, weight: link.weight))
+      constraints.append(.init(from: n, to: link.to, minimum: 0, weight: link.weight))
+    }
+    NetworkSimplex.optimise(&x, constraints: constraints)
+    for i in 0..<count { position[i] = Double(x[i]) * unit }
   }
 
   /// The least distance between the anchors of two neighbours in a rank.

@@ -43,7 +43,10 @@ enum EdgeRouting {
     }
     let alongTotal = cursor + spacing.margin
     func center(_ item: Int) -> Double {
-      start[grid.items[item].rank] + width[grid.items[item].rank] / 2
+      let it = grid.items[item]
+      // A stub stands flush against its target's column.
+      return it.flush
+        ? start[it.rank] + width[it.rank] - it.along / 2 : start[it.rank] + width[it.rank] / 2
     }
 
     let horizontal = request.direction == .leftToRight

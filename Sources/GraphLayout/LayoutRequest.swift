@@ -28,9 +28,14 @@ public struct LayoutRequest: Sendable {
 public struct LayoutNode: Sendable {
   /// The box, in figure orientation.
   public var size: Size
+  /// A constant drawn as a short stub at the node it feeds: when it has one edge out and
+  /// no label on it, it sits in the label column just before that node, flush against it,
+  /// instead of a column of its own.
+  public var stub: Bool
 
-  public init(size: Size) {
+  public init(size: Size, stub: Bool = false) {
     self.size = size
+    self.stub = stub
   }
 }
 

@@ -6,12 +6,9 @@
 /// wires in all: moving a node one rank later shortens each of its outgoing edges and
 /// lengthens each incoming one, so it moves when it has more edges out than in — every source
 /// (a constant or an input used late sits at the node that uses it, as the textbooks draw
-/// `tax` at the last `×` and the `1` of `1 + exp(−x)` at the `+`), and a node that fans out
-/// (tanh's `exp(x)` next to the `−` and `+` it feeds). A chain (one edge in, one out) stays
-/// where its inputs put it: pulling chains toward their consumers carried their inputs into
-/// the middle of the figure (CS231n's staged computation drew `y` in the second column). This
-/// is the greedy first step of the network simplex of Gansner et al., "A Technique for
-/// Drawing Directed Graphs" (1993), §2, which minimises Σ edge length exactly.
+/// `tax` at the last `×` and the `1` of `1 + exp(−x)` at the `+`). That greedy start is then
+/// made optimal, Σ weight·length least, by the network simplex of Gansner et al., "A
+/// Technique for Drawing Directed Graphs" (1993), §2 (``NetworkSimplex``), as dot ranks.
 ///
 /// Pre: the edges form a DAG (checked: a cycle is a programming error, since every graph
 /// lessongen lays out is built in evaluation order). Post: `rank[to] > rank[from]` for every
@@ -36,6 +33,19 @@ enum RankAssignment {
       let latest = outgoing[v].map { rank[$0] }.min() ?? rank[v]
       let earliest = incoming[v].map { rank[$0] + 1 }.max() ?? 0
       rank[v] = Swift.max(earliest, latest - 1)
+    }
+    NetworkSimplex.optimise(&rank, edges: edges)
+    // Ties of the optimum: a node with as many edges out as in may sit anywhere along its
+    // slack at the same total length. One fed by a fan-out moves next to its first use
+    // (tanh's `exp(x)` beside the branch point before the `−` and `+`, its value label next
+    // to it instead of at the end of a long bare wire), but only while each node feeding it
+    // stays just before another of its uses, so no input drifts into the middle.
+    for v in order.reversed() where !incoming[v].isEmpty && outgoing[v].count >= incoming[v].count {
+      guard let latest = outgoing[v].map({ rank[$0] }).min(), latest - 1 > rank[v] else { continue }
+      let anchored = incoming[v].allSatisfy { u in
+        outgoing[u].contains { $0 != v && rank[$0] == rank[u] + 1 }
+      }
+      if anchored { rank[v] = latest - 1 }
     }
     let low = rank.min() ?? 0
     return Ranks(values: rank.map { $0 - low })

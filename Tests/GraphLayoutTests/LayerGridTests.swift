@@ -36,10 +36,15 @@ struct LayerGridTests {
     }
   }
 
-  @Test("a fan-out shares one trunk: a flat sum of n terms costs O(n) items, not n²/2")
+  @Test("a large fan-out shares one trunk: a flat sum of n terms costs O(n) items, not n²/2")
   func trunkIsLinear() {
     for terms in [10, 100, 1_000] {
-      let grid = Self.grid(LayoutFixtures.flatSum(terms))
+      let request = LayoutFixtures.flatSum(terms)
+      let ranks = RankAssignment.ranks(nodeCount: request.nodes.count, edges: request.edges)
+      // 1,000 terms are over the limit by themselves; the smaller sums are made to share.
+      let grid = LayerGrid(
+        request: request, ranks: ranks,
+        perEdgeSpanLimit: terms < 1_000 ? 0 : LayerGrid.perEdgeSpanLimit)
       let passages = grid.items.indices.filter { grid.isPassage($0) }.count
       // x's trunk crosses each of the 2·terms grid ranks at most once.
       #expect(passages <= 2 * terms, "\(terms) terms: \(passages) passages")
@@ -47,9 +52,24 @@ struct LayerGridTests {
     }
   }
 
-  @Test("edges from one source share their passages; only the furthest owns the trunk")
+  @Test("a small graph gives every long edge its own passages, as dot does")
+  func passagesPerEdge() {
+    let request = LayoutFixtures.flatSum(6)
+    let grid = Self.grid(request)
+    #expect(grid.shared.allSatisfy { $0 == 0 })
+    var seen: Set<Int> = []
+    for chain in grid.chains {
+      for item in chain where grid.isPassage(item) { #expect(seen.insert(item).inserted) }
+    }
+  }
+
+  @Test("over the limit, edges from one source share their passages; the furthest owns them")
   func sharedPrefix() {
-    let grid = Self.grid(LayoutFixtures.flatSum(6))
+    let request = LayoutFixtures.flatSum(6)
+    let grid = LayerGrid(
+      request: request,
+      ranks: RankAssignment.ranks(nodeCount: request.nodes.count, edges: request.edges),
+      perEdgeSpanLimit: 0)
     let fromX = grid.chains.indices.filter { LayoutFixtures.flatSum(6).edges[$0].from == 0 }
     let owners = fromX.filter { grid.shared[$0] == 0 }
     #expect(owners.count == 1)
