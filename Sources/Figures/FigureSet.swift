@@ -40,6 +40,12 @@ public struct FigureSet {
     }
   }
 
+  /// A bottom-to-top figure wider than this (points; about the text width of a page) or
+  /// taller than ``turnHeight`` (the height a handout gives a figure) also gets a turned
+  /// version (``Scene/turned``).
+  public static let turnWidth = 460.0
+  public static let turnHeight = 500.0
+
   /// Draws the figures, measuring their text with `measurer`.
   ///
   /// - Parameter geometry: whether each scene records where everything went
@@ -47,6 +53,22 @@ public struct FigureSet {
   public func compose(measurer: any TextMeasuring, geometry: Bool = false) -> [Figure] {
     var composer = SceneComposer(theme: theme, measurer: measurer)
     composer.recordsGeometry = geometry
+    // A tree growing up that is wider or taller than a page holds also gets a turned version.
+    var sideways = theme
+    sideways.direction = .leftToRight
+    let turner = SceneComposer(theme: sideways, measurer: measurer)
+    func turned(_ scenes: [Scene], _ diagrams: () -> [Diagram]) -> [Scene] {
+      guard theme.direction == .bottomToTop,
+        scenes.contains(where: {
+          $0.size.width > Self.turnWidth || $0.size.height > Self.turnHeight
+        })
+      else { return scenes }
+      return zip(scenes, turner.compose(sequence: diagrams())).map { scene, other in
+        var scene = scene
+        scene.turned = [other]
+        return scene
+      }
+    }
     var figures: [Figure] = []
     for group in analysis.figureGroups {
       let d = DiagramBuilder(
@@ -55,13 +77,15 @@ public struct FigureSet {
         let diagrams = group.ids.enumerated().map { k, id in
           d.diagram(title: titles(id), gradients: true, processed: k + 1)
         }
-        for (id, scene) in zip(group.ids, composer.compose(sequence: diagrams)) {
+        let scenes = turned(composer.compose(sequence: diagrams)) { diagrams }
+        for (id, scene) in zip(group.ids, scenes) {
           figures.append(Figure(id: id, scene: scene))
         }
       } else {
         for id in group.ids {
           let diagram = d.diagram(title: titles(id), gradients: group.kind != .forward)
-          figures.append(Figure(id: id, scene: composer.compose(diagram)))
+          let scene = turned([composer.compose(diagram)]) { [diagram] }[0]
+          figures.append(Figure(id: id, scene: scene))
         }
       }
     }

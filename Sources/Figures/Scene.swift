@@ -12,6 +12,12 @@ public struct Scene: Sendable {
   public var elements: [SceneElement]
   /// Where a figure put its nodes, wires and labels (nil for a handout page).
   public var geometry: FigureGeometry?
+  /// Where the figure may be cut into parts side by side (x positions; see
+  /// ``Scene/split(at:)``); empty if it may not.
+  public var cuts: [Double] = []
+  /// The same figure turned to flow left to right, for a colah tree too wide to print
+  /// readably (a handout uses it, and may cut it); empty otherwise.
+  public var turned: [Scene] = []
 
   public init(
     size: Size, background: Color, title: String, lineJoin: LineJoin = .miter,

@@ -96,6 +96,7 @@ struct SceneComposer {
       var scene = Scene(
         size: size, background: theme.background, title: diagram.title,
         lineJoin: theme.lineJoin)
+      scene.cuts = layout.cuts
       var geometry = FigureGeometry(size: layout.size, direction: horizontal ? .right : .up)
       for (index, edge) in diagram.edges.enumerated() {
         drawEdge(
@@ -189,7 +190,9 @@ struct SceneComposer {
       let t = measure(box)
       let p = theme.edgeBox?.padding ?? 4
       let size = Size(width: t.width + 2 * p, height: t.height + 2 * p)
-      return Slot(size: size, lineOffset: size.width / 2, above: t, below: .zero)
+      // The wire runs through the box's middle, measured across the flow.
+      let across = theme.direction == .leftToRight ? size.height : size.width
+      return Slot(size: size, lineOffset: across / 2, above: t, below: .zero)
     }
     let above = measure(edge.above)
     let below = measure(edge.below)

@@ -125,6 +125,14 @@ enum EdgeRouting {
     let size =
       horizontal
       ? Size(width: alongTotal, height: acrossTotal) : Size(width: acrossTotal, height: alongTotal)
-    return LayoutResult(size: size, nodes: nodes, edges: routes)
+    var result = LayoutResult(size: size, nodes: nodes, edges: routes)
+    if horizontal {
+      // Just after each column of nodes but the last: no box reaches past its column,
+      // and every wire there has left its node and is on its way across the gap (a wire
+      // ends inside a node's column, so none ends at the cut; wires leaving one node are
+      // still together, one continuation for all of them).
+      result.cuts = stride(from: 0, to: count - 1, by: 2).map { start[$0] + width[$0] + 2 }
+    }
+    return result
   }
 }

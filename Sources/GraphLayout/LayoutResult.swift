@@ -6,6 +6,10 @@ public struct LayoutResult: Sendable {
   public var nodes: [Rect]
   /// Each edge's route, by edge index.
   public var edges: [EdgeRoute]
+  /// Where the figure may be cut across the flow (x for a left-to-right figure, empty for
+  /// another): just after each column of nodes, where no box is crossed and no wire starts
+  /// or ends. A figure too wide to print is split there.
+  public var cuts: [Double] = []
 }
 
 /// The path of one edge and the box of its labels.

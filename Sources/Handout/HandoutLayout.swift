@@ -25,7 +25,7 @@ public struct HandoutLayout {
   /// derivation line up under it.
   private var equalsX: Double?
   /// Figures waiting for a landscape page: placed after the page being filled.
-  private var pendingLandscape: [(scene: Scene, scale: Double, caption: MeasuredText)] = []
+  private var pendingLandscape: [(scene: Scene, scale: Double, caption: MeasuredText?)] = []
 
   private init(
     paper: Paper, style: HandoutStyle, measurer: any PageTextMeasuring,
@@ -289,7 +289,14 @@ public struct HandoutLayout {
   private func placed(_ name: FigureID, caption: MeasuredText)
     -> (scene: Scene, size: Size, height: Double)?
   {
-    guard let scene = figures[name] else { return nil }
+    figures[name].map { placed($0, caption: caption) }
+  }
+
+  /// A figure as placed: scaled to the text width (and to the style's share of the text
+  /// area's height), with its caption; `height` is all it needs on the page.
+  private func placed(_ scene: Scene, caption: MeasuredText)
+    -> (scene: Scene, size: Size, height: Double)
+  {
     let maxHeight =
       (paper.size.height - style.margin - style.bottomMargin) * style.figureHeightShare
     let scale = Swift.min(1, width / scene.size.width, maxHeight / scene.size.height)
@@ -299,9 +306,18 @@ public struct HandoutLayout {
   }
 
   private mutating func figure(_ name: FigureID, caption: MeasuredText) {
-    guard var figure = placed(name, caption: caption) else { return }
-    if let scene = figures[name], let smallest = scene.smallestTextSize,
-      smallest * figure.size.width / scene.size.width < style.minimumTextSize
+    guard let scene = figures[name] else { return }
+    figure(scene, caption: caption)
+  }
+
+  /// Places a figure readably: at the text width if its text stays at the style's minimum
+  /// there; else reaching into the margins; else floated to a landscape page; else, too wide
+  /// even for that, turned (a colah tree, drawn left to right) or cut into parts with
+  /// continuation marks.
+  private mutating func figure(_ scene: Scene, caption: MeasuredText) {
+    var placement = placed(scene, caption: caption)
+    if let smallest = scene.smallestTextSize,
+      smallest * placement.size.width / scene.size.width < style.minimumTextSize
     {
       // Too small to read at the text width: reaching into the margins may be enough;
       // otherwise a landscape page.
@@ -311,10 +327,25 @@ public struct HandoutLayout {
       let widest = width + 2 * style.figureOverhang
       if needed * scene.size.width <= widest && needed * scene.size.height <= maxHeight {
         let size = Size(width: scene.size.width * needed, height: scene.size.height * needed)
-        figure = (scene, size, size.height + caption.size.height + 2 * style.captionGap)
+        placement = (scene, size, size.height + caption.size.height + 2 * style.captionGap)
       } else {
         let landscape = landscapeScale(scene, caption: caption)
-        if landscape > figure.size.width / scene.size.width * 1.05 {
+        if landscape * smallest < style.minimumTextSize, let turned = scene.turned.first {
+          figure(turned, caption: caption)
+          return
+        }
+        if landscape * smallest < style.minimumTextSize, !scene.cuts.isEmpty {
+          // Too wide even for a landscape page: cut into parts with continuation marks,
+          // each printed at the least readable size, one under another.
+          let parts = scene.split(at: cutsToFit(scene, scale: needed))
+          for (i, part) in parts.enumerated() {
+            let last = i == parts.count - 1
+            let fit = landscapeScale(part, caption: last ? caption : nil)
+            pendingLandscape.append((part, Swift.min(needed, fit), last ? caption : nil))
+          }
+          return
+        }
+        if landscape > placement.size.width / scene.size.width * 1.05 {
           // Floated, as a book floats a wide figure: the text goes on here, the figure on a
           // landscape page after this one.
           pendingLandscape.append((scene, landscape, caption))
@@ -322,10 +353,10 @@ public struct HandoutLayout {
         }
       }
     }
-    let (w, h, c) = (figure.size.width, figure.size.height, caption.size)
-    ensure(figure.height)
+    let (w, h, c) = (placement.size.width, placement.size.height, caption.size)
+    ensure(placement.height)
     let frame = Rect(x: style.margin + (width - w) / 2, y: y, width: w, height: h)
-    add([.scene(figure.scene, frame: frame)], frame: frame)
+    add([.scene(placement.scene, frame: frame)], frame: frame)
     y += h + style.captionGap
     addText(
       caption.markup, style.caption, style.grey,
@@ -335,13 +366,59 @@ public struct HandoutLayout {
 
   /// The scale a figure gets on a landscape page of its own: the text area turned, less its
   /// caption.
-  private func landscapeScale(_ scene: Scene, caption: MeasuredText) -> Double {
-    let turned = Size(width: paper.size.height, height: paper.size.width)
-    let areaWidth = turned.width - 2 * (style.margin - style.figureOverhang)
+  private func landscapeScale(_ scene: Scene, caption: MeasuredText?) -> Double {
     let areaHeight =
-      turned.height - style.margin - style.bottomMargin - caption.size.height
-      - 2 * style.captionGap
-    return Swift.min(1, areaWidth / scene.size.width, areaHeight / scene.size.height)
+      landscapeArea.height - (caption.map { $0.size.height + 2 * style.captionGap } ?? 0)
+    return Swift.min(1, landscapeArea.width / scene.size.width, areaHeight / scene.size.height)
+  }
+
+  /// Where a figure may go on a landscape page: the turned text area, reaching into the side
+  /// margins by the style's overhang.
+  private var landscapeArea: Size {
+    let turned = Size(width: paper.size.height, height: paper.size.width)
+    return Size(
+      width: turned.width - 2 * (style.margin - style.figureOverhang),
+      height: turned.height - style.margin - style.bottomMargin)
+  }
+
+  /// Cuts, among the scene's own, that make every part fit a landscape page's width at
+  /// `scale`: greedily, each part as wide as fits. A part with no cut inside it that would
+  /// fit stays wider (and is printed smaller).
+  private func cutsToFit(_ scene: Scene, scale: Double) -> [Double] {
+    let most = landscapeArea.width / scale
+    let pad = Scene.continuationPad
+    var chosen: [Double] = []
+    var start = 0.0
+    var fitting: Double?
+    for cut in scene.cuts.sorted() {
+      if cut + pad - start > most, let previous = fitting {
+        chosen.append(previous)
+        start = previous - pad
+        fitting = nil
+      }
+      if cut + pad - start <= most || fitting == nil { fitting = cut }
+    }
+    if scene.size.width - start > most, let previous = fitting, previous > start + pad {
+      chosen.append(previous)
+    }
+    // As many parts as the greedy cut needs, but of even widths where the cuts allow it (the
+    // greedy cut left the staged computation's last part two nodes wide).
+    let parts = chosen.count + 1
+    var even: [Double] = []
+    for i in 1..<Swift.max(parts, 1) {
+      let target = scene.size.width * Double(i) / Double(parts)
+      guard
+        let nearest = scene.cuts.filter({ $0 > (even.last ?? 0) }).min(by: {
+          Swift.abs($0 - target) < Swift.abs($1 - target)
+        })
+      else { break }
+      even.append(nearest)
+    }
+    let bounds = [0] + even + [scene.size.width]
+    let fits =
+      even.count == chosen.count
+      && zip(bounds, bounds.dropFirst()).allSatisfy { $1 - $0 + 2 * pad <= most }
+    return fits ? even : chosen
   }
 
   /// The floated figures on landscape pages, as many one under another as fit on each.
@@ -352,7 +429,7 @@ public struct HandoutLayout {
     var top = areaBottom
     for (scene, scale, caption) in pendingLandscape {
       let size = Size(width: scene.size.width * scale, height: scene.size.height * scale)
-      let needed = size.height + style.captionGap + caption.size.height
+      let needed = size.height + style.captionGap + (caption?.size.height ?? 0)
       if top + needed > areaBottom {
         pages.append(blankPage(size: turned))
         top = style.margin
@@ -362,6 +439,7 @@ public struct HandoutLayout {
         height: size.height)
       add([.scene(scene, frame: frame)], frame: frame)
       top += size.height + style.captionGap
+      guard let caption else { continue }
       let c = caption.size
       let captionFrame = Rect(
         x: style.margin + (areaWidth - c.width) / 2, y: top, width: c.width, height: c.height)

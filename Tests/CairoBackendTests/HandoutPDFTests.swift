@@ -58,6 +58,63 @@ struct HandoutPDFTests {
     }
   }
 
+  /// An author's lesson too wide even for a landscape page: nine statements in a row.
+  static let wideLesson = """
+    title: Scaled dot-product attention for one query
+    function: |
+      score_one = query_value * key_one / scale
+      score_two = query_value * key_two / scale
+      weight_one = exp(score_one)
+      weight_two = exp(score_two)
+      normaliser = weight_one + weight_two
+      attention_one = weight_one / normaliser
+      attention_two = weight_two / normaliser
+      mixed = attention_one * value_one + attention_two * value_two
+      loss = (mixed - target) ^ 2
+    inputs: {query_value: 0.8, key_one: 0.3, key_two: -0.5, scale: 1.4, value_one: 2, value_two: -1, target: 0.5}
+    """
+
+  @Test(
+    "lessons shaped like an author's print no figure text below the minimum, in every style",
+    arguments: Theme.all.map(\.name))
+  func authorLessonsReadable(style: String) throws {
+    let theme = try #require(Theme.named(style))
+    var sources = GeometryTests.authorLessons.map { try? LessonSource.file($0).compile() }
+    sources.append(
+      try CompiledLesson.compile(
+        LessonLoader.load(text: Self.wideLesson, path: "wide.yaml", id: "wide")))
+    var split = 0
+    for case let compiled? in sources {
+      let analysis = LessonAnalysis(
+        compiled, figures: FigureKind.allCases, convention: theme.convention)
+      let made = FigureSet(analysis, theme: theme, labels: .numeric, titles: { $0.fileStem })
+        .compose(measurer: PangoTextMeasurer())
+      let scenes = Dictionary(made.map { ($0.id, $0.scene) }, uniquingKeysWith: { a, _ in a })
+      let document = Walkthrough(analysis, language: "en").document()
+      for paper in Paper.allCases {
+        let pages = HandoutLayout.layOut(
+          document, figures: scenes, paper: paper, measurer: PangoTextMeasurer()
+        ).pages
+        for (n, page) in pages.enumerated() {
+          for case .scene(let scene, let frame) in page.content {
+            if scene.title.contains("/") && scene.title.hasSuffix(")") { split += 1 }
+            guard let smallest = scene.smallestTextSize else { continue }
+            let printed = smallest * frame.width / scene.size.width
+            #expect(
+              printed >= HandoutStyle.standard.minimumTextSize - 1e-9,
+              "\(compiled.lesson.id) \(style) \(paper) page \(n + 1): \(scene.title) at \(printed) pt"
+            )
+            #expect(
+              Rect(x: 0, y: 0, width: page.scene.size.width, height: page.scene.size.height)
+                .contains(frame), "\(compiled.lesson.id) page \(n + 1): a figure leaves the page")
+          }
+        }
+      }
+    }
+    // The wide lesson and the staged computation are cut into parts (colah's turned first).
+    #expect(split > 0)
+  }
+
   @Test("no page ends with a heading, or with the paragraph that introduces an equation or table")
   func keptTogether() throws {
     // Softplus: its numeric check's paragraph once ended page 3 and its table began page 4.
