@@ -115,6 +115,51 @@ struct HandoutPDFTests {
     #expect(split > 0)
   }
 
+  @Test(
+    "no page is left more than half empty unless what follows cannot fit on it",
+    arguments: ["en", "ko"])
+  func pagesFilled(language: String) throws {
+    var lessons = try LessonSource.builtinCatalog().map {
+      try LessonSource.builtin($0.id).compile()
+    }
+    lessons += try GeometryTests.authorLessons.map { try LessonSource.file($0).compile() }
+    var checked = 0
+    for compiled in lessons {
+      let analysis = LessonAnalysis(compiled, figures: FigureKind.allCases)
+      let made = FigureSet(analysis, theme: .dlfs, labels: .numeric, titles: { $0.fileStem })
+        .compose(measurer: PangoTextMeasurer())
+      let scenes = Dictionary(made.map { ($0.id, $0.scene) }, uniquingKeysWith: { a, _ in a })
+      let document = Walkthrough(analysis, language: language).document()
+      for paper in Paper.allCases {
+        let pages = HandoutLayout.layOut(
+          document, figures: scenes, paper: paper, measurer: PangoTextMeasurer()
+        ).pages
+        let style = HandoutStyle.standard
+        let top = style.margin
+        let bottom = paper.size.height - style.bottomMargin
+        for (n, page) in pages.enumerated().dropLast() {
+          // Landscape pages hold floated figures only; the text runs on around them.
+          guard page.scene.size.height > page.scene.size.width else { continue }
+          let used = (page.frames.map(\.maxY).max() ?? top) - top
+          checked += 1
+          if used >= (bottom - top) / 2 { continue }
+          // Half empty: only if the next page's first block (with what is kept with it, up
+          // to the next gap) would not have fitted in the room left.
+          let next = pages[n + 1..<pages.count].first { $0.scene.size.height > $0.scene.size.width }
+          let firstBlock =
+            next.map { p in
+              (p.frames.map(\.maxY).min() ?? top) - top
+            } ?? 0
+          #expect(
+            firstBlock > bottom - top - used,
+            "\(compiled.lesson.id) \(language) \(paper) page \(n + 1) is \(Int(100 * used / (bottom - top)))% full"
+          )
+        }
+      }
+    }
+    #expect(checked > 100)
+  }
+
   @Test("no page ends with a heading, or with the paragraph that introduces an equation or table")
   func keptTogether() throws {
     // Softplus: its numeric check's paragraph once ended page 3 and its table began page 4.
