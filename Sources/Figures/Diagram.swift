@@ -48,6 +48,9 @@ struct Diagram {
     var weight: Double
     /// Whether the wire ends in an arrowhead (not into a branch point's dot).
     var arrowhead = true
+    /// The operand's role where operands do not commute (`−`, `÷`, `^` on the second
+    /// operand's wire), set above the wire at the end of its label slot, by the arrowhead.
+    var mark: Text?
   }
 
   var boxes: [Box] = []

@@ -126,6 +126,10 @@ struct DiagramBuilder {
           edge.box = gradients ? localDerivative(node, input: i) : nil
         } else {
           edge.above = valueLabel(input)
+          let marks = node.op.descriptor.operandMarks
+          if i < marks.count, let mark = marks[i] {
+            edge.mark = text(mark, theme.labelFont, theme.valueColor)
+          }
           let color = node.id == current ? theme.highlightText : theme.gradientColor
           edge.below = gradientLabel(
             numeric: evaluation.edgeGradients[node.id][i],

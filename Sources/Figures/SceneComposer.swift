@@ -32,6 +32,8 @@ struct SceneComposer {
     var lineOffset: Double
     var above: Size
     var below: Size
+    /// The operand mark's size, at the slot's end above the wire (zero for none).
+    var mark: Size = .zero
   }
 
   func compose(_ diagram: Diagram) -> Scene {
@@ -185,6 +187,9 @@ struct SceneComposer {
     text.map { measurer.measure($0.markup, font: $0.font) } ?? .zero
   }
 
+  /// Between a value and its operand mark.
+  static let markGap = 7.0
+
   private func slot(_ edge: Diagram.Edge) -> Slot {
     if let box = edge.box {
       let t = measure(box)
@@ -196,15 +201,20 @@ struct SceneComposer {
     }
     let above = measure(edge.above)
     let below = measure(edge.below)
-    if edge.above == nil && edge.below == nil {
+    let mark = measure(edge.mark)
+    if edge.above == nil && edge.below == nil && edge.mark == nil {
       return Slot(size: .zero, lineOffset: 0, above: .zero, below: .zero)
     }
-    let lineOffset = above.height + Self.labelGap
+    let lineOffset = Swift.max(above.height, mark.height) + Self.labelGap
     var height = lineOffset + belowOffset() + below.height
     if below.height == 0 { height = lineOffset + Self.labelGap }
-    let width = Swift.max(Self.minimumWire, above.width, below.width) + 2 * Self.slotPadding
+    // The mark stands after the value, so the slot grows by its width on that row.
+    let markRoom = mark.width > 0 ? mark.width + Self.markGap : 0
+    let width =
+      Swift.max(Self.minimumWire, above.width + 2 * markRoom, below.width) + 2 * Self.slotPadding
     return Slot(
-      size: Size(width: width, height: height), lineOffset: lineOffset, above: above, below: below)
+      size: Size(width: width, height: height), lineOffset: lineOffset, above: above, below: below,
+      mark: mark)
   }
 
   /// From the wire down to the top of the gradient label.
@@ -263,6 +273,14 @@ struct SceneComposer {
         x: mid.x - slot.above.width / 2, y: mid.y - Self.labelGap - slot.above.height,
         width: slot.above.width, height: slot.above.height)
       label(above, frame)
+    }
+    if let mark = edge.mark {
+      // At the end of the slot, by the arrowhead, on the value's row.
+      let frame = Rect(
+        x: Swift.max(start.x, end.x) - Self.slotPadding / 2 - slot.mark.width,
+        y: mid.y - Self.labelGap - slot.mark.height,
+        width: slot.mark.width, height: slot.mark.height)
+      label(mark, frame)
     }
     guard edge.showBelow, let below = edge.below else { return }
     if let back = theme.backwardArrow {

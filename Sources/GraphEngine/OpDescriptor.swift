@@ -50,6 +50,10 @@ public struct OpDescriptor: Sendable {
   public let walkthroughName: String
   /// What the operation is called in words, in each language of the walk-through.
   public let names: Names
+  /// For an operation whose operands do not commute, the mark a figure sets at the wire of
+  /// each operand (nil: none), so the reader tells them apart: `a − b` marks b's wire `−`,
+  /// `a / b` marks b's `÷`, `a ^ b` marks b's `^`. Empty for a commuting or unary op.
+  public let operandMarks: [String?]
 
   /// An operation's name in words: `multiplication` / `곱셈`.
   public struct Names: Sendable {
@@ -109,7 +113,7 @@ public struct OpDescriptor: Sendable {
     gradientProblem: @escaping @Sendable (Int, [Double], Double) -> String?,
     symbol: @escaping @Sendable (String) -> (textbook: String, gate: String),
     folded: @escaping @Sendable (String, Int) -> String?, walkthroughName: String,
-    names: Names
+    names: Names, operandMarks: [String?] = []
   ) {
     self.arity = arity
     self.call = call
@@ -125,6 +129,7 @@ public struct OpDescriptor: Sendable {
     self.folded = folded
     self.walkthroughName = walkthroughName
     self.names = names
+    self.operandMarks = operandMarks
   }
 
   /// A function called by name (`exp`), spelled the common way.

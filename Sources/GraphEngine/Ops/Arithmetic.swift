@@ -23,7 +23,7 @@ extension OpDescriptor {
     expansion: nil, valueProblem: generic, gradientProblem: genericGradient,
     symbol: { _ in ("−", "−") }, folded: { k, side in side == 1 ? "−" + k : nil },
     walkthroughName: "−",
-    names: .init("subtraction", "뺄셈"))
+    names: .init("subtraction", "뺄셈"), operandMarks: [nil, "−"])
 
   /// a · b; ∂/∂a = b, ∂/∂b = a.
   static let mul = OpDescriptor(
@@ -49,7 +49,7 @@ extension OpDescriptor {
       return x[0] == 0 ? "0/0 is undefined" : "division by zero: \(number(x[0]))/0"
     }, gradientProblem: genericGradient, symbol: { _ in ("/", "/") },
     folded: { k, side in side == 1 ? "/" + k : nil }, walkthroughName: "/",
-    names: .init("division", "나눗셈"))
+    names: .init("division", "나눗셈"), operandMarks: [nil, "÷"])
 
   /// 1/a, the textbooks' unary `/` node; ∂/∂a = −1/a² = −y².
   static let recip = OpDescriptor(
@@ -97,7 +97,7 @@ extension OpDescriptor {
         ? "the gradient of a^b with respect to b is a^b·ln a, which needs a > 0, "
           + "but here a = \(number(x[0]))" : nil
     }, symbol: { _ in ("**", "**") }, folded: notFolded, walkthroughName: "^",
-    names: .init("power", "거듭제곱"))
+    names: .init("power", "거듭제곱"), operandMarks: [nil, "^"])
 
   /// aᵏ with a constant exponent k, drawn `**k` in DLFS; ∂/∂a = k·aᵏ⁻¹ (0 for k = 0).
   static let powConst = OpDescriptor(
