@@ -28,6 +28,8 @@ public struct HTMLWriter {
     + ".summary{color:#555;font-style:italic}figure{margin:1.5em 0;text-align:center}"
     + "figure img{max-width:100%}figcaption{color:#555;font-size:.9em}"
     + "table{border-collapse:collapse;margin:1em auto}th,td{padding:.2em .7em;text-align:left}"
+    + ".system{display:grid;grid-template-columns:auto auto;justify-content:center;"
+    + "row-gap:.4em;margin:1em 0}.system .lhs{justify-self:end}"
     + "thead{border-top:2px solid #111;border-bottom:1px solid #111}tbody{border-bottom:2px solid #111}"
     + "math[display=block]{margin:.8em 0}"
 
@@ -41,7 +43,17 @@ public struct HTMLWriter {
       let chain: Formula = continued ? .equation([.symbol("")] + formulas) : .equation(formulas)
       return chain.mathML(display: true)
     case .system(let equations):
-      return equations.map { write(.equation($0)) }.joined(separator: "\n")
+      // A two-column grid, left sides flush right against their `=`: the statements line
+      // up on it as in the handout (MathML Core has no alignment of its own that Chrome
+      // draws).
+      var out = "<div class=\"system\">\n"
+      for chain in equations {
+        guard let first = chain.first else { continue }
+        let rest: Formula = .equation([.symbol("")] + chain.dropFirst())
+        out += "<div class=\"lhs\">" + Self.displayStyle(first.mathML()) + "</div>"
+        out += "<div>" + Self.displayStyle(rest.mathML()) + "</div>\n"
+      }
+      return out + "</div>"
     case .table(let header, let rows):
       var out = "<table>\n<thead><tr>" + header.map { "<th>" + inline($0) + "</th>" }.joined()
       out += "</tr></thead>\n<tbody>\n"
@@ -55,6 +67,12 @@ public struct HTMLWriter {
       return "<figure><a href=\"\(source)\"><img src=\"\(source)\" alt=\"\(escape(alt))\"/></a>"
         + "<figcaption>\(escape(caption))</figcaption></figure>"
     }
+  }
+
+  /// Inline math set in display style (full-size fractions), for a displayed line built of
+  /// several pieces.
+  static func displayStyle(_ math: String) -> String {
+    math.hasPrefix("<math ") ? "<math displaystyle=\"true\" " + math.dropFirst(6) : math
   }
 
   private func inline(_ inlines: [Inline]) -> String {

@@ -36,8 +36,14 @@ public struct MarkdownWriter {
       let body = formulas.map { $0.latex() }.joined(separator: " = ")
       return "$$\n" + (continued ? "= " : "") + body + "\n$$"
     case .system(let equations):
-      // One display each, as the generators that read this Markdown all render them.
-      return equations.map { write(.equation($0)) }.joined(separator: "\n\n")
+      // One display, the statements lined up on their first `=` with `aligned`, which
+      // MathJax, KaTeX (GitHub, MkDocs, Hugo, Jekyll) and pandoc all read.
+      let rows = equations.map { chain -> String in
+        guard let first = chain.first else { return "" }
+        let rest = chain.dropFirst().map { $0.latex() }.joined(separator: " = ")
+        return first.latex() + (rest.isEmpty ? "" : " &= " + rest)
+      }
+      return "$$\n\\begin{aligned}\n" + rows.joined(separator: " \\\\\n") + "\n\\end{aligned}\n$$"
     case .table(let header, let rows):
       var lines = ["| " + header.map(cell).joined(separator: " | ") + " |"]
       lines.append("|" + header.map { _ in " --- |" }.joined())

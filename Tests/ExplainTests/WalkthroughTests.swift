@@ -133,6 +133,26 @@ struct HTMLTests {
     #expect(xml.parse())
   }
 
+  @Test(
+    "a function of several statements lines up on its = in HTML (a grid) and Markdown (aligned)")
+  func statementsAligned() throws {
+    let lesson = try LessonLoader.load(
+      text: "title: s\nfunction: |\n  u = w * x\n  long_name = u + b\n  y = long_name ^ 2\n"
+        + "inputs: {w: 1, x: 2, b: 3}\n", path: "s.yaml", id: "s")
+    let document = Walkthrough(
+      LessonAnalysis(try CompiledLesson.compile(lesson), figures: []), language: "en"
+    ).document()
+    let page = HTMLWriter().write(document)
+    #expect(page.contains("<div class=\"system\">"))
+    #expect(page.components(separatedBy: "<div class=\"lhs\">").count == 4)
+    #expect(page.contains(".system .lhs{justify-self:end}"))
+    let xml = XMLParser(data: Data(page.replacingOccurrences(of: "<!DOCTYPE html>", with: "").utf8))
+    #expect(xml.parse())
+    let md = MarkdownWriter().write(document)
+    #expect(md.contains("\\begin{aligned}\nu &= w \\cdot x \\\\\n"))
+    #expect(md.contains("\\end{aligned}\n$$"))
+  }
+
   @Test("lesson text is escaped in HTML")
   func escaping() throws {
     let lesson = try LessonLoader.load(
