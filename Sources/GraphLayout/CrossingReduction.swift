@@ -70,6 +70,30 @@ enum CrossingReduction {
         if other.crossings < best.crossings { best = other }
       }
     }
+    // A graph of a lesson's size gets more starts: each rank shuffled (a fixed seed, so the
+    // figure is reproducible), the sweeps from there. 8 more starts cost a few milliseconds
+    // on such a graph and leave fewer local optima: over 200 random expressions, 30
+    // crossings (dot: 27) became 23, and 8 expressions with more than dot became 3; 24
+    // starts did no better.
+    if best.crossings > 0, compact.down.count <= 400 {
+      var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+      for k in 0..<8 where best.crossings > 0 {
+        var start = compact.layers
+        for r in start.indices {
+          // Fisher–Yates with SplitMix64.
+          for i in stride(from: start[r].count - 1, to: 0, by: -1) {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            z ^= z >> 31
+            start[r].swapAt(i, Int(z % UInt64(i + 1)))
+          }
+        }
+        let other = run(compact, start, sweeps: sweeps, presorted: true, median: k % 2 == 1)
+        if other.crossings < best.crossings { best = other }
+      }
+    }
     if best.crossings > 0 {
       routeAround(&best, compact, grid)
       let again = run(compact, best.layers, sweeps: sweeps, presorted: true, median: true)
