@@ -123,7 +123,8 @@ struct DiagramBuilder {
         if source.op == .constant && !colah {
           edge.weight = 0.01
         } else if colah {
-          edge.box = gradients ? localDerivative(node, input: i) : nil
+          // No local derivative with respect to a constant (∂(1 − t)/∂1 means nothing).
+          edge.box = gradients && source.op != .constant ? localDerivative(node, input: i) : nil
         } else {
           edge.above = valueLabel(input)
           let marks = node.op.descriptor.operandMarks
@@ -284,7 +285,10 @@ struct DiagramBuilder {
     var lines: [String] = []
     let definition = formula(formulas.tidiedDefinitions[node.id])
     switch node.op {
-    case .input, .constant:
+    case .constant:
+      // A number is its own value, and nothing is differentiated with respect to it.
+      return text(label, theme.operatorFont, .black)
+    case .input:
       lines.append(values ? label + " = " + number(evaluation.value(node.id)) : label)
     default:
       lines.append(node.name != nil ? label + " = " + definition : definition)

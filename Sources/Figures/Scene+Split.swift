@@ -3,8 +3,9 @@ import GraphLayout
 extension Scene {
   /// The radius of a continuation mark's circle.
   static let markRadius = 6.5
-  /// How much a part grows at each cut: room for the continuation mark.
-  public static let continuationPad = 2 * markRadius + 6
+  /// How much a part grows at each cut: room for two continuation marks side by side (wires
+  /// close together get theirs staggered).
+  public static let continuationPad = 4 * markRadius + 8
 
   /// The figure cut at `cuts` (x positions, each one of ``cuts``) into parts, left to right,
   /// each a scene of its own, for a figure too wide to print readably in one piece. A wire
@@ -22,7 +23,6 @@ extension Scene {
       break
     }
     let bounds = [0] + cuts + [size.width]
-    let pad = Self.continuationPad
     func part(_ x: Double) -> Int {
       var k = 0
       while k < cuts.count && x >= cuts[k] { k += 1 }
@@ -82,24 +82,41 @@ extension Scene {
     }
 
     // Continuation marks: at the right end of the wire in one part, again at the left of the
-    // next.
+    // next. Wires closer than a mark's width get their marks staggered along the wire (the
+    // least column free of a mark within reach), the wire drawn on under the nearer marks to
+    // its own; every extension first, then the marks over them.
     var letter = 0
+    let step = 2 * Self.markRadius + 4
+    var extensions = [[SceneElement]](repeating: [], count: pieces.count)
+    var marks = [[SceneElement]](repeating: [], count: pieces.count)
+    var deepest = 0
     for (k, list) in crossings.enumerated() {
+      var placed: [(y: Double, level: Int)] = []
       for crossing in list.sorted(by: { $0.y < $1.y }) {
+        let taken = Set(placed.filter { crossing.y - $0.y < step }.map(\.level))
+        let level = (0...).first { !taken.contains($0) } ?? 0
+        placed.append((crossing.y, level))
+        deepest = Swift.max(deepest, level)
         let name = Self.markName(letter)
         letter += 1
-        for (side, x) in [
-          (k, cuts[k] + Self.markRadius + 1), (k + 1, cuts[k] - Self.markRadius - 1),
-        ] {
+        let offset = Self.markRadius + 1 + Double(level) * step
+        for (side, x) in [(k, cuts[k] + offset), (k + 1, cuts[k] - offset)] {
           let center = Point(x: x, y: crossing.y)
-          pieces[side].append(
+          if level > 0 {
+            let near = x > cuts[k] ? x - Self.markRadius : x + Self.markRadius
+            extensions[side].append(
+              .polyline(
+                [Point(x: cuts[k], y: crossing.y), Point(x: near, y: crossing.y)],
+                color: crossing.color, width: crossing.width, owner: .page))
+          }
+          marks[side].append(
             .circle(
               center: center, radius: Self.markRadius,
               style: ShapeStyle(
                 fill: background, stroke: crossing.color, lineWidth: crossing.width),
               owner: .page))
           let box = Size(width: Self.markRadius * 1.4, height: Self.markRadius * 1.6)
-          pieces[side].append(
+          marks[side].append(
             .text(
               TextRun(
                 markup: name, font: markFont, color: markColor,
@@ -108,6 +125,8 @@ extension Scene {
         }
       }
     }
+    for k in pieces.indices { pieces[k] += extensions[k] + marks[k] }
+    let pad = Swift.max(Self.continuationPad, Double(deepest + 1) * step + 6)
 
     return pieces.indices.map { k in
       let left = k == 0 ? 0 : bounds[k] - pad

@@ -121,6 +121,11 @@ extension Formula {
 
   /// A name, or a name raised to a power (`x`, `w₁`, `x²`): what cannot stand next to
   /// another name without a sign between them.
+  var isCall: Bool {
+    if case .call = self { return true }
+    return false
+  }
+
   var isName: Bool {
     switch self {
     case .symbol: true
@@ -136,6 +141,9 @@ extension Formula {
   public static func productSign(between previous: Formula, and next: Formula) -> String? {
     if case .number = previous, case .number = next { return "×" }
     if previous.isName && next.isName { return "·" }
+    // tan(x)·x, exp(a)·exp(b): after a function's parentheses a factor would read as its
+    // argument or as a second call.
+    if case .call = previous, next.isName || next.isCall { return "·" }
     // 0.731059 × (1 − 0.731059): a decimal written next to what follows reads as one number.
     if case .number(let v) = previous, v != v.rounded() { return "×" }
     return LinearFormulaWriter<UnicodeDialect>.needsDot(between: previous, and: next) ? "·" : nil

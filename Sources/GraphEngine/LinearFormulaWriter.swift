@@ -84,6 +84,11 @@ public struct LinearFormulaWriter<Dialect: FormulaDialect> {
     for (i, factor) in factors.enumerated() {
       if i > 0, let sign = Formula.productSign(between: factors[i - 1], and: factor) {
         text += t(sign == "×" ? " × " : sign)
+      } else if i > 0, factor.isCall, case .symbol = factors[i - 1] {
+        // A thin space before a function after a bare name, as print sets `t log p`: run
+        // together, `tlog(p)` reads as one function. (After a power the script separates
+        // them: DLFS's `y²exp(−x)`.)
+        text += t("\u{2009}")
       }
       text += write(factor, context: 3)
     }
@@ -91,7 +96,7 @@ public struct LinearFormulaWriter<Dialect: FormulaDialect> {
   }
 
   /// After a derivative or a fraction, before a number or a fraction: `∂L/∂y·y²`, `2·3`;
-  /// `2x` and `y²exp(−x)` stay side by side.
+  /// `2x` and `y²exp(−x)` stay side by side (`t log(p)` only a thin space apart).
   static func needsDot(between previous: Formula, and next: Formula) -> Bool {
     switch (previous, next) {
     case (.derivative, _), (.quotient, _), (_, .quotient), (_, .number): true

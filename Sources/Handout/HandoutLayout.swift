@@ -337,7 +337,15 @@ public struct HandoutLayout {
         if landscape * smallest < style.minimumTextSize, !scene.cuts.isEmpty {
           // Too wide even for a landscape page: cut into parts with continuation marks,
           // each printed at the least readable size, one under another.
-          let parts = scene.split(at: cutsToFit(scene, scale: needed))
+          // The marks of wires close together widen a part a little beyond the estimate:
+          // cut narrower until every part fits.
+          var most = landscapeArea.width / needed
+          var parts = scene.split(at: cutsToFit(scene, most: most))
+          for _ in 0..<4
+          where parts.contains(where: { $0.size.width > landscapeArea.width / needed }) {
+            most *= 0.9
+            parts = scene.split(at: cutsToFit(scene, most: most))
+          }
           for (i, part) in parts.enumerated() {
             let last = i == parts.count - 1
             let fit = landscapeScale(part, caption: last ? caption : nil)
@@ -381,11 +389,10 @@ public struct HandoutLayout {
       height: turned.height - style.margin - style.bottomMargin)
   }
 
-  /// Cuts, among the scene's own, that make every part fit a landscape page's width at
-  /// `scale`: greedily, each part as wide as fits. A part with no cut inside it that would
+  /// Cuts, among the scene's own, that make every part at most `most` wide: greedily, each
+  /// part as wide as fits. A part with no cut inside it that would
   /// fit stays wider (and is printed smaller).
-  private func cutsToFit(_ scene: Scene, scale: Double) -> [Double] {
-    let most = landscapeArea.width / scale
+  private func cutsToFit(_ scene: Scene, most: Double) -> [Double] {
     let pad = Scene.continuationPad
     var chosen: [Double] = []
     var start = 0.0

@@ -40,4 +40,21 @@ struct OperandMarkTests {
     // Commuting operations are not marked.
     #expect(!texts.contains { $0.markup == "+" || $0.markup == "×" })
   }
+
+  @Test("colah draws a constant as its number alone, with no derivative with respect to it")
+  func colahConstants() throws {
+    let lesson = try LessonLoader.load(
+      text: "title: t\nfunction: y = (1 - t) * x\ninputs: {t: 0.25, x: 2}\n", path: "t.yaml",
+      id: "t")
+    let compiled = try CompiledLesson.compile(lesson)
+    let scene = try #require(
+      FigureSet(
+        LessonAnalysis(compiled, figures: [.graph], convention: Theme.colah.convention),
+        theme: .colah, labels: .numeric, titles: { $0.fileStem }
+      ).compose(measurer: EstimatedTextMeasurer()).first?.scene)
+    var texts: [String] = []
+    for case .text(let run, _) in scene.elements { texts.append(run.markup) }
+    #expect(texts.contains("1"))
+    #expect(!texts.contains { $0.contains("/∂1") }, "\(texts)")
+  }
 }

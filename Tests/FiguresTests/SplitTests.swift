@@ -69,3 +69,32 @@ struct SplitTests {
     for figure in try figures("tanh", style: .dlfs) { #expect(figure.scene.turned.isEmpty) }
   }
 }
+
+@Suite("Cutting: close wires")
+struct CloseWireSplitTests {
+  @Test("marks of wires closer than a mark's width are staggered, never overlapping")
+  func staggered() {
+    var scene = Scene(size: Size(width: 200, height: 60), background: .white, title: "t")
+    for y in [20.0, 25.0, 30.0] {
+      scene.elements.append(
+        .polyline(
+          [Point(x: 10, y: y), Point(x: 190, y: y)], color: .black, width: 1, owner: .edge(0)))
+    }
+    let parts = scene.split(at: [100])
+    #expect(parts.count == 2)
+    for part in parts {
+      var circles: [Point] = []
+      for case .circle(let center, let radius, _, .page) in part.elements {
+        circles.append(center)
+        #expect(center.x - radius >= 0 && center.x + radius <= part.size.width)
+      }
+      #expect(circles.count == 3)
+      for (i, a) in circles.enumerated() {
+        for b in circles[(i + 1)...] {
+          let d = ((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y)).squareRoot()
+          #expect(d >= 13, "marks at \(a) and \(b) overlap")
+        }
+      }
+    }
+  }
+}

@@ -19,6 +19,13 @@ struct FormulaWriterTests {
     #expect(sigmoid.unicode() == "1/(1 + exp(−x))")
     #expect(Formula.product([y, .difference(1, y)]).unicode() == "y(1 − y)")
     #expect(Formula.call(.sqrt, [.sum(x, 1)]).unicode() == "√(x + 1)")
+    // After a call, a dot (the factor would read as an argument); before a call after a bare
+    // name, a thin space (`tlog(p)` reads as one function).
+    #expect(Formula.product([.call(.tan, [x]), x]).unicode() == "tan(x)·x")
+    #expect(Formula.product([.symbol("t"), .call(.log, [y])]).unicode() == "t\u{2009}log(y)")
+    #expect(
+      Formula.product([.call(.exp, [x]), .call(.exp, [y])]).latex()
+        == #"\exp\left(x\right) \cdot \exp\left(y\right)"#)
   }
 
   @Test("LaTeX")
