@@ -346,10 +346,13 @@ public struct HandoutLayout {
             most *= 0.9
             parts = scene.split(at: cutsToFit(scene, most: most))
           }
+          // One scale for all parts, as large as the widest lets it be.
+          let scale =
+            parts.enumerated().map { i, part in
+              landscapeScale(part, caption: i == parts.count - 1 ? caption : nil)
+            }.min() ?? needed
           for (i, part) in parts.enumerated() {
-            let last = i == parts.count - 1
-            let fit = landscapeScale(part, caption: last ? caption : nil)
-            pendingLandscape.append((part, Swift.min(needed, fit), last ? caption : nil))
+            pendingLandscape.append((part, scale, i == parts.count - 1 ? caption : nil))
           }
           return
         }
@@ -408,24 +411,47 @@ public struct HandoutLayout {
     if scene.size.width - start > most, let previous = fitting, previous > start + pad {
       chosen.append(previous)
     }
-    // As many parts as the greedy cut needs, but of even widths where the cuts allow it (the
-    // greedy cut left the staged computation's last part two nodes wide).
-    let parts = chosen.count + 1
-    var even: [Double] = []
-    for i in 1..<Swift.max(parts, 1) {
-      let target = scene.size.width * Double(i) / Double(parts)
-      guard
-        let nearest = scene.cuts.filter({ $0 > (even.last ?? 0) }).min(by: {
-          Swift.abs($0 - target) < Swift.abs($1 - target)
-        })
-      else { break }
-      even.append(nearest)
+    // As many parts as the greedy cut needs, but the cuts that make the widest part as
+    // narrow as can be (the greedy cut left the staged computation's last part two nodes
+    // wide, long-names' one node): a small dynamic program over the candidates.
+    let candidates = scene.cuts.sorted()
+    let count = chosen.count
+    guard count > 0, candidates.count >= count else { return chosen }
+    let n = candidates.count
+    // widest[m][j]: the least widest part with m + 1 cuts, the last at candidate j; from[m][j]
+    // the cut before it.
+    var widest = [[Double]](repeating: [Double](repeating: .infinity, count: n), count: count)
+    var from = [[Int]](repeating: [Int](repeating: -1, count: n), count: count)
+    for j in 0..<n { widest[0][j] = candidates[j] + pad }
+    for m in stride(from: 1, to: count, by: 1) {
+      for j in 0..<n {
+        for i in 0..<j {
+          let w = Swift.max(widest[m - 1][i], candidates[j] - candidates[i] + 2 * pad)
+          if w < widest[m][j] {
+            widest[m][j] = w
+            from[m][j] = i
+          }
+        }
+      }
     }
-    let bounds = [0] + even + [scene.size.width]
-    let fits =
-      even.count == chosen.count
-      && zip(bounds, bounds.dropFirst()).allSatisfy { $1 - $0 + 2 * pad <= most }
-    return fits ? even : chosen
+    var best = -1
+    var bestWidth = Double.infinity
+    for j in 0..<n {
+      let w = Swift.max(widest[count - 1][j], scene.size.width - candidates[j] + pad)
+      if w < bestWidth {
+        bestWidth = w
+        best = j
+      }
+    }
+    guard best >= 0 else { return chosen }
+    var cuts: [Double] = []
+    var j = best
+    for m in stride(from: count - 1, through: 0, by: -1) {
+      cuts.append(candidates[j])
+      j = from[m][j]
+      if j < 0 && m > 0 { return chosen }
+    }
+    return cuts.reversed()
   }
 
   /// The floated figures on landscape pages, as many one under another as fit on each.
