@@ -14,4 +14,10 @@ enum Terminal {
   static func write(_ text: String) {
     FileHandle.standardOutput.write(Data(TextHygiene.escaped(text).utf8))
   }
+
+  /// Rewrites the terminal's current line with `text` (control characters in it escaped):
+  /// a progress line.
+  static func progress(_ text: String) {
+    FileHandle.standardOutput.write(Data(("\r\u{1B}[K" + TextHygiene.escaped(text)).utf8))
+  }
 }

@@ -24,6 +24,18 @@ public enum LessonSource: Sendable, Equatable {
     }
   }
 
+  /// The ids of the built-in lessons, sorted.
+  public static var builtinIDs: [String] { BuiltinLessonFiles.ids }
+
+  /// The lesson's bytes as written (a built-in's YAML, a file's contents), or nil if there
+  /// are none to read: what a build fingerprints.
+  public func bytes() -> Data? {
+    switch self {
+    case .builtin(let id): BuiltinLessonFiles.text(id).map { Data($0.utf8) }
+    case .file(let path): FileManager.default.contents(atPath: path)
+    }
+  }
+
   /// Reads and checks the lesson.
   public func load() throws(LessonError) -> Lesson {
     let draft = try read()

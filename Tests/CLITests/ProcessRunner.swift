@@ -23,16 +23,18 @@ struct ProcessRunner {
       ?? candidates[2]
   }
 
-  static func run(_ arguments: [String], in folder: URL) throws -> Result {
-    try runConcurrently([arguments], in: folder)[0]
+  static func run(_ arguments: [String], in folder: URL, binary: URL? = nil) throws -> Result {
+    try runConcurrently([arguments], in: folder, binary: binary)[0]
   }
 
   /// Starts every command at once, then waits for all of them.
-  static func runConcurrently(_ commands: [[String]], in folder: URL) throws -> [Result] {
+  static func runConcurrently(_ commands: [[String]], in folder: URL, binary: URL? = nil) throws
+    -> [Result]
+  {
     var processes: [(Process, URL, URL)] = []
     for arguments in commands {
       let process = Process()
-      process.executableURL = binary
+      process.executableURL = binary ?? Self.binary
       process.arguments = arguments
       process.currentDirectoryURL = folder
       // Files, not pipes: a full pipe the test is not reading would block the child.

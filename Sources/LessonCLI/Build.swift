@@ -1,0 +1,221 @@
+import ArgumentParser
+import CairoBackend
+import Foundation
+import Handout
+import LessonKit
+import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `lessongen build [PATH…]`: many lessons at once, each into `DIR/<id>/` exactly as
+/// `lessongen LESSON` writes it, skipping the lessons whose inputs have not changed.
+struct Build: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Build many lessons into DIR/<id>/, again only what changed.",
+    discussion: """
+      PATH: folders of lessons (their .yaml files) or lesson files; none means the built-in
+      lessons. A lesson is built again only when its file, the options or lessongen changed
+      (the bookkeeping is in DIR/.lessongen/); a lesson that fails leaves its old output as it
+      was, the others still build, and the exit status is 1.
+      """)
+
+  @Argument(help: "Folders of lessons or lesson files (default: the built-in lessons).")
+  var paths: [String] = []
+
+  @OptionGroup var style: StyleOptions
+
+  @Option(help: ArgumentHelp("Write under DIR/<id>/ (default: ./Output).", valueName: "DIR"))
+  var out: String = "Output"
+
+  @Option(
+    help: ArgumentHelp("Lessons built at once (default: the number of cores).", valueName: "N"))
+  var jobs: Int?
+
+  func validate() throws {
+    guard !out.isEmpty else {
+      throw ValidationError("--out needs a folder (use --out . for the current folder)")
+    }
+    if let jobs, jobs < 1 { throw ValidationError("--jobs needs at least 1") }
+  }
+
+  /// One lesson to build: where it comes from and the bytes its output depends on.
+  struct Entry {
+    var source: LessonSource
+    var shown: String
+    var bytes: Data
+  }
+
+  enum Outcome: Sendable {
+    case built(String)
+    case unchanged(String)
+    case failed(String, message: String)
+  }
+
+  func run() throws {
+    let entries = try collect()
+    let manifest = BuildManifest.read(in: out)
+    let options = [
+      style.style ?? "", style.labels ?? "", style.lang ?? "", style.paper,
+      BuildManifest.toolIdentity,
+    ].joined(separator: "\u{1F}")
+    let outcomes = Mutex<[Int: (Outcome, fingerprint: String?)]>([:])
+    let next = Atomic<Int>(0)
+    let done = Atomic<Int>(0)
+    let terminal = isatty(STDOUT_FILENO) == 1
+    let printing = Mutex(())
+    let workers = Swift.min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, entries.count)
+    DispatchQueue.concurrentPerform(iterations: Swift.max(workers, 1)) { _ in
+      let helper = RenderThread()
+      while true {
+        let i = next.add(1, ordering: .relaxed).oldValue
+        guard i < entries.count else { break }
+        let entry = entries[i]
+        let fingerprint = BuildManifest.fingerprint([entry.bytes, Data(options.utf8)])
+        let outcome = build(entry, fingerprint: fingerprint, manifest: manifest, helper: helper)
+        outcomes.withLock { $0[i] = (outcome, fingerprint) }
+        let count = done.add(1, ordering: .relaxed).newValue
+        printing.withLock { _ in report(outcome, count, of: entries.count, terminal: terminal) }
+      }
+    }
+
+    var updated = manifest
+    var built = 0
+    var unchanged = 0
+    var failed: [String] = []
+    let results = outcomes.withLock { $0 }
+    for i in entries.indices {
+      guard let (outcome, fingerprint) = results[i] else { continue }
+      switch outcome {
+      case .built(let id):
+        built += 1
+        updated.lessons[id] = fingerprint
+      case .unchanged: unchanged += 1
+      case .failed(let shown, _): failed.append(shown)
+      }
+    }
+    if terminal { Terminal.write("\n") }
+    // Nothing built: nothing written, the manifest included.
+    if updated != manifest {
+      do { try updated.write(in: out) } catch {
+        Terminal.printError("error: \(error)")
+        throw ExitCode.failure
+      }
+    }
+    var summary = "\(built) built, \(unchanged) unchanged"
+    if !failed.isEmpty { summary += ", \(failed.count) failed: " + failed.joined(separator: ", ") }
+    Terminal.write(summary + "\n")
+    if !failed.isEmpty { throw ExitCode.failure }
+  }
+
+  /// The lessons the paths name, in order, each once; a path that names nothing is an error
+  /// before anything is built.
+  func collect() throws -> [Entry] {
+    var entries: [Entry] = []
+    var seen: Set<String> = []
+    var ids: [String: String] = [:]
+    var clash: String?
+    func add(_ source: LessonSource, _ shown: String, _ bytes: Data) {
+      guard seen.insert(shown).inserted else { return }
+      // Two lessons with one id would write one folder.
+      let id = ((shown as NSString).lastPathComponent as NSString).deletingPathExtension
+      if let other = ids[id], clash == nil {
+        clash = "\(shown): error: another lesson, \(other), has the id '\(id)' (its file name)"
+      }
+      ids[id] = shown
+      entries.append(Entry(source: source, shown: shown, bytes: bytes))
+    }
+    if paths.isEmpty {
+      for id in LessonSource.builtinIDs {
+        add(.builtin(id), id, LessonSource.builtin(id).bytes() ?? Data())
+      }
+      return entries
+    }
+    for path in paths {
+      var isFolder: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+        Terminal.printError("\(path): error: no such file or folder")
+        throw ExitCode.failure
+      }
+      if isFolder.boolValue {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [])
+          .filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }.sorted()
+        if names.isEmpty {
+          Terminal.printError("\(path): error: no lesson (.yaml file) in this folder")
+          throw ExitCode.failure
+        }
+        for name in names {
+          let file = (path.hasSuffix("/") ? path : path + "/") + name
+          add(.file(file), file, LessonSource.file(file).bytes() ?? Data())
+        }
+      } else {
+        add(.file(path), path, LessonSource.file(path).bytes() ?? Data())
+      }
+    }
+    if let clash {
+      Terminal.printError(clash)
+      throw ExitCode.failure
+    }
+    return entries
+  }
+
+  /// Builds one lesson unless its fingerprint and folder say it is up to date.
+  func build(_ entry: Entry, fingerprint: String, manifest: BuildManifest, helper: RenderThread)
+    -> Outcome
+  {
+    let compiled: CompiledLesson
+    do {
+      compiled = try entry.source.compile()
+    } catch {
+      return .failed(entry.shown, message: error.description)
+    }
+    let id = compiled.lesson.id
+    let folder = (out.hasSuffix("/") ? out : out + "/") + id
+    if manifest.lessons[id] == fingerprint,
+      FileManager.default.fileExists(atPath: folder + "/trace.json")
+    {
+      return .unchanged(id)
+    }
+    // The same steps and messages as `lessongen LESSON`.
+    var plan: FigurePlan
+    do {
+      plan = try FigurePlan.make(
+        for: compiled, style: style.style, labels: style.labels, language: style.lang)
+    } catch {
+      return .failed(entry.shown, message: error.description)
+    }
+    plan.paper = Paper(rawValue: style.paper) ?? .a4
+    let artifacts: [Artifacts.File]
+    do {
+      artifacts = try Artifacts.make(for: compiled, plan: plan, helper: helper)
+    } catch {
+      return .failed(entry.shown, message: "\(compiled.lesson.path): error: \(error)")
+    }
+    do {
+      _ = try OutputFolder(path: folder).write(artifacts)
+    } catch {
+      return .failed(entry.shown, message: "error: \(error)")
+    }
+    return .built(id)
+  }
+
+  /// On a terminal one progress line, rewritten (`[12/40] tanh`); otherwise a line a lesson.
+  /// A failure's diagnostics go to standard error either way.
+  func report(_ outcome: Outcome, _ count: Int, of total: Int, terminal: Bool) {
+    let (name, word): (String, String)
+    switch outcome {
+    case .built(let id): (name, word) = (id, "built")
+    case .unchanged(let id): (name, word) = (id, "unchanged")
+    case .failed(let shown, let message):
+      if terminal { Terminal.progress("") }
+      Terminal.printError(message)
+      (name, word) = (shown, "failed")
+    }
+    if terminal {
+      Terminal.progress("[\(count)/\(total)] \(name)")
+    } else {
+      Terminal.write("[\(count)/\(total)] \(name): \(word)\n")
+    }
+  }
+}
