@@ -5,6 +5,8 @@
 #include <malloc.h>  // mallopt: malloc tuning
 #include <fcntl.h>
 #include <stdio.h>
+#include <poll.h>
+#include <sys/inotify.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 

@@ -6,6 +6,7 @@ import LessonKit
 import Synchronization
 
 #if canImport(Glibc)
+  import CSystem
   import Glibc
 #endif
 
@@ -33,11 +34,18 @@ struct Build: ParsableCommand {
     help: ArgumentHelp("Lessons built at once (default: the number of cores).", valueName: "N"))
   var jobs: Int?
 
+  @Flag(help: "Stay running and build again what changes, as soon as a lesson is saved.")
+  var watch = false
+
   func validate() throws {
     guard !out.isEmpty else {
       throw ValidationError("--out needs a folder (use --out . for the current folder)")
     }
     if let jobs, jobs < 1 { throw ValidationError("--jobs needs at least 1") }
+    if watch && paths.isEmpty {
+      throw ValidationError(
+        "--watch needs the folders or files to watch (the built-in lessons do not change)")
+    }
   }
 
   /// One lesson to build: where it comes from and the bytes its output depends on.
@@ -54,6 +62,16 @@ struct Build: ParsableCommand {
   }
 
   func run() throws {
+    let failed = try buildOnce()
+    guard watch else {
+      if failed { throw ExitCode.failure }
+      return
+    }
+    try watchAndBuild()
+  }
+
+  /// Builds what changed; whether a lesson failed.
+  func buildOnce() throws -> Bool {
     let entries = try collect()
     let manifest = BuildManifest.read(in: out)
     let options = [
@@ -106,7 +124,81 @@ struct Build: ParsableCommand {
     var summary = "\(built) built, \(unchanged) unchanged"
     if !failed.isEmpty { summary += ", \(failed.count) failed: " + failed.joined(separator: ", ") }
     Terminal.write(summary + "\n")
-    if !failed.isEmpty { throw ExitCode.failure }
+    return !failed.isEmpty
+  }
+
+  /// Watches the folders of the paths (a file's folder: editors save by writing a new file
+  /// and renaming it over the old one) with inotify, and builds again after every save;
+  /// never returns unless watching fails. Events a few milliseconds apart (an editor's
+  /// write, rename and attribute change) make one build.
+  func watchAndBuild() throws {
+    let fd = inotify_init1(Int32(IN_CLOEXEC))
+    guard fd >= 0 else {
+      Terminal.printError("error: cannot watch for changes: \(String(cString: strerror(errno)))")
+      throw ExitCode.failure
+    }
+    let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE | IN_MOVED_FROM)
+    var watched: [Int32: (folder: String, only: String?)] = [:]
+    for path in paths {
+      var isFolder: ObjCBool = false
+      FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+      let folder = isFolder.boolValue ? path : (path as NSString).deletingLastPathComponent
+      let only = isFolder.boolValue ? nil : (path as NSString).lastPathComponent
+      let wd = inotify_add_watch(fd, folder.isEmpty ? "." : folder, mask)
+      guard wd >= 0 else {
+        Terminal.printError("\(path): error: cannot watch: \(String(cString: strerror(errno)))")
+        throw ExitCode.failure
+      }
+      if let existing = watched[wd], existing.only != nil, only != nil {
+        watched[wd] = (folder, nil)  // Two files of one folder: any lesson of it.
+      } else if watched[wd] == nil {
+        watched[wd] = (folder, only)
+      } else {
+        watched[wd] = (folder, nil)
+      }
+    }
+    // Ctrl-C and `kill` end the watch even when whoever started lessongen had blocked those
+    // signals (a blocked mask is inherited: a test runner's child got it, and ignored
+    // SIGTERM).
+    var stopping = sigset_t()
+    sigemptyset(&stopping)
+    for signal in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&stopping, signal) }
+    pthread_sigmask(SIG_UNBLOCK, &stopping, nil)
+    Terminal.write("watching for changes (Ctrl-C stops)\n")
+    var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+    func relevant(_ count: Int) -> Bool {
+      var offset = 0
+      var any = false
+      while offset + 16 <= count {
+        let wd = buffer.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: Int32.self) }
+        let length = Int(
+          buffer.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self) })
+        let nameBytes = buffer[(offset + 16)..<Swift.min(count, offset + 16 + length)]
+        let name = String(decoding: nameBytes.prefix { $0 != 0 }, as: UTF8.self)
+        if let watch = watched[wd], name.hasSuffix(".yaml"), watch.only == nil || watch.only == name
+        {
+          any = true
+        }
+        offset += 16 + length
+      }
+      return any
+    }
+    while true {
+      let count = read(fd, &buffer, buffer.count)
+      if count < 0 && errno == EINTR { continue }
+      guard count > 0 else {
+        Terminal.printError("error: watching stopped: \(String(cString: strerror(errno)))")
+        throw ExitCode.failure
+      }
+      var changed = relevant(count)
+      // Let the rest of a save arrive (an editor writes, renames, sets times) before building.
+      var waiting = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+      while poll(&waiting, 1, 30) > 0 {
+        let more = read(fd, &buffer, buffer.count)
+        if more > 0 && relevant(more) { changed = true }
+      }
+      if changed { _ = try? buildOnce() }
+    }
   }
 
   /// The lessons the paths name, in order, each once; a path that names nothing is an error

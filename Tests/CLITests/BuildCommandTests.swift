@@ -127,4 +127,55 @@ struct BuildCommandTests {
     )
     #expect(!folder.listing().contains { $0.hasPrefix("out/") })
   }
+
+  @Test("--watch builds again when a lesson is saved, within a fraction of a second")
+  func watch() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.cleanUp() }
+    try folder.write("lessons/square.yaml", Self.square)
+    let process = Process()
+    process.executableURL = ProcessRunner.binary
+    process.arguments = ["build", "lessons", "--out", "out", "--watch"]
+    process.currentDirectoryURL = folder.url
+    let log = folder.url.appendingPathComponent("log.txt")
+    FileManager.default.createFile(atPath: log.path, contents: nil)
+    process.standardOutput = try FileHandle(forWritingTo: log)
+    process.standardError = process.standardOutput
+    try process.run()
+    defer {
+      if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+      process.waitUntilExit()
+    }
+    let trace = folder.url.appendingPathComponent("out/square/trace.json")
+    func waitFor(_ what: () -> Bool) -> Bool {
+      let deadline = Date().addingTimeInterval(20)
+      while Date() < deadline {
+        if what() { return true }
+        usleep(10_000)
+      }
+      return false
+    }
+    let watching = waitFor {
+      (try? String(contentsOf: log, encoding: .utf8))?.contains("watching for changes") == true
+    }
+    #expect(watching, "\((try? String(contentsOf: log, encoding: .utf8)) ?? "")")
+    // Save an edit as an editor does: a new file renamed over the old one.
+    let started = Date()
+    try folder.write("lessons/square.yaml", Self.square.replacingOccurrences(of: "3", with: "5"))
+    let rebuilt = waitFor {
+      (try? String(contentsOf: trace, encoding: .utf8))?.contains("25") == true
+    }
+    let seconds = Date().timeIntervalSince(started)
+    #expect(rebuilt, "\((try? String(contentsOf: log, encoding: .utf8)) ?? "")")
+    // The target is 300 ms for a lesson like this; a loaded CI machine gets some slack.
+    #expect(seconds < 3, "rebuilt after \(seconds) s")
+    // A broken save is reported, and the watch goes on.
+    try folder.write("lessons/square.yaml", "title: Square\nfunction: y = x *\ninputs: {x: 3}\n")
+    #expect(
+      waitFor { (try? String(contentsOf: log, encoding: .utf8))?.contains("1 failed") == true })
+    #expect(process.isRunning)
+    // SIGTERM ends the watch (even with the signal blocked by whoever started it).
+    process.terminate()
+    #expect(waitFor { !process.isRunning })
+  }
 }
