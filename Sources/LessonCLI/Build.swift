@@ -270,24 +270,8 @@ struct Build: ParsableCommand {
       return .unchanged(id)
     }
     // The same steps and messages as `lessongen LESSON`.
-    var plan: FigurePlan
-    do {
-      plan = try FigurePlan.make(
-        for: compiled, style: style.style, labels: style.labels, language: style.lang)
-    } catch {
-      return .failed(entry.shown, message: error.description)
-    }
-    plan.paper = Paper(rawValue: style.paper) ?? .a4
-    let artifacts: [Artifacts.File]
-    do {
-      artifacts = try Artifacts.make(for: compiled, plan: plan, helper: helper)
-    } catch {
-      return .failed(entry.shown, message: "\(compiled.lesson.path): error: \(error)")
-    }
-    do {
-      _ = try OutputFolder(path: folder).write(artifacts)
-    } catch {
-      return .failed(entry.shown, message: "error: \(error)")
+    if let message = Generate.write(compiled, style: style, to: folder, helper: helper) {
+      return .failed(entry.shown, message: message)
     }
     return .built(id)
   }

@@ -47,32 +47,41 @@ struct Generate: ParsableCommand {
   func run() throws {
     let helper = Self.helper
     let compiled = try options.compile()
+    // The path as given (URL would fold `la/..` by its text, not through the link `la`).
+    let folder = (out.hasSuffix("/") ? out : out + "/") + compiled.lesson.id
+    if let message = Self.write(compiled, style: style, to: folder, helper: helper) {
+      Terminal.printError(message)
+      throw ExitCode.failure
+    }
+    Terminal.write("wrote \(compiled.lesson.id) to \(folder)/\n")
+  }
+
+  /// Plans, draws and writes one lesson's files into `folder`: what `lessongen LESSON` and
+  /// each lesson of `lessongen build` do. Nil when it worked, otherwise the message to print.
+  static func write(
+    _ compiled: CompiledLesson, style: StyleOptions, to folder: String, helper: RenderThread
+  ) -> String? {
     var plan: FigurePlan
     do {
       plan = try FigurePlan.make(
         for: compiled, style: style.style, labels: style.labels, language: style.lang)
-      plan.paper = Paper(rawValue: style.paper) ?? .a4
     } catch {
-      Terminal.printError(error.description)
-      throw ExitCode.failure
+      return error.description
     }
-    // The path as given (URL would fold `la/..` by its text, not through the link `la`).
-    let folder = (out.hasSuffix("/") ? out : out + "/") + compiled.lesson.id
+    plan.paper = Paper(rawValue: style.paper) ?? .a4
     let artifacts: [Artifacts.File]
     do {
       artifacts = try Artifacts.make(for: compiled, plan: plan, helper: helper)
     } catch {
       // Drawing failed (a C library's error): the lesson it was drawing is the place to look.
-      Terminal.printError("\(compiled.lesson.path): error: \(error)")
-      throw ExitCode.failure
+      return "\(compiled.lesson.path): error: \(error)"
     }
     do {
       try OutputFolder(path: folder).write(artifacts)
     } catch {
       // The message names the folder or file that could not be written.
-      Terminal.printError("error: \(error)")
-      throw ExitCode.failure
+      return "error: \(error)"
     }
-    Terminal.write("wrote \(compiled.lesson.id) to \(folder)/\n")
+    return nil
   }
 }
