@@ -211,7 +211,7 @@ struct Build: ParsableCommand {
     func add(_ source: LessonSource, _ shown: String, _ bytes: Data) {
       guard seen.insert(shown).inserted else { return }
       // Two lessons with one id would write one folder.
-      let id = ((shown as NSString).lastPathComponent as NSString).deletingPathExtension
+      let id = source.id
       if let other = ids[id], clash == nil {
         clash = "\(shown): error: another lesson, \(other), has the id '\(id)' (its file name)"
       }
@@ -256,18 +256,19 @@ struct Build: ParsableCommand {
   func build(_ entry: Entry, fingerprint: String, manifest: BuildManifest, helper: RenderThread)
     -> Outcome
   {
-    let compiled: CompiledLesson
-    do {
-      compiled = try entry.source.compile()
-    } catch {
-      return .failed(entry.shown, message: error.description)
-    }
-    let id = compiled.lesson.id
+    // Up to date: not even read again (only a lesson that built has a fingerprint).
+    let id = entry.source.id
     let folder = (out.hasSuffix("/") ? out : out + "/") + id
     if manifest.lessons[id] == fingerprint,
       FileManager.default.fileExists(atPath: folder + "/trace.json")
     {
       return .unchanged(id)
+    }
+    let compiled: CompiledLesson
+    do {
+      compiled = try entry.source.compile()
+    } catch {
+      return .failed(entry.shown, message: error.description)
     }
     // The same steps and messages as `lessongen LESSON`.
     if let message = Generate.write(compiled, style: style, to: folder, helper: helper) {

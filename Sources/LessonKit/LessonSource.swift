@@ -27,6 +27,16 @@ public enum LessonSource: Sendable, Equatable {
   /// The ids of the built-in lessons, sorted.
   public static var builtinIDs: [String] { BuiltinLessonFiles.ids }
 
+  /// The lesson's id: a built-in's own, or a file's name without `.yaml` (what `Output/<id>/`
+  /// is named after).
+  public var id: String {
+    switch self {
+    case .builtin(let id): id
+    case .file(let path):
+      String((path as NSString).lastPathComponent.dropLast(path.hasSuffix(".yaml") ? 5 : 0))
+    }
+  }
+
   /// The lesson's bytes as written (a built-in's YAML, a file's contents), or nil if there
   /// are none to read: what a build fingerprints.
   public func bytes() -> Data? {
@@ -70,7 +80,7 @@ public enum LessonSource: Sendable, Equatable {
             sourceLine: nil)
         ])
       }
-      let id = String(name.dropLast(5))
+      let id = self.id
       let bytes: [UInt8]
       switch LessonFileReader.read(path, limit: Limits.fileBytes) {
       case .success(let read): bytes = read
