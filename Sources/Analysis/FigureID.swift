@@ -13,12 +13,15 @@ public enum FigureKind: String, CaseIterable, Sendable {
 
 /// One figure of a lesson, as the stages pass it on: the walk-through places it, the
 /// composer draws it, the writers name its files after ``fileStem``.
-public enum FigureID: Hashable, Sendable {
+public indirect enum FigureID: Hashable, Sendable {
   case graph
   case forward
   case expanded
   /// The backward pass after `step` of `count` nodes (1-based).
   case step(Int, of: Int)
+  /// A figure of an exercise sheet: the figure with empty boxes where the gradients (and,
+  /// with ``Blanks/valuesAndGradients``, the forward values) go.
+  case exercise(FigureID)
 
   /// The file name stem: `graph`, `forward`, `expanded`, `step-01` (as many digits as the
   /// last step needs, at least two).
@@ -31,6 +34,7 @@ public enum FigureID: Hashable, Sendable {
       let width = Swift.max(2, String(count).count)
       let number = String(k)
       return "step-" + String(repeating: "0", count: width - number.count) + number
+    case .exercise(let figure): return figure.fileStem + "-exercise"
     }
   }
 
@@ -55,4 +59,19 @@ public struct FigureGroup: Sendable {
   public let source: FigureSource
   /// The figures, in order (one, or every step).
   public let ids: [FigureID]
+}
+
+/// What an exercise sheet leaves for the reader to fill in.
+public enum Blanks: String, Sendable, CaseIterable {
+  /// Nothing: the lesson as it is.
+  case none
+  /// Every gradient of the backward pass (the seed ∂L/∂y is given).
+  case gradients
+  /// The forward values too (the inputs are given).
+  case forward
+
+  /// Whether gradients are blanked.
+  public var gradients: Bool { self != .none }
+  /// Whether forward values (other than the inputs) are blanked.
+  public var values: Bool { self == .forward }
 }

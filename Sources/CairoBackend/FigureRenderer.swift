@@ -49,10 +49,13 @@ public enum FigureRenderer {
   }
 
   /// Title, creator (and subject) of a PDF, with the fixed dates that keep it reproducible.
-  static func setMetadata(_ surface: OpaquePointer, title: String, subject: String? = nil) {
+  static func setMetadata(
+    _ surface: OpaquePointer, title: String, subject: String? = nil, author: String? = nil
+  ) {
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title)
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "lessongen")
     if let subject { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, subject) }
+    if let author { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, author) }
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, fixedDate)
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, fixedDate)
   }

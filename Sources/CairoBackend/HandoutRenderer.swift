@@ -15,7 +15,8 @@ public enum HandoutRenderer {
     let surface: OpaquePointer = cairo_pdf_surface_create_for_stream(
       writeToSink, closure, size.width, size.height)
     defer { cairo_surface_destroy(surface) }
-    FigureRenderer.setMetadata(surface, title: handout.title, subject: handout.subject)
+    FigureRenderer.setMetadata(
+      surface, title: handout.title, subject: handout.subject, author: handout.author)
     guard let cr = cairo_create(surface) else {
       throw RenderError(description: "Cairo could not create a drawing context")
     }
@@ -28,15 +29,25 @@ public enum HandoutRenderer {
         cairo_pdf_surface_set_size(surface, current.width, current.height)
       }
       canvas.draw(page.scene)
+      for link in page.links {
+        let a = link.area
+        let attributes =
+          "rect=[\(a.x) \(a.y) \(a.width) \(a.height)] page=\(link.page) pos=[\(link.x) \(link.y)]"
+        cairo_tag_begin(cr, "Link", attributes)
+        cairo_tag_end(cr, "Link")
+      }
       cairo_show_page(cr)
     }
-    var parent: Int32 = 0
+    // Each bookmark under the last one before it that is less deep (0: the outline's root).
+    var parents: [Int32] = []
     for mark in handout.bookmarks {
       let attributes = "page=\(mark.page) pos=[\(Int(mark.x)) \(Int(mark.y))]"
+      let depth = min(mark.depth, parents.count)
+      parents.removeSubrange(depth...)
       let id = cairo_pdf_surface_add_outline(
-        surface, mark.level <= 2 ? 0 : parent, mark.title, attributes,
+        surface, parents.last ?? 0, mark.title, attributes,
         cairo_pdf_outline_flags_t(rawValue: 0))
-      if mark.level <= 2 { parent = id }
+      parents.append(id)
     }
     try FigureRenderer.check(cairo_status(cr), "drawing the handout")
     cairo_destroy(cr)

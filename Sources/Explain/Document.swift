@@ -32,6 +32,8 @@ public enum Block: Sendable {
   case table(header: [[Inline]], rows: [[[Inline]]])
   /// A figure (`graph` → `figures/graph.png`), with alt text and a caption.
   case figure(FigureID, alt: String, caption: String)
+  /// What follows starts on a new page (an exercise's answer key); a rule on screen.
+  case pageBreak
 }
 
 extension Block {

@@ -14,6 +14,16 @@ struct EnglishProse: Prose {
   var compositeHeading: String { "The composite node" }
   var derivationHeading: String { "Derivation" }
   var checkHeading: String { "Numeric check" }
+  var contentsHeading: String { "Contents" }
+  var answerKeyHeading: String { "Answer key" }
+  func exerciseTitle(_ title: String) -> String { title + ": exercise" }
+  func exerciseIntro(forward: Bool) -> String {
+    forward
+      ? "Fill in the empty boxes: the forward pass's values first, then the gradients of the "
+        + "backward pass, from the output back to the inputs. The answers are on the last page."
+      : "Fill in the empty boxes with the gradients of the backward pass, from the output back to "
+        + "the inputs; the forward values are given. The answers are on the last page."
+  }
 
   var functionIs: String { "The function is" }
   var inputsAre: String { "evaluated at the inputs" }
@@ -197,6 +207,8 @@ struct EnglishProse: Prose {
     case .step(let step, let count):
       return
         "Backward pass, step \(step) of \(count): the highlighted node has just passed its gradients on."
+    case .exercise(.forward): return "The forward pass: fill in every node's value."
+    case .exercise: return "The computational graph: fill in the empty boxes."
     }
   }
 
@@ -213,6 +225,7 @@ struct EnglishProse: Prose {
     case .forward: "forward pass"
     case .expanded: "expanded"
     case .step(let k, let count): "backward pass, step \(k) of \(count)"
+    case .exercise(let figure): figureTitle(figure) + ", exercise"
     }
   }
 }

@@ -61,6 +61,8 @@ public struct HTMLWriter {
         out += "<tr>" + row.map { "<td>" + inline($0) + "</td>" }.joined() + "</tr>\n"
       }
       return out + "</tbody>\n</table>"
+    case .pageBreak:
+      return "<hr style=\"break-before:page;margin:3em 0\"/>"
     case .figure(let id, let alt, let caption):
       // The figure is scaled to the column; a click opens it full size.
       let source = "\(figureFolder)/\(escape(id.fileStem)).svg"

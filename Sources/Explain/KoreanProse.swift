@@ -16,6 +16,16 @@ struct KoreanProse: Prose {
   var compositeHeading: String { "복합 노드" }
   var derivationHeading: String { "유도" }
   var checkHeading: String { "수치 검증" }
+  var contentsHeading: String { "목차" }
+  var answerKeyHeading: String { "정답" }
+  func exerciseTitle(_ title: String) -> String { title + ": 연습 문제" }
+  func exerciseIntro(forward: Bool) -> String {
+    forward
+      ? "빈칸을 채우세요. 먼저 순전파의 값을, 이어서 출력에서 입력 쪽으로 역전파의 기울기를 구합니다. "
+        + "정답은 마지막 쪽에 있습니다."
+      : "빈칸에 역전파의 기울기를 출력에서 입력 쪽으로 채우세요. 순전파의 값은 주어져 있습니다. "
+        + "정답은 마지막 쪽에 있습니다."
+  }
 
   var functionIs: String { "함수는 다음과 같습니다." }
   var inputsAre: String { "입력값은" }
@@ -191,6 +201,8 @@ struct KoreanProse: Prose {
     case .forward: return "순전파: 각 노드의 값."
     case .step(let step, let count):
       return "역전파 \(count)단계 중 \(step)단계: 강조된 노드가 방금 기울기를 하류로 전달했습니다."
+    case .exercise(.forward): return "순전파: 각 노드의 값을 채우세요."
+    case .exercise: return "계산 그래프: 빈칸을 채우세요."
     }
   }
 
@@ -207,6 +219,7 @@ struct KoreanProse: Prose {
     case .forward: "순전파"
     case .expanded: "펼친 그래프"
     case .step(let k, let count): "역전파 \(count)단계 중 \(k)단계"
+    case .exercise(let figure): figureTitle(figure) + ", 연습 문제"
     }
   }
 }

@@ -53,6 +53,8 @@ public struct MarkdownWriter {
       return "![" + escape(alt) + "](" + figureFolder + "/" + id.fileStem + ".png)\n\n*"
         + escape(caption)
         + "*"
+    case .pageBreak:
+      return "---"
     }
   }
 

@@ -15,6 +15,12 @@ protocol Prose: Sendable {
   var compositeHeading: String { get }
   var derivationHeading: String { get }
   var checkHeading: String { get }
+  /// A course handout's contents page, and the heading of the answer keys.
+  var contentsHeading: String { get }
+  var answerKeyHeading: String { get }
+  /// An exercise sheet's title, and the sentence that opens it.
+  func exerciseTitle(_ title: String) -> String
+  func exerciseIntro(forward: Bool) -> String
   var functionIs: String { get }
   var inputsAre: String { get }
   var forwardIntro: String { get }

@@ -18,6 +18,10 @@ public struct Walkthrough {
   /// sign.
   let operatorNames: [String?]
 
+  /// What the text leaves blank: nothing, or (an exercise sheet's) the gradients, or the
+  /// forward values too.
+  var blanks = Blanks.none
+
   public init(_ analysis: LessonAnalysis, language: String, operatorNames: [String?] = []) {
     self.analysis = analysis
     self.language = language
@@ -50,6 +54,60 @@ public struct Walkthrough {
       title: lesson.title(language), summary: text.summary ?? lesson.summary, language: language,
       blocks: blocks)
   }
+
+  /// The exercise sheet: the walk-through with an empty box for every gradient (and, with
+  /// ``Blanks/forward``, every forward value but the inputs), its figures the exercise
+  /// versions; no step figures and no numeric check, which would give the answers. The
+  /// answer key is ``answerKey(_:heading:)``.
+  public func exerciseSheet(_ blanks: Blanks) -> Document {
+    var sheet = self
+    sheet.blanks = blanks
+    let lesson = compiled.lesson
+    let text = lesson.authorText(language)
+    var blocks: [Block] = [.paragraph([.text(prose.exerciseIntro(forward: blanks.values))])]
+    blocks += sheet.functionSection(text)
+    blocks += sheet.forwardSection()
+    blocks += sheet.backwardSection(text)
+    blocks += sheet.compositeSection()
+    blocks += sheet.derivationSection(text)
+    return Document(
+      title: prose.exerciseTitle(lesson.title(language)), summary: text.summary ?? lesson.summary,
+      language: language, blocks: blocks)
+  }
+
+  /// The answers to ``exerciseSheet(_:)``: the filled figures, the forward values when they
+  /// were blanked, the backward pass edge by edge and every input's gradient; under a heading
+  /// "Answer key" when `heading`.
+  public func answerKey(_ blanks: Blanks, heading: Bool = true) -> [Block] {
+    var blocks: [Block] = heading ? [.heading(level: 2, text: prose.answerKeyHeading)] : []
+    for id in [FigureID.graph, .expanded] where analysis.figures.contains(id) {
+      blocks.append(figure(id))
+    }
+    if blanks.values {
+      blocks += forwardSection().dropFirst(2)
+    }
+    let graph = walked.graph
+    let order = LessonAnalysis.backwardOrder(graph).map { graph[$0] }
+    blocks.append(.paragraph([.text(prose.backwardTableIntro)]))
+    blocks += backwardTable(order, labels: walkedLabels, evaluation: walked)
+    for id in graph.inputs {
+      blocks += gradientSum(id, labels: walkedLabels, evaluation: walked)
+    }
+    return blocks
+  }
+
+  /// The exercise sheet, then its answer key on a page of its own: `<id>-exercise`.
+  public func exercise(_ blanks: Blanks) -> Document {
+    var document = exerciseSheet(blanks)
+    document.blocks += [.pageBreak] + answerKey(blanks)
+    return document
+  }
+
+  /// A gradient as the text shows it: its number, or an exercise's blank.
+  private func gradient(_ v: Double) -> Formula { blanks.gradients ? .blank : number(v) }
+
+  /// A forward value (not an input's) as the text shows it.
+  private func value(_ v: Double) -> Formula { blanks.values ? .blank : number(v) }
 
   // MARK: Sections
 
@@ -95,7 +153,7 @@ public struct Walkthrough {
         node.op == .input
           ? [.text(prose.inputColumn)]
           : [.math(analysis.walkedFormulas.definitions[node.id])],
-        [.math(number(e.value(node.id)))],
+        [.math(node.op == .input ? number(e.value(node.id)) : value(e.value(node.id)))],
       ])
     }
     return [
@@ -160,14 +218,22 @@ public struct Walkthrough {
         let sharedSlot = node.inputs.count { $0 == inputID } > 1
         var chain: [Formula] =
           (sharedSlot ? [] : [dydu]) + analysis.walkedFormulas.locals[node.id][i]
-        if chain.last != number(local) { chain.append(number(local)) }
+        if blanks.gradients {
+          // The local gradient's formula stays; its number is the reader's to work out.
+          while case .number? = chain.last { chain.removeLast() }
+          chain.append(.blank)
+        } else if chain.last != number(local) {
+          chain.append(number(local))
+        }
         blocks.append(
           .paragraph(
             sharedSlot
               ? prose.localInSlot(y, u, slot: i + 1, of: node.inputs.count) : prose.local(y, u)))
         blocks.append(.equation(chain))
-        let product = Formula.product([number(g), number(local)])
-        let edge = number(e.edgeGradients[node.id][i])
+        // The seed is given; every other gradient is the reader's on an exercise sheet.
+        let upstream = node.id == graph.output ? number(g) : gradient(g)
+        let product = Formula.product([upstream, gradient(local)])
+        let edge = gradient(e.edgeGradients[node.id][i])
         if analysis.fanIn[inputID].count > 1 {
           // One of several edges back to u: this edge's share, not all of ∂L/∂u.
           blocks.append(.paragraph(prose.alongEdge(u)))
@@ -188,8 +254,10 @@ public struct Walkthrough {
       .paragraph([.text(prose.backwardTableIntro)]),
     ]
     blocks += backwardTable(order, labels: labels, evaluation: e)
-    let stepFigures = analysis.figures.filter(\.isStep)
-    if !stepFigures.isEmpty || analysis.omitted.contains(where: { $0.kind == .steps }) {
+    let stepFigures = blanks.gradients ? [] : analysis.figures.filter(\.isStep)
+    if !stepFigures.isEmpty
+      || (!blanks.gradients && analysis.omitted.contains(where: { $0.kind == .steps }))
+    {
       blocks.append(.heading(level: 3, text: prose.stepsHeading))
       blocks += omission(.steps)
       for id in stepFigures {
@@ -226,10 +294,12 @@ public struct Walkthrough {
         if node.inputs.count(where: { $0 == input }) > 1 {
           edge.append(.text(prose.slot(i + 1)))
         }
+        let upstream = e.gradient(node.id)
         rows.append([
           edge,
-          [.math(number(e.gradient(node.id)))], [.math(number(local))],
-          [.math(number(e.edgeGradients[node.id][i]))],
+          [.math(node.id == e.graph.output ? number(upstream) : gradient(upstream))],
+          [.math(gradient(local))],
+          [.math(gradient(e.edgeGradients[node.id][i]))],
         ])
       }
     }
@@ -253,7 +323,15 @@ public struct Walkthrough {
       // Too many terms to write out: the sum of them, which the backward table lists.
       return [
         .paragraph(prose.fanOut(u, edges: parts.count, nodes: analysis.users[id])),
-        .equation([dLdu, number(e.gradient(id))]),
+        .equation([dLdu, gradient(e.gradient(id))]),
+      ]
+    }
+    if blanks.gradients && parts.count > 1 {
+      // Each term and the sum, blank: the reader adds what the branches passed back.
+      let sum = parts.dropFirst().reduce(Formula.blank) { total, _ in .sum(total, .blank) }
+      return [
+        .paragraph(prose.fanOut(u, edges: parts.count, nodes: analysis.users[id])),
+        .equation([dLdu, sum, .blank]),
       ]
     }
     if parts.count > 1 {
@@ -269,7 +347,8 @@ public struct Walkthrough {
     return [
       .paragraph(
         prose.inputResult(u) + [
-          .math(dLdu.equals(number(e.gradient(id)))),
+          .math(
+            dLdu.equals(id == e.graph.output ? number(e.gradient(id)) : gradient(e.gradient(id)))),
           .text(prose.stop),
         ])
     ]
@@ -290,18 +369,19 @@ public struct Walkthrough {
       symbolic.append(chain.closedForm.substituting(symbols: ["u": u, "y": y]).tidied())
       // The left side: each local gradient of the chain, from the output back, multiplied;
       // or, with several paths, the gradient the expanded graph passes back.
-      let left =
+      var left =
         chain.isChain
         ? Formula.product(chain.chainLocals.map(number)) : number(chain.throughExpansion)
+      if blanks.gradients { left = .blank }
       let closedInNumbers = chain.closedForm.substituting(symbols: [
-        "u": number(chain.input), "y": number(chain.output),
+        "u": number(chain.input), "y": value(chain.output),
       ])
       blocks += [
         .heading(level: 2, text: prose.compositeTitle(node.op)),
         .paragraph([.text(prose.composite(node.op.rawValue, chainText, isChain: chain.isChain))]),
         .equation(symbolic),
         .paragraph([.text(prose.inNumbers(isChain: chain.isChain))]),
-        .equation([left, closedInNumbers, number(chain.closed)]),
+        .equation([left, closedInNumbers, gradient(chain.closed)]),
       ]
     }
     return blocks
@@ -374,8 +454,10 @@ public struct Walkthrough {
     if !analysis.isPrintable(id) {
       return .paragraph([.text(prose.figureTooLarge(id))])
     }
-    let caption = prose.figureCaption(id)
-    return .figure(id, alt: caption + " " + functionText, caption: caption)
+    // An exercise sheet shows the figure with its blanks.
+    let shown = blanks == .none ? id : .exercise(id)
+    let caption = prose.figureCaption(shown)
+    return .figure(shown, alt: caption + " " + functionText, caption: caption)
   }
 
   /// Warnings for the command line: the walk-through's tables that are left out because they

@@ -31,6 +31,9 @@ struct Diagram {
     var markup: String
     var font: Font
     var color: Color
+    /// An empty box to fill in, the size `markup` (a placeholder, never the answer) would
+    /// take: an exercise's blank.
+    var blank = false
   }
 
   struct Edge {

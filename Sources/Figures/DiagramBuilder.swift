@@ -8,6 +8,8 @@ struct DiagramBuilder {
   let evaluation: Evaluation
   let theme: Theme
   let labels: LabelMode
+  /// What an exercise's figure leaves empty.
+  let blanks: Blanks
   let symbolic: SymbolicLabels
   let formulas: NodeFormulas
   let outputDefinition: Formula?
@@ -19,7 +21,8 @@ struct DiagramBuilder {
   let uses: [Int]
 
   /// - Parameter figure: the graph with its labels and formulas, from the analysis.
-  init(figure: FigureGraph, theme: Theme, labels: LabelMode) {
+  init(figure: FigureGraph, theme: Theme, labels: LabelMode, blanks: Blanks = .none) {
+    self.blanks = blanks
     self.graph = figure.evaluation.graph
     self.evaluation = figure.evaluation
     self.theme = theme
@@ -146,7 +149,8 @@ struct DiagramBuilder {
         Diagram.Edge(
           from: out, to: diagram.boxes.count - 1, above: valueLabel(graph.output),
           below: gradientLabel(
-            numeric: evaluation.upstream, formula: symbolic.seed, color: theme.gradientColor),
+            numeric: evaluation.upstream, formula: symbolic.seed, color: theme.gradientColor,
+            given: true),
           showBelow: gradients, weight: 1))
     }
     if (processed ?? 1) == 1 { diagram.legend = legend(for: diagram) }
@@ -263,6 +267,7 @@ struct DiagramBuilder {
   /// rotated equals sign, as DLFS does (`y ‖ 1/(1 + exp(−x))`).
   private func valueLabel(_ id: Node.ID) -> Diagram.Text {
     let node = graph[id]
+    if blanks.values && !node.op.isLeaf { return blank(theme.valueColor) }
     let named = node.name != nil && node.op != .input
     var markup = combined(symbolic.values[id], evaluation.value(id))
     if named && labels == .numeric {
@@ -275,8 +280,20 @@ struct DiagramBuilder {
     return text(markup, theme.labelFont, theme.valueColor)
   }
 
-  private func gradientLabel(numeric: Double, formula f: Formula, color: Color) -> Diagram.Text {
-    text(combined(f, numeric), theme.labelFont, color)
+  /// A gradient's label; on an exercise's figure an empty box unless it is `given` (the
+  /// seed).
+  private func gradientLabel(numeric: Double, formula f: Formula, color: Color, given: Bool = false)
+    -> Diagram.Text
+  {
+    if blanks.gradients && !given { return blank(color) }
+    return text(combined(f, numeric), theme.labelFont, color)
+  }
+
+  /// An empty box as wide as a six-digit number, in `color`.
+  private func blank(_ color: Color) -> Diagram.Text {
+    var t = text(PangoMarkupDialect.number("−0.000000"), theme.labelFont, color)
+    t.blank = true
+    return t
   }
 
   /// colah's node: `c = a + b`, then `c = 3`, then `∂e/∂c = 2` once the backward pass got there.
@@ -293,7 +310,8 @@ struct DiagramBuilder {
     default:
       lines.append(node.name != nil ? label + " = " + definition : definition)
       if values {
-        lines.append((node.name != nil ? label : "") + " = " + number(evaluation.value(node.id)))
+        let value = blanks.values ? PangoMarkupDialect.blank : number(evaluation.value(node.id))
+        lines.append((node.name != nil ? label : "") + " = " + value)
       }
     }
     if gradient {
@@ -303,7 +321,9 @@ struct DiagramBuilder {
           symbolic.values[node.id], context: 5)
       var line = g
       let gradient = symbolic.gradients[node.id]
-      if labels != .symbolic || node.id == graph.output {
+      if blanks.gradients && node.id != graph.output {
+        line += " = " + PangoMarkupDialect.blank
+      } else if labels != .symbolic || node.id == graph.output {
         line += " = " + number(evaluation.gradient(node.id))
       } else if case .derivative = gradient {
         // Already ∂e/∂c itself: nothing more to say symbolically.
@@ -324,13 +344,14 @@ struct DiagramBuilder {
     // The preferred form: in the result where the textbooks write it so.
     let local = formulas.locals[node.id][i].last ?? 0
     let value = number(evaluation.localGradients[node.id][i])
-    let body: String
+    var body: String
     switch labels {
     case .numeric: body = value
     case .symbolic: body = writer.write(local)
     case .both:
       if case .number = local { body = value } else { body = writer.write(local) + " = " + value }
     }
+    if blanks.gradients { body = PangoMarkupDialect.blank }
     return text(head + " = " + body, theme.labelFont, .black)
   }
 }

@@ -13,14 +13,16 @@ public struct FigureSet {
   private let analysis: LessonAnalysis
   private let theme: Theme
   private let labels: LabelMode
+  private let blanks: Blanks
   private let titles: (FigureID) -> String
 
   /// - Parameter titles: each figure's title, for its metadata (PDF title, SVG `<title>`),
   ///   in the lesson's language.
   public init(
-    _ analysis: LessonAnalysis, theme: Theme, labels: LabelMode,
+    _ analysis: LessonAnalysis, theme: Theme, labels: LabelMode, blanks: Blanks = .none,
     titles: @escaping (FigureID) -> String
   ) {
+    self.blanks = blanks
     self.analysis = analysis
     self.theme = theme
     self.labels = labels
@@ -72,7 +74,19 @@ public struct FigureSet {
     var figures: [Figure] = []
     for group in analysis.figureGroups {
       let d = DiagramBuilder(
-        figure: analysis.figureGraph(group.source), theme: theme, labels: labels)
+        figure: analysis.figureGraph(group.source), theme: theme, labels: labels, blanks: blanks)
+      if blanks != .none {
+        // An exercise's figures: the whole graphs with their blanks, no steps (each would
+        // only fill in the boxes the reader is to fill).
+        guard group.kind != .steps else { continue }
+        for id in group.ids {
+          let exercise = FigureID.exercise(id)
+          let diagram = d.diagram(title: titles(exercise), gradients: group.kind != .forward)
+          let scene = turned([composer.compose(diagram)]) { [diagram] }[0]
+          figures.append(Figure(id: exercise, scene: scene))
+        }
+        continue
+      }
       if group.kind == .steps {
         let diagrams = group.ids.enumerated().map { k, id in
           d.diagram(title: titles(id), gradients: true, processed: k + 1)

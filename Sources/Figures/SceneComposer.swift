@@ -230,6 +230,17 @@ struct SceneComposer {
     labels: inout [FigureGeometry.Label]
   ) {
     func label(_ text: Diagram.Text, _ frame: Rect) {
+      if text.blank {
+        // The box to write the answer in, where the answer's text would stand.
+        scene.elements.append(
+          .roundedRect(
+            Rect(
+              x: frame.x - 2, y: frame.y - 1, width: frame.width + 4, height: frame.height + 2),
+            radius: 2, style: ShapeStyle(fill: .white, stroke: text.color, lineWidth: 0.8),
+            owner: .edge(index)))
+        if recordsGeometry { labels.append(.init(text: "", frame: frame)) }
+        return
+      }
       scene.elements.append(.text(run(text, frame), owner: .edge(index)))
       if recordsGeometry {
         labels.append(.init(text: PangoMarkupDialect.plainText(text.markup), frame: frame))

@@ -34,6 +34,8 @@ struct LaTeXWriter {
     case .symbol(let name): return Self.symbol(name)
     case .operand(let i): return ["a", "b", "c"][Swift.min(i, 2)]
     case .result: return "y"
+    // A box as wide as a six-digit number, for the reader to fill in.
+    case .blank: return "\\boxed{\\phantom{0.000000}}"
     case .derivative(let of, let wrt):
       return "\\frac{\\partial " + write(of, context: 5) + "}{\\partial " + write(wrt, context: 5)
         + "}"
@@ -134,12 +136,14 @@ extension Formula {
     }
   }
 
-  /// What stands between two adjacent factors of a product: `×` between two numbers
+  /// What stands between two adjacent factors of a product: `×` between two numbers or blanks
   /// (1 × (−0.53)) and after a decimal (0.73 × (1 − 0.73)), `·` between two names (x·x, not
   /// xx; sigy·invden, not one long name) and where side by side would misread (∂L/∂y·y²),
   /// nothing otherwise (2x, y²exp(−x)).
   public static func productSign(between previous: Formula, and next: Formula) -> String? {
     if case .number = previous, case .number = next { return "×" }
+    // A blank to fill in is a number to be: 1 × ▢, ▢ × ▢.
+    if previous == .blank || next == .blank { return "×" }
     if previous.isName && next.isName { return "·" }
     // tan(x)·x, exp(a)·exp(b): after a function's parentheses a factor would read as its
     // argument or as a second call.

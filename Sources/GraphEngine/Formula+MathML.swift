@@ -44,6 +44,11 @@ struct MathMLWriter {
     case .symbol(let name): return Self.symbol(name)
     case .operand(let i): return Self.symbol(["a", "b", "c"][Swift.min(i, 2)])
     case .result: return Self.symbol("y")
+    // An empty box as wide as a six-digit number (MathML Core has no menclose: a bordered
+    // mspace).
+    case .blank:
+      return "<mspace width=\"4em\" height=\"0.9em\" depth=\"0.3em\" "
+        + "style=\"border: 1px solid currentColor\"></mspace>"
     case .derivative(let of, let wrt):
       return "<mfrac>" + row(op("∂"), write(of, context: 5)) + row(op("∂"), write(wrt, context: 5))
         + "</mfrac>"

@@ -6,7 +6,7 @@ extension Formula {
   /// nested products flattened. It never expands, reorders symbols or cancels terms.
   public func tidied() -> Formula {
     switch self {
-    case .number, .symbol, .operand, .result, .derivative:
+    case .number, .symbol, .operand, .result, .derivative, .blank:
       return self
     case .negate(let a):
       return Self.negated(a.tidied())
@@ -88,7 +88,7 @@ extension Formula {
   /// Rebuilds the formula with `transform` applied to each direct child.
   func mapChildren(_ transform: (Formula) -> Formula) -> Formula {
     switch self {
-    case .number, .symbol, .operand, .result, .derivative: return self
+    case .number, .symbol, .operand, .result, .derivative, .blank: return self
     case .negate(let a): return .negate(transform(a))
     case .sum(let a, let b): return .sum(transform(a), transform(b))
     case .difference(let a, let b): return .difference(transform(a), transform(b))

@@ -29,6 +29,8 @@ public indirect enum Formula: Hashable, Sendable {
   case indicator(Comparison)
   /// An equation chain `a = b = c`: the walk-through's statements and steps.
   case equation([Formula])
+  /// An empty box for the reader to fill in: where an exercise sheet hides a number.
+  case blank
 
   /// A comparison inside an ``Formula/indicator(_:)``.
   public enum Comparison: Hashable, Sendable {

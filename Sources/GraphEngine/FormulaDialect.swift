@@ -12,6 +12,8 @@ public protocol FormulaDialect {
   static func power(base: String, exponent: String, plain: String?) -> String
   /// Literal text such as operators and parentheses.
   static func text(_ s: String) -> String
+  /// An empty place for the reader to fill in (an exercise's blank).
+  static var blank: String { get }
 }
 
 extension FormulaDialect {
@@ -68,6 +70,7 @@ public enum UnicodeDialect: FormulaDialect {
   }
 
   public static func text(_ s: String) -> String { s }
+  public static var blank: String { "____" }
 
   /// Superscript form of an integer's text, or nil if a character has none.
   static func superscript(_ text: String) -> String? {
@@ -118,6 +121,10 @@ public enum PangoMarkupDialect: FormulaDialect {
   }
 
   public static func text(_ s: String) -> String { escape(s) }
+  /// Figure spaces, underlined: a line to write on as wide as a six-digit number.
+  public static var blank: String {
+    "<span underline=\"single\">" + String(repeating: "\u{2007}", count: 7) + "</span>"
+  }
 
   /// Escapes `&`, `<`, `>`, `'` and `"` for Pango markup.
   public static func escape(_ s: String) -> String {

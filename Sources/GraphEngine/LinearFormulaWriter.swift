@@ -37,6 +37,7 @@ public struct LinearFormulaWriter<Dialect: FormulaDialect> {
     case .symbol(let name): return Dialect.symbol(name)
     case .operand(let i): return Dialect.symbol(["a", "b", "c"][Swift.min(i, 2)])
     case .result: return Dialect.symbol("y")
+    case .blank: return Dialect.blank
     case .derivative(let of, let wrt):
       return t("∂") + write(of, context: 5) + t("/∂") + write(wrt, context: 5)
     case .negate(let a):

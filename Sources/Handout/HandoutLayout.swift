@@ -1,6 +1,7 @@
 public import Analysis
 public import Explain
 public import Figures
+import GraphEngine
 import GraphLayout
 
 /// Puts a typeset document on pages: the title block, headings kept with what follows,
@@ -53,12 +54,16 @@ public struct HandoutLayout {
   /// in `figures` (one not there is left out, with its caption). `measurer` (the one that
   /// typeset the text, or one that measures alike) breaks paragraphs taller than a page where
   /// the pages end and sizes the page numbers.
+  ///
+  /// In a course, its pages are numbered from `firstNumber` and carry `runningHead` (the
+  /// course's title) with the lesson's.
   public static func paginate(
-    _ typeset: TypesetHandout, figures: [FigureID: Scene], measurer: any PageTextMeasuring
+    _ typeset: TypesetHandout, figures: [FigureID: Scene], measurer: any PageTextMeasuring,
+    firstNumber: Int = 1, runningHead: String? = nil
   ) -> PagedHandout {
     var layout = HandoutLayout(
       paper: typeset.paper, style: typeset.style, measurer: measurer, figures: figures)
-    layout.place(typeset)
+    layout.place(typeset, firstNumber: firstNumber, runningHead: runningHead)
     return PagedHandout(
       title: typeset.title, subject: typeset.subject, paper: typeset.paper, pages: layout.pages,
       bookmarks: layout.bookmarks)
@@ -74,13 +79,15 @@ public struct HandoutLayout {
       measurer: measurer)
   }
 
-  private mutating func place(_ typeset: TypesetHandout) {
+  private mutating func place(
+    _ typeset: TypesetHandout, firstNumber: Int, runningHead: String?
+  ) {
     titleBlock(typeset)
     for (i, block) in typeset.blocks.enumerated() {
       place(block, following: typeset.blocks[(i + 1)...])
     }
     if !pendingLandscape.isEmpty { placeLandscapeFigures() }
-    numberPages(title: typeset.title)
+    numberPages(title: typeset.title, firstNumber: firstNumber, runningHead: runningHead)
   }
 
   // MARK: Blocks
@@ -142,6 +149,8 @@ public struct HandoutLayout {
       place(table)
     case .figure(let name, let caption):
       figure(name, caption: caption)
+    case .pageBreak:
+      if y > style.margin + 1 { newPage() }
     }
   }
 
@@ -207,6 +216,7 @@ public struct HandoutLayout {
     case .table: 60
     case .figure(let name, let caption): placed(name, caption: caption)?.height ?? 0
     case .heading: 20
+    case .pageBreak: 0
     }
   }
 
@@ -539,21 +549,74 @@ public struct HandoutLayout {
         size: size ?? paper.size, background: style.background, title: "", lineJoin: .miter))
   }
 
-  /// Gives each page its number, centred in the bottom margin, and the handout's title.
-  private mutating func numberPages(title: String) {
+  /// Sets each page's number at its foot (the first page numbered `firstNumber`) and, on
+  /// every page but the first when `runningHead` is given, the running head: its left text
+  /// (the course) and the document's title on the right, over a thin rule.
+  private mutating func numberPages(title: String, firstNumber: Int, runningHead: String?) {
     for index in pages.indices {
       let size = pages[index].scene.size
-      let number = String(index + 1)
+      pages[index].scene.title = title
+      var furniture: [SceneElement] = []
+      if let runningHead, index > 0 {
+        furniture += self.runningHead(left: runningHead, right: title, width: size.width)
+      }
+      let number = String(index + firstNumber)
       let w = measurer.measure(number, font: style.caption)
       let frame = Rect(
         x: (size.width - w.width) / 2, y: size.height - style.bottomMargin / 2 - w.height / 2,
         width: w.width, height: w.height)
-      pages[index].scene.title = title
-      pages[index].scene.elements.append(
+      furniture.append(
         .text(
           TextRun(markup: number, font: style.caption, color: style.grey, frame: frame),
-          owner: .page)
-      )
+          owner: .page))
+      pages[index].scene.elements += furniture
+      pages[index].furniture = furniture.count
     }
+  }
+
+  /// A running head across a page `width` wide: `left` and `right` in the caption font,
+  /// each cut short with an ellipsis if the two would meet, over a hairline.
+  private func runningHead(left: String, right: String, width pageWidth: Double)
+    -> [SceneElement]
+  {
+    let font = style.caption
+    let textWidth = pageWidth - 2 * style.margin
+    let half = (textWidth - 24) / 2
+    func fitted(_ text: String) -> (markup: String, size: Size) {
+      var plain = text
+      var markup = PangoMarkupDialect.escape(plain)
+      var size = measurer.measure(markup, font: font)
+      while size.width > half, plain.count > 1 {
+        plain = String(plain.dropLast())
+        markup =
+          PangoMarkupDialect.escape(String(plain.reversed().drop { $0 == " " }.reversed())) + "…"
+        size = measurer.measure(markup, font: font)
+      }
+      return (markup, size)
+    }
+    let l = fitted(left)
+    let r = fitted(right)
+    let baseline = style.margin * 0.55
+    let top = baseline - l.size.height
+    return [
+      .text(
+        TextRun(
+          markup: l.markup, font: font, color: style.grey,
+          frame: Rect(x: style.margin, y: top, width: l.size.width, height: l.size.height)),
+        owner: .page),
+      .text(
+        TextRun(
+          markup: r.markup, font: font, color: style.grey,
+          frame: Rect(
+            x: pageWidth - style.margin - r.size.width, y: baseline - r.size.height,
+            width: r.size.width, height: r.size.height)),
+        owner: .page),
+      .polyline(
+        [
+          Point(x: style.margin, y: baseline + 3),
+          Point(x: pageWidth - style.margin, y: baseline + 3),
+        ],
+        color: style.grey, width: 0.4, owner: .page),
+    ]
   }
 }

@@ -66,6 +66,8 @@ struct HandoutTypesetter {
       return .table(table(header, rows))
     case .figure(let name, _, let caption):
       return .figure(name, caption: measured(PangoMarkupDialect.escape(caption), style.caption))
+    case .pageBreak:
+      return .pageBreak
     }
   }
 

@@ -49,6 +49,19 @@ struct MathTypesetter {
     switch f {
     case .number, .symbol, .operand, .result:
       return text(writer.write(f), size: size)
+    case .blank:
+      // A box to write in, as wide as a six-digit number and as tall as a digit with room.
+      let digits = measurer.measureLine("0.000000", font: Font(family: font.family, size: size))
+      let w = digits.width + size * 0.6
+      let top = -(digits.ascent + size * 0.15)
+      let bottom = digits.descent + size * 0.1
+      let corners = [
+        Point(x: size * 0.1, y: top), Point(x: w - size * 0.1, y: top),
+        Point(x: w - size * 0.1, y: bottom), Point(x: size * 0.1, y: bottom),
+        Point(x: size * 0.1, y: top),
+      ]
+      return MathBox(
+        width: w, ascent: -top + 1, descent: bottom + 1, items: [.path(corners, width: 0.6)])
     case .derivative(let of, let wrt):
       return fraction(
         row([op("∂", size: size), box(of, size: size, context: 5)]),

@@ -5,6 +5,8 @@ public struct PagedHandout: Sendable {
   public var title: String
   /// The document's summary, if it has one.
   public var subject: String?
+  /// The author, if the document names one.
+  public var author: String? = nil
   /// The paper every page is of.
   public var paper: Paper
   public var pages: [HandoutPage]

@@ -40,6 +40,8 @@ enum TypesetBlock: Sendable {
   case table(TypesetTable)
   /// A figure, by name, and its caption.
   case figure(FigureID, caption: MeasuredText)
+  /// What follows starts on a new page.
+  case pageBreak
 }
 
 /// A displayed equation: its lines, each scaled down to the text width if it was wider.

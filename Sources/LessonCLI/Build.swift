@@ -1,6 +1,9 @@
+import Analysis
 import ArgumentParser
 import CairoBackend
+import Figures
 import Foundation
+import GraphEngine
 import Handout
 import LessonKit
 import Synchronization
@@ -26,6 +29,7 @@ struct Build: ParsableCommand {
   var paths: [String] = []
 
   @OptionGroup var style: StyleOptions
+  @OptionGroup var exercise: ExerciseOptions
 
   @Option(help: ArgumentHelp("Write under DIR/<id>/ (default: ./Output).", valueName: "DIR"))
   var out: String = "Output"
@@ -48,11 +52,26 @@ struct Build: ParsableCommand {
     }
   }
 
-  /// One lesson to build: where it comes from and the bytes its output depends on.
+  /// One thing to build: a lesson into its folder, or a course's handout; the bytes its
+  /// output depends on, and the options it is built with.
   struct Entry {
-    var source: LessonSource
+    enum Kind {
+      case lesson(LessonSource)
+      /// The course's handout, `<folder>/<course-id>.pdf`.
+      case courseHandout(Course)
+    }
+    var kind: Kind
     var shown: String
     var bytes: Data
+    /// The folder it writes into.
+    var folder: String
+    /// Its name in the manifest: the folder under DIR, and for a course's handout its file.
+    var key: String
+    var style: StyleOptions
+    /// What its exercise sheets leave blank (`.none`: no exercise sheets).
+    var exercise: Blanks
+    /// What a progress line calls it.
+    var name: String
   }
 
   enum Outcome: Sendable {
@@ -74,10 +93,6 @@ struct Build: ParsableCommand {
   func buildOnce() throws -> Bool {
     let entries = try collect()
     let manifest = BuildManifest.read(in: out)
-    let options = [
-      style.style ?? "", style.labels ?? "", style.lang ?? "", style.paper,
-      BuildManifest.toolIdentity,
-    ].joined(separator: "\u{1F}")
     let outcomes = Mutex<[Int: (Outcome, fingerprint: String?)]>([:])
     let next = Atomic<Int>(0)
     let done = Atomic<Int>(0)
@@ -90,6 +105,12 @@ struct Build: ParsableCommand {
         let i = next.add(1, ordering: .relaxed).oldValue
         guard i < entries.count else { break }
         let entry = entries[i]
+        let options =
+          [
+            entry.style.style ?? "", entry.style.labels ?? "", entry.style.lang ?? "",
+            entry.style.paper ?? "a4", BuildManifest.toolIdentity,
+          ].joined(separator: "\u{1F}")
+          + (entry.exercise == .none ? "" : "\u{1F}exercise " + entry.exercise.rawValue)
         let fingerprint = BuildManifest.fingerprint([entry.bytes, Data(options.utf8)])
         let outcome = build(entry, fingerprint: fingerprint, manifest: manifest, helper: helper)
         outcomes.withLock { $0[i] = (outcome, fingerprint) }
@@ -106,9 +127,9 @@ struct Build: ParsableCommand {
     for i in entries.indices {
       guard let (outcome, fingerprint) = results[i] else { continue }
       switch outcome {
-      case .built(let id):
+      case .built:
         built += 1
-        updated.lessons[id] = fingerprint
+        updated.lessons[entries[i].key] = fingerprint
       case .unchanged: unchanged += 1
       case .failed(let shown, _): failed.append(shown)
       }
@@ -139,7 +160,14 @@ struct Build: ParsableCommand {
     }
     let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE | IN_MOVED_FROM)
     var watched: [Int32: (folder: String, only: String?)] = [:]
-    for path in paths {
+    // A course's lesson files, wherever they are, are watched with it.
+    var watching = paths
+    for path in paths where CourseLoader.isCourse(LessonSource.file(path).bytes() ?? Data()) {
+      for lesson in (try? CourseLoader.load(path: path))?.lessons ?? [] {
+        if case .file(let file) = lesson.source { watching.append(file) }
+      }
+    }
+    for path in watching {
       var isFolder: ObjCBool = false
       FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
       let folder = isFolder.boolValue ? path : (path as NSString).deletingLastPathComponent
@@ -201,26 +229,77 @@ struct Build: ParsableCommand {
     }
   }
 
-  /// The lessons the paths name, in order, each once; a path that names nothing is an error
-  /// before anything is built.
+  /// The lessons and courses the paths name, in order, each once; a path that names
+  /// nothing, or a course with errors, is an error before anything is built.
   func collect() throws -> [Entry] {
     var entries: [Entry] = []
     var seen: Set<String> = []
-    var ids: [String: String] = [:]
+    var folders: [String: String] = [:]
     var clash: String?
-    func add(_ source: LessonSource, _ shown: String, _ bytes: Data) {
-      guard seen.insert(shown).inserted else { return }
+    let top = out.hasSuffix("/") ? out : out + "/"
+    func add(
+      _ source: LessonSource, _ shown: String, _ bytes: Data, under course: Course? = nil,
+      style: StyleOptions, exercise: Blanks
+    ) {
+      let key = (course.map { $0.id + "/" } ?? "") + source.id
+      guard seen.insert(key + "\u{1F}" + shown).inserted else { return }
       // Two lessons with one id would write one folder.
-      let id = source.id
-      if let other = ids[id], clash == nil {
-        clash = "\(shown): error: another lesson, \(other), has the id '\(id)' (its file name)"
+      if let other = folders[key], clash == nil {
+        clash =
+          "\(shown): error: another lesson, \(other), has the id '\(source.id)' (its file name)"
       }
-      ids[id] = shown
-      entries.append(Entry(source: source, shown: shown, bytes: bytes))
+      folders[key] = shown
+      entries.append(
+        Entry(
+          kind: .lesson(source), shown: shown, bytes: bytes, folder: top + key, key: key,
+          style: style, exercise: exercise, name: key))
+    }
+    func addFile(_ path: String) throws {
+      let bytes = LessonSource.file(path).bytes() ?? Data()
+      guard CourseLoader.isCourse(bytes) else {
+        add(.file(path), path, bytes, style: style, exercise: exercise.blanks ?? .none)
+        return
+      }
+      let course: Course
+      do {
+        course = try CourseLoader.load(path: path)
+      } catch {
+        Terminal.printError(error.description)
+        throw ExitCode.failure
+      }
+      if let problems = Self.problems(in: course) {
+        Terminal.printError(problems.description)
+        throw ExitCode.failure
+      }
+      let courseStyle = style.over(course)
+      let courseExercise =
+        exercise.blanks
+        ?? (course.exercise?.value == "forward"
+          ? .forward : course.exercise?.value == "true" ? .gradients : .none)
+      var all = bytes
+      for lesson in course.lessons {
+        let lessonBytes = lesson.source.bytes() ?? Data()
+        all.append(Data("\u{1F}\(lesson.source.id)\u{1F}".utf8))
+        all.append(lessonBytes)
+        add(
+          lesson.source, lesson.shown, lessonBytes,
+          under: course, style: courseStyle, exercise: courseExercise)
+      }
+      let key = course.id + "/" + course.id + ".pdf"
+      if let other = folders[key], clash == nil {
+        clash = "\(path): error: another course, \(other), has the id '\(course.id)'"
+      }
+      folders[key] = path
+      entries.append(
+        Entry(
+          kind: .courseHandout(course), shown: path, bytes: all, folder: top + course.id,
+          key: key, style: courseStyle, exercise: courseExercise, name: key))
     }
     if paths.isEmpty {
       for id in LessonSource.builtinIDs {
-        add(.builtin(id), id, LessonSource.builtin(id).bytes() ?? Data())
+        add(
+          .builtin(id), id, LessonSource.builtin(id).bytes() ?? Data(), style: style,
+          exercise: exercise.blanks ?? .none)
       }
       return entries
     }
@@ -238,11 +317,10 @@ struct Build: ParsableCommand {
           throw ExitCode.failure
         }
         for name in names {
-          let file = (path.hasSuffix("/") ? path : path + "/") + name
-          add(.file(file), file, LessonSource.file(file).bytes() ?? Data())
+          try addFile((path.hasSuffix("/") ? path : path + "/") + name)
         }
       } else {
-        add(.file(path), path, LessonSource.file(path).bytes() ?? Data())
+        try addFile(path)
       }
     }
     if let clash {
@@ -252,29 +330,72 @@ struct Build: ParsableCommand {
     return entries
   }
 
-  /// Builds one lesson unless its fingerprint and folder say it is up to date.
+  /// A course's `style` and `paper` that name nothing, located; nil when there are none.
+  static func problems(in course: Course) -> LessonError? {
+    var problems: [Diagnostic] = []
+    func problem(_ message: String, _ at: Located<String>) {
+      problems.append(
+        Diagnostic(
+          path: course.path, location: at.location, message: message,
+          sourceLine: course.source.line(at.location.line)))
+    }
+    if let style = course.style, Theme.named(style.value) == nil {
+      problem("unknown style '\(style.value)'; the styles are \(FigurePlan.styleNames)", style)
+    }
+    if let paper = course.paper, Paper(rawValue: paper.value) == nil {
+      let names = Paper.allCases.map(\.rawValue).joined(separator: ", ")
+      problem("unknown paper '\(paper.value)'; the papers are \(names)", paper)
+    }
+    return problems.isEmpty ? nil : LessonError(problems)
+  }
+
+  /// Builds one lesson, or a course's handout, unless its fingerprint and files say it is
+  /// up to date.
   func build(_ entry: Entry, fingerprint: String, manifest: BuildManifest, helper: RenderThread)
     -> Outcome
   {
-    // Up to date: not even read again (only a lesson that built has a fingerprint).
-    let id = entry.source.id
-    let folder = (out.hasSuffix("/") ? out : out + "/") + id
-    if manifest.lessons[id] == fingerprint,
-      FileManager.default.fileExists(atPath: folder + "/trace.json")
-    {
-      return .unchanged(id)
+    switch entry.kind {
+    case .lesson(let source):
+      // Up to date: not even read again (only a lesson that built has a fingerprint).
+      if manifest.lessons[entry.key] == fingerprint,
+        FileManager.default.fileExists(atPath: entry.folder + "/trace.json")
+      {
+        return .unchanged(entry.name)
+      }
+      let compiled: CompiledLesson
+      do {
+        compiled = try source.compile()
+      } catch {
+        return .failed(entry.shown, message: error.description)
+      }
+      // The same steps and messages as `lessongen LESSON`.
+      if let message = Generate.write(
+        compiled, style: entry.style, exercise: entry.exercise, to: entry.folder, helper: helper)
+      {
+        return .failed(entry.shown, message: message)
+      }
+      return .built(entry.name)
+    case .courseHandout(let course):
+      var names = [course.id + ".pdf"]
+      if entry.exercise != .none { names.append(course.id + "-exercise.pdf") }
+      if manifest.lessons[entry.key] == fingerprint,
+        names.allSatisfy({ FileManager.default.fileExists(atPath: entry.folder + "/" + $0) })
+      {
+        return .unchanged(entry.name)
+      }
+      do {
+        // Both made before either is written: a lesson that fails leaves both as they were.
+        let made = try CourseHandout.render(course, style: entry.style, exercise: entry.exercise)
+        for (name, data) in made {
+          try OutputFolder.replaceFile(entry.folder + "/" + name, with: data)
+        }
+      } catch let error as LessonError {
+        return .failed(entry.shown, message: error.description)
+      } catch {
+        return .failed(entry.shown, message: "\(entry.shown): error: \(error)")
+      }
+      return .built(entry.name)
     }
-    let compiled: CompiledLesson
-    do {
-      compiled = try entry.source.compile()
-    } catch {
-      return .failed(entry.shown, message: error.description)
-    }
-    // The same steps and messages as `lessongen LESSON`.
-    if let message = Generate.write(compiled, style: style, to: folder, helper: helper) {
-      return .failed(entry.shown, message: message)
-    }
-    return .built(id)
   }
 
   /// On a terminal one progress line, rewritten (`[12/40] tanh`); otherwise a line a lesson.

@@ -13,6 +13,8 @@ struct FigurePlan {
   var language: String
   /// The handout's paper.
   var paper: Paper = .a4
+  /// What the exercise sheet leaves blank; `.none`: no exercise sheet.
+  var exercise: Blanks = .none
 
   /// - Throws: a located error for an unknown name in the lesson's `style`, `labels` or
   ///   `figures`.

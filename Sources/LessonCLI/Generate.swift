@@ -1,3 +1,4 @@
+import Analysis
 import ArgumentParser
 import CairoBackend
 import Foundation
@@ -11,6 +12,7 @@ struct Generate: ParsableCommand {
 
   @OptionGroup var options: LessonOptions
   @OptionGroup var style: StyleOptions
+  @OptionGroup var exercise: ExerciseOptions
 
   @Option(help: ArgumentHelp("Write under DIR/<id>/ instead of ./Output/<id>/.", valueName: "DIR"))
   var out: String = "Output"
@@ -49,7 +51,9 @@ struct Generate: ParsableCommand {
     let compiled = try options.compile()
     // The path as given (URL would fold `la/..` by its text, not through the link `la`).
     let folder = (out.hasSuffix("/") ? out : out + "/") + compiled.lesson.id
-    if let message = Self.write(compiled, style: style, to: folder, helper: helper) {
+    if let message = Self.write(
+      compiled, style: style, exercise: exercise.blanks ?? .none, to: folder, helper: helper)
+    {
       Terminal.printError(message)
       throw ExitCode.failure
     }
@@ -59,7 +63,8 @@ struct Generate: ParsableCommand {
   /// Plans, draws and writes one lesson's files into `folder`: what `lessongen LESSON` and
   /// each lesson of `lessongen build` do. Nil when it worked, otherwise the message to print.
   static func write(
-    _ compiled: CompiledLesson, style: StyleOptions, to folder: String, helper: RenderThread
+    _ compiled: CompiledLesson, style: StyleOptions, exercise: Blanks = .none, to folder: String,
+    helper: RenderThread
   ) -> String? {
     var plan: FigurePlan
     do {
@@ -68,7 +73,8 @@ struct Generate: ParsableCommand {
     } catch {
       return error.description
     }
-    plan.paper = Paper(rawValue: style.paper) ?? .a4
+    plan.paper = style.paperSize
+    plan.exercise = exercise
     let artifacts: [Artifacts.File]
     do {
       artifacts = try Artifacts.make(for: compiled, plan: plan, helper: helper)

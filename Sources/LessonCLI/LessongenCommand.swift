@@ -40,7 +40,8 @@ public enum Lessongen {
     }
     let code: Int32
     do {
-      var command = try LessongenCommand.parseAsRoot()
+      var command = try LessongenCommand.parseAsRoot(
+        ExerciseOptions.normalise(Array(CommandLine.arguments.dropFirst())))
       try command.run()
       code = 0
     } catch {

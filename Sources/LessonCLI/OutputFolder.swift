@@ -267,29 +267,7 @@ struct OutputFolder {
       let subfolder = (file.path as NSString).deletingLastPathComponent
       let folder = subfolder.isEmpty ? target : target + "/" + subfolder
       if made.insert(folder).inserted { try makeFolders(folder) }
-      let destination = target + "/" + file.path
-      if holds(destination, file.contents) { continue }
-      var pattern = Array(
-        (folder + "/." + (file.path as NSString).lastPathComponent + ".XXXXXX").utf8CString)
-      // mkstemp creates the file new (O_EXCL): never through a link.
-      let fd = mkstemp(&pattern)
-      guard fd >= 0 else { throw OutputError("cannot write \(destination): \(reason())") }
-      let temporary = String(cString: pattern)
-      do {
-        defer { close(fd) }
-        guard fchmod(fd, 0o666 & ~umaskValue) == 0 else {
-          throw OutputError("cannot write \(destination): \(reason())")
-        }
-        try writeAll(fd, file.contents, shownAs: destination)
-      } catch {
-        unlink(temporary)
-        throw error
-      }
-      guard rename(temporary, destination) == 0 else {
-        let why = reason()
-        unlink(temporary)
-        throw OutputError("cannot write \(destination): \(why)")
-      }
+      try replaceFile(target + "/" + file.path, with: file.contents)
     }
     // What the run does not make: files first, then the folders left empty.
     let keep = Set(files.map(\.path))
@@ -306,6 +284,36 @@ struct OutputFolder {
     }
     for folder in folders.reversed() { rmdir(target + "/" + folder) }
     return .replacedInPlace
+  }
+
+  /// Replaces the one file at `destination` (its folder made if missing) through a
+  /// temporary name of its own and a rename, so a reader sees the old bytes or the new ones;
+  /// a file that already holds `contents` is not touched.
+  static func replaceFile(_ destination: String, with contents: Data) throws {
+    let folder = (destination as NSString).deletingLastPathComponent
+    try makeFolders(folder)
+    if holds(destination, contents) { return }
+    var pattern = Array(
+      (folder + "/." + (destination as NSString).lastPathComponent + ".XXXXXX").utf8CString)
+    // mkstemp creates the file new (O_EXCL): never through a link.
+    let fd = mkstemp(&pattern)
+    guard fd >= 0 else { throw OutputError("cannot write \(destination): \(reason())") }
+    let temporary = String(cString: pattern)
+    do {
+      defer { close(fd) }
+      guard fchmod(fd, 0o666 & ~umaskValue) == 0 else {
+        throw OutputError("cannot write \(destination): \(reason())")
+      }
+      try writeAll(fd, contents, shownAs: destination)
+    } catch {
+      unlink(temporary)
+      throw error
+    }
+    guard rename(temporary, destination) == 0 else {
+      let why = reason()
+      unlink(temporary)
+      throw OutputError("cannot write \(destination): \(why)")
+    }
   }
 
   /// Creates a new file (never through a link, never over an existing one) holding `data`.

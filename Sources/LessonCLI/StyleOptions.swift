@@ -16,10 +16,22 @@ struct StyleOptions: ParsableArguments {
   var lang: String?
 
   @Option(help: ArgumentHelp("Paper of the handout: a4 (default) or letter.", valueName: "size"))
-  var paper: String = "a4"
+  var paper: String?
+
+  /// The handout's paper: `--paper`, else A4.
+  var paperSize: Paper { paper.flatMap(Paper.init(rawValue:)) ?? .a4 }
+
+  /// These options where given, the course's settings (each already checked) where not.
+  func over(_ course: Course) -> StyleOptions {
+    var merged = self
+    merged.style = style ?? course.style?.value
+    merged.lang = lang ?? course.language?.value
+    merged.paper = paper ?? course.paper?.value
+    return merged
+  }
 
   func validate() throws {
-    if Paper(rawValue: paper) == nil {
+    if let paper, Paper(rawValue: paper) == nil {
       throw ValidationError("unknown paper '\(paper)'; the papers are a4, letter")
     }
     if let lang, !supportedLanguages.contains(lang) {

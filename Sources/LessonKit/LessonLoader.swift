@@ -102,40 +102,9 @@ public enum LessonLoader {
           Diagnostic($0, path: path, source: source)
         })
     }
-    if text.utf8.count > maximumSize {
-      throw LessonError([
-        Diagnostic(
-          path: path, location: nil,
-          message: "the file is larger than 1 MiB (\(maximumSize) bytes), lessongen's limit for a "
-            + "lesson; is it a lesson?",
-          sourceLine: nil)
-      ])
-    }
-    problems = TextHygiene.problems(in: source)
-    if !problems.isEmpty { throw finish() }
-    if let tooDeep = NestingGuard.check(source) {
-      problems.append(tooDeep)
-      throw finish()
-    }
-    let root: Yams.Node
-    do {
-      // No implicit typing (Yams' default resolver matches every scalar against regular
-      // expressions, about 1.5 ms): the loader reads each scalar's text itself.
-      guard let node = try Yams.compose(yaml: text, .basic) else {
-        fail(
-          "the lesson is empty; it needs title, function and inputs", at: .init(line: 1, column: 1))
-        throw finish()
-      }
-      root = node
-    } catch let error as LessonError {
-      throw error
-    } catch {
-      problems.append(YAMLErrorTranslator.diagnostic(for: error, in: source))
-      throw finish()
-    }
-
-    problems = decodedProblems(root, budget: source.scalars.count + 64)
-    if !problems.isEmpty { throw finish() }
+    let root = try YAMLDocument.compose(
+      text, source: source, path: path, what: "lesson",
+      empty: "the lesson is empty; it needs title, function and inputs")
 
     guard case .mapping(let mapping) = root else {
       fail(

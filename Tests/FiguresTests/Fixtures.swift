@@ -7,11 +7,12 @@ import LessonKit
 /// checks of what the figures show, which does not depend on how large the text is.
 func figures(
   _ id: String, style: Theme, labels: LabelMode = .numeric,
-  kinds: [FigureKind] = FigureKind.allCases
+  kinds: [FigureKind] = FigureKind.allCases, blanks: Blanks = .none
 ) throws -> [Figure] {
   let compiled = try LessonSource.builtin(id).compile()
   return FigureSet(
     LessonAnalysis(compiled, figures: kinds, convention: style.convention),
-    theme: style, labels: labels, titles: { "\(compiled.lesson.title) — \($0.fileStem)" }
+    theme: style, labels: labels, blanks: blanks,
+    titles: { "\(compiled.lesson.title) — \($0.fileStem)" }
   ).compose(measurer: EstimatedTextMeasurer())
 }
