@@ -9,6 +9,9 @@ public enum FigureKind: String, CaseIterable, Sendable {
   case steps
   /// Values only, before the backward pass.
   case forward
+  /// The function of the lesson's one input and its derivative over a range, the lesson's
+  /// point marked with its tangent.
+  case plot
 }
 
 /// One figure of a lesson, as the stages pass it on: the walk-through places it, the
@@ -22,6 +25,8 @@ public indirect enum FigureID: Hashable, Sendable {
   /// A figure of an exercise sheet: the figure with empty boxes where the gradients (and,
   /// with ``Blanks/valuesAndGradients``, the forward values) go.
   case exercise(FigureID)
+  /// The function and its derivative.
+  case plot
 
   /// The file name stem: `graph`, `forward`, `expanded`, `step-01` (as many digits as the
   /// last step needs, at least two).
@@ -35,6 +40,7 @@ public indirect enum FigureID: Hashable, Sendable {
       let number = String(k)
       return "step-" + String(repeating: "0", count: width - number.count) + number
     case .exercise(let figure): return figure.fileStem + "-exercise"
+    case .plot: return "plot"
     }
   }
 

@@ -42,6 +42,9 @@ public struct LessonAnalysis: Sendable {
   public let derivation: DerivationCheck?
   /// The figures to draw, grouped as they are composed, in order.
   public let figureGroups: [FigureGroup]
+  /// The function and its derivative over a range, for the `plot` figure (a lesson of one
+  /// input that asks for it).
+  public let plot: FunctionPlot?
   /// The figures asked for but not drawn, with the reason.
   public let omitted: [OmittedFigure]
   /// How the figures write symbolic gradients.
@@ -96,8 +99,10 @@ public struct LessonAnalysis: Sendable {
       written, inputs: compiled.inputValues, order: compiled.lesson.inputs.map(\.name))
 
     derivation = DerivationCheck(compiled)
+    plot = kinds.contains(.plot) ? FunctionPlot(compiled, composites: composites) : nil
     let planned = Self.plan(
-      kinds, written: written, expanded: expanded, expansionProblem: expansionProblem)
+      kinds, written: written, expanded: expanded, expansionProblem: expansionProblem,
+      plottable: plot != nil)
     figureGroups = planned.groups
     omitted = planned.omitted
     func figure(_ source: FigureSource) -> FigureGraph? {
@@ -179,13 +184,21 @@ public struct LessonAnalysis: Sendable {
   /// composite, the expanded graph and the steps (as DLFS 2, Appendix A); otherwise the
   /// forward pass, the whole graph and, for small graphs, the steps.
   public static func defaultFigures(for graph: Graph) -> [FigureKind] {
-    if graph.hasComposites { return [.graph, .expanded, .steps] }
-    return graph.operationCount <= 8 ? [.forward, .graph, .steps] : [.forward, .graph]
+    var kinds: [FigureKind]
+    if graph.hasComposites {
+      kinds = [.graph, .expanded, .steps]
+    } else {
+      kinds = graph.operationCount <= 8 ? [.forward, .graph, .steps] : [.forward, .graph]
+    }
+    // A function of one input is also drawn as a function.
+    if graph.inputs.count == 1 { kinds.append(.plot) }
+    return kinds
   }
 
   /// Which figures are drawn, and which are left out and why.
   private static func plan(
-    _ kinds: [FigureKind], written: Evaluation, expanded: Evaluation?, expansionProblem: String?
+    _ kinds: [FigureKind], written: Evaluation, expanded: Evaluation?, expansionProblem: String?,
+    plottable: Bool
   ) -> (groups: [FigureGroup], omitted: [OmittedFigure]) {
     var groups: [FigureGroup] = []
     var omitted: [OmittedFigure] = []
@@ -211,6 +224,12 @@ public struct LessonAnalysis: Sendable {
         }
         guard let e = expanded, drawable(.expanded, e) else { continue }
         groups.append(FigureGroup(kind: .expanded, source: .expanded, ids: [.expanded]))
+      case .plot:
+        guard plottable else {
+          omitted.append(OmittedFigure(.plot, reason: .notOneInput(written.graph.inputs.count)))
+          continue
+        }
+        groups.append(FigureGroup(kind: .plot, source: .written, ids: [.plot]))
       case .steps:
         let e = expanded ?? written
         let count = backwardOrder(e.graph).count

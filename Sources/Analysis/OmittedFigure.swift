@@ -11,6 +11,8 @@ public struct OmittedFigure: Sendable, Equatable {
     /// The expanded graph cannot be evaluated at these inputs (an overflow in a primitive
     /// the composite hides, such as exp(1000) inside σ(−1000)); the message says where.
     case notEvaluable(String)
+    /// A plot draws a function of one input; the lesson has this many.
+    case notOneInput(Int)
   }
 
   /// Which figure (for `steps`, all of them).
@@ -37,6 +39,8 @@ public struct OmittedFigure: Sendable, Equatable {
     case .notEvaluable(let message):
       "the \(name) figure is left out: the expanded graph cannot be evaluated at these "
         + "inputs (\(message))"
+    case .notOneInput(let count):
+      "the plot is left out: it draws a function of one input, and the lesson has \(count)"
     }
   }
 }

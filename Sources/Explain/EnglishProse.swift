@@ -16,6 +16,15 @@ struct EnglishProse: Prose {
   var checkHeading: String { "Numeric check" }
   var contentsHeading: String { "Contents" }
   var answerKeyHeading: String { "Answer key" }
+  func plotIntro(
+    _ y: Formula, _ x: Formula, from: Formula, to: Formula, point: Formula, slope: Formula
+  ) -> [Inline] {
+    fill(
+      "As a function of {1} from {2} to {3}: {0} and its derivative, computed by the same "
+        + "forward and backward passes at every point. At the lesson's point {4} the tangent's "
+        + "slope is the gradient, {5}.",
+      [y, x, from, to, point, slope])
+  }
   func exerciseTitle(_ title: String) -> String { title + ": exercise" }
   func exerciseIntro(forward: Bool) -> String {
     forward
@@ -169,6 +178,8 @@ struct EnglishProse: Prose {
     case .notEvaluable(let message):
       return
         "The expanded graph is not drawn: at these inputs a primitive node of the expansion overflows (\(message)), although the composite node itself has a finite value and gradient."
+    case .notOneInput(let count):
+      return "The plot is left out: it draws a function of one input, and this lesson has \(count)."
     }
   }
 
@@ -207,6 +218,9 @@ struct EnglishProse: Prose {
     case .step(let step, let count):
       return
         "Backward pass, step \(step) of \(count): the highlighted node has just passed its gradients on."
+    case .plot:
+      return
+        "The function (solid) and its derivative (dashed); the lesson's point with its tangent."
     case .exercise(.forward): return "The forward pass: fill in every node's value."
     case .exercise: return "The computational graph: fill in the empty boxes."
     }
@@ -226,6 +240,7 @@ struct EnglishProse: Prose {
     case .expanded: "expanded"
     case .step(let k, let count): "backward pass, step \(k) of \(count)"
     case .exercise(let figure): figureTitle(figure) + ", exercise"
+    case .plot: "the function and its derivative"
     }
   }
 }

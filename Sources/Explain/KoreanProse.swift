@@ -18,6 +18,14 @@ struct KoreanProse: Prose {
   var checkHeading: String { "수치 검증" }
   var contentsHeading: String { "목차" }
   var answerKeyHeading: String { "정답" }
+  func plotIntro(
+    _ y: Formula, _ x: Formula, from: Formula, to: Formula, point: Formula, slope: Formula
+  ) -> [Inline] {
+    fill(
+      "{1}의 함수로 {2}부터 {3}까지 그린 {0}와 그 도함수입니다. 모든 점에서 같은 순전파와 역전파로 "
+        + "계산했습니다. 레슨의 점 {4}에서 접선의 기울기가 바로 기울기 {5}입니다.",
+      [y, x, from, to, point, slope])
+  }
   func exerciseTitle(_ title: String) -> String { title + ": 연습 문제" }
   func exerciseIntro(forward: Bool) -> String {
     forward
@@ -165,6 +173,8 @@ struct KoreanProse: Prose {
       return "단계별 그림은 생략했습니다. 역전파가 \(count)단계인데, lessongen은 \(Limits.stepFigures)단계까지만 그립니다."
     case .notEvaluable(let message):
       return "펼친 그래프는 그리지 않았습니다. 이 입력에서는 펼친 그래프의 기본 노드가 넘칩니다(\(message)). 합성 노드 자체의 값과 기울기는 유한합니다."
+    case .notOneInput(let count):
+      return "함수 그래프는 생략했습니다. 입력이 하나인 함수만 그리는데, 이 레슨의 입력은 \(count)개입니다."
     }
   }
 
@@ -201,6 +211,7 @@ struct KoreanProse: Prose {
     case .forward: return "순전파: 각 노드의 값."
     case .step(let step, let count):
       return "역전파 \(count)단계 중 \(step)단계: 강조된 노드가 방금 기울기를 하류로 전달했습니다."
+    case .plot: return "함수(실선)와 도함수(점선). 레슨의 점과 그 점의 접선."
     case .exercise(.forward): return "순전파: 각 노드의 값을 채우세요."
     case .exercise: return "계산 그래프: 빈칸을 채우세요."
     }
@@ -220,6 +231,7 @@ struct KoreanProse: Prose {
     case .expanded: "펼친 그래프"
     case .step(let k, let count): "역전파 \(count)단계 중 \(k)단계"
     case .exercise(let figure): figureTitle(figure) + ", 연습 문제"
+    case .plot: "함수와 도함수"
     }
   }
 }

@@ -18,6 +18,12 @@ protocol Prose: Sendable {
   /// A course handout's contents page, and the heading of the answer keys.
   var contentsHeading: String { get }
   var answerKeyHeading: String { get }
+  /// The sentence before the plot: `y` as a function of `x` over [from, to], its derivative,
+  /// and the lesson's point `x = x0` with the tangent of slope `slope` there.
+  func plotIntro(
+    _ y: Formula, _ x: Formula, from: Formula, to: Formula, point: Formula, slope: Formula
+  )
+    -> [Inline]
   /// An exercise sheet's title, and the sentence that opens it.
   func exerciseTitle(_ title: String) -> String
   func exerciseIntro(forward: Bool) -> String

@@ -83,6 +83,7 @@ public struct Walkthrough {
     for id in [FigureID.graph, .expanded] where analysis.figures.contains(id) {
       blocks.append(figure(id))
     }
+    if analysis.figures.contains(.plot) { blocks.append(figure(.plot)) }
     if blanks.values {
       blocks += forwardSection().dropFirst(2)
     }
@@ -101,6 +102,18 @@ public struct Walkthrough {
     var document = exerciseSheet(blanks)
     document.blocks += [.pageBreak] + answerKey(blanks)
     return document
+  }
+
+  /// The plot and the sentence introducing it; the reason it is left out, if it is.
+  private func plotBlocks() -> [Block] {
+    guard let plot = analysis.plot, analysis.figures.contains(.plot) else {
+      return omission(.plot)
+    }
+    let x = Formula.symbol(plot.input)
+    let intro = prose.plotIntro(
+      .symbol(plot.output), x, from: number(plot.from), to: number(plot.to),
+      point: x.equals(number(plot.point.x)), slope: number(plot.point.slope ?? 0))
+    return [.paragraph(intro), figure(.plot)]
   }
 
   /// A gradient as the text shows it: its number, or an exercise's blank.
@@ -140,6 +153,8 @@ public struct Walkthrough {
       if analysis.figures.contains(id) { blocks.append(figure(id)) }
       blocks += omission(id == .graph ? .graph : .forward)
     }
+    // The plot shows the derivative: not on an exercise sheet (its answer key has it).
+    if !blanks.gradients { blocks += plotBlocks() }
     return blocks
   }
 

@@ -73,6 +73,15 @@ public struct FigureSet {
     }
     var figures: [Figure] = []
     for group in analysis.figureGroups {
+      if group.kind == .plot {
+        // Not a graph: a plot of the function (only the lesson and its answer key show it).
+        guard blanks == .none, let plot = analysis.plot else { continue }
+        let scene = PlotComposer(theme: theme, measurer: measurer).compose(
+          plot, function: analysis.statements.count == 1 ? analysis.statements[0].formula : nil,
+          title: titles(.plot))
+        figures.append(Figure(id: .plot, scene: scene))
+        continue
+      }
       let d = DiagramBuilder(
         figure: analysis.figureGraph(group.source), theme: theme, labels: labels, blanks: blanks)
       if blanks != .none {

@@ -199,6 +199,11 @@ public struct HandoutLayout {
     guard let block else { return 0 }
     switch block {
     case .equation, .table: return style.paragraphSpacing + estimate(block)
+    // A paragraph introducing a figure that will not fit below it goes over with it, if the
+    // page it leaves is at least half full.
+    case .figure:
+      let half = (bottom - style.margin) / 2
+      return y - style.margin >= half ? style.paragraphSpacing + estimate(block) : 0
     default: return 0
     }
   }

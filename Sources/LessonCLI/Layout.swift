@@ -67,6 +67,10 @@ struct Layout: ParsableCommand {
       analysis, theme: plan.theme, labels: plan.labels, titles: walkthrough.figureTitle
     ).compose(measurer: PangoTextMeasurer(), geometry: true)
     guard let geometry = figures.first(where: { $0.id == id })?.scene.geometry else {
+      // The plot is a chart, not a graph of nodes and wires.
+      Terminal.printError(
+        "\(compiled.lesson.path): error: the figure '\(figure)' is a function plot, not a "
+          + "graph; lessongen layout prints the geometry of graph figures")
       throw ExitCode.failure
     }
     Terminal.write(LayoutJSON.write(geometry))

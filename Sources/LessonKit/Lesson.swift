@@ -31,6 +31,8 @@ public struct Lesson: Sendable {
   public var text: [String: AuthorText] = [:]
   /// `derivation:`, if any.
   public var derivation: Derivation?
+  /// `plot: {from: a, to: b}` — the range of the function plot's input, if the lesson sets it.
+  public var plot: PlotRange?
 
   /// The author's text in `language`: each text of the translation, and the lesson's own
   /// where the translation has none (nothing the author wrote is dropped).
@@ -95,5 +97,16 @@ public struct Located<Value: Sendable>: Sendable {
   public init(_ value: Value, at location: SourceLocation) {
     self.value = value
     self.location = location
+  }
+}
+
+/// The input's range in a lesson's function plot (`plot: {from: -6, to: 6}`).
+public struct PlotRange: Sendable, Equatable {
+  public var from: Double
+  public var to: Double
+
+  public init(from: Double, to: Double) {
+    self.from = from
+    self.to = to
   }
 }

@@ -16,6 +16,7 @@ enum LessonKey: String, CaseIterable {
   case notes
   case derivation
   case translations
+  case plot
 
   static let required: [LessonKey] = [.title, .function, .inputs]
 

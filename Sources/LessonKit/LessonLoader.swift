@@ -255,6 +255,9 @@ public enum LessonLoader {
     lesson.language = author.language
     lesson.text = author.text
     lesson.derivation = author.derivation
+    if let (key, value) = fields[.plot] {
+      lesson.plot = readPlot(key, value, inputs: inputs, fail: fail)
+    }
     return Draft(lesson: lesson, problems: problems, inputsRead: inputsRead)
   }
 

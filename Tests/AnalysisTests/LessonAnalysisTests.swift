@@ -18,8 +18,10 @@ struct LessonAnalysisTests {
   @Test("sigmoid: the figures DLFS draws, as typed ids, and the walked graph expanded")
   func sigmoidFigures() throws {
     let a = LessonAnalysis(try LessonSource.builtin("sigmoid").compile())
-    #expect(a.figures == [.graph, .expanded] + (1...4).map { FigureID.step($0, of: 4) })
-    #expect(a.figures.map(\.fileStem).suffix(4) == ["step-01", "step-02", "step-03", "step-04"])
+    #expect(
+      a.figures == [.graph, .expanded] + (1...4).map { FigureID.step($0, of: 4) } + [.plot])
+    #expect(
+      a.figures.map(\.fileStem).suffix(5) == ["step-01", "step-02", "step-03", "step-04", "plot"])
     #expect(a.omitted.isEmpty)
     #expect(a.walked.graph.nodes.count == a.expanded?.graph.nodes.count)
     #expect(!a.walked.graph.hasComposites)

@@ -22,7 +22,9 @@ struct HardeningCLITests {
     #expect(folder.listing() == ["sum.yaml"])
   }
 
-  @Test("a graph too large to draw is written without figures, saying why, in text and stderr")
+  @Test(
+    "a graph too large to draw is written without its graph figures, saying why, in text and stderr"
+  )
   func tooLargeToDraw() throws {
     let folder = try TemporaryFolder()
     defer { folder.cleanUp() }
@@ -46,8 +48,10 @@ struct HardeningCLITests {
         "warning: the backward pass table is left out: it would have 2601 rows"))
     #expect(
       folder.listing() == [
+        // The plot is a chart of the one input, whatever the graph's size.
         "chain.yaml", "out/chain/chain.html", "out/chain/chain.md",
-        "out/chain/chain.pdf", "out/chain/trace.json",
+        "out/chain/chain.pdf", "out/chain/figures/plot.pdf", "out/chain/figures/plot.png",
+        "out/chain/figures/plot.svg", "out/chain/trace.json",
       ])
     let markdown = try String(
       contentsOf: folder.url.appendingPathComponent("out/chain/chain.md"), encoding: .utf8)

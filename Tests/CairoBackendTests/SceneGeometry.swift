@@ -50,7 +50,40 @@ enum SceneGeometry {
   }
 
   /// Every problem found, in words; empty when the figure is clean.
+  /// What is wrong with a figure: a graph's checks below, or for a function plot (which has no
+  /// nodes or wires) that its texts stay inside the figure and none overlaps another.
   static func problems(_ scene: Scene) -> [String] {
+    // A plot: everything in it is owned by the legend (it has no nodes or wires).
+    let isPlot = scene.elements.allSatisfy { element in
+      switch element {
+      case .polyline(_, _, _, .legend), .text(_, .legend), .circle(_, _, _, .legend),
+        .roundedRect(_, _, _, .legend):
+        true
+      default: false
+      }
+    }
+    guard isPlot else { return graphProblems(scene) }
+    var found: [String] = []
+    var texts: [(Rect, String)] = []
+    for case .text(let run, _) in scene.elements {
+      let r = run.frame
+      if r.x < -0.5 || r.y < -0.5 || r.maxX > scene.size.width + 0.5
+        || r.maxY > scene.size.height + 0.5
+      {
+        found.append("text \(run.markup) leaves the plot")
+      }
+      for (other, markup) in texts
+      where r.x < other.maxX - 0.5 && other.x < r.maxX - 0.5
+        && r.y < other.maxY - 0.5 && other.y < r.maxY - 0.5
+      {
+        found.append("text \(run.markup) overlaps \(markup)")
+      }
+      texts.append((r, run.markup))
+    }
+    return found
+  }
+
+  static func graphProblems(_ scene: Scene) -> [String] {
     var texts: [(Rect, SceneOwner, String)] = []
     var nodes: [Shape] = []
     var boxes: [Shape] = []
