@@ -16,6 +16,11 @@ struct EnglishProse: Prose {
   var checkHeading: String { "Numeric check" }
   var contentsHeading: String { "Contents" }
   var answerKeyHeading: String { "Answer key" }
+  var previousWord: String { "Previous" }
+  var nextWord: String { "Next" }
+  var exerciseWord: String { "Exercise" }
+  var lessonsHeading: String { "Lessons" }
+  func graphOf(_ title: String) -> String { "The computational graph of “\(title)”" }
   func plotIntro(
     _ y: Formula, _ x: Formula, from: Formula, to: Formula, point: Formula, slope: Formula
   ) -> [Inline] {

@@ -6,6 +6,10 @@ import GraphEngine
 /// every piece of lesson text escaped. The page is well-formed XML as well as HTML.
 public struct HTMLWriter {
   public var figureFolder = "figures"
+  /// For a page of a site (`lessongen site`): its navigation and shared stylesheet, figures
+  /// with a dark variant and a PNG fallback, an answer key folded into `<details>`. nil: a
+  /// standalone page.
+  public var site: SitePage?
 
   public init() {}
 
@@ -15,11 +19,36 @@ public struct HTMLWriter {
     if let summary = document.summary {
       out += "<meta name=\"description\" content=\"\(escape(summary))\"/>\n"
     }
-    out += "<style>\(Self.style)</style>\n</head>\n<body>\n<main>\n"
+    guard let site else {
+      out += "<style>\(Self.style)</style>\n</head>\n<body>\n<main>\n"
+      out += "<h1>\(escape(document.title))</h1>\n"
+      if let summary = document.summary { out += "<p class=\"summary\">\(escape(summary))</p>\n" }
+      for block in document.blocks { out += write(block) + "\n" }
+      return out + "</main>\n</body>\n</html>\n"
+    }
+    out += site.head
+    out += "</head>\n<body>\n" + site.navigation(label: "top") + "<main>\n"
     out += "<h1>\(escape(document.title))</h1>\n"
     if let summary = document.summary { out += "<p class=\"summary\">\(escape(summary))</p>\n" }
-    for block in document.blocks { out += write(block) + "\n" }
-    return out + "</main>\n</body>\n</html>\n"
+    var blocks = document.blocks[...]
+    var answers: ArraySlice<Block> = []
+    if let split = blocks.firstIndex(where: { if case .pageBreak = $0 { true } else { false } }) {
+      answers = blocks[(split + 1)...]
+      blocks = blocks[..<split]
+    }
+    for block in blocks { out += write(block) + "\n" }
+    if !answers.isEmpty {
+      // The answer key, folded: its heading is the summary a reader opens.
+      var summary = "Answer key"
+      if case .heading(_, let content)? = answers.first {
+        summary = content.plainText
+        answers = answers.dropFirst()
+      }
+      out += "<details class=\"answers\">\n<summary>\(escape(summary))</summary>\n"
+      for block in answers { out += write(block) + "\n" }
+      out += "</details>\n"
+    }
+    return out + "</main>\n" + site.navigation(label: "bottom") + "</body>\n</html>\n"
   }
 
   static let style =
@@ -63,6 +92,15 @@ public struct HTMLWriter {
       return out + "</tbody>\n</table>"
     case .pageBreak:
       return "<hr style=\"break-before:page;margin:3em 0\"/>"
+    case .figure(let id, let alt, let caption) where site != nil:
+      // SVG, its dark variant on a dark page, the PNG for a browser without SVG; a click
+      // opens the figure full size.
+      let stem = "\(figureFolder)/\(escape(id.fileStem))"
+      return "<figure><a href=\"\(stem).svg\"><picture>"
+        + "<source media=\"(prefers-color-scheme: dark)\" srcset=\"\(stem)-dark.svg\" "
+        + "type=\"image/svg+xml\"/><source srcset=\"\(stem).svg\" type=\"image/svg+xml\"/>"
+        + "<img src=\"\(stem).png\" alt=\"\(escape(alt))\"/></picture></a>"
+        + "<figcaption>\(escape(caption))</figcaption></figure>"
     case .figure(let id, let alt, let caption):
       // The figure is scaled to the column; a click opens it full size.
       let source = "\(figureFolder)/\(escape(id.fileStem)).svg"

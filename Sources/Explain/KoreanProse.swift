@@ -18,6 +18,11 @@ struct KoreanProse: Prose {
   var checkHeading: String { "수치 검증" }
   var contentsHeading: String { "목차" }
   var answerKeyHeading: String { "정답" }
+  var previousWord: String { "이전" }
+  var nextWord: String { "다음" }
+  var exerciseWord: String { "연습 문제" }
+  var lessonsHeading: String { "레슨" }
+  func graphOf(_ title: String) -> String { "“\(title)”의 계산 그래프" }
   func plotIntro(
     _ y: Formula, _ x: Formula, from: Formula, to: Formula, point: Formula, slope: Formula
   ) -> [Inline] {

@@ -10,6 +10,8 @@ import GraphEngine
 public struct MarkdownWriter {
   /// The folder of the figures, relative to the Markdown file.
   public var figureFolder = "figures"
+  /// How math is delimited, for the static-site generator that reads the file.
+  public var math = MathFlavour.dollars
 
   public init() {}
 
@@ -34,7 +36,7 @@ public struct MarkdownWriter {
       return Self.blockSafe(inline(inlines))
     case .equation(let formulas, let continued):
       let body = formulas.map { $0.latex() }.joined(separator: " = ")
-      return "$$\n" + (continued ? "= " : "") + body + "\n$$"
+      return math.display((continued ? "= " : "") + body)
     case .system(let equations):
       // One display, the statements lined up on their first `=` with `aligned`, which
       // MathJax, KaTeX (GitHub, MkDocs, Hugo, Jekyll) and pandoc all read.
@@ -43,7 +45,8 @@ public struct MarkdownWriter {
         let rest = chain.dropFirst().map { $0.latex() }.joined(separator: " = ")
         return first.latex() + (rest.isEmpty ? "" : " &= " + rest)
       }
-      return "$$\n\\begin{aligned}\n" + rows.joined(separator: " \\\\\n") + "\n\\end{aligned}\n$$"
+      return math.display(
+        "\\begin{aligned}\n" + rows.joined(separator: " \\\\\n") + "\n\\end{aligned}")
     case .table(let header, let rows):
       var lines = ["| " + header.map(cell).joined(separator: " | ") + " |"]
       lines.append("|" + header.map { _ in " --- |" }.joined())
@@ -67,7 +70,7 @@ public struct MarkdownWriter {
       switch piece {
       case .text(let s): return escape(s)
       case .emphasis(let s): return "*" + escape(s) + "*"
-      case .math(let f): return "$" + f.latex() + "$"
+      case .math(let f): return math.inline(f.latex())
       }
     }.joined()
   }

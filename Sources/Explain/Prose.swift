@@ -18,6 +18,13 @@ protocol Prose: Sendable {
   /// A course handout's contents page, and the heading of the answer keys.
   var contentsHeading: String { get }
   var answerKeyHeading: String { get }
+  /// A site's navigation: the previous and next lesson, and a lesson's exercise sheet.
+  var previousWord: String { get }
+  var nextWord: String { get }
+  var exerciseWord: String { get }
+  var lessonsHeading: String { get }
+  /// A lesson's graph, as a thumbnail's alt text says it.
+  func graphOf(_ title: String) -> String
   /// The sentence before the plot: `y` as a function of `x` over [from, to], its derivative,
   /// and the lesson's point `x = x0` with the tangent of slope `slope` there.
   func plotIntro(

@@ -103,6 +103,8 @@ enum Artifacts {
   {
     var files = [File(path: "trace.json", contents: Data(TraceJSON.write(compiled).utf8))]
     let paper = plan.paper
+    var markdown = MarkdownWriter()
+    markdown.math = plan.math
     let prepared = Prepared(compiled, plan: plan, warn: true)
     let document = prepared.walkthrough.document()
     // The handout's text is measured and typeset on the thread that will draw it (its Pango
@@ -115,7 +117,7 @@ enum Artifacts {
     files.append(
       File(
         path: "\(compiled.lesson.id).md",
-        contents: Data(MarkdownWriter().write(document).utf8)))
+        contents: Data(markdown.write(document).utf8)))
     files.append(
       File(
         path: "\(compiled.lesson.id).html", contents: Data(HTMLWriter().write(document).utf8)))
@@ -137,7 +139,7 @@ enum Artifacts {
       files.append(
         File(
           path: "\(compiled.lesson.id)-exercise.md",
-          contents: Data(MarkdownWriter().write(exercise).utf8)))
+          contents: Data(markdown.write(exercise).utf8)))
       files.append(
         File(
           path: "\(compiled.lesson.id)-exercise.html",

@@ -52,28 +52,6 @@ struct Build: ParsableCommand {
     }
   }
 
-  /// One thing to build: a lesson into its folder, or a course's handout; the bytes its
-  /// output depends on, and the options it is built with.
-  struct Entry {
-    enum Kind {
-      case lesson(LessonSource)
-      /// The course's handout, `<folder>/<course-id>.pdf`.
-      case courseHandout(Course)
-    }
-    var kind: Kind
-    var shown: String
-    var bytes: Data
-    /// The folder it writes into.
-    var folder: String
-    /// Its name in the manifest: the folder under DIR, and for a course's handout its file.
-    var key: String
-    var style: StyleOptions
-    /// What its exercise sheets leave blank (`.none`: no exercise sheets).
-    var exercise: Blanks
-    /// What a progress line calls it.
-    var name: String
-  }
-
   enum Outcome: Sendable {
     case built(String)
     case unchanged(String)
@@ -111,11 +89,13 @@ struct Build: ParsableCommand {
             entry.style.paper ?? "a4", BuildManifest.toolIdentity,
           ].joined(separator: "\u{1F}")
           + (entry.exercise == .none ? "" : "\u{1F}exercise " + entry.exercise.rawValue)
+          + (entry.style.math.map { "\u{1F}math " + $0 } ?? "")
         let fingerprint = BuildManifest.fingerprint([entry.bytes, Data(options.utf8)])
         let outcome = build(entry, fingerprint: fingerprint, manifest: manifest, helper: helper)
         outcomes.withLock { $0[i] = (outcome, fingerprint) }
         let count = done.add(1, ordering: .relaxed).newValue
-        printing.withLock { _ in report(outcome, count, of: entries.count, terminal: terminal) }
+        printing.withLock { _ in Self.report(outcome, count, of: entries.count, terminal: terminal)
+        }
       }
     }
 
@@ -229,125 +209,12 @@ struct Build: ParsableCommand {
     }
   }
 
-  /// The lessons and courses the paths name, in order, each once; a path that names
-  /// nothing, or a course with errors, is an error before anything is built.
+  /// The lessons and courses the paths name (see ``BuildInputs/collect()``).
   func collect() throws -> [Entry] {
-    var entries: [Entry] = []
-    var seen: Set<String> = []
-    var folders: [String: String] = [:]
-    var clash: String?
-    let top = out.hasSuffix("/") ? out : out + "/"
-    func add(
-      _ source: LessonSource, _ shown: String, _ bytes: Data, under course: Course? = nil,
-      style: StyleOptions, exercise: Blanks
-    ) {
-      let key = (course.map { $0.id + "/" } ?? "") + source.id
-      guard seen.insert(key + "\u{1F}" + shown).inserted else { return }
-      // Two lessons with one id would write one folder.
-      if let other = folders[key], clash == nil {
-        clash =
-          "\(shown): error: another lesson, \(other), has the id '\(source.id)' (its file name)"
-      }
-      folders[key] = shown
-      entries.append(
-        Entry(
-          kind: .lesson(source), shown: shown, bytes: bytes, folder: top + key, key: key,
-          style: style, exercise: exercise, name: key))
-    }
-    func addFile(_ path: String) throws {
-      let bytes = LessonSource.file(path).bytes() ?? Data()
-      guard CourseLoader.isCourse(bytes) else {
-        add(.file(path), path, bytes, style: style, exercise: exercise.blanks ?? .none)
-        return
-      }
-      let course: Course
-      do {
-        course = try CourseLoader.load(path: path)
-      } catch {
-        Terminal.printError(error.description)
-        throw ExitCode.failure
-      }
-      if let problems = Self.problems(in: course) {
-        Terminal.printError(problems.description)
-        throw ExitCode.failure
-      }
-      let courseStyle = style.over(course)
-      let courseExercise =
-        exercise.blanks
-        ?? (course.exercise?.value == "forward"
-          ? .forward : course.exercise?.value == "true" ? .gradients : .none)
-      var all = bytes
-      for lesson in course.lessons {
-        let lessonBytes = lesson.source.bytes() ?? Data()
-        all.append(Data("\u{1F}\(lesson.source.id)\u{1F}".utf8))
-        all.append(lessonBytes)
-        add(
-          lesson.source, lesson.shown, lessonBytes,
-          under: course, style: courseStyle, exercise: courseExercise)
-      }
-      let key = course.id + "/" + course.id + ".pdf"
-      if let other = folders[key], clash == nil {
-        clash = "\(path): error: another course, \(other), has the id '\(course.id)'"
-      }
-      folders[key] = path
-      entries.append(
-        Entry(
-          kind: .courseHandout(course), shown: path, bytes: all, folder: top + course.id,
-          key: key, style: courseStyle, exercise: courseExercise, name: key))
-    }
-    if paths.isEmpty {
-      for id in LessonSource.builtinIDs {
-        add(
-          .builtin(id), id, LessonSource.builtin(id).bytes() ?? Data(), style: style,
-          exercise: exercise.blanks ?? .none)
-      }
-      return entries
-    }
-    for path in paths {
-      var isFolder: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-        Terminal.printError("\(path): error: no such file or folder")
-        throw ExitCode.failure
-      }
-      if isFolder.boolValue {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [])
-          .filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }.sorted()
-        if names.isEmpty {
-          Terminal.printError("\(path): error: no lesson (.yaml file) in this folder")
-          throw ExitCode.failure
-        }
-        for name in names {
-          try addFile((path.hasSuffix("/") ? path : path + "/") + name)
-        }
-      } else {
-        try addFile(path)
-      }
-    }
-    if let clash {
-      Terminal.printError(clash)
-      throw ExitCode.failure
-    }
-    return entries
+    try BuildInputs(paths: paths, out: out, style: style, exercise: exercise.blanks).collect()
   }
 
-  /// A course's `style` and `paper` that name nothing, located; nil when there are none.
-  static func problems(in course: Course) -> LessonError? {
-    var problems: [Diagnostic] = []
-    func problem(_ message: String, _ at: Located<String>) {
-      problems.append(
-        Diagnostic(
-          path: course.path, location: at.location, message: message,
-          sourceLine: course.source.line(at.location.line)))
-    }
-    if let style = course.style, Theme.named(style.value) == nil {
-      problem("unknown style '\(style.value)'; the styles are \(FigurePlan.styleNames)", style)
-    }
-    if let paper = course.paper, Paper(rawValue: paper.value) == nil {
-      let names = Paper.allCases.map(\.rawValue).joined(separator: ", ")
-      problem("unknown paper '\(paper.value)'; the papers are \(names)", paper)
-    }
-    return problems.isEmpty ? nil : LessonError(problems)
-  }
+  typealias Entry = BuildInputs.Entry
 
   /// Builds one lesson, or a course's handout, unless its fingerprint and files say it is
   /// up to date.
@@ -400,7 +267,7 @@ struct Build: ParsableCommand {
 
   /// On a terminal one progress line, rewritten (`[12/40] tanh`); otherwise a line a lesson.
   /// A failure's diagnostics go to standard error either way.
-  func report(_ outcome: Outcome, _ count: Int, of total: Int, terminal: Bool) {
+  static func report(_ outcome: Outcome, _ count: Int, of total: Int, terminal: Bool) {
     let (name, word): (String, String)
     switch outcome {
     case .built(let id): (name, word) = (id, "built")

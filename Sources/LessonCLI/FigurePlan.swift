@@ -1,4 +1,5 @@
 import Analysis
+import Explain
 import Figures
 import GraphEngine
 import Handout
@@ -15,6 +16,8 @@ struct FigurePlan {
   var paper: Paper = .a4
   /// What the exercise sheet leaves blank; `.none`: no exercise sheet.
   var exercise: Blanks = .none
+  /// How the Markdown delimits math.
+  var math: MathFlavour = .dollars
 
   /// - Throws: a located error for an unknown name in the lesson's `style`, `labels` or
   ///   `figures`.

@@ -75,6 +75,7 @@ struct Generate: ParsableCommand {
     }
     plan.paper = style.paperSize
     plan.exercise = exercise
+    plan.math = style.mathFlavour
     let artifacts: [Artifacts.File]
     do {
       artifacts = try Artifacts.make(for: compiled, plan: plan, helper: helper)

@@ -18,7 +18,9 @@ public struct LessongenCommand: ParsableCommand {
       `lessongen LESSON` writes everything for the lesson into ./Output/<id>/.
       """,
     version: "0.1.0",
-    subcommands: [Generate.self, Build.self, Trace.self, Layout.self, Check.self, List.self],
+    subcommands: [
+      Generate.self, Build.self, Site.self, Trace.self, Layout.self, Check.self, List.self,
+    ],
     defaultSubcommand: Generate.self
   )
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Explain
 import Figures
 import Handout
 import LessonKit
@@ -18,6 +19,12 @@ struct StyleOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Paper of the handout: a4 (default) or letter.", valueName: "size"))
   var paper: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "Math in the Markdown: dollars (default: GitHub, MkDocs, pandoc), kramdown (Jekyll) or "
+        + "hugo.", valueName: "flavour"))
+  var math: String?
+
   /// The handout's paper: `--paper`, else A4.
   var paperSize: Paper { paper.flatMap(Paper.init(rawValue:)) ?? .a4 }
 
@@ -30,7 +37,14 @@ struct StyleOptions: ParsableArguments {
     return merged
   }
 
+  /// The Markdown's math delimiters: `--math`, else dollars.
+  var mathFlavour: MathFlavour { math.flatMap(MathFlavour.init(rawValue:)) ?? .dollars }
+
   func validate() throws {
+    if let math, MathFlavour(rawValue: math) == nil {
+      let names = MathFlavour.allCases.map(\.rawValue).joined(separator: ", ")
+      throw ValidationError("unknown math '\(math)'; the flavours are \(names)")
+    }
     if let paper, Paper(rawValue: paper) == nil {
       throw ValidationError("unknown paper '\(paper)'; the papers are a4, letter")
     }

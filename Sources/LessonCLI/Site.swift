@@ -1,0 +1,247 @@
+import Analysis
+import ArgumentParser
+import CairoBackend
+import Explain
+import Figures
+import Foundation
+import GraphEngine
+import Handout
+import LessonKit
+import Synchronization
+
+/// `lessongen site [PATH…] --out SITE`: the lessons as a static web site — `index.html` with
+/// every lesson, a page per lesson and per exercise sheet, light and dark figures — built
+/// again only where something changed.
+struct Site: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Write the lessons as a static web site: SITE/index.html and a page per lesson.",
+    discussion: """
+      PATH: folders of lessons, lesson files or course files, as for lessongen build; none
+      means the built-in lessons. Each lesson gets SITE/<id>/index.html (its walk-through) and
+      SITE/<id>/exercise.html (the exercise sheet, its answers folded in <details>), with its
+      figures as SVG (and a dark variant) and PNG. Plain HTML and CSS, MathML, no scripts,
+      relative links only. A rebuild writes only what changed (bookkeeping in SITE/.lessongen/).
+      """)
+
+  @Argument(help: "Folders of lessons, lesson files or course files (default: the built-ins).")
+  var paths: [String] = []
+
+  @OptionGroup var style: StyleOptions
+
+  @Option(help: ArgumentHelp("Write the site into DIR (default: ./Site).", valueName: "DIR"))
+  var out: String = "Site"
+
+  @Option(help: ArgumentHelp("Pages made at once (default: the number of cores).", valueName: "N"))
+  var jobs: Int?
+
+  func validate() throws {
+    guard !out.isEmpty else { throw ValidationError("--out needs a folder") }
+    if let jobs, jobs < 1 { throw ValidationError("--jobs needs at least 1") }
+  }
+
+  /// One lesson's page: where it comes from, where it goes, its neighbours.
+  struct Page {
+    var entry: BuildInputs.Entry
+    var title: String
+    var summary: String?
+    /// The folder under SITE (`sigmoid`, `course/sigmoid`).
+    var key: String
+    var previous: Int?
+    var next: Int?
+  }
+
+  func run() throws {
+    let top = out.hasSuffix("/") ? out : out + "/"
+    let inputs = BuildInputs(
+      paths: paths, out: out, style: style, exercise: nil)
+    let entries = try inputs.collect()
+    var courses: [Course] = []
+    var pages: [Page] = []
+    for entry in entries {
+      switch entry.kind {
+      case .courseHandout(let course): courses.append(course)
+      case .lesson(let source):
+        // The title and description for the contents and the neighbours' links (a lesson
+        // that does not read fails below, with its diagnostics).
+        let lesson = try? source.load()
+        let language = entry.style.lang ?? lesson?.language ?? "en"
+        pages.append(
+          Page(
+            entry: entry, title: lesson?.title(language) ?? source.id,
+            summary: lesson.map { $0.authorText(language).summary ?? $0.summary } ?? nil,
+            key: entry.key, previous: pages.isEmpty ? nil : pages.count - 1, next: nil))
+      }
+    }
+    for i in pages.indices.dropLast() { pages[i].next = i + 1 }
+    let all = pages
+    let language = style.lang ?? courses.first?.language?.value ?? "en"
+
+    let manifest = BuildManifest.read(in: out)
+    let outcomes = Mutex<[Int: (Build.Outcome, String)]>([:])
+    let next = Atomic<Int>(0)
+    let done = Atomic<Int>(0)
+    let printing = Mutex(())
+    let terminal = isatty(STDOUT_FILENO) == 1
+    let workers = Swift.max(
+      1, Swift.min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, pages.count))
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+      let helper = RenderThread()
+      while true {
+        let i = next.add(1, ordering: .relaxed).oldValue
+        guard i < all.count else { break }
+        let page = all[i]
+        // A page depends on its lesson, the options, lessongen, and its neighbours' titles.
+        let neighbours = [page.previous, page.next].map {
+          $0.map { all[$0].key + all[$0].title } ?? ""
+        }
+        let options =
+          [
+            "site", page.entry.style.style ?? "", page.entry.style.labels ?? "",
+            page.entry.style.lang ?? "", language, BuildManifest.toolIdentity,
+          ] + neighbours
+        let fingerprint = BuildManifest.fingerprint(
+          [page.entry.bytes, Data(options.joined(separator: "\u{1F}").utf8)])
+        let folder = top + page.key
+        let outcome: Build.Outcome
+        if manifest.lessons["site/" + page.key] == fingerprint,
+          FileManager.default.fileExists(atPath: folder + "/index.html")
+        {
+          outcome = .unchanged(page.key)
+        } else {
+          outcome = build(page, pages: all, folder: folder, language: language, helper: helper)
+        }
+        outcomes.withLock { $0[i] = (outcome, fingerprint) }
+        let count = done.add(1, ordering: .relaxed).newValue
+        printing.withLock { _ in
+          Build.report(outcome, count, of: all.count, terminal: terminal)
+        }
+      }
+    }
+    if terminal { Terminal.write("\n") }
+
+    var updated = manifest
+    var built = 0
+    var unchanged = 0
+    var failed: [String] = []
+    let results = outcomes.withLock { $0 }
+    for i in pages.indices {
+      guard let (outcome, fingerprint) = results[i] else { continue }
+      switch outcome {
+      case .built:
+        built += 1
+        updated.lessons["site/" + pages[i].key] = fingerprint
+      case .unchanged: unchanged += 1
+      case .failed(let shown, _): failed.append(shown)
+      }
+    }
+    // The contents page and the stylesheet: written only when their bytes change.
+    let index = Self.index(pages, courses: courses, language: language)
+    do {
+      try OutputFolder.replaceFile(top + "index.html", with: Data(index.utf8))
+      try OutputFolder.replaceFile(top + "style.css", with: Data(SiteIndex.stylesheet.utf8))
+      if updated != manifest { try updated.write(in: out) }
+    } catch {
+      Terminal.printError("error: \(error)")
+      throw ExitCode.failure
+    }
+    var summary = "\(built) built, \(unchanged) unchanged"
+    if !failed.isEmpty { summary += ", \(failed.count) failed: " + failed.joined(separator: ", ") }
+    Terminal.write(summary + "\n")
+    if !failed.isEmpty { throw ExitCode.failure }
+  }
+
+  /// The contents page: a course's title and parts, or "Lessons".
+  static func index(_ pages: [Page], courses: [Course], language: String) -> String {
+    var groups: [SiteIndex.Group] = []
+    var placed: Set<String> = []
+    func entry(_ page: Page) -> SiteIndex.Entry {
+      SiteIndex.Entry(
+        href: page.key + "/index.html", title: page.title, summary: page.summary,
+        thumbnail: page.key + "/figures/graph.svg",
+        darkThumbnail: page.key + "/figures/graph-dark.svg",
+        alt: BookWords.graphAlt(language, page.title), exercise: page.key + "/exercise.html")
+    }
+    let byKey = Dictionary(pages.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+    for course in courses {
+      for part in course.parts {
+        let entries = part.lessons.compactMap { byKey[course.id + "/" + $0.source.id] }
+        placed.formUnion(entries.map(\.key))
+        groups.append(
+          SiteIndex.Group(
+            title: part.title ?? (courses.count > 1 ? course.title : nil),
+            entries: entries.map(entry)))
+      }
+    }
+    let rest = pages.filter { !placed.contains($0.key) }
+    if !rest.isEmpty {
+      groups.append(
+        SiteIndex.Group(
+          title: courses.isEmpty ? nil : BookWords.lessons(language), entries: rest.map(entry)))
+    }
+    let title = courses.count == 1 ? courses[0].title : BookWords.lessons(language)
+    return SiteIndex(
+      title: title, subtitle: courses.count == 1 ? courses[0].subtitle : nil, language: language,
+      groups: groups, exerciseWord: BookWords.exercise(language)
+    ).write()
+  }
+
+  /// Makes one lesson's folder: its page, its exercise page, its figures light and dark.
+  func build(_ page: Page, pages: [Page], folder: String, language: String, helper: RenderThread)
+    -> Build.Outcome
+  {
+    guard case .lesson(let source) = page.entry.kind else { return .unchanged(page.key) }
+    do throws(any Error) {
+      let compiled = try source.compile()
+      var plan = try FigurePlan.make(
+        for: compiled, style: page.entry.style.style, labels: page.entry.style.labels,
+        language: page.entry.style.lang)
+      plan.exercise = page.entry.exercise == .none ? .gradients : page.entry.exercise
+      let prepared = Artifacts.Prepared(compiled, plan: plan, warn: true)
+      let document = prepared.walkthrough.document()
+      let exercise = prepared.walkthrough.exercise(plan.exercise)
+      let figures = prepared.figures() + prepared.figures(blanks: plan.exercise)
+      let root = String(repeating: "../", count: page.key.split(separator: "/").count)
+      func link(_ i: Int?) -> SitePage.Link? {
+        i.map {
+          SitePage.Link(href: root + pages[$0].key + "/index.html", text: pages[$0].title)
+        }
+      }
+      let contents = SitePage.Link(
+        href: root + "index.html", text: BookWords.contents(plan.language))
+      var writer = HTMLWriter()
+      writer.site = SitePage(
+        stylesheet: root + "style.css", contents: contents, previous: link(page.previous),
+        next: link(page.next),
+        related: [SitePage.Link(href: "exercise.html", text: BookWords.exercise(plan.language))],
+        previousWord: BookWords.previous(plan.language), nextWord: BookWords.next(plan.language))
+      var files = [
+        Artifacts.File(path: "trace.json", contents: Data(TraceJSON.write(compiled).utf8)),
+        Artifacts.File(path: "index.html", contents: Data(writer.write(document).utf8)),
+      ]
+      writer.site?.related = [
+        SitePage.Link(href: "index.html", text: compiled.lesson.title(plan.language))
+      ]
+      files.append(
+        Artifacts.File(path: "exercise.html", contents: Data(writer.write(exercise).utf8)))
+      let dark = figures.map { $0.darkVariant }
+      let light = try FigureBatch.render(figures, formats: [.svg, .png], helpers: [helper])
+      let darkFiles = try FigureBatch.render(dark, formats: [.svg], helpers: [helper])
+      for output in light {
+        files.append(
+          Artifacts.File(
+            path: "figures/\(output.figure.fileStem).\(output.format.rawValue)",
+            contents: output.data))
+      }
+      for output in darkFiles {
+        files.append(
+          Artifacts.File(path: "figures/\(output.figure.fileStem)-dark.svg", contents: output.data))
+      }
+      try OutputFolder(path: folder).write(files)
+    } catch let error as LessonError {
+      return .failed(page.entry.shown, message: error.description)
+    } catch {
+      return .failed(page.entry.shown, message: "\(page.entry.shown): error: \(error)")
+    }
+    return .built(page.key)
+  }
+}
