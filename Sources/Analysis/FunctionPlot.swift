@@ -20,6 +20,10 @@ public struct FunctionPlot: Sendable {
   public let samples: [Sample]
   /// The lesson's point: its input value, the output there and the derivative.
   public let point: Sample
+  /// Where the derivative turns (a maximum or minimum inside the range, as σ′'s peak of 0.25
+  /// at 0), found between samples and refined by golden-section search on the engine's own
+  /// gradient; none when the derivative turns more than three times.
+  public let turningPoints: [Sample]
   /// The derivative's closed form in terms of the output and the input, when the output is
   /// a composite applied to the input (`y(1 − y)` for sigmoid), for the legend.
   public let closedForm: Formula?
@@ -44,13 +48,6 @@ public struct FunctionPlot: Sendable {
     else { return nil }
     input = name
     output = graph.outputName
-    if let range = compiled.lesson.plot {
-      from = range.from
-      to = range.to
-    } else {
-      from = Swift.min(-6, (x0 - 2).rounded(.down))
-      to = Swift.max(6, (x0 + 2).rounded(.up))
-    }
     func sample(_ x: Double) -> Sample {
       switch Evaluator.evaluate(graph, inputs: [name: x]) {
       case .success(let e):
@@ -59,8 +56,57 @@ public struct FunctionPlot: Sendable {
       }
     }
     let n = Self.sampleCount
-    let (lo, hi) = (from, to)
-    samples = (0..<n).map { k in sample(lo + (hi - lo) * Double(k) / Double(n - 1)) }
+    func sampled(_ lo: Double, _ hi: Double) -> [Sample] {
+      (0..<n).map { k in sample(lo + (hi - lo) * Double(k) / Double(n - 1)) }
+    }
+    var range: (Double, Double)
+    var drawn: [Sample]
+    if let chosen = compiled.lesson.plot {
+      range = (chosen.from, chosen.to)
+      drawn = sampled(chosen.from, chosen.to)
+    } else {
+      // −6 to 6 shows an activation whole (σ, tanh, relu); but where the function grows so
+      // much there (a cubic reaches ±1,000) that around the lesson's point it would look flat,
+      // the plot keeps to x0 ± 2 instead, where the tangent can be seen.
+      range = (Swift.min(-6, (x0 - 2).rounded(.down)), Swift.max(6, (x0 + 2).rounded(.up)))
+      drawn = sampled(range.0, range.1)
+      let values = drawn.compactMap(\.y).filter(\.isFinite)
+      let span = (values.max() ?? 0) - (values.min() ?? 0)
+      let y0 = sample(x0).y ?? 0
+      let near = [x0 - 1, x0 + 1].compactMap { sample($0).y }.map { abs($0 - y0) }
+      if let local = near.max(), local > 0, span > 0, local < 0.05 * span {
+        range = ((x0 - 2).rounded(.down), (x0 + 2).rounded(.up))
+        drawn = sampled(range.0, range.1)
+      }
+    }
+    (from, to) = range
+    self.samples = drawn
+    // The derivative's turning points, refined: golden-section search between the samples
+    // around each one, on the slope the backward pass gives.
+    var turns: [Sample] = []
+    if drawn.count > 2 {
+      for k in 1..<(drawn.count - 1) {
+        guard let a = drawn[k - 1].slope, let b = drawn[k].slope, let c = drawn[k + 1].slope,
+          (b > a && b > c) || (b < a && b < c)
+        else { continue }
+        let sign = b > a ? 1.0 : -1.0
+        var lo = drawn[k - 1].x
+        var hi = drawn[k + 1].x
+        let ratio = (5.0.squareRoot() - 1) / 2
+        for _ in 0..<60 {
+          let m1 = hi - ratio * (hi - lo)
+          let m2 = lo + ratio * (hi - lo)
+          let s1 = (sample(m1).slope.map { $0 * sign }) ?? -.infinity
+          let s2 = (sample(m2).slope.map { $0 * sign }) ?? -.infinity
+          if s1 < s2 { lo = m1 } else { hi = m2 }
+        }
+        var x = (lo + hi) / 2
+        // A turn within rounding of a sample (σ′ at 0) is at that sample.
+        if abs(x - drawn[k].x) < 1e-7 * (range.1 - range.0) { x = drawn[k].x }
+        turns.append(sample(x))
+      }
+    }
+    turningPoints = turns.count <= 3 ? turns : []
     let e = compiled.evaluation
     point = Sample(x: x0, y: e.value(graph.output), slope: e.gradient(graph.inputs[0]))
     // sigmoid(x), tanh(x): the derivative the textbooks write, in y.

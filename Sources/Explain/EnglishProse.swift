@@ -34,9 +34,10 @@ struct EnglishProse: Prose {
   func exerciseIntro(forward: Bool) -> String {
     forward
       ? "Fill in the empty boxes: the forward pass's values first, then the gradients of the "
-        + "backward pass, from the output back to the inputs. The answers are on the last page."
+        + "backward pass, from the output back to the inputs. The answers are in the answer key "
+        + "at the end."
       : "Fill in the empty boxes with the gradients of the backward pass, from the output back to "
-        + "the inputs; the forward values are given. The answers are on the last page."
+        + "the inputs; the forward values are given. The answers are in the answer key at the end."
   }
 
   var functionIs: String { "The function is" }

@@ -291,7 +291,10 @@ struct DiagramBuilder {
 
   /// An empty box as wide as a six-digit number, in `color`.
   private func blank(_ color: Color) -> Diagram.Text {
-    var t = text(PangoMarkupDialect.number("−0.000000"), theme.labelFont, color)
+    // Measured in a larger size than the labels: room to write a number by hand.
+    var font = theme.labelFont
+    font.size *= 1.4
+    var t = text(PangoMarkupDialect.number("−0.000000"), font, color)
     t.blank = true
     return t
   }

@@ -61,7 +61,13 @@ struct PlotComposer {
       hi += 1
     }
     let step = niceStep((hi - lo) / 5)
-    return ((lo / step).rounded(.down) * step, (hi / step).rounded(.up) * step, step)
+    let bottom = (lo / step).rounded(.down) * step
+    var top = (hi / step).rounded(.up) * step
+    // A curve reaching the top (tanh′'s peak of 1) gets room above it for its label.
+    if let highest = values.last, highest > top - 0.02 * (top - bottom) {
+      top += 0.12 * (top - bottom)
+    }
+    return (bottom, top, step)
   }
 
   func compose(_ plot: FunctionPlot, function: Formula?, title: String) -> Scene {
@@ -93,7 +99,8 @@ struct PlotComposer {
     let y = PangoMarkupDialect.symbol(plot.output)
     let writer = LinearFormulaWriter<PangoMarkupDialect>(numbers: .shortest(significantDigits: 6))
     let functionName = function.map { y + " = " + writer.write($0) } ?? y
-    var slopeName = "d" + y + "/d" + x
+    let slopeSymbol = "d" + y + "/d" + x
+    var slopeName = slopeSymbol
     if let closed = plot.closedForm { slopeName += " = " + writer.write(closed) }
     let legend = [functionName, slopeName].map { measurer.measure($0, font: font) }
     let legendHeight = (legend.map(\.height).max() ?? 0) + 10
@@ -176,12 +183,13 @@ struct PlotComposer {
     let slope = Self.clipped(plot.samples.map { ($0.x, $0.slope) }, lo: lo, hi: hi)
     let fColor = theme.valueColor
     let gColor = theme.gradientColor
+    // The derivative over the function: where both are 0 (relu left of 0) its dashes show.
+    for run in function { line(run.map { Point(x: sx($0.0), y: sy($0.1)) }, fColor, 1.8) }
     for run in slope {
       for dash in Self.dashes(run.map { Point(x: sx($0.0), y: sy($0.1)) }, on: 5, off: 3.5) {
         line(dash, gColor, 1.4)
       }
     }
-    for run in function { line(run.map { Point(x: sx($0.0), y: sy($0.1)) }, fColor, 1.8) }
 
     // The lesson's point, its tangent, and the derivative there.
     if let y0 = plot.point.y, let s = plot.point.slope, y0 >= lo, y0 <= hi {
@@ -208,7 +216,15 @@ struct PlotComposer {
         let t = Double(k) / 24
         obstacles.append(Point(x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t))
       }
+      // The zero lines: a label on one reads as struck through.
+      if plot.from < 0 && plot.to > 0 {
+        obstacles += stride(from: top, through: top + height, by: 4).map { Point(x: sx(0), y: $0) }
+      }
+      if lo < 0 && hi > 0 {
+        obstacles += stride(from: left, through: left + width, by: 4).map { Point(x: $0, y: sy(0)) }
+      }
       let area = Rect(x: left, y: top, width: width, height: height)
+      var taken: [Rect] = []
       /// The first of the four places around `c` (above left, above right, below right, below
       /// left; `preferRight` swaps the first two) where a box of `size` covers the fewest
       /// obstacles and stays in the plot area.
@@ -224,9 +240,13 @@ struct PlotComposer {
           Rect(x: c.x - gap - size.width, y: c.y + gap, width: size.width, height: size.height),
         ]
         func cost(_ r: Rect) -> Int {
+          // Never over a label already placed.
+          let covers = taken.count {
+            r.x < $0.maxX && $0.x < r.maxX && r.y < $0.maxY && $0.y < r.maxY
+          }
           let outside =
             r.x < area.x || r.maxX > area.maxX + 12 || r.y < area.y - 4 || r.maxY > area.maxY
-          return (outside ? 1000 : 0)
+          return (outside ? 1000 : 0) + 500 * covers
             + obstacles.count {
               $0.x >= r.x - 2 && $0.x <= r.maxX + 2 && $0.y >= r.y - 2 && $0.y <= r.maxY + 2
             }
@@ -240,6 +260,7 @@ struct PlotComposer {
       // By default above the point, on the side away from the tangent's rise.
       let pointLabel = place(t, at: p, gap: 6, preferRight: s <= 0)
       marked(text, small, fColor, pointLabel)
+      taken.append(pointLabel)
       for k in 0...6 {
         for j in 0...2 {
           obstacles.append(
@@ -254,7 +275,9 @@ struct PlotComposer {
           .circle(
             center: q, radius: 2.8, style: ShapeStyle(fill: gColor, stroke: .white, lineWidth: 0.8),
             owner: .legend))
-        let u = PangoMarkupDialect.number(theme.numbers.format(s))
+        var u = PangoMarkupDialect.number(theme.numbers.format(s))
+        // On the function's own point (both 0, as relu's left of its kink): say which it is.
+        if abs(q.y - p.y) < 8 { u = slopeSymbol + " = " + u }
         let m = measurer.measure(u, font: small)
         // By default above the derivative's curve, on the side where it falls away.
         let k = plot.samples.firstIndex { $0.x >= plot.point.x } ?? 0
@@ -262,28 +285,38 @@ struct PlotComposer {
         let after = plot.samples[Swift.min(plot.samples.count - 1, k + 1)].slope ?? s
         let slopeLabel = place(m, at: q, gap: 5, preferRight: after <= before)
         marked(u, small, gColor, slopeLabel)
+        taken.append(slopeLabel)
         obstacles += [
           Point(x: slopeLabel.x, y: slopeLabel.y), Point(x: slopeLabel.maxX, y: slopeLabel.maxY),
         ]
       }
       // The derivative's turning points (σ′'s peak of 0.25 at 0), each with its value, where
       // they are not at the lesson's point.
-      for k in Self.turningPoints(plot)
-      where abs(plot.samples[k].x - plot.point.x) > (plot.to - plot.from) / 20 {
-        guard let v = plot.samples[k].slope, v >= lo, v <= hi else { continue }
-        let c = Point(x: sx(plot.samples[k].x), y: sy(v))
+      for turn in plot.turningPoints
+      where abs(turn.x - plot.point.x) > (plot.to - plot.from) / 20 {
+        guard let v = turn.slope, v >= lo, v <= hi else { continue }
+        let c = Point(x: sx(turn.x), y: sy(v))
         scene.elements.append(
           .circle(
             center: c, radius: 2.2, style: ShapeStyle(fill: .white, stroke: gColor, lineWidth: 1),
             owner: .legend))
         let u = PangoMarkupDialect.number(theme.numbers.format(v))
         let m = measurer.measure(u, font: small)
-        let isPeak = k > 0 && (plot.samples[k - 1].slope ?? v) < v
-        // Centred over a peak (under a trough); beside it where that would leave the frame.
+        let k = plot.samples.firstIndex { $0.x >= turn.x } ?? 0
+        let isPeak = (plot.samples[k].slope ?? v) <= v
+        // Centred over a peak (under a trough) unless something is there, or it would leave
+        // the frame; then where the fewest things are.
         var r = Rect(
           x: c.x - m.width / 2, y: isPeak ? c.y - 5 - m.height : c.y + 5, width: m.width,
           height: m.height)
-        if r.y < area.y || r.maxY > area.maxY { r = place(m, at: c, gap: 4, preferRight: true) }
+        let crowded =
+          obstacles.contains {
+            $0.x >= r.x - 2 && $0.x <= r.maxX + 2 && $0.y >= r.y - 2 && $0.y <= r.maxY + 2
+          }
+          || taken.contains { r.x < $0.maxX && $0.x < r.maxX && r.y < $0.maxY && $0.y < r.maxY }
+        if crowded || r.y < area.y || r.maxY > area.maxY {
+          r = place(m, at: c, gap: 4, preferRight: true)
+        }
         marked(u, small, gColor, r)
       }
     }
@@ -306,19 +339,6 @@ struct PlotComposer {
     }
     if lx > size.width { scene.size.width = lx }
     return (scene, frame)
-  }
-
-  /// The samples where the derivative turns (a strict local maximum or minimum among its
-  /// neighbours; a flat step, as relu's, is none); none when there are more than three.
-  static func turningPoints(_ plot: FunctionPlot) -> [Int] {
-    var out: [Int] = []
-    let s = plot.samples
-    guard s.count > 2 else { return [] }
-    for k in 1..<(s.count - 1) {
-      guard let a = s[k - 1].slope, let b = s[k].slope, let c = s[k + 1].slope else { continue }
-      if (b > a && b > c) || (b < a && b < c) { out.append(k) }
-    }
-    return out.count <= 3 ? out : []
   }
 
   /// 1, 2, 2.5 or 5 times a power of ten, the first at least `raw`.

@@ -107,7 +107,8 @@ public struct CourseHandoutLayout {
     var index = 0
     for part in parts {
       let partDepth = part.title == nil ? 0 : 1
-      if part.title != nil {
+      if let title = part.title {
+        // A page of its own opens the part, its title on it, as a book's part does.
         entries[index].page = pages.count + 1
         entries[index].y = style.margin
         bookmarks.append(
@@ -115,6 +116,7 @@ public struct CourseHandoutLayout {
             title: entries[index].title, level: 1, page: pages.count + 1, x: style.margin,
             y: style.margin, depth: 0))
         index += 1
+        pages.append(partPage(title, number: pages.count + 1, course: front.title))
       }
       for lesson in part.lessons {
         let first = pages.count + 1
@@ -199,21 +201,74 @@ public struct CourseHandoutLayout {
     return page
   }
 
+  /// A part's opening page: its title a third of the way down, centred, under a rule; the
+  /// page number at the foot.
+  private func partPage(_ title: String, number: Int, course: String) -> HandoutPage {
+    var page = blankPage()
+    page.scene.title = course
+    var font = style.title
+    font.size = style.title.size * 1.3
+    let markup = centredLines(PangoMarkupDialect.escape(title), font: font)
+    let size = measurer.measure(markup, font: font)
+    let y = paper.size.height * 0.33
+    page.scene.elements.append(
+      .polyline(
+        [
+          Point(x: style.margin + textWidth * 0.3, y: y - 14),
+          Point(x: style.margin + textWidth * 0.7, y: y - 14),
+        ], color: style.grey, width: style.titleRule, owner: .page))
+    let frame = Rect(
+      x: (paper.size.width - size.width) / 2, y: y, width: size.width, height: size.height)
+    page.scene.elements.append(
+      .text(TextRun(markup: markup, font: font, color: style.ink, frame: frame), owner: .page))
+    page.frames.append(frame)
+    let numberMarkup = String(number)
+    let w = measurer.measure(numberMarkup, font: style.caption)
+    page.scene.elements.append(
+      .text(
+        TextRun(
+          markup: numberMarkup, font: style.caption, color: style.grey,
+          frame: Rect(
+            x: (paper.size.width - w.width) / 2,
+            y: paper.size.height - style.bottomMargin / 2 - w.height / 2, width: w.width,
+            height: w.height)),
+        owner: .page))
+    page.furniture = 1
+    return page
+  }
+
   /// `markup` (text without tags) broken between words into lines no wider than the text
   /// width, for a text centred line by line.
   private func centredLines(_ markup: String, font: Font) -> String {
     var lines: [String] = []
     var line = ""
-    for word in markup.split(separator: " ") {
-      let candidate = line.isEmpty ? String(word) : line + " " + word
+    let words = markup.split(separator: " ").map(String.init)
+    for word in words {
+      let candidate = line.isEmpty ? word : line + " " + word
       if !line.isEmpty, measurer.measure(candidate, font: font).width > textWidth * 0.85 {
         lines.append(line)
-        line = String(word)
+        line = word
       } else {
         line = candidate
       }
     }
     lines.append(line)
+    // Two lines: balanced, so that no word stands alone on the second ("Backpropagation by
+    // / Hand" becomes "Backpropagation / by Hand").
+    if lines.count == 2 {
+      var best = (width: Double.infinity, split: 1)
+      for split in 1..<words.count {
+        let a = words[..<split].joined(separator: " ")
+        let b = words[split...].joined(separator: " ")
+        let width = max(
+          measurer.measure(a, font: font).width, measurer.measure(b, font: font).width)
+        if width < best.width { best = (width, split) }
+      }
+      if best.width <= textWidth * 0.85 {
+        return words[..<best.split].joined(separator: " ") + "\n"
+          + words[best.split...].joined(separator: " ")
+      }
+    }
     return lines.joined(separator: "\n")
   }
 

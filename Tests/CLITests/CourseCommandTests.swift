@@ -87,6 +87,12 @@ struct CourseCommandTests {
     let contents = try Self.poppler(
       "pdftotext", ["-f", "2", "-l", "2", "-layout", pdf, "-"], in: folder)
     #expect(contents.contains("Contents"))
+    // A part opens on a page of its own bearing its title, the page the contents gives.
+    let partLine = contents.split(separator: "\n").first { $0.contains("Activation functions") }
+    let partPage = try #require(partLine.flatMap { Int($0.split(separator: " ").last ?? "") })
+    let opening = try Self.poppler(
+      "pdftotext", ["-f", "\(partPage)", "-l", "\(partPage)", pdf, "-"], in: folder)
+    #expect(opening.contains("Activation functions"), "\(opening)")
     for lesson in [
       "Derivative of the sigmoid function", "Derivative of the tanh function", "Square",
     ] {

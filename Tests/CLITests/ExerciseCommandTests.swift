@@ -137,6 +137,11 @@ struct ExerciseCommandTests {
     }
     let keyPage = try #require(top.first { $0.1 == "Answer key" }?.0)
     // Both lessons' answers come after every sheet.
+    let opening = try ProcessRunner.run(
+      ["-f", "\(keyPage)", "-l", "\(keyPage)", "out/drills/drills-exercise.pdf", "-"],
+      in: folder.url, binary: URL(fileURLWithPath: "/usr/bin/pdftotext")
+    ).stdout
+    #expect(opening.contains("Answer key"), "the answer key's opening page says what it is")
     let sheets = top.filter { $0.1.hasSuffix(": exercise") }
     #expect(sheets.count == 2)
     #expect(sheets.allSatisfy { $0.0 < keyPage })

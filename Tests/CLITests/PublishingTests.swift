@@ -64,6 +64,25 @@ struct PublishingTests {
     }
   }
 
+  @Test("GitHub's Markdown reader (cmark-gfm) sees the tables, figures and headings")
+  func github() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.cleanUp() }
+    let build = try ProcessRunner.run(["build", "--out", "out"], in: folder.url)
+    #expect(build.status == 0)
+    for id in ["sigmoid", "cs231n-circuit", "dlfs-apple-orange"] {
+      let html = try Self.tool(
+        "/usr/bin/cmark-gfm", ["--extension", "table", "out/\(id)/\(id).md"], in: folder)
+      #expect(html.status == 0)
+      #expect(html.stdout.contains("<table>") && html.stdout.contains("<th>"), "\(id): tables")
+      #expect(html.stdout.contains("<img src=\"figures/graph.png\" alt=\""), "\(id): figure")
+      #expect(html.stdout.contains("<h2>Backward pass</h2>"), "\(id): headings")
+      // The math reaches GitHub's math renderer as written: `$` pairs, none split.
+      let text = html.stdout.replacing(#/<[^>]*>/#, with: "")
+      #expect(text.count { $0 == "$" } % 2 == 0, "\(id): an odd number of $")
+    }
+  }
+
   @Test("pandoc --mathml reads every formula of the Markdown; --math picks Jekyll's or Hugo's")
   func pandocAndFlavours() throws {
     let folder = try TemporaryFolder()

@@ -71,11 +71,14 @@ struct PlotTests {
     }
     #expect(circles.count == 3)
     #expect(circles.filter { abs(frame.data($0).x - 1) < 1e-9 }.count == 2)
-    // σ′'s peak is marked with its value, 0.25, above x = 0.
+    // σ′'s peak is marked with its value, 0.25, beside the point (0, 0.25).
+    let top = Point(x: frame.sx(0), y: frame.sy(0.25))
     let peak = scene.elements.contains { element in
       if case .text(let run, _) = element, run.markup.contains("0.25") {
-        return abs(frame.data(Point(x: run.frame.x + run.frame.width / 2, y: run.frame.maxY)).x)
-          < 0.05
+        let r = run.frame
+        let dx = Swift.max(r.x - top.x, 0, top.x - r.maxX)
+        let dy = Swift.max(r.y - top.y, 0, top.y - r.maxY)
+        return dx < 8 && dy < 8
       }
       return false
     }
@@ -97,6 +100,19 @@ struct PlotTests {
     #expect(log.samples.allSatisfy { $0.y != nil })
     let wide = try Self.plot("title: W\nfunction: y = x * x\ninputs: {x: 9}\n")
     #expect(wide.from == -6 && wide.to == 11, "widened to keep the point inside")
+  }
+
+  @Test("a cubic is plotted near its point; the derivative's turn is found exactly")
+  func cubic() throws {
+    // y′ = 9x² − 4x + 1, smallest at x = 2/9 with 5/9.
+    let plot = try Self.plot("title: C\nfunction: y = 3*x*x*x - 2*x*x + x\ninputs: {x: 1.5}\n")
+    #expect(plot.from == -1 && plot.to == 4, "x0 ± 2, not −6…6 where the cubic reaches ±700")
+    let turn = try #require(plot.turningPoints.first)
+    #expect(plot.turningPoints.count == 1)
+    #expect(abs(turn.x - 2.0 / 9) < 1e-7 && abs((turn.slope ?? 0) - 5.0 / 9) < 1e-12)
+    // σ′'s turn is its sample at 0, exactly.
+    let sigmoid = try #require(LessonAnalysis(try LessonSource.builtin("sigmoid").compile()).plot)
+    #expect(sigmoid.turningPoints.map(\.x) == [0] && sigmoid.turningPoints[0].slope == 0.25)
   }
 
   @Test("nice steps and dashes")
