@@ -84,11 +84,16 @@ public struct FunctionPlot: Sendable {
     // The derivative's turning points, refined: golden-section search between the samples
     // around each one, on the slope the backward pass gives.
     var turns: [Sample] = []
-    if drawn.count > 2 {
-      for k in 1..<(drawn.count - 1) {
-        guard let a = drawn[k - 1].slope, let b = drawn[k].slope, let c = drawn[k + 1].slope,
-          (b > a && b > c) || (b < a && b < c)
-        else { continue }
+    let candidates = drawn.indices.dropFirst().dropLast().filter { k in
+      guard let a = drawn[k - 1].slope, let b = drawn[k].slope, let c = drawn[k + 1].slope
+      else { return false }
+      return (b > a && b > c) || (b < a && b < c)
+    }
+    // More than three turns (an oscillation) are not labelled, so not refined either: each
+    // refinement runs the graph 120 times.
+    if candidates.count <= 3 {
+      for k in candidates {
+        guard let a = drawn[k - 1].slope, let b = drawn[k].slope else { continue }
         let sign = b > a ? 1.0 : -1.0
         var lo = drawn[k - 1].x
         var hi = drawn[k + 1].x
@@ -106,7 +111,7 @@ public struct FunctionPlot: Sendable {
         turns.append(sample(x))
       }
     }
-    turningPoints = turns.count <= 3 ? turns : []
+    turningPoints = turns
     let e = compiled.evaluation
     point = Sample(x: x0, y: e.value(graph.output), slope: e.gradient(graph.inputs[0]))
     // sigmoid(x), tanh(x): the derivative the textbooks write, in y.

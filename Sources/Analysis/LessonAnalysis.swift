@@ -99,7 +99,10 @@ public struct LessonAnalysis: Sendable {
       written, inputs: compiled.inputValues, order: compiled.lesson.inputs.map(\.name))
 
     derivation = DerivationCheck(compiled)
-    plot = kinds.contains(.plot) ? FunctionPlot(compiled, composites: composites) : nil
+    // Each plot runs the graph about 200 times: not for graphs too large to draw.
+    plot =
+      kinds.contains(.plot) && written.graph.nodes.count <= Limits.drawnNodes
+      ? FunctionPlot(compiled, composites: composites) : nil
     let planned = Self.plan(
       kinds, written: written, expanded: expanded, expansionProblem: expansionProblem,
       plottable: plot != nil)
@@ -225,6 +228,7 @@ public struct LessonAnalysis: Sendable {
         guard let e = expanded, drawable(.expanded, e) else { continue }
         groups.append(FigureGroup(kind: .expanded, source: .expanded, ids: [.expanded]))
       case .plot:
+        guard written.graph.inputs.count != 1 || drawable(.plot, written) else { continue }
         guard plottable else {
           omitted.append(OmittedFigure(.plot, reason: .notOneInput(written.graph.inputs.count)))
           continue
