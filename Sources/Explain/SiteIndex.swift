@@ -119,8 +119,11 @@ public struct SiteIndex: Sendable {
     .system{display:grid;grid-template-columns:auto auto;justify-content:center;row-gap:.4em;\
     margin:1em 0;max-width:100%;overflow-x:auto}
     .system .lhs{justify-self:end}
-    nav.pager{max-width:46em;margin:1em auto;padding:0 1em;display:flex;flex-wrap:wrap;gap:.4em 1.2em;\
-    font-size:.9em}
+    nav.pager{max-width:46em;margin:1em auto;padding:0 1em;display:flex;flex-wrap:wrap;gap:.4em 1.2em}
+    nav.pager a{font-size:.9em}
+    html:lang(ko) body{word-break:keep-all;overflow-wrap:break-word}
+    @media (max-width:30em){main{padding:0 .6em}table{font-size:.8em}th,td{padding:.2em .35em}\
+    figure{margin:1em -.6em}}
     details.answers{margin:2em 0;padding:.5em 1em;border:1px solid var(--muted);border-radius:4px}
     details.answers summary{font-family:'DejaVu Sans',sans-serif;font-weight:bold;cursor:pointer}
     .lessons{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,\

@@ -6,7 +6,17 @@ extension Color {
   /// its hue and saturation kept. Unlike an inverted image (which turns red into cyan), the
   /// value labels stay green, the gradients red, colah's nodes periwinkle: a dark periwinkle
   /// with light text on a dark page.
-  public var darkVariant: Color {
+  public var darkVariant: Color { darkVariant(ink: false) }
+
+  /// The dark page's paper: what white paper becomes (the site's dark background, so a
+  /// figure does not stand on a panel of its own).
+  public static let darkPaper = Color(hex: 0x1b1d21)
+
+  /// The dark variant of a line's or a text's colour (`ink`): at least mid-light, so that
+  /// DLFS's faint grey arrows, faint on white by design, stay visible on a dark page rather
+  /// than turning as faint on black.
+  func darkVariant(ink: Bool) -> Color {
+    if self == .white && !ink { return Color.darkPaper }
     let maxC = Swift.max(red, green, blue)
     let minC = Swift.min(red, green, blue)
     let l = (maxC + minC) / 2
@@ -24,7 +34,7 @@ extension Color {
       }
       h /= 6
     }
-    let turned = Swift.min(0.93, Swift.max(0.09, 1 - l))
+    let turned = Swift.min(0.93, Swift.max(ink ? 0.6 : 0.09, 1 - l))
     func channel(_ t: Double, _ p: Double, _ q: Double) -> Double {
       var t = t
       if t < 0 { t += 1 }
@@ -68,7 +78,8 @@ extension Scene {
 extension SceneElement {
   var darkVariant: SceneElement {
     func style(_ s: ShapeStyle) -> ShapeStyle {
-      ShapeStyle(fill: s.fill?.darkVariant, stroke: s.stroke?.darkVariant, lineWidth: s.lineWidth)
+      ShapeStyle(
+        fill: s.fill?.darkVariant, stroke: s.stroke?.darkVariant(ink: true), lineWidth: s.lineWidth)
     }
     switch self {
     case .circle(let center, let radius, let s, let owner):
@@ -78,19 +89,20 @@ extension SceneElement {
     case .roundedRect(let rect, let radius, let s, let owner):
       return .roundedRect(rect, radius: radius, style: style(s), owner: owner)
     case .polyline(let points, let color, let width, let owner):
-      return .polyline(points, color: color.darkVariant, width: width, owner: owner)
+      return .polyline(points, color: color.darkVariant(ink: true), width: width, owner: owner)
     case .arrowhead(
       let tip, let direction, let length, let width, let filled, let color, let line, let owner):
       return .arrowhead(
         tip: tip, direction: direction, length: length, width: width, filled: filled,
-        color: color.darkVariant, lineWidth: line, owner: owner)
+        color: color.darkVariant(ink: true), lineWidth: line, owner: owner)
     case .text(var run, let owner):
-      run.color = run.color.darkVariant
+      run.color = run.color.darkVariant(ink: true)
       run.markup = Self.darkMarkup(run.markup)
       return .text(run, owner: owner)
     case .baselineText(let markup, let font, let color, let origin, let owner):
       return .baselineText(
-        Self.darkMarkup(markup), font: font, color: color.darkVariant, origin: origin, owner: owner)
+        Self.darkMarkup(markup), font: font, color: color.darkVariant(ink: true), origin: origin,
+        owner: owner)
     case .rectangle(let rect, let fill, let owner):
       return .rectangle(rect, fill: fill.darkVariant, owner: owner)
     case .scene(let scene, let frame):
@@ -108,7 +120,7 @@ extension SceneElement {
       rest = rest[range.upperBound...]
       let hex = rest.prefix(6)
       if hex.count == 6, let value = UInt32(hex, radix: 16) {
-        out += String(Color(hex: value).darkVariant.description.dropFirst())
+        out += String(Color(hex: value).darkVariant(ink: true).description.dropFirst())
         rest = rest.dropFirst(6)
       }
     }
