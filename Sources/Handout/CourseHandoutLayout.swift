@@ -201,6 +201,22 @@ public struct CourseHandoutLayout {
     return page
   }
 
+  /// The page's number at its foot, as the lessons' pages have it (their furniture).
+  private func addNumber(_ number: Int, to page: inout HandoutPage) {
+    let markup = String(number)
+    let w = measurer.measure(markup, font: style.caption)
+    page.scene.elements.append(
+      .text(
+        TextRun(
+          markup: markup, font: style.caption, color: style.grey,
+          frame: Rect(
+            x: (paper.size.width - w.width) / 2,
+            y: paper.size.height - style.bottomMargin / 2 - w.height / 2, width: w.width,
+            height: w.height)),
+        owner: .page))
+    page.furniture = 1
+  }
+
   /// A part's opening page: its title a third of the way down, centred, under a rule; the
   /// page number at the foot.
   private func partPage(_ title: String, number: Int, course: String) -> HandoutPage {
@@ -222,18 +238,7 @@ public struct CourseHandoutLayout {
     page.scene.elements.append(
       .text(TextRun(markup: markup, font: font, color: style.ink, frame: frame), owner: .page))
     page.frames.append(frame)
-    let numberMarkup = String(number)
-    let w = measurer.measure(numberMarkup, font: style.caption)
-    page.scene.elements.append(
-      .text(
-        TextRun(
-          markup: numberMarkup, font: style.caption, color: style.grey,
-          frame: Rect(
-            x: (paper.size.width - w.width) / 2,
-            y: paper.size.height - style.bottomMargin / 2 - w.height / 2, width: w.width,
-            height: w.height)),
-        owner: .page))
-    page.furniture = 1
+    addNumber(number, to: &page)
     return page
   }
 
@@ -341,19 +346,7 @@ public struct CourseHandoutLayout {
           page: entry.page, x: style.margin, y: entry.y))
       y += lineHeight
     }
-    // The page number, as the lessons' pages have it.
-    let numberMarkup = String(number)
-    let w = measurer.measure(numberMarkup, font: style.caption)
-    page.scene.elements.append(
-      .text(
-        TextRun(
-          markup: numberMarkup, font: style.caption, color: style.grey,
-          frame: Rect(
-            x: (paper.size.width - w.width) / 2,
-            y: paper.size.height - style.bottomMargin / 2 - w.height / 2, width: w.width,
-            height: w.height)),
-        owner: .page))
-    page.furniture = 1
+    addNumber(number, to: &page)
     return page
   }
 }
