@@ -252,6 +252,10 @@ public enum CourseLoader {
         fail("a lesson file's name ends in .yaml", node.location)
         return nil
       }
+      if isCourse(FileManager.default.contents(atPath: path) ?? Data()) {
+        fail("'\(relative)' is a course, not a lesson; a course lists lessons only", node.location)
+        return nil
+      }
       return Course.Entry(source: .file(path), written: written, location: node.location)
     }
   }

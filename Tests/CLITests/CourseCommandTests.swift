@@ -167,6 +167,12 @@ struct CourseCommandTests {
     try folder.write("course.yaml", "title: C\nstyle: fancy\nlessons: [sigmoid]\n")
     let styled = try ProcessRunner.run(["build", "course.yaml", "--out", "out"], in: folder.url)
     #expect(styled.stderr.contains("course.yaml:2:8: error: unknown style 'fancy'"))
+    // A course does not list a course (itself, say).
+    try folder.write("course.yaml", "title: C\nlessons: [course.yaml]\n")
+    let nested = try ProcessRunner.run(["build", "course.yaml", "--out", "out"], in: folder.url)
+    #expect(
+      nested.stderr.contains(
+        "course.yaml:2:11: error: 'course.yaml' is a course, not a lesson"), "\(nested.stderr)")
     #expect(!folder.listing().contains { $0.hasPrefix("out") })
   }
 
