@@ -113,25 +113,70 @@ def ours(lesson, style):
     return g, [(e["from"], e["to"], [tuple(p) for p in e["points"]]) for e in g["edges"]]
 
 
-def dots(g):
+def dots(g, branches=True):
+    """dot's wires for the figure's nodes and edges. With `branches`, a value used along
+    several edges goes through a branch node of its own, as lessongen draws it (DLFS's branch
+    node: a dot where the wire splits, its stem carrying the summed gradient), so dot lays out
+    the same nodes the figure shows; each stem and branch are joined into one wire again.
+    colah's figures have no branch points, so there every edge runs node to node."""
     lines = ["digraph g {", "rankdir=LR;", "node [shape=box, fixedsize=true];"]
     for n in g["nodes"]:
         w, h = max(n["width"], 1) / 72, max(n["height"], 1) / 72
         lines.append(f'"{n["id"]}" [width={w:.3f}, height={h:.3f}, label=""];')
+    targets = {}
     for e in g["edges"]:
-        lines.append(f'"{e["from"]}" -> "{e["to"]}";')
+        targets.setdefault(e["from"], []).append(e["to"])
+    for source, heads in targets.items():
+        if branches and len(heads) > 1:
+            lines.append(f'"{source}#fork" [width=0.06, height=0.06, label=""];')
+            lines.append(f'"{source}" -> "{source}#fork";')
+            lines.extend(f'"{source}#fork" -> "{head}";' for head in heads)
+        else:
+            lines.extend(f'"{source}" -> "{head}";' for head in heads)
     lines.append("}")
     plain = subprocess.run(["dot", "-Tplain"], input="\n".join(lines), capture_output=True,
                            text=True, check=True).stdout
     wires = []
+    boxes = {}
     for line in plain.splitlines():
         parts = line.split()
+        if parts and parts[0] == "node":
+            x, y, w, h = (float(v) * 72 for v in parts[2:6])
+            boxes[parts[1].strip('"')] = (x - w / 2, y - h / 2, x + w / 2, y + h / 2)
         if parts and parts[0] == "edge":
             tail, head, n = parts[1].strip('"'), parts[2].strip('"'), int(parts[3])
             coords = [float(v) * 72 for v in parts[4:4 + 2 * n]]
             control = [(coords[k], coords[k + 1]) for k in range(0, 2 * n, 2)]
             wires.append((tail, head, flatten(control)))
-    return wires
+    # dot's spline stops at the base of the arrowhead, which is drawn on to the head's box;
+    # the arrowhead is part of the wire on the page (a wire crossing it crosses the wire), as
+    # lessongen's points run to the target's boundary. So each wire is carried on, in the
+    # direction it ends, to its head's box.
+    wires = [(tail, head, points + [tip(points, boxes[head])]) for tail, head, points in wires]
+    stems = {head.removesuffix("#fork"): points for _, head, points in wires if head.endswith("#fork")}
+    joined = []
+    for tail, head, points in wires:
+        if head.endswith("#fork"):
+            continue
+        source = tail.removesuffix("#fork")
+        joined.append((source, head, stems[source] + points if tail.endswith("#fork") else points))
+    return joined
+
+
+def tip(points, box):
+    """Where the ray from the wire's last point, in its final direction, meets the box."""
+    (px, py), (qx, qy) = points[-2], points[-1]
+    dx, dy = qx - px, qy - py
+    length = (dx * dx + dy * dy) ** 0.5 or 1
+    dx, dy = dx / length, dy / length
+    left, bottom, right, top = box
+    best = None
+    for t in ([(left - qx) / dx, (right - qx) / dx] if abs(dx) > 1e-9 else []) + \
+             ([(bottom - qy) / dy, (top - qy) / dy] if abs(dy) > 1e-9 else []):
+        x, y = qx + t * dx, qy + t * dy
+        if t > 0 and left - 1e-6 <= x <= right + 1e-6 and bottom - 1e-6 <= y <= top + 1e-6:
+            best = t if best is None else min(best, t)
+    return (qx + best * dx, qy + best * dy) if best is not None else (qx, qy)
 
 
 def flatten(control, steps=12):
@@ -153,6 +198,8 @@ def main():
     parser.add_argument("--random", type=int, default=0)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--binary")
+    parser.add_argument("--no-branches", action="store_true",
+                        help="give dot each fan-out as plain edges, without the branch node")
     parser.add_argument("lessons", nargs="*")
     arguments = parser.parse_args()
     if arguments.binary:
@@ -171,7 +218,7 @@ def main():
     for lesson in lessons:
         g, wires = ours(lesson, arguments.style)
         name = os.path.basename(lesson).removesuffix(".yaml")
-        rows.append({"lesson": name, "lessongen": count(wires), "dot": count(dots(g))})
+        rows.append({"lesson": name, "lessongen": count(wires), "dot": count(dots(g, branches=not arguments.no_branches and arguments.style != "colah"))})
     scratch.cleanup()
     if arguments.json:
         print(json.dumps(rows))
