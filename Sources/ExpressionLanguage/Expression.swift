@@ -46,6 +46,8 @@ public struct Expression: Sendable {
     case multiply = "*"
     case divide = "/"
     case power = "^"
+    /// numpy's matrix product.
+    case matrixProduct = "@"
   }
 
   public enum Kind: Sendable {

@@ -105,6 +105,7 @@ public struct GraphBuilder {
           switch op {
           case .add: nodeOf[e] = binary(.add, a, b, at: at)
           case .subtract: nodeOf[e] = binary(.sub, a, b, at: at)
+          case .matrixProduct: nodeOf[e] = binary(.matmul, a, b, at: at)
           case .multiply: nodeOf[e] = binary(.mul, a, b, at: at)
           case .divide:
             nodeOf[e] = absorbed[a] ? unary(.recip, b, at: at) : binary(.div, a, b, at: at)
@@ -115,6 +116,17 @@ public struct GraphBuilder {
               nodeOf[e] = binary(.pow, a, b, at: at)
             }
           }
+        case .call(let function, let args) where args.count == function.arity + 1:
+          // sum(x, k), repeat(x, n): the last argument is the node's parameter.
+          guard let k = literal[args[args.count - 1]] else {
+            diagnostics.append(
+              EngineDiagnostic(
+                "the last argument of \(function.descriptor.walkthroughName.lowercased()) "
+                  + "must be a number written here (an axis or a count)",
+                at: program[args[args.count - 1]].range.start))
+            continue
+          }
+          if let x = nodeOf[args[0]] { nodeOf[e] = add(function, [x], parameter: k, at: at) }
         case .call(let function, let args):
           let ids = args.compactMap { nodeOf[$0] }
           if ids.count == args.count {
@@ -209,6 +221,7 @@ public struct GraphBuilder {
         case .multiply: v = x * y
         case .divide: v = x / y
         case .power: v = Math.pow(x, y)
+        case .matrixProduct: continue
         }
         value[e] = v.isFinite ? v : nil
       case .variable, .call: continue
@@ -247,8 +260,12 @@ public struct GraphBuilder {
         } else if op == .divide, literal[a] == 1, isSignedNumber(a), literal[b] == nil {
           absorbed[a] = true
         }
-      case .call(_, let args):
-        if absorbed[e] { for a in args { absorbed[a] = true } }
+      case .call(let function, let args):
+        if absorbed[e] {
+          for a in args { absorbed[a] = true }
+        } else if args.count == function.arity + 1, literal[args[args.count - 1]] != nil {
+          absorbed[args[args.count - 1]] = true
+        }
       case .number, .variable:
         continue
       }

@@ -64,6 +64,7 @@ struct Lexer {
         case "-", "\u{2212}": kind = .minus
         case "/": kind = .slash
         case "^": kind = .caret
+        case "@": kind = .at
         case "(":
           kind = .leftParen
           depth += 1

@@ -188,6 +188,7 @@ public struct Parser {
       switch peek.kind {
       case .star: op = .multiply
       case .slash: op = .divide
+      case .at: op = .matrixProduct
       default: return left
       }
       let opToken = advance()
@@ -274,6 +275,9 @@ public struct Parser {
     let close = peek
     try expectClosing(open)
     let range = SourceRange(start: locate(nameToken.start), end: locate(close.end))
+    if arguments.count == 2, let function = Op.calledWithParameter(name) {
+      return program.append(.call(function, arguments), range)
+    }
     guard let function = Op.called(name) else {
       var message = "unknown function '\(name)'"
       let names = Op.functionNames

@@ -3,7 +3,7 @@ struct Token: Sendable {
   enum Kind: Equatable, Sendable {
     case number(Double)
     case name(String)
-    case plus, minus, star, slash, caret
+    case plus, minus, star, slash, caret, at
     case leftParen, rightParen, comma, equals
     /// A statement separator: `;`, or a newline outside parentheses.
     case separator
@@ -28,6 +28,7 @@ struct Token: Sendable {
     case .star: "'*'"
     case .slash: "'/'"
     case .caret: "'^'"
+    case .at: "'@'"
     case .leftParen: "'('"
     case .rightParen: "')'"
     case .comma: "','"

@@ -25,6 +25,10 @@ public enum Limits {
   public static let drawnNodes = 2_500
   /// The most backward-step figures one lesson gets (one per operation).
   public static let stepFigures = 60
+  /// Elements of any one value of a lesson of vectors and matrices (a (1000, 1000) matrix):
+  /// a larger value, written or computed (`repeat(x, n)`, an outer product), is a located
+  /// error at the node that makes it.
+  public static let tensorElements = 1_000_000
   /// The longest table the walk-through prints; a longer one is left out the same way (the
   /// trace has every number).
   public static let tableRows = 2_500

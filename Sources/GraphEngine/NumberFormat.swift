@@ -51,7 +51,7 @@ public enum NumberFormat: Hashable, Sendable {
     }
     while digits.last == 0 { digits.removeLast() }
     if digits.isEmpty { return "0" }
-    let text = digits.map(String.init).joined()
+    let text = String(decoding: digits.map { UInt8(ascii: "0") + UInt8($0) }, as: UTF8.self)
     // value = 0.d₁d₂… × 10^exponent; scientific exponent e = exponent − 1.
     let e = exponent - 1
     var out: String
@@ -75,19 +75,25 @@ public enum NumberFormat: Hashable, Sendable {
   /// The significant decimal digits of a finite non-negative double and its decimal
   /// exponent, so that value = 0.d₁d₂… × 10^exponent; no digits for zero.
   static func decimalDigits(_ value: Double) -> (digits: [Int], exponent: Int) {
-    let text = value.description
-    var mantissa = Substring(text)
+    // On the text's ASCII bytes: Character's digit properties are Unicode table lookups, a
+    // third of the time of a (64, 100)·(100, 10) trace's 24,000 numbers.
+    let text = Array(value.description.utf8)
     var exponent = 0
-    if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-      mantissa = text[..<e]
-      exponent = Int(text[text.index(after: e)...]) ?? 0
+    var end = text.count
+    if let e = text.firstIndex(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) {
+      end = e
+      exponent = Int(String(decoding: text[(e + 1)...], as: UTF8.self)) ?? 0
     }
-    let point = mantissa.firstIndex(of: ".") ?? mantissa.endIndex
-    exponent += mantissa.distance(from: mantissa.startIndex, to: point)
-    var digits = mantissa.compactMap { $0.wholeNumberValue }
-    while digits.first == 0 {
-      digits.removeFirst()
-      exponent -= 1
+    let point = text[..<end].firstIndex(of: UInt8(ascii: ".")) ?? end
+    exponent += point
+    var digits: [Int] = []
+    digits.reserveCapacity(end)
+    for byte in text[..<end] where byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+      if digits.isEmpty && byte == UInt8(ascii: "0") {
+        exponent -= 1
+        continue
+      }
+      digits.append(Int(byte - UInt8(ascii: "0")))
     }
     return (digits, exponent)
   }

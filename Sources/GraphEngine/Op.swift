@@ -26,6 +26,10 @@
 /// | relu | max(a, 0) | 1 if a > 0, else 0 | |
 /// | abs | abs a | sign a | |
 /// | max, min | | 1 for the chosen input (ties: the first) | |
+///
+/// On vectors and matrices (``TensorRule``): `matmul` (A @ B), `sum`, `sumAxis` (sum over
+/// axis k), `mean`, `repeatRows` (n copies of a row), `softmax`, `crossEntropy`, and the
+/// composites `softmaxWithLoss` and `affine`; their backward passes are in `Ops/Tensors.swift`.
 public enum Op: String, CaseIterable, Hashable, Sendable {
   /// A free variable; its value comes from the lesson's `inputs`.
   case input
@@ -42,6 +46,18 @@ public enum Op: String, CaseIterable, Hashable, Sendable {
   case exp, log, sqrt, sin, cos, tan
   case tanh, sigmoid, softplus
   case relu, abs, max, min
+  /// A @ B, the matrix product.
+  case matmul
+  case sum
+  /// The sum over axis k (the node's `parameter`), written `sum(x, k)`.
+  case sumAxis = "sum_axis"
+  case mean
+  /// n copies of a row (n is the node's `parameter`), written `repeat(x, n)`.
+  case repeatRows = "repeat"
+  case softmax
+  case crossEntropy = "cross_entropy"
+  case softmaxWithLoss = "softmax_with_loss"
+  case affine
 
   /// Everything about the op.
   public var descriptor: OpDescriptor {
@@ -69,6 +85,15 @@ public enum Op: String, CaseIterable, Hashable, Sendable {
     case .abs: .abs
     case .max: .max
     case .min: .min
+    case .matmul: .matmul
+    case .sum: .sum
+    case .sumAxis: .sumAxis
+    case .mean: .mean
+    case .repeatRows: .repeatRows
+    case .softmax: .softmax
+    case .crossEntropy: .crossEntropy
+    case .softmaxWithLoss: .softmaxWithLoss
+    case .affine: .affine
     }
   }
 
@@ -94,7 +119,23 @@ public enum Op: String, CaseIterable, Hashable, Sendable {
   public static func called(_ name: String) -> Op? { callNames[name] }
 
   /// The names of the functions a lesson may call, in the order of ``allCases``.
-  public static let functionNames: [String] = allCases.compactMap { $0.descriptor.call?.name }
+  public static let functionNames: [String] =
+    allCases.compactMap { $0.descriptor.call?.name } + ["repeat"]
+
+  /// The functions whose last argument is a number written in the call, the node's
+  /// parameter: `sum(x, k)` sums over axis k, `repeat(x, n)` stacks n rows.
+  public static func calledWithParameter(_ name: String) -> Op? {
+    switch name {
+    case "sum": .sumAxis
+    case "repeat": .repeatRows
+    default: nil
+    }
+  }
+
+  /// The forward value and backward pass on shaped values.
+  public var tensorRule: TensorRule {
+    descriptor.tensor ?? .elementwise { self.descriptor }
+  }
 
   private static let callNames: [String: Op] = Dictionary(
     uniqueKeysWithValues: allCases.compactMap { op in op.descriptor.call.map { ($0.name, op) } })

@@ -54,6 +54,10 @@ public struct OpDescriptor: Sendable {
   /// each operand (nil: none), so the reader tells them apart: `a − b` marks b's wire `−`,
   /// `a / b` marks b's `÷`, `a ^ b` marks b's `^`. Empty for a commuting or unary op.
   public let operandMarks: [String?]
+  /// Its forward value and backward pass on vectors and matrices, for an op that does more
+  /// than work element by element (a matrix product, a sum over an axis, softmax); nil for
+  /// one that does, whose scalar rules give it (``TensorRule/elementwise(_:)``).
+  public let tensor: TensorRule?
 
   /// An operation's name in words: `multiplication` / `곱셈`.
   public struct Names: Sendable {
@@ -113,7 +117,7 @@ public struct OpDescriptor: Sendable {
     gradientProblem: @escaping @Sendable (Int, [Double], Double) -> String?,
     symbol: @escaping @Sendable (String) -> (textbook: String, gate: String),
     folded: @escaping @Sendable (String, Int) -> String?, walkthroughName: String,
-    names: Names, operandMarks: [String?] = []
+    names: Names, operandMarks: [String?] = [], tensor: TensorRule? = nil
   ) {
     self.arity = arity
     self.call = call
@@ -130,6 +134,7 @@ public struct OpDescriptor: Sendable {
     self.walkthroughName = walkthroughName
     self.names = names
     self.operandMarks = operandMarks
+    self.tensor = tensor
   }
 
   /// A function called by name (`exp`), spelled the common way.

@@ -25,7 +25,15 @@ struct Check: ParsableCommand {
     let values = Dictionary(overrides.map { ($0.name, $0.value) }, uniquingKeysWith: { _, b in b })
     for argument in lessons {
       do {
-        let compiled = try LessonSource(argument: argument).compile(overrides: values)
+        let source = LessonSource(argument: argument)
+        if let shaped = try source.compileTensors(overrides: values) {
+          let path = shaped.lesson.path
+          let output = shaped.evaluation.values[shaped.graph.output].shape
+          let what = output.isScalar ? "a number" : "\(output)"
+          Terminal.write("\(path): ok (\(shaped.graph.nodes.count) nodes; output \(what))\n")
+          continue
+        }
+        let compiled = try source.compile(overrides: values)
         _ = try FigurePlan.make(for: compiled, style: nil, labels: nil)
         let path = compiled.lesson.path
         Terminal.write("\(path): ok (\(compiled.graph.nodes.count) nodes)\n")

@@ -7,13 +7,25 @@ import LessonKit
 
 /// One lesson file's bytes through every stage that reads what an author wrote: loading,
 /// compiling, both passes, the walk-through and its Markdown and HTML, the trace, and the
-/// figures composed and laid out (text measured by an estimate, so no fonts are needed).
+/// figures composed and laid out (text measured by an estimate, so no fonts are needed); for
+/// a lesson of vectors and matrices, its shapes, both passes and its trace.
 ///
 /// The fuzzer (`Scripts/fuzz.sh`) calls this for every input it makes, and a test replays
 /// the inputs it once found (`Fuzz/regressions/`). An input that is not a valid lesson stops
 /// at its diagnostics, which are formatted too, as the command line would print them.
 public enum PipelineExercise {
   public static func run(_ bytes: [UInt8]) {
+    // A lesson of vectors and matrices: its shapes, both passes and its trace.
+    do {
+      if let shaped = try CompiledTensorLesson.compile(bytes: bytes, path: "fuzz.yaml", id: "fuzz")
+      {
+        _ = TraceJSON.write(shaped)
+        return
+      }
+    } catch {
+      _ = error.description
+      return
+    }
     let compiled: CompiledLesson
     do {
       compiled = try CompiledLesson.compile(bytes: bytes, path: "fuzz.yaml", id: "fuzz")

@@ -9,6 +9,18 @@ struct Trace: ParsableCommand {
   @OptionGroup var options: LessonOptions
 
   func run() throws {
+    let shaped: CompiledTensorLesson?
+    do {
+      shaped = try LessonSource(argument: options.lesson).compileTensors(
+        overrides: options.overrideValues)
+    } catch {
+      Terminal.printError(error.description)
+      throw ExitCode.failure
+    }
+    if let shaped {
+      Terminal.write(TraceJSON.write(shaped))
+      return
+    }
     let compiled = try options.compile()
     Terminal.write(TraceJSON.write(compiled))
   }

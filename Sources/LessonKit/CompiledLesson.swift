@@ -38,6 +38,7 @@ public struct CompiledLesson: Sendable {
     }
     let unknown = unknownNoteNames(lesson, graph)
     if !unknown.isEmpty { throw located(DiagnosticList(unknown)) }
+    if let shaped = tensorUse(lesson, graph) { throw located(DiagnosticList([shaped])) }
     var values: [String: Double] = [:]
     for input in lesson.inputs { values[input.name] = overrides[input.name] ?? input.value }
     if let derivation = lesson.derivation {
@@ -106,6 +107,30 @@ public struct CompiledLesson: Sendable {
       }
     }
     return problems.sorted { $0.location < $1.location }
+  }
+
+  /// Where a lesson first uses vectors or matrices, which only `trace` and `check` take so
+  /// far (``CompiledTensorLesson``): a list under `inputs` or `upstream`, or an op of shaped
+  /// values.
+  static func tensorUse(_ lesson: Lesson, _ graph: Graph) -> EngineDiagnostic? {
+    let what: String
+    let location: SourceLocation
+    if let input = lesson.inputs.first(where: { $0.tensor != nil }), let tensor = input.tensor {
+      what = "input '\(input.name)' is a \(CompiledTensorLesson.kind(tensor.shape)) \(tensor.shape)"
+      location = input.location
+    } else if let node = graph.nodes.first(where: { $0.op.descriptor.tensor != nil }) {
+      what = "\(node.op.descriptor.walkthroughName) works on vectors and matrices"
+      location = node.location
+    } else if lesson.upstreamTensor != nil, let input = lesson.inputs.first {
+      what = "'upstream' is a list"
+      location = input.location
+    } else {
+      return nil
+    }
+    return EngineDiagnostic(
+      what + ": lessons of vectors and matrices work with `lessongen trace` and "
+        + "`lessongen check`; their figures, handouts and pages are not written yet",
+      at: location)
   }
 
   /// Parses the function and builds its graph.

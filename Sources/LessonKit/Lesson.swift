@@ -16,6 +16,8 @@ public struct Lesson: Sendable {
   public var inputs: [Input]
   /// ∂L/∂(output): the seed of the backward pass.
   public var upstream: Double
+  /// `upstream:` written as a list (the output's shape), for a lesson of vectors and matrices.
+  public var upstreamTensor: Tensor?
 
   /// `figures:` — which figures to draw, each with where it was written.
   public var figures: [Located<String>]?
@@ -75,6 +77,11 @@ public struct Lesson: Sendable {
     return missing
   }
 
+  /// Whether any input or the upstream value is a vector or matrix.
+  public var hasTensorValues: Bool {
+    upstreamTensor != nil || inputs.contains { $0.tensor != nil }
+  }
+
   /// The title in `language` (the translation's, else the lesson's).
   public func title(_ language: String) -> String {
     text[language]?.title ?? title
@@ -83,7 +90,10 @@ public struct Lesson: Sendable {
   /// One entry under `inputs:`.
   public struct Input: Sendable {
     public var name: String
+    /// The number (NaN for a vector or matrix).
     public var value: Double
+    /// The vector or matrix written as a list (nil for a number).
+    public var tensor: Tensor? = nil
     /// Where the name is written.
     public var location: SourceLocation
   }

@@ -187,6 +187,11 @@ public enum LessonLoader {
             fail("'\(name)' is a function and cannot be an input", at: key.location)
             continue
           }
+          if case .sequence = entry {
+            let tensor = readTensor(entry, what: "input '\(name)'", fail: fail)
+            inputs.append(.init(name: name, value: .nan, tensor: tensor, location: key.location))
+            continue
+          }
           switch number(entry) {
           case .success(let v): inputs.append(.init(name: name, value: v, location: key.location))
           case .failure(let problem):
@@ -204,7 +209,10 @@ public enum LessonLoader {
     }
 
     var upstream = 1.0
-    if let (key, value) = fields[.upstream] {
+    var upstreamTensor: Tensor?
+    if let (_, value) = fields[.upstream], case .sequence = value {
+      upstreamTensor = readTensor(value, what: "'upstream'", fail: fail)
+    } else if let (key, value) = fields[.upstream] {
       switch number(value) {
       case .success(let v): upstream = v
       case .failure(let problem):
@@ -252,6 +260,7 @@ public enum LessonLoader {
       id: id, path: path, source: source, title: title, summary: summary, function: function,
       functionLocator: locator, inputs: inputs, upstream: upstream, figures: figures, style: style,
       labels: labels)
+    lesson.upstreamTensor = upstreamTensor
     lesson.language = author.language
     lesson.text = author.text
     lesson.derivation = author.derivation
@@ -292,6 +301,65 @@ public enum LessonLoader {
     return name.unicodeScalars.allSatisfy {
       $0 == "_" || ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0)
     }
+  }
+
+  /// A vector (a list of numbers, `[1, 2]`) or a matrix (a list of rows of one length,
+  /// `[[1, 2], [3, 4]]`), each number read as under `inputs`; nil after reporting a problem
+  /// at the element or row where it is.
+  static func readTensor(
+    _ node: Yams.Node, what: String, fail: (String, SourceLocation) -> Void
+  ) -> Tensor? {
+    guard case .sequence(let rows) = node, !rows.isEmpty else {
+      fail("\(what) is an empty list; a vector needs at least one number", node.location)
+      return nil
+    }
+    func numbers(_ list: Yams.Node.Sequence) -> [Double]? {
+      var out: [Double] = []
+      var ok = true
+      for element in list {
+        switch number(element) {
+        case .success(let v): out.append(v)
+        case .failure(let problem):
+          let message =
+            if case .sequence = element {
+              "\(what) nests lists too deeply: a vector or a matrix (a list of rows) at most"
+            } else { "\(what): every element \(problem.message)" }
+          fail(message, element.location)
+          ok = false
+        }
+      }
+      return ok ? out : nil
+    }
+    guard case .sequence = rows[rows.startIndex] else {
+      return numbers(rows).map { Tensor(Shape([$0.count]), $0) }
+    }
+    var elements: [Double] = []
+    var width: Int?
+    var ok = true
+    for (i, row) in rows.enumerated() {
+      guard case .sequence(let list) = row, !list.isEmpty else {
+        fail(
+          "\(what): row \(i + 1) is not a list of numbers; a matrix is a list of rows", row.location
+        )
+        ok = false
+        continue
+      }
+      guard let values = numbers(list) else {
+        ok = false
+        continue
+      }
+      if let width, values.count != width {
+        fail(
+          "\(what): row \(i + 1) has \(values.count) number\(values.count == 1 ? "" : "s") "
+            + "and row 1 has \(width); a matrix's rows have one length", row.location)
+        ok = false
+        continue
+      }
+      width = values.count
+      elements += values
+    }
+    guard ok, let width else { return nil }
+    return Tensor(Shape([rows.count, width]), elements)
   }
 
   /// A plain YAML scalar written as a decimal number: `1`, `-2.5`, `.5`, `1e-3`.

@@ -58,6 +58,22 @@ public enum LessonSource: Sendable, Equatable {
     try CompiledLesson.compile(draft: read(), overrides: overrides)
   }
 
+  /// Reads a lesson of vectors and matrices and compiles it on shaped values; nil for a
+  /// lesson of numbers alone (``compile(overrides:)`` takes those).
+  public func compileTensors(overrides: [String: Double] = [:]) throws(LessonError)
+    -> CompiledTensorLesson?
+  {
+    let draft = try read()
+    guard draft.problems.isEmpty else {
+      _ = try CompiledLesson.compile(draft: draft, overrides: overrides)
+      return nil
+    }
+    guard case .success(let (_, graph)) = CompiledLesson.buildGraph(draft.lesson),
+      CompiledTensorLesson.needsTensors(draft.lesson, graph)
+    else { return nil }
+    return try CompiledTensorLesson.compile(draft.lesson, overrides: overrides)
+  }
+
   private func read() throws(LessonError) -> LessonLoader.Draft {
     switch self {
     case .builtin(let id):

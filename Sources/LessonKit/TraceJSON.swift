@@ -36,6 +36,65 @@ public enum TraceJSON {
     return out
   }
 
+  /// The trace JSON of a lesson of vectors and matrices: as for numbers, with each shaped
+  /// value and gradient a nested list (rows of a matrix) and a `shape` field beside it; a
+  /// node's `local` lists, per input, what the node sends back along that edge (∂L/∂input
+  /// through it, of the input's shape: ∂L/∂Y·Wᵀ for X of X @ W), since a matrix op's local
+  /// Jacobian is not what the books show. Numbers stay numbers, without a shape.
+  public static func write(_ compiled: CompiledTensorLesson) -> String {
+    let evaluation = compiled.evaluation
+    let graph = evaluation.graph
+    func field(_ name: String, _ t: Tensor) -> String {
+      "\"\(name)\": \(tensor(t))"
+    }
+    func shape(_ t: Tensor) -> String {
+      t.shape.isScalar
+        ? "" : "\"shape\": [" + t.shape.dimensions.map(String.init).joined(separator: ", ") + "], "
+    }
+    let output = evaluation.values[graph.output]
+    var out = "{\n"
+    out += "  \"lesson\": \(string(compiled.lesson.id)),\n"
+    out += "  \"output\": { \"name\": \(string(graph.outputName)), \(shape(output))"
+    out += field("value", output) + ", " + field("grad", evaluation.upstream) + " },\n"
+    let inputNode = Dictionary(
+      graph.inputs.compactMap { id in graph[id].name.map { ($0, id) } },
+      uniquingKeysWith: { a, _ in a })
+    let inputs = compiled.lesson.inputs.compactMap { input -> String? in
+      guard let id = inputNode[input.name] else { return nil }
+      let value = evaluation.values[id]
+      return "    \(string(input.name)): { \(shape(value))" + field("value", value) + ", "
+        + field("grad", evaluation.gradients[id]) + " }"
+    }
+    out +=
+      "  \"inputs\": {" + (inputs.isEmpty ? "" : "\n" + inputs.joined(separator: ",\n") + "\n  ")
+    out += "},\n"
+    let nodes = graph.nodes.map { node -> String in
+      let ids = node.inputs.map { string(graph.traceID($0)) }.joined(separator: ", ")
+      let local = evaluation.edgeGradients[node.id].map(tensor).joined(separator: ", ")
+      let value = evaluation.values[node.id]
+      return "    { \"id\": \(string(graph.traceID(node.id))), "
+        + "\"op\": \(string(node.op.traceName)), \"inputs\": [\(ids)], \(shape(value))"
+        + field("value", value) + ", " + field("grad", evaluation.gradients[node.id])
+        + ", \"local\": [\(local)] }"
+    }
+    out += "  \"nodes\": [\n" + nodes.joined(separator: ",\n") + "\n  ]\n}\n"
+    return out
+  }
+
+  /// A number, or a vector as a list, or a matrix as a list of rows.
+  static func tensor(_ t: Tensor) -> String {
+    switch t.shape.rank {
+    case 0: return number(t.scalar)
+    case 1: return "[" + t.elements.map(number).joined(separator: ", ") + "]"
+    default:
+      let width = t.shape.dimensions[t.shape.rank - 1]
+      let rows = stride(from: 0, to: t.elements.count, by: width).map {
+        "[" + t.elements[$0..<($0 + width)].map(number).joined(separator: ", ") + "]"
+      }
+      return "[" + rows.joined(separator: ", ") + "]"
+    }
+  }
+
   /// A JSON number: the shortest text that reads back as the same double.
   public static func number(_ v: Double) -> String {
     NumberFormat.full.format(v)

@@ -73,13 +73,13 @@ struct ParserTests {
     arguments: [
       (
         "y = foo(x)",
-        "1:5: unknown function 'foo'; the functions are exp, log, sqrt, sin, cos, tan, tanh, sigmoid, softplus, relu, abs, max, min"
+        "1:5: unknown function 'foo'; the functions are exp, log, sqrt, sin, cos, tan, tanh, sigmoid, softplus, relu, abs, max, min, sum, mean, softmax, cross_entropy, softmax_with_loss, affine, repeat"
       ),
       ("y = exp(x, 2)", "1:5: exp takes 1 argument, but 2 were given"),
       ("y = max(x)", "1:5: max takes 2 arguments, but 1 was given"),
       ("y = (x + 1", "1:5: unbalanced parenthesis: this '(' is never closed"),
       ("y = x + 1)", "1:10: unbalanced parenthesis: this ')' has no matching '('"),
-      ("y = x @ 2", "1:7: unexpected character '@'"),
+      ("y = x ? 2", "1:7: unexpected character '?'"),
       ("y = 기울기 * x", "1:5: unexpected text '기울기'; names are made of A-Z, a-z, 0-9 and _"),
       ("y = ", "1:5: empty expression: 'y =' needs something on the right"),
       ("y = x +", "1:8: expected an expression, found end of function"),

@@ -24,7 +24,8 @@ struct ShapeTests {
 
   @Test("every op's shape rule: numbers give a number; element-by-element ops broadcast")
   func opRules() throws {
-    for op in Op.allCases {
+    // The matrix product, a sum over an axis and repeat need vectors or matrices.
+    for op in Op.allCases where ![.matmul, .sumAxis, .repeatRows, .affine].contains(op) {
       let inputs = [Shape](repeating: .scalar, count: op.arity)
       #expect(try op.descriptor.shape(inputs, 2).get() == .scalar, "\(op)")
     }

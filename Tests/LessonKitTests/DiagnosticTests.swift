@@ -132,9 +132,9 @@ struct DiagnosticTests {
             ^
         """)
     #expect(
-      diagnostics("title: t\nfunction: y = x\ninputs:\n  x: [1]\n") == """
+      diagnostics("title: t\nfunction: y = x\ninputs:\n  x: {a: 1}\n") == """
         lesson.yaml:4:6: error: input 'x' must be a number, not a list or mapping
-          x: [1]
+          x: {a: 1}
              ^
         """)
     #expect(
@@ -233,9 +233,9 @@ struct DiagnosticTests {
   @Test("errors inside folded and quoted scalars point at the character")
   func otherStyles() {
     #expect(
-      diagnostics("title: t\nfunction: >\n  y = x +\n  (x @ 2)\ninputs: {x: 1}\n") == """
-        lesson.yaml:4:6: error: unexpected character '@'
-          (x @ 2)
+      diagnostics("title: t\nfunction: >\n  y = x +\n  (x ? 2)\ninputs: {x: 1}\n") == """
+        lesson.yaml:4:6: error: unexpected character '?'
+          (x ? 2)
              ^
         """)
     #expect(
@@ -328,14 +328,14 @@ struct DiagnosticTests {
   @Test("a very long source line is shown around the caret")
   func longLine() {
     let text = diagnostics(
-      "title: t\nfunction: y = " + String(repeating: "x + ", count: 100) + "@ + x\ninputs: {x: 1}\n"
+      "title: t\nfunction: y = " + String(repeating: "x + ", count: 100) + "? + x\ninputs: {x: 1}\n"
     )
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     #expect(lines.count == 3)
-    #expect(lines[0] == "lesson.yaml:2:415: error: unexpected character '@'")
-    #expect(lines[1].hasPrefix("…") && lines[1].hasSuffix("@ + x"))
+    #expect(lines[0] == "lesson.yaml:2:415: error: unexpected character '?'")
+    #expect(lines[1].hasPrefix("…") && lines[1].hasSuffix("? + x"))
     let caret = lines[2].count - 1
-    #expect(Array(lines[1])[caret] == "@")
+    #expect(Array(lines[1])[caret] == "?")
   }
 
   @Test("a deeply nested expression is an error, located in the file")

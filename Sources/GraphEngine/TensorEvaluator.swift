@@ -1,0 +1,97 @@
+/// The forward values and backward gradients of every node of a graph on shaped values.
+public struct TensorEvaluation: Sendable {
+  public let graph: Graph
+  /// y of every node.
+  public var values: [Tensor]
+  /// ∂L/∂(node) of every node, of the node's shape: the sum of what each use sent back.
+  public var gradients: [Tensor]
+  /// What each edge passes back, ∂L/∂(input) along that edge, of the input's shape:
+  /// `edgeGradients[node][i]` for input i of the node (the vector–Jacobian product).
+  public var edgeGradients: [[Tensor]]
+  /// ∂L/∂(output), the seed of the backward pass (ones unless the lesson sets `upstream`).
+  public var upstream: Tensor
+}
+
+/// Reverse-mode automatic differentiation on vectors and matrices: the shapes are checked
+/// first (``ShapeInference``: a mismatch is a located error naming both shapes), then the
+/// forward pass in graph order and the backward pass in reverse, each op by its
+/// ``TensorRule``; a value used along several edges sums what they send back.
+public enum TensorEvaluator {
+  /// Evaluates `graph` with the given input values.
+  ///
+  /// - Parameter upstream: ∂L/∂(output), of the output's shape, or a number for every
+  ///   element; nil for ones.
+  /// - Returns: the evaluation, or a diagnostic at the first node whose shapes do not fit,
+  ///   whose value leaves the real numbers, or whose gradient is not finite.
+  public static func evaluate(
+    _ graph: Graph, inputs: [String: Tensor], upstream: Tensor? = nil
+  ) -> Result<TensorEvaluation, DiagnosticList> {
+    let shapes: [Shape]
+    switch ShapeInference.shapes(graph, inputs: inputs.mapValues(\.shape)) {
+    case .success(let s): shapes = s
+    case .failure(let list): return .failure(list)
+    }
+    let outputShape = shapes[graph.output]
+    // A number seeds every element of a shaped output (ones by default).
+    var seed = upstream ?? Tensor(scalar: 1)
+    if seed.shape.isScalar { seed = Tensor(repeating: seed.scalar, outputShape) }
+    guard seed.shape == outputShape else {
+      return failure(
+        "'upstream' has the shape \(seed.shape), but the output \(graph.outputName) has "
+          + "\(outputShape)", graph[graph.output])
+    }
+
+    var values: [Tensor] = []
+    values.reserveCapacity(graph.nodes.count)
+    for node in graph.nodes {
+      let y: Tensor
+      switch node.op {
+      case .input: y = inputs[node.name ?? ""] ?? Tensor(scalar: .nan)
+      case .constant: y = Tensor(scalar: node.parameter)
+      default: y = node.op.tensorRule.forward(node.inputs.map { values[$0] }, node.parameter)
+      }
+      if let bad = y.elements.firstIndex(where: { !$0.isFinite }) {
+        return failure(problem(node, values, y, at: bad), node)
+      }
+      values.append(y)
+    }
+
+    var gradients = shapes.map { Tensor(repeating: 0, $0) }
+    var edges = [[Tensor]](repeating: [], count: graph.nodes.count)
+    gradients[graph.output] = seed
+    for node in graph.nodes.reversed() where !node.inputs.isEmpty {
+      let x = node.inputs.map { values[$0] }
+      let sent = node.op.tensorRule.backward(x, values[node.id], gradients[node.id], node.parameter)
+      edges[node.id] = sent
+      for (i, input) in node.inputs.enumerated() {
+        var total = gradients[input]
+        for e in total.elements.indices { total.elements[e] += sent[i].elements[e] }
+        if total.elements.contains(where: { !$0.isFinite }) {
+          return failure(
+            "the gradient flowing back through this node is not a finite number", graph[input])
+        }
+        gradients[input] = total
+      }
+    }
+    return .success(
+      TensorEvaluation(
+        graph: graph, values: values, gradients: gradients, edgeGradients: edges, upstream: seed))
+  }
+
+  /// What to say about a value that left the reals at element `e`: for an op that works
+  /// element by element, the scalar message for that element's inputs (`log(-1)`).
+  private static func problem(_ node: Node, _ values: [Tensor], _ y: Tensor, at e: Int) -> String {
+    let place = y.shape.isScalar ? "" : " (element \(e) of \(y.shape))"
+    guard node.op.descriptor.tensor == nil, !node.inputs.isEmpty else {
+      return "\(node.op.traceName) gives a value that is not a finite number" + place
+    }
+    let x = node.inputs.map { values[$0].broadcast(to: y.shape).elements[e] }
+    return DomainMessage.value(of: node, inputs: x, result: y.elements[e]) + place
+  }
+
+  private static func failure(_ message: String, _ node: Node) -> Result<
+    TensorEvaluation, DiagnosticList
+  > {
+    .failure(DiagnosticList([EngineDiagnostic(message, at: node.location)]))
+  }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+/// Lessons of vectors and matrices through the command line: `trace` and `check` take them
+/// (Tests/TensorLessons holds the textbooks' Affine, MatMul, Repeat/Sum and
+/// Softmax-with-Loss graphs); the commands that draw refuse them with a located error and
+/// write nothing.
+@Suite("tensor lessons on the command line")
+struct TensorCommandTests {
+  static let folder = ProcessRunner.root.appendingPathComponent("Tests/TensorLessons")
+
+  static var lessons: [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+      .filter { $0.hasSuffix(".yaml") }.sorted()
+  }
+
+  @Test("every tensor lesson traces to JSON whose shapes agree with its values")
+  func traces() throws {
+    #expect(Self.lessons.count >= 6)
+    for name in Self.lessons {
+      let run = try ProcessRunner.run(
+        ["trace", "Tests/TensorLessons/" + name], in: ProcessRunner.root)
+      #expect(run.status == 0, "\(name): \(run.stderr)")
+      let object = try #require(
+        try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+      let nodes = try #require(object["nodes"] as? [[String: Any]])
+      for node in nodes {
+        guard let shape = node["shape"] as? [Int] else {
+          #expect(node["value"] is Double, "\(name) \(node["id"] ?? ""): a number without a shape")
+          continue
+        }
+        #expect(Self.shape(of: node["value"]) == shape, "\(name) \(node["id"] ?? "")")
+        #expect(Self.shape(of: node["grad"]) == shape, "\(name): a gradient has its value's shape")
+      }
+      let check = try ProcessRunner.run(
+        ["check", "Tests/TensorLessons/" + name], in: ProcessRunner.root)
+      #expect(check.status == 0 && check.stdout.contains(": ok ("), "\(name)")
+    }
+  }
+
+  /// The shape of a nested JSON list.
+  static func shape(of value: Any?) -> [Int] {
+    guard let list = value as? [Any] else { return [] }
+    return [list.count] + shape(of: list.first)
+  }
+
+  @Test("Softmax-with-Loss sends back y − t (DLFS 5.6.3, softmax(0.3, 2.9, 4.0))")
+  func softmaxWithLoss() throws {
+    let run = try ProcessRunner.run(
+      ["trace", "Tests/TensorLessons/dlfs-softmax-with-loss.yaml"], in: ProcessRunner.root)
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    let inputs = try #require(object["inputs"] as? [String: [String: Any]])
+    let grad = try #require(inputs["a"]?["grad"] as? [Double])
+    let a = [0.3, 2.9, 4.0]
+    let total = a.map { exp($0) }.reduce(0, +)
+    let y = a.map { exp($0) / total }
+    let t = [0.0, 0, 1]
+    for k in 0..<3 { #expect(abs(grad[k] - (y[k] - t[k])) < 1e-15) }
+    let output = try #require(object["output"] as? [String: Any])
+    #expect(abs((output["value"] as? Double ?? 0) + log(y[2])) < 1e-15)
+  }
+
+  @Test("a shape mismatch is a located error naming both shapes")
+  func mismatch() throws {
+    let folder = try TemporaryFolder()
+    try folder.write(
+      "bad.yaml",
+      "title: t\nfunction: Y = X @ W\ninputs:\n  X: [[1, 2], [3, 4], [5, 6]]\n"
+        + "  W: [[1, 2, 3, 4], [1, 2, 3, 4], [1, 2, 3, 4]]\n")
+    let run = try ProcessRunner.run(["trace", "bad.yaml"], in: folder.url)
+    #expect(run.status == 1)
+    #expect(run.stdout.isEmpty)
+    #expect(
+      run.stderr.hasPrefix(
+        "bad.yaml:2:17: error: X @ W: (3, 2) @ (3, 4): inner sizes 2 and 3 differ\n"
+          + "function: Y = X @ W\n                ^"))
+  }
+
+  @Test("the commands that draw refuse a tensor lesson at its first list and write nothing")
+  func drawingRefused() throws {
+    let folder = try TemporaryFolder()
+    let text = try String(
+      contentsOf: Self.folder.appendingPathComponent("dlfs-affine.yaml"), encoding: .utf8)
+    try folder.write("affine.yaml", text)
+    let run = try ProcessRunner.run(["affine.yaml", "--out", "out"], in: folder.url)
+    #expect(run.status == 1)
+    #expect(run.stderr.contains("affine.yaml:6:3: error: input 'X' is a vector (2,)"))
+    #expect(run.stderr.contains("lessongen trace"))
+    #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("out").path))
+  }
+}
