@@ -136,7 +136,9 @@ let package = Package(
       exclude: ["Snapshots"], swiftSettings: strictSettings),
     .testTarget(
       name: "FiguresTests",
-      dependencies: ["Figures", "Analysis", "LessonKit", "GraphEngine", "GraphLayout"],
+      dependencies: [
+        "Figures", "Analysis", "LessonKit", "GraphEngine", "GraphLayout", "ExpressionLanguage",
+      ],
       swiftSettings: strictSettings),
     .testTarget(
       name: "HandoutTests",

@@ -2,6 +2,7 @@ import Analysis
 import ArgumentParser
 import CairoBackend
 import Foundation
+import GraphEngine
 import Handout
 import LessonKit
 
@@ -48,6 +49,7 @@ struct Generate: ParsableCommand {
 
   func run() throws {
     let helper = Self.helper
+    if try writeTensorLesson() { return }
     let compiled = try options.compile()
     // The path as given (URL would fold `la/..` by its text, not through the link `la`).
     let folder = (out.hasSuffix("/") ? out : out + "/") + compiled.lesson.id
@@ -58,6 +60,44 @@ struct Generate: ParsableCommand {
       throw ExitCode.failure
     }
     Terminal.write("wrote \(compiled.lesson.id) to \(folder)/\n")
+  }
+
+  /// Writes a lesson of vectors and matrices (``TensorArtifacts``); false for any other.
+  private func writeTensorLesson() throws -> Bool {
+    let shaped: CompiledTensorLesson
+    do {
+      guard
+        let compiled = try LessonSource(argument: options.lesson).compileTensors(
+          overrides: options.overrideValues)
+      else { return false }
+      shaped = compiled
+    } catch {
+      Terminal.printError(error.description)
+      throw ExitCode.failure
+    }
+    if exercise.blanks != nil {
+      Terminal.printError(
+        "\(shaped.lesson.path): error: --exercise: lessons of vectors and matrices have no "
+          + "exercise sheets yet")
+      throw ExitCode.failure
+    }
+    if let labels = style.labels, labels != "numeric" {
+      Terminal.printError(
+        "\(shaped.lesson.path): warning: --labels \(labels): lessons of vectors and matrices "
+          + "are drawn with numbers only so far")
+    }
+    let folder = (out.hasSuffix("/") ? out : out + "/") + shaped.lesson.id
+    let language = style.lang ?? shaped.lesson.language
+    do {
+      let files = try TensorArtifacts.make(
+        for: shaped, style: style, language: language, helper: Self.helper)
+      try OutputFolder(path: folder).write(files)
+    } catch {
+      Terminal.printError("\(shaped.lesson.path): error: \(error)")
+      throw ExitCode.failure
+    }
+    Terminal.write("wrote \(shaped.lesson.id) to \(folder)/\n")
+    return true
   }
 
   /// Plans, draws and writes one lesson's files into `folder`: what `lessongen LESSON` and

@@ -20,6 +20,16 @@ public enum PipelineExercise {
       if let shaped = try CompiledTensorLesson.compile(bytes: bytes, path: "fuzz.yaml", id: "fuzz")
       {
         _ = TraceJSON.write(shaped)
+        let theme = Theme.all[bytes.count % Theme.all.count]
+        _ = TensorFigure.compose(
+          shaped.evaluation, theme: theme, measurer: EstimatedTextMeasurer(), title: "fuzz")
+        for language in ["en", "ko"] {
+          let document = TensorWalkthrough(
+            compiled: shaped, words: TensorWords(language: language)
+          ).document()
+          _ = MarkdownWriter().write(document)
+          _ = HTMLWriter().write(document)
+        }
         return
       }
     } catch {

@@ -128,8 +128,8 @@ public struct CompiledLesson: Sendable {
       return nil
     }
     return EngineDiagnostic(
-      what + ": lessons of vectors and matrices work with `lessongen trace` and "
-        + "`lessongen check`; their figures, handouts and pages are not written yet",
+      what + ": lessons of vectors and matrices are written one at a time (`lessongen LESSON`, "
+        + "`trace`, `check`); courses, sites and the layout command do not take them yet",
       at: location)
   }
 

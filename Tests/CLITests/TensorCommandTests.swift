@@ -77,16 +77,54 @@ struct TensorCommandTests {
           + "function: Y = X @ W\n                ^"))
   }
 
-  @Test("the commands that draw refuse a tensor lesson at its first list and write nothing")
-  func drawingRefused() throws {
+  @Test("lessongen LESSON writes the trace, the graph figure and the walk-through, reproducibly")
+  func writes() throws {
+    let folder = try TemporaryFolder()
+    for name in ["dlfs-affine-batch", "dlfs-softmax-with-loss"] {
+      let text = try String(
+        contentsOf: Self.folder.appendingPathComponent(name + ".yaml"), encoding: .utf8)
+      try folder.write(name + ".yaml", text)
+      var outputs: [[String: Data]] = []
+      for out in ["one", "two"] {
+        let run = try ProcessRunner.run([name + ".yaml", "--out", out], in: folder.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        let base = folder.url.appendingPathComponent("\(out)/\(name)")
+        var files: [String: Data] = [:]
+        for file in [
+          "trace.json", "\(name).md", "\(name).html", "\(name).pdf", "figures/graph.pdf",
+          "figures/graph.png", "figures/graph.svg",
+        ] {
+          files[file] = try Data(contentsOf: base.appendingPathComponent(file))
+        }
+        outputs.append(files)
+      }
+      #expect(outputs[0] == outputs[1], "\(name): the same lesson gives the same bytes")
+      let markdown = String(decoding: outputs[0]["\(name).md"] ?? Data(), as: UTF8.self)
+      #expect(markdown.contains("![The computational graph of"))
+      #expect(markdown.contains("below 1e−7, which CS231n reads as a correct gradient"))
+      if name == "dlfs-softmax-with-loss" {
+        #expect(markdown.contains("sends back y − t"))
+        #expect(markdown.contains("0.0182113, 0.245192, −0.263403"))  // y − t
+      } else {
+        #expect(markdown.contains("summed over axis 0"))
+        #expect(markdown.contains("∂L/∂X = ∂L/∂(X·W) · Wᵀ"))
+      }
+      let svg = String(decoding: outputs[0]["figures/graph.svg"] ?? Data(), as: UTF8.self)
+      #expect(svg.contains("<svg"))
+    }
+  }
+
+  @Test("courses and sites refuse a tensor lesson at its first list and write nothing")
+  func buildRefused() throws {
     let folder = try TemporaryFolder()
     let text = try String(
       contentsOf: Self.folder.appendingPathComponent("dlfs-affine.yaml"), encoding: .utf8)
     try folder.write("affine.yaml", text)
-    let run = try ProcessRunner.run(["affine.yaml", "--out", "out"], in: folder.url)
+    let run = try ProcessRunner.run(["build", "affine.yaml", "--out", "out"], in: folder.url)
     #expect(run.status == 1)
     #expect(run.stderr.contains("affine.yaml:6:3: error: input 'X' is a vector (2,)"))
-    #expect(run.stderr.contains("lessongen trace"))
-    #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("out").path))
+    #expect(run.stderr.contains("courses, sites and the layout command do not take them yet"))
+    let out = folder.url.appendingPathComponent("out/affine").path
+    #expect(!FileManager.default.fileExists(atPath: out))
   }
 }

@@ -122,7 +122,7 @@ struct TensorLessonTests {
     } catch {
       let message = error.diagnostics.first?.message ?? ""
       #expect(message.contains("input 'X' is a vector (2,)"))
-      #expect(message.contains("lessongen trace"))
+      #expect(message.contains("`lessongen LESSON`, `trace`, `check`"))
       #expect(error.diagnostics.first?.location?.line == 6)
     }
   }

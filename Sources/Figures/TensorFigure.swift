@@ -1,0 +1,214 @@
+public import Analysis
+public import GraphEngine
+
+/// The graph of a lesson of vectors and matrices, as DLFS draws its Affine layer (Fig. 5-25):
+/// each wire labelled with its value's name and shape above (`X (2,)`, `W (2, 3)`) and its
+/// gradient's below (`∂L/∂X (2,)`), and, when the value is small (at most 3 × 3), the matrix
+/// itself under its name and the gradient's matrix under its. A value used along several
+/// edges gets a branch point whose stem carries the summed gradient, as in the scalar
+/// figures.
+public enum TensorFigure {
+  /// The largest matrix written out on a wire: 3 rows of 3.
+  static let largestWritten = 3
+
+  /// Draws the whole graph with its forward values and backward gradients: the lesson's
+  /// `graph` figure.
+  public static func compose(
+    _ evaluation: TensorEvaluation, theme: Theme, measurer: any TextMeasuring, title: String
+  ) -> Figure {
+    let builder = Builder(evaluation: evaluation, theme: theme)
+    let scene = SceneComposer(theme: theme, measurer: measurer).compose(
+      builder.diagram(title: title))
+    return Figure(id: .graph, scene: scene)
+  }
+
+  /// A matrix as lines of text: a vector in brackets on one line, a matrix with the bracket
+  /// pieces ⎡ ⎢ ⎣ and ⎤ ⎥ ⎦ around its rows; each column right-aligned with spaces. The
+  /// lines are set in a monospaced face (``monospaced(_:)``): with proportional figures a
+  /// minus sign or a point is narrower than the padding, and the brackets and columns went
+  /// out of line by half a digit.
+  static func matrixLines(_ t: Tensor, format: NumberFormat) -> [String] {
+    let texts = t.elements.map { String(format.format($0).map { $0 == "-" ? "−" : $0 }) }
+    guard t.shape.rank == 2 else {
+      return ["[" + texts.joined(separator: "  ") + "]"]
+    }
+    let (rows, columns) = (t.shape.dimensions[0], t.shape.dimensions[1])
+    var widths = [Int](repeating: 0, count: columns)
+    for (k, text) in texts.enumerated() {
+      widths[k % columns] = max(widths[k % columns], text.count)
+    }
+    return (0..<rows).map { i in
+      let cells = (0..<columns).map { j -> String in
+        let text = texts[i * columns + j]
+        return String(repeating: " ", count: widths[j] - text.count) + text
+      }
+      let (open, close) =
+        rows == 1 ? ("[", "]") : i == 0 ? ("⎡", "⎤") : i == rows - 1 ? ("⎣", "⎦") : ("⎢", "⎥")
+      return open + cells.joined(separator: "  ") + close
+    }
+  }
+
+  /// Lines of a matrix as markup in DejaVu Sans Mono, the monospaced face installed with
+  /// Cairo's fonts.
+  static func monospaced(_ lines: [String]) -> String {
+    "<span font_family=\"DejaVu Sans Mono\" size=\"92%\">"
+      + PangoMarkupDialect.escape(lines.joined(separator: "\n")) + "</span>"
+  }
+
+  /// Whether input `i` of an op is a loss's labels t (cross_entropy, softmax_with_loss).
+  public static func isLabelSlot(_ op: Op, _ i: Int) -> Bool {
+    (op == .crossEntropy || op == .softmaxWithLoss) && i == 1
+  }
+
+  /// The inputs of a graph used only as a loss's labels: no gradient is shown for them.
+  public static func labelInputs(_ graph: Graph) -> Set<Node.ID> {
+    var uses: [Node.ID: (all: Int, labels: Int)] = [:]
+    for node in graph.nodes {
+      for (i, input) in node.inputs.enumerated() where graph[input].op == .input {
+        var count = uses[input] ?? (0, 0)
+        count.all += 1
+        if isLabelSlot(node.op, i) { count.labels += 1 }
+        uses[input] = count
+      }
+    }
+    return Set(uses.filter { $0.value.all == $0.value.labels }.keys)
+  }
+
+  /// numpy's shape, `(2,)` or `(2, 3)`; a number's is not written.
+  static func shapeText(_ shape: Shape) -> String {
+    shape.isScalar ? "" : " " + shape.description
+  }
+
+  struct Builder {
+    let evaluation: TensorEvaluation
+    let theme: Theme
+    var graph: Graph { evaluation.graph }
+
+    func text(_ markup: String, _ color: Color) -> Diagram.Text {
+      Diagram.Text(markup: markup, font: theme.labelFont, color: color)
+    }
+
+    /// What a value is called on its wire: its name, or for an unnamed node the formula of
+    /// its operands' names when that is short (`X·W`), else nothing but its shape.
+    func name(_ id: Node.ID) -> String? {
+      let node = graph[id]
+      if let name = node.name { return PangoMarkupDialect.symbol(name) }
+      if node.op == .constant {
+        return PangoMarkupDialect.number(theme.numbers.format(node.parameter))
+      }
+      let operands = node.inputs.map { graph[$0].name }
+      guard operands.allSatisfy({ $0 != nil }) else { return nil }
+      let formula = node.op.descriptor.value(operands.map { .symbol($0 ?? "") }, node.parameter)
+      let written = LinearFormulaWriter<PangoMarkupDialect>(
+        numbers: .shortest(significantDigits: 6)
+      ).write(formula)
+      return PangoMarkupDialect.plainText(written).count <= 12 ? written : nil
+    }
+
+    /// The value's label: name and shape, then the matrix if it is small.
+    func valueLabel(_ id: Node.ID) -> Diagram.Text {
+      let value = evaluation.values[id]
+      let head = (name(id) ?? "") + TensorFigure.shapeText(value.shape)
+      return text(lines(head, value), theme.valueColor)
+    }
+
+    /// A gradient's label: ∂L/∂name and shape, then the matrix if it is small.
+    func gradientLabel(_ id: Node.ID, _ gradient: Tensor) -> Diagram.Text {
+      // A formula's gradient is written of the formula in parentheses: ∂L/∂(X·W).
+      let named = graph[id].name != nil || graph[id].op == .constant
+      let of = name(id).map { "∂<i>L</i>/∂" + (named ? $0 : "(" + $0 + ")") } ?? "∂<i>L</i>/∂·"
+      return text(lines(of + TensorFigure.shapeText(gradient.shape), gradient), theme.gradientColor)
+    }
+
+    /// The style's numbers, except that CS231n's two decimals become three significant
+    /// digits: in a matrix of small gradients two decimals made every entry 0.01.
+    var numbers: NumberFormat {
+      if case .fixed = theme.numbers { return .shortest(significantDigits: 3) }
+      return theme.numbers
+    }
+
+    func lines(_ head: String, _ t: Tensor) -> String {
+      if t.shape.isScalar {
+        return head.isEmpty
+          ? PangoMarkupDialect.number(numbers.format(t.scalar))
+          : head + " = " + PangoMarkupDialect.number(numbers.format(t.scalar))
+      }
+      let small = t.shape.dimensions.allSatisfy { $0 <= TensorFigure.largestWritten }
+      guard small else { return head }
+      return head + "\n" + TensorFigure.monospaced(TensorFigure.matrixLines(t, format: numbers))
+    }
+
+    func diagram(title: String) -> Diagram {
+      var diagram = Diagram(title: title)
+      var uses = [Int](repeating: 0, count: graph.nodes.count)
+      for node in graph.nodes { for input in node.inputs { uses[input] += 1 } }
+      var boxOf = [Int](repeating: 0, count: graph.nodes.count)
+      var branchOf = [Int?](repeating: nil, count: graph.nodes.count)
+      for node in graph.nodes {
+        var box: Diagram.Box
+        switch node.op {
+        case .input:
+          box = Diagram.Box(
+            kind: .input,
+            text: Diagram.Text(
+              markup: PangoMarkupDialect.symbol(node.name ?? ""), font: theme.inputFont,
+              color: .black))
+          box.role = .input
+        case .constant:
+          box = Diagram.Box(
+            kind: .constant,
+            text: text(OperatorText.constant(node.parameter), theme.valueColor))
+          box.role = .constant
+        default:
+          box = Diagram.Box(
+            kind: .operation,
+            text: Diagram.Text(
+              markup: PangoMarkupDialect.escape(OperatorText.symbol(node, theme: theme)),
+              font: theme.operatorFont, color: theme.operatorColor))
+        }
+        box.id = graph.traceID(node.id)
+        boxOf[node.id] = diagram.boxes.count
+        diagram.boxes.append(box)
+        if uses[node.id] > 1 && node.op != .constant {
+          branchOf[node.id] = diagram.boxes.count
+          diagram.boxes.append(
+            Diagram.Box(kind: .branch, id: "#branch" + graph.traceID(node.id), text: nil))
+        }
+      }
+      var stemDrawn = Set<Int>()
+      for node in graph.nodes {
+        for (i, input) in node.inputs.enumerated() {
+          var from = boxOf[input]
+          if let branch = branchOf[input] {
+            if stemDrawn.insert(branch).inserted {
+              diagram.edges.append(
+                Diagram.Edge(
+                  from: from, to: branch, above: valueLabel(input),
+                  below: gradientLabel(input, evaluation.gradients[input]), showBelow: true,
+                  weight: 1, arrowhead: false))
+            }
+            from = branch
+          }
+          // Labels t of a loss get no gradient, as in DLFS: nothing learns them.
+          let label = TensorFigure.isLabelSlot(node.op, i)
+          var edge = Diagram.Edge(
+            from: from, to: boxOf[node.id], above: valueLabel(input),
+            below: label ? nil : gradientLabel(input, evaluation.edgeGradients[node.id][i]),
+            showBelow: !label, weight: graph[input].op == .constant ? 0.01 : 1)
+          let marks = node.op.descriptor.operandMarks
+          if i < marks.count, let mark = marks[i] {
+            edge.mark = text(mark, theme.valueColor)
+          }
+          diagram.edges.append(edge)
+        }
+      }
+      diagram.boxes.append(Diagram.Box(kind: .sink, id: "#output", role: .output, text: nil))
+      diagram.edges.append(
+        Diagram.Edge(
+          from: boxOf[graph.output], to: diagram.boxes.count - 1,
+          above: valueLabel(graph.output),
+          below: gradientLabel(graph.output, evaluation.upstream), showBelow: true, weight: 1))
+      return diagram
+    }
+  }
+}

@@ -1,0 +1,269 @@
+import Analysis
+import CairoBackend
+import Explain
+import Figures
+import Foundation
+import GraphEngine
+import Handout
+import LessonKit
+
+/// Everything `lessongen LESSON` writes for a lesson of vectors and matrices: the trace, the
+/// graph figure in three formats, and a walk-through (handout, Markdown, HTML) that states
+/// the row-vector convention, derives each matrix gradient by its shapes, lists every value
+/// and gradient, and checks every element against central differences.
+///
+/// Not yet: step figures, the expanded figure, symbolic labels, colah's in-node values (colah
+/// is drawn with wire labels, in its own colours), exercises, plots.
+enum TensorArtifacts {
+  static func make(
+    for compiled: CompiledTensorLesson, style: StyleOptions, language: String,
+    helper: RenderThread
+  ) throws -> [Artifacts.File] {
+    let lesson = compiled.lesson
+    var theme =
+      Theme.all.first { $0.name == (style.style ?? lesson.style?.value ?? "dlfs") } ?? .dlfs
+    if theme.placement == .inNodes {
+      // colah writes values inside its nodes; a matrix does not fit in one, so its wires
+      // carry them as DLFS's do, in colah's colours.
+      theme.placement = Theme.dlfs.placement
+      theme.direction = Theme.dlfs.direction
+      theme.edgeBox = nil
+    }
+    let words = TensorWords(language: language)
+    let title = lesson.title(language)
+    let figure = TensorFigure.compose(
+      compiled.evaluation, theme: theme, measurer: PangoTextMeasurer(),
+      title: words.figureTitle(title))
+    let document = TensorWalkthrough(compiled: compiled, words: words).document()
+    var markdown = MarkdownWriter()
+    markdown.math = style.mathFlavour
+    var files = [
+      Artifacts.File(path: "trace.json", contents: Data(TraceJSON.write(compiled).utf8)),
+      Artifacts.File(path: "\(lesson.id).md", contents: Data(markdown.write(document).utf8)),
+      Artifacts.File(path: "\(lesson.id).html", contents: Data(HTMLWriter().write(document).utf8)),
+    ]
+    // The handout is laid out and drawn on the helper thread while this one draws the
+    // figure's three files.
+    let paper = style.paperSize
+    let scene = figure.scene
+    let handout = helper.submit {
+      try HandoutRenderer.render(
+        HandoutLayout.layOut(
+          document, figures: [.graph: scene], paper: paper, measurer: PangoTextMeasurer()))
+    }
+    let rendered = try FigureBatch.render([figure], formats: FigureFormat.allCases)
+    files.append(Artifacts.File(path: "\(lesson.id).pdf", contents: try handout.value()))
+    for output in rendered {
+      files.append(
+        Artifacts.File(
+          path: "figures/\(output.figure.fileStem).\(output.format.rawValue)",
+          contents: output.data))
+    }
+    return files
+  }
+}
+
+/// The walk-through of a lesson of vectors and matrices, as a ``Document``.
+struct TensorWalkthrough {
+  let compiled: CompiledTensorLesson
+  let words: TensorWords
+
+  var graph: Graph { compiled.graph }
+  var evaluation: TensorEvaluation { compiled.evaluation }
+
+  /// Up to this many elements in all are checked against central differences (two forward
+  /// passes each); a larger lesson has its first elements of each input checked.
+  static let checkedElements = 2_500
+
+  func document() -> Document {
+    let lesson = compiled.lesson
+    var blocks: [Block] = []
+    if let introduction = lesson.authorText(words.language).introduction {
+      blocks.append(.paragraph([.text(introduction)]))
+    }
+    blocks.append(.heading(level: 2, text: words.graphHeading))
+    blocks.append(.paragraph([.text(words.convention)]))
+    blocks.append(
+      .figure(.graph, alt: words.figureAlt(lesson.title(words.language)), caption: words.caption))
+    let derivations = shapeDerivations()
+    if !derivations.isEmpty {
+      blocks.append(.heading(level: 2, text: words.shapesHeading))
+      blocks.append(.paragraph([.text(words.shapesIntro)]))
+      blocks += derivations.map { .paragraph([.text($0)]) }
+    }
+    blocks.append(.heading(level: 2, text: words.valuesHeading))
+    let labels = TensorFigure.labelInputs(graph)
+    for id in graph.inputs {
+      let name = graph[id].name ?? ""
+      let value = evaluation.values[id]
+      if labels.contains(id) {
+        blocks.append(
+          .paragraph([
+            .emphasis(name), .text(words.labelSentence(value.shape, Self.written(value))),
+          ]))
+        continue
+      }
+      blocks.append(
+        .paragraph([
+          .emphasis(name),
+          .text(
+            words.valueSentence(
+              value.shape, Self.written(value), Self.written(evaluation.gradients[id]),
+              of: name)),
+        ]))
+    }
+    let output = evaluation.values[graph.output]
+    blocks.append(
+      .paragraph([
+        .text(words.outputSentence(graph.outputName, Self.written(output), output.shape))
+      ]))
+    blocks += numericCheck()
+    return Document(
+      title: lesson.title(words.language), summary: lesson.authorText(words.language).summary,
+      language: words.language, blocks: blocks)
+  }
+
+  /// A value in the trace's nested-list notation, at six significant digits; a large one
+  /// by its shape alone.
+  static func written(_ t: Tensor) -> String {
+    func format(_ v: Double) -> String { number(v, digits: 6) }
+    if t.shape.isScalar { return format(t.scalar) }
+    guard t.shape.count <= 12 else { return "\(t.shape) (trace.json)" }
+    func list(_ values: ArraySlice<Double>) -> String {
+      "[" + values.map(format).joined(separator: ", ") + "]"
+    }
+    guard t.shape.rank == 2 else { return list(t.elements[...]) }
+    let width = t.shape.dimensions[1]
+    return "["
+      + stride(from: 0, to: t.elements.count, by: width).map {
+        list(t.elements[$0..<($0 + width)])
+      }.joined(separator: ", ") + "]"
+  }
+
+  /// A number for print: `digits` significant digits and a true minus sign.
+  static func number(_ v: Double, digits: Int) -> String {
+    String(NumberFormat.shortest(significantDigits: digits).format(v).map { $0 == "-" ? "−" : $0 })
+  }
+
+  /// How the text names a node: its name, or the short formula of its operands' names
+  /// (`X·W₁ + b₁` as `X·W1 + b1`), or what it is the input of.
+  func name(_ id: Node.ID) -> String {
+    let node = graph[id]
+    if let name = node.name { return name }
+    if node.op == .constant { return Self.number(node.parameter, digits: 6) }
+    let operands = node.inputs.map { graph[$0].name }
+    if operands.allSatisfy({ $0 != nil }) {
+      let formula = node.op.descriptor.value(operands.map { .symbol($0 ?? "") }, node.parameter)
+      let text = "(" + formula.unicode() + ")"
+      if text.count <= 16 { return text }
+    }
+    return words.unnamed(node.op.descriptor.walkthroughName)
+  }
+
+  /// For each matrix product, each gradient found from its shapes (CS231n's dimension
+  /// analysis); for each add whose operand was broadcast, the sum over the batch; for
+  /// Softmax-with-Loss, y − t.
+  func shapeDerivations() -> [String] {
+    var out: [String] = []
+    for node in graph.nodes {
+      let shapes = node.inputs.map { evaluation.values[$0].shape }
+      switch node.op {
+      case .matmul, .affine:
+        let (x, w) = (node.inputs[0], node.inputs[1])
+        out.append(
+          words.matmul(
+            x: name(x), w: name(w), y: name(node.id), xShape: shapes[0], wShape: shapes[1],
+            yShape: evaluation.values[node.id].shape))
+        if node.op == .affine, shapes[2] != evaluation.values[node.id].shape {
+          out.append(
+            words.bias(
+              name(node.inputs[2]), shapes[2], evaluation.values[node.id].shape,
+              output: name(node.id)))
+        }
+      case .add, .sub:
+        let y = evaluation.values[node.id].shape
+        for (i, input) in node.inputs.enumerated() where shapes[i] != y && !shapes[i].isScalar {
+          out.append(words.bias(name(input), shapes[i], y, output: name(node.id)))
+        }
+      case .softmaxWithLoss:
+        var a = name(node.inputs[0])
+        if a.hasPrefix("(") && a.hasSuffix(")") { a = String(a.dropFirst().dropLast()) }
+        out.append(words.softmaxWithLoss(a, name(node.inputs[1])))
+      case .repeatRows:
+        out.append(words.repeatSum(name(node.inputs[0]), Int(node.parameter)))
+      default: continue
+      }
+    }
+    return out
+  }
+
+  /// Every element of every input (up to ``checkedElements``) against the central
+  /// difference (L(x + h) − L(x − h))/2h of L = Σ ∂L/∂Y ⊙ Y, with the relative error
+  /// |a − n| / max(|a|, |n|) and CS231n's reading of it.
+  func numericCheck() -> [Block] {
+    var inputs: [String: Tensor] = [:]
+    for id in graph.inputs { inputs[graph[id].name ?? ""] = evaluation.values[id] }
+    let seed = evaluation.upstream
+    func loss(_ values: [String: Tensor]) -> Double? {
+      guard case .success(let e) = TensorEvaluator.evaluate(graph, inputs: values) else {
+        return nil
+      }
+      return zip(e.values[graph.output].elements, seed.elements).reduce(0) { $0 + $1.0 * $1.1 }
+    }
+    var rows: [[[Inline]]] = []
+    var worst = 0.0
+    let checked = graph.inputs.filter { !TensorFigure.labelInputs(graph).contains($0) }
+    let total = checked.reduce(0) { $0 + evaluation.values[$1].shape.count }
+    // Each element checked costs two forward passes; the checks together stay under about
+    // 2·10⁷ multiply-adds (a few tenths of a second), so a large lesson has its first
+    // elements of each input checked.
+    let pass = graph.nodes.reduce(1) { work, node in
+      let y = evaluation.values[node.id].shape.count
+      guard node.op == .matmul || node.op == .affine else { return work + y }
+      return work + y * (evaluation.values[node.inputs[1]].shape.dimensions.first ?? 1)
+    }
+    let affordable = max(checked.count, 20_000_000 / (2 * pass))
+    let perInput =
+      total <= min(Self.checkedElements, affordable)
+      ? Int.max : max(1, min(10, affordable / max(1, checked.count)))
+    for id in checked {
+      let name = graph[id].name ?? ""
+      let value = evaluation.values[id]
+      for k in value.elements.indices.prefix(perInput) {
+        let h = 1e-5 * max(1, abs(value.elements[k]))
+        var plus = inputs
+        var minus = inputs
+        plus[name]?.elements[k] += h
+        minus[name]?.elements[k] -= h
+        guard let up = loss(plus), let down = loss(minus) else { continue }
+        let numeric = (up - down) / (2 * h)
+        let analytic = evaluation.gradients[id].elements[k]
+        // Two numbers both below 1e-8 are both zero within the difference's rounding (a
+        // zero gradient against −1.8e−10 would read as a relative error of 1).
+        let scale = max(abs(numeric), abs(analytic))
+        let error = scale < 1e-8 ? 0 : abs(numeric - analytic) / scale
+        worst = max(worst, error)
+        rows.append([
+          [.emphasis(name + Self.index(k, value.shape))],
+          [.text(Self.number(analytic, digits: 6))], [.text(Self.number(numeric, digits: 6))],
+          [.text(Self.number(error, digits: 2))],
+        ])
+      }
+    }
+    return [
+      .heading(level: 2, text: words.checkHeading),
+      .paragraph([.text(words.checkIntro(checked: rows.count, of: total))]),
+      .table(header: words.checkHeader.map { [.text($0)] }, rows: rows),
+      .paragraph([.text(words.checkVerdict(worst))]),
+    ]
+  }
+
+  /// `[i]` or `[i, j]`, numpy's index of element k.
+  static func index(_ k: Int, _ shape: Shape) -> String {
+    switch shape.rank {
+    case 0: ""
+    case 1: "[\(k)]"
+    default: "[\(k / shape.dimensions[1]), \(k % shape.dimensions[1])]"
+    }
+  }
+}

@@ -1,0 +1,155 @@
+import GraphEngine
+
+/// The sentences of a tensor lesson's walk-through, in English and Korean.
+struct TensorWords {
+  let language: String
+
+  init(language: String) {
+    self.language = language == "ko" ? "ko" : "en"
+  }
+
+  private var ko: Bool { language == "ko" }
+
+  func figureTitle(_ title: String) -> String {
+    ko ? "\(title): 계산 그래프" : "\(title): the computational graph"
+  }
+
+  var graphHeading: String { ko ? "계산 그래프" : "The computational graph" }
+
+  var convention: String {
+    ko
+      ? "『밑바닥부터 시작하는 딥러닝』처럼 벡터는 행 벡터입니다. 모양 (D,)인 벡터 X에 (D, H) 행렬 W를 곱하면 "
+        + "X·W는 모양 (H,)인 행 벡터가 되고, N개를 묶은 배치 X (N, D)는 행 하나가 입력 하나입니다. "
+        + "각 화살표 위에는 값과 그 모양을, 아래에는 같은 모양의 기울기 ∂L/∂를 적었습니다. "
+        + "기울기는 언제나 그 변수와 모양이 같습니다."
+      : "As in Deep Learning from Scratch, vectors are rows: a vector X of shape (D,) times a "
+        + "matrix W of shape (D, H) gives the row X·W of shape (H,), and a batch X of shape "
+        + "(N, D) holds one input per row. Above each wire are the value and its shape; below "
+        + "it, the gradient ∂L/∂ of the same shape: a gradient always has the shape of its "
+        + "variable."
+  }
+
+  func figureAlt(_ title: String) -> String {
+    ko
+      ? "\(title)의 계산 그래프: 각 화살표 위에 값과 모양, 아래에 기울기"
+      : "The computational graph of \(title): each wire with its value and shape above and its gradient below"
+  }
+
+  var caption: String {
+    ko
+      ? "위: 값과 모양. 아래: 기울기 ∂L/∂. 3×3 이하의 행렬은 원소까지 적었습니다."
+      : "Above: values and shapes. Below: gradients ∂L/∂. Matrices up to 3 × 3 are written out."
+  }
+
+  var shapesHeading: String { ko ? "모양으로 찾는 기울기" : "Gradients from their shapes" }
+
+  var shapesIntro: String {
+    ko
+      ? "CS231n이 가르치듯 행렬의 기울기는 모양을 맞추어 찾을 수 있습니다. ∂L/∂X는 X와 모양이 같아야 하므로, "
+        + "곱할 수 있는 방법은 하나뿐입니다."
+      : "As CS231n teaches, a matrix gradient can be found by its shapes: ∂L/∂X must have the "
+        + "shape of X, and there is only one way to multiply the matrices at hand into it."
+  }
+
+  func matmul(x: String, w: String, y: String, xShape: Shape, wShape: Shape, yShape: Shape)
+    -> String
+  {
+    let (xs, ws, ys) = (xShape.description, wShape.description, yShape.description)
+    return ko
+      ? "\(x) \(xs) · \(w) \(ws) → \(ys). ∂L/∂\(x) = ∂L/∂\(y) · \(w)ᵀ: \(ys)에 \(w)ᵀ를 곱해야 "
+        + "\(x)의 모양 \(xs)가 됩니다. ∂L/∂\(w) = \(x)ᵀ · ∂L/∂\(y): 모양 \(ws)."
+      : "\(x) \(xs) · \(w) \(ws) → \(ys). ∂L/∂\(x) = ∂L/∂\(y) · \(w)ᵀ: only \(ys) times "
+        + "\(w)ᵀ gives the shape of \(x), \(xs). ∂L/∂\(w) = \(x)ᵀ · ∂L/∂\(y), of shape \(ws)."
+  }
+
+  func bias(_ b: String, _ shape: Shape, _ y: Shape, output: String) -> String {
+    ko
+      ? "\(b) \(shape)는 \(y)의 모든 행에 더해졌으므로(브로드캐스트), 그 기울기는 ∂L/∂\(output)를 "
+        + "축 0 방향으로 더한 것입니다: 행마다 흘러온 기울기가 모두 \(b)로 모입니다."
+      : "\(b) \(shape) was added to every row of \(y) (broadcast), so its gradient is "
+        + "∂L/∂\(output) summed over axis 0: every row's gradient flows back into the same \(b)."
+  }
+
+  /// After the name of a loss's labels: its shape and value, and why it has no gradient.
+  func labelSentence(_ shape: Shape, _ value: String) -> String {
+    let what = shape.isScalar ? "" : " \(shape)"
+    return ko
+      ? "\(what) = \(value): 정답 레이블이므로 기울기를 구하지 않습니다."
+      : "\(what) = \(value): the labels, which nothing learns, so no gradient is followed to them."
+  }
+
+  func softmaxWithLoss(_ a: String, _ t: String) -> String {
+    ko
+      ? "Softmax-with-Loss 계층의 역전파는 y − \(t)입니다(y = softmax(\(a)), 배치라면 N으로 나눕니다). "
+        + "소프트맥스와 교차 엔트로피 오차를 함께 미분하면 이렇게 깔끔해집니다."
+      : "The Softmax-with-Loss layer sends back y − \(t) (y = softmax(\(a)); divided by N for "
+        + "a batch): softmax and the cross-entropy error differentiated together cancel down "
+        + "to this."
+  }
+
+  func repeatSum(_ x: String, _ n: Int) -> String {
+    ko
+      ? "Repeat 노드는 \(x)를 \(n)번 복사하므로, 그 역전파는 흘러온 \(n)개의 기울기를 더하는 Sum입니다."
+      : "The Repeat node copies \(x) \(n) times, so its backward pass is a Sum of the \(n) "
+        + "gradients that come back."
+  }
+
+  var valuesHeading: String { ko ? "값과 기울기" : "Values and gradients" }
+
+  /// After the input's name: its shape, value and gradient.
+  func valueSentence(_ shape: Shape, _ value: String, _ gradient: String, of name: String)
+    -> String
+  {
+    let what = shape.isScalar ? "" : " \(shape)"
+    return ko
+      ? "\(what) = \(value),  ∂L/∂\(name) = \(gradient)"
+      : "\(what) = \(value),  ∂L/∂\(name) = \(gradient)"
+  }
+
+  /// A node without a name, by what it is.
+  func unnamed(_ op: String) -> String {
+    ko ? "\(op) 노드의 출력" : "the output of the \(op) node"
+  }
+
+  func outputSentence(_ name: String, _ value: String, _ shape: Shape) -> String {
+    let what = shape.isScalar ? "" : " \(shape)"
+    return ko ? "출력 \(name)\(what)의 값은 \(value)입니다." : "The output \(name)\(what) is \(value)."
+  }
+
+  var checkHeading: String { ko ? "수치 미분으로 확인" : "Numeric check" }
+
+  func checkIntro(checked: Int, of total: Int) -> String {
+    let which =
+      checked == total
+      ? (ko ? "모든 원소" : "every element")
+      : (ko ? "\(total)개 중 \(checked)개 원소" : "\(checked) of the \(total) elements")
+    return ko
+      ? "\(which)의 역전파 기울기를 중앙 차분 \(Self.difference)와 비교합니다. "
+        + "상대 오차는 \(Self.relative)이고, 둘 다 1e−8보다 작으면 0으로 봅니다."
+      : "The backpropagated gradient of \(which), against the central difference "
+        + "\(Self.difference); the relative error is \(Self.relative), and 0 when "
+        + "both are below 1e−8."
+  }
+
+  /// The formulas of the check, with no-break spaces so that no line breaks inside them.
+  static let difference = "(L(x\u{A0}+\u{A0}h)\u{A0}−\u{A0}L(x\u{A0}−\u{A0}h))/2h"
+  static let relative = "|a\u{A0}−\u{A0}n|/max(|a|,\u{A0}|n|)"
+
+  var checkHeader: [String] {
+    ko ? ["원소", "역전파", "수치 미분", "상대 오차"] : ["element", "backprop", "numeric", "relative error"]
+  }
+
+  func checkVerdict(_ worst: Double) -> String {
+    let text = String(
+      NumberFormat.shortest(significantDigits: 2).format(worst).map { $0 == "-" ? "−" : $0 })
+    if worst < 1e-7 {
+      return ko
+        ? "가장 큰 상대 오차는 \(text)입니다. CS231n의 기준으로 1e−7보다 작으면 기울기가 옳습니다."
+        : "The largest relative error is \(text): below 1e−7, which CS231n reads as a correct gradient."
+    }
+    return ko
+      ? "가장 큰 상대 오차는 \(text)입니다. CS231n은 1e−7 미만을 좋다고 보고, 꺾인 곳(relu, max) 근처에서는 더 큰 오차가 날 수 있다고 말합니다."
+      : "The largest relative error is \(text). CS231n reads below 1e−7 as good; near a kink "
+        + "(relu, max) a larger error can come from the difference itself."
+  }
+}

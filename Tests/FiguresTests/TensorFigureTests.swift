@@ -1,0 +1,80 @@
+import Analysis
+import ExpressionLanguage
+import GraphEngine
+import Testing
+
+@testable import Figures
+
+/// The graph of a lesson of vectors and matrices: shapes and small matrices on the wires.
+@Suite("Tensor figures")
+struct TensorFigureTests {
+  static func evaluation(_ function: String, _ inputs: [String: Tensor], upstream: Tensor? = nil)
+    throws -> TensorEvaluation
+  {
+    let locate = { GraphEngine.SourceLocation(line: 1, column: $0 + 1) }
+    let names = inputs.keys.sorted().map {
+      GraphBuilder.InputName($0, at: .init(line: 9, column: 3))
+    }
+    let program = try Parser.parse(function, locate: locate).get()
+    let graph = try GraphBuilder.build(program, inputs: names).get()
+    return try TensorEvaluator.evaluate(graph, inputs: inputs, upstream: upstream).get()
+  }
+
+  /// The texts the scene draws, markup removed.
+  static func texts(_ scene: Scene) -> [String] {
+    scene.elements.compactMap { element in
+      if case .text(let run, _) = element { return PangoMarkupDialect.plainText(run.markup) }
+      return nil
+    }
+  }
+
+  @Test("DLFS's Affine layer: names and shapes above and below, the matrices written out")
+  func affine() throws {
+    let e = try Self.evaluation(
+      "Y = X @ W + B",
+      [
+        "X": Tensor(Shape([2]), [1, 0.5]),
+        "W": Tensor(Shape([2, 3]), [0.1, 0.3, 0.5, 0.2, 0.4, 0.6]),
+        "B": Tensor(Shape([3]), [0.1, 0.2, 0.3]),
+      ], upstream: Tensor(Shape([3]), [1, 2, 3]))
+    let figure = TensorFigure.compose(
+      e, theme: .dlfs, measurer: EstimatedTextMeasurer(), title: "Affine")
+    #expect(figure.id == .graph)
+    let texts = Self.texts(figure.scene)
+    #expect(texts.contains("X (2,)\n[1  0.5]"))
+    #expect(texts.contains("W (2, 3)\n⎡0.1  0.3  0.5⎤\n⎣0.2  0.4  0.6⎦"))
+    #expect(texts.contains("X·W (3,)\n[0.2  0.5  0.8]"))
+    #expect(texts.contains("Y (3,)\n[0.3  0.7  1.1]"))
+    // ∂L/∂X = ∂L/∂Y·Wᵀ = (2.2, 2.8); ∂L/∂W = Xᵀ·∂L/∂Y.
+    #expect(texts.contains("∂L/∂X (2,)\n[2.2  2.8]"))
+    #expect(texts.contains("∂L/∂W (2, 3)\n⎡  1  2    3⎤\n⎣0.5  1  1.5⎦"), "\(texts)")
+    #expect(texts.contains("∂L/∂(X·W) (3,)\n[1  2  3]"))
+    #expect(texts.contains("MatMul"))
+  }
+
+  @Test("a loss's labels t get no gradient on the figure")
+  func labels() throws {
+    let e = try Self.evaluation(
+      "L = softmax_with_loss(a, t)",
+      ["a": Tensor(Shape([3]), [0.3, 2.9, 4]), "t": Tensor(Shape([3]), [0, 0, 1])])
+    let figure = TensorFigure.compose(
+      e, theme: .dlfs, measurer: EstimatedTextMeasurer(), title: "loss")
+    let texts = Self.texts(figure.scene)
+    #expect(texts.contains { $0.hasPrefix("∂L/∂a (3,)") })
+    #expect(!texts.contains { $0.hasPrefix("∂L/∂t") }, "labels get no gradient")
+  }
+
+  @Test("a large matrix is named by its shape alone; columns are right-aligned")
+  func sizes() throws {
+    let big = Tensor(repeating: 0.5, Shape([4, 2]))
+    let e = try Self.evaluation("s = sum(A)", ["A": big])
+    let figure = TensorFigure.compose(
+      e, theme: .cs231n, measurer: EstimatedTextMeasurer(), title: "sum")
+    let texts = Self.texts(figure.scene)
+    #expect(texts.contains("A (4, 2)"))
+    #expect(texts.contains("s = 4"))  // three significant digits, not CS231n's 4.00
+    let lines = TensorFigure.matrixLines(
+      Tensor(Shape([3, 2]), [1, -10, 100, 2, 3, 4]), format: .shortest(significantDigits: 6))
+    #expect(lines == ["⎡  1  −10⎤", "⎢100    2⎥", "⎣  3    4⎦"])
+  }
+}
