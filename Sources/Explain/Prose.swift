@@ -134,3 +134,9 @@ extension Prose {
     return out
   }
 }
+
+/// Why a figure is not drawn, in `language` (`en` or `ko`), as the walk-through says it where
+/// the figure would stand.
+public func omittedFigureSentence(_ figure: OmittedFigure, language: String) -> String {
+  prose(for: language).omitted(figure)
+}

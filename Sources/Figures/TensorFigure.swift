@@ -12,14 +12,15 @@ public enum TensorFigure {
   static let largestWritten = 3
 
   /// Draws the whole graph with its forward values and backward gradients: the lesson's
-  /// `graph` figure.
+  /// `graph` figure, or (given the expanded graph's evaluation) its `expanded` one.
   public static func compose(
-    _ evaluation: TensorEvaluation, theme: Theme, measurer: any TextMeasuring, title: String
+    _ evaluation: TensorEvaluation, theme: Theme, measurer: any TextMeasuring, title: String,
+    id: FigureID = .graph
   ) -> Figure {
     let builder = Builder(evaluation: evaluation, theme: theme)
     let scene = SceneComposer(theme: theme, measurer: measurer).compose(
       builder.diagram(title: title))
-    return Figure(id: .graph, scene: scene)
+    return Figure(id: id, scene: scene)
   }
 
   /// A matrix as lines of text: a vector in brackets on one line, a matrix with the bracket
@@ -189,12 +190,14 @@ public enum TensorFigure {
             }
             from = branch
           }
-          // Labels t of a loss get no gradient, as in DLFS: nothing learns them.
-          let label = TensorFigure.isLabelSlot(node.op, i)
+          // Labels t of a loss get no gradient, as in DLFS: nothing learns them; a constant
+          // is a short stub whose box shows its number.
+          let constant = graph[input].op == .constant
+          let label = TensorFigure.isLabelSlot(node.op, i) || constant
           var edge = Diagram.Edge(
-            from: from, to: boxOf[node.id], above: valueLabel(input),
+            from: from, to: boxOf[node.id], above: constant ? nil : valueLabel(input),
             below: label ? nil : gradientLabel(input, evaluation.edgeGradients[node.id][i]),
-            showBelow: !label, weight: graph[input].op == .constant ? 0.01 : 1)
+            showBelow: !label, weight: constant ? 0.01 : 1)
           let marks = node.op.descriptor.operandMarks
           if i < marks.count, let mark = marks[i] {
             edge.mark = text(mark, theme.valueColor)

@@ -7,13 +7,15 @@ extension Graph {
   ///
   /// New nodes keep the composite's location and point back to it through `origin`; the
   /// last node of each chain inherits the composite's name.
-  public func expandingComposites() -> Graph {
+  ///
+  /// - Parameter expands: which composites to expand (all by default).
+  public func expandingComposites(where expands: (Op) -> Bool = { _ in true }) -> Graph {
     var builder = ExpansionBuilder()
     var newID = [Node.ID](repeating: 0, count: nodes.count)
     for node in nodes {
       let inputs = node.inputs.map { newID[$0] }
       let last: Node.ID
-      if let expand = node.op.descriptor.expansion {
+      if expands(node.op), let expand = node.op.descriptor.expansion {
         builder.source = node
         last = expand(&builder, inputs)
       } else {

@@ -31,10 +31,31 @@ enum TensorArtifacts {
     }
     let words = TensorWords(language: language)
     let title = lesson.title(language)
-    let figure = TensorFigure.compose(
-      compiled.evaluation, theme: theme, measurer: PangoTextMeasurer(),
-      title: words.figureTitle(title))
-    let document = TensorWalkthrough(compiled: compiled, words: words).document()
+    var walkthrough = TensorWalkthrough(compiled: compiled, words: words)
+    var figures: [Figure] = []
+    if compiled.graph.nodes.count > Limits.drawnNodes {
+      // Too large to draw, as for a lesson of numbers: a sentence and a warning instead.
+      let omitted = OmittedFigure(.graph, reason: .tooLarge(nodes: compiled.graph.nodes.count))
+      walkthrough.omitted = omittedFigureSentence(omitted, language: words.language)
+      Terminal.printError("\(lesson.path): warning: \(omitted.warning)")
+    } else {
+      figures.append(
+        TensorFigure.compose(
+          compiled.evaluation, theme: theme, measurer: PangoTextMeasurer(),
+          title: words.figureTitle(title)))
+      // The layers drawn apart (MatMul and +, the batch bias's Repeat, softmax and the
+      // cross-entropy error), when there is anything to draw apart.
+      if let expanded = TensorWalkthrough.expanded(compiled),
+        expanded.graph.nodes.count <= Limits.drawnNodes
+      {
+        figures.append(
+          TensorFigure.compose(
+            expanded, theme: theme, measurer: PangoTextMeasurer(),
+            title: words.expandedTitle(title), id: .expanded))
+        walkthrough.hasExpanded = true
+      }
+    }
+    let document = walkthrough.document()
     var markdown = MarkdownWriter()
     markdown.math = style.mathFlavour
     var files = [
@@ -45,13 +66,13 @@ enum TensorArtifacts {
     // The handout is laid out and drawn on the helper thread while this one draws the
     // figure's three files.
     let paper = style.paperSize
-    let scene = figure.scene
+    let scenes = Dictionary(figures.map { ($0.id, $0.scene) }, uniquingKeysWith: { a, _ in a })
     let handout = helper.submit {
       try HandoutRenderer.render(
         HandoutLayout.layOut(
-          document, figures: [.graph: scene], paper: paper, measurer: PangoTextMeasurer()))
+          document, figures: scenes, paper: paper, measurer: PangoTextMeasurer()))
     }
-    let rendered = try FigureBatch.render([figure], formats: FigureFormat.allCases)
+    let rendered = try FigureBatch.render(figures, formats: FigureFormat.allCases)
     files.append(Artifacts.File(path: "\(lesson.id).pdf", contents: try handout.value()))
     for output in rendered {
       files.append(
@@ -67,6 +88,24 @@ enum TensorArtifacts {
 struct TensorWalkthrough {
   let compiled: CompiledTensorLesson
   let words: TensorWords
+  /// Whether the lesson has an `expanded` figure (``expanded(_:)``).
+  var hasExpanded = false
+  /// Why the graph is not drawn, said where it would stand; nil when it is drawn.
+  var omitted: String?
+
+  /// The evaluation of the graph with its layers drawn apart
+  /// (``GraphEngine/Graph/expandingForShapes(_:)``); nil when that changes nothing.
+  static func expanded(_ compiled: CompiledTensorLesson) -> TensorEvaluation? {
+    let graph = compiled.graph
+    var inputs: [String: Tensor] = [:]
+    for id in graph.inputs { inputs[graph[id].name ?? ""] = compiled.evaluation.values[id] }
+    guard let expanded = graph.expandingForShapes(inputs.mapValues(\.shape)),
+      expanded.nodes.count != graph.nodes.count,
+      case .success(let evaluation) = TensorEvaluator.evaluate(
+        expanded, inputs: inputs, upstream: compiled.evaluation.upstream)
+    else { return nil }
+    return evaluation
+  }
 
   var graph: Graph { compiled.graph }
   var evaluation: TensorEvaluation { compiled.evaluation }
@@ -83,8 +122,20 @@ struct TensorWalkthrough {
     }
     blocks.append(.heading(level: 2, text: words.graphHeading))
     blocks.append(.paragraph([.text(words.convention)]))
-    blocks.append(
-      .figure(.graph, alt: words.figureAlt(lesson.title(words.language)), caption: words.caption))
+    if let omitted {
+      blocks.append(.paragraph([.text(omitted)]))
+    } else {
+      blocks.append(
+        .figure(
+          .graph, alt: words.figureAlt(lesson.title(words.language)), caption: words.caption))
+    }
+    if hasExpanded {
+      blocks.append(.paragraph([.text(words.expandedIntro)]))
+      blocks.append(
+        .figure(
+          .expanded, alt: words.expandedAlt(lesson.title(words.language)),
+          caption: words.caption))
+    }
     let derivations = shapeDerivations()
     if !derivations.isEmpty {
       blocks.append(.heading(level: 2, text: words.shapesHeading))
@@ -215,10 +266,12 @@ struct TensorWalkthrough {
     let checked = graph.inputs.filter { !TensorFigure.labelInputs(graph).contains($0) }
     let total = checked.reduce(0) { $0 + evaluation.values[$1].shape.count }
     // Each element checked costs two forward passes; the checks together stay under about
-    // 2·10⁷ multiply-adds (a few tenths of a second), so a large lesson has its first
-    // elements of each input checked.
+    // 2·10⁷ units of work (a few tenths of a second), so a large lesson has its first
+    // elements of each input checked. A pass costs each node's elements (times the inner
+    // size for a product) and about 50 for the node itself (its allocation): a graph of
+    // 10,000 small nodes gets 19 checks, not 1,000.
     let pass = graph.nodes.reduce(1) { work, node in
-      let y = evaluation.values[node.id].shape.count
+      let y = evaluation.values[node.id].shape.count + 50
       guard node.op == .matmul || node.op == .affine else { return work + y }
       return work + y * (evaluation.values[node.inputs[1]].shape.dimensions.first ?? 1)
     }

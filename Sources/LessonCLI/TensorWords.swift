@@ -14,6 +14,27 @@ struct TensorWords {
     ko ? "\(title): 계산 그래프" : "\(title): the computational graph"
   }
 
+  func expandedTitle(_ title: String) -> String {
+    ko ? "\(title): 계층을 펼친 그래프" : "\(title): the layers drawn apart"
+  }
+
+  var expandedIntro: String {
+    ko
+      ? "같은 그래프를 계층을 펼쳐 그리면 다음과 같습니다. Affine은 MatMul 노드와 + 노드이고, 배치에서는 "
+        + "편향이 Repeat 노드를 거쳐 N번 복사되므로 그 역전파인 Sum(축 0 방향의 합)이 보입니다. "
+        + "Softmax-with-Loss는 softmax 노드와 교차 엔트로피 오차 노드입니다."
+      : "The same graph with its layers drawn apart: Affine is a MatMul node and a + node; on "
+        + "a batch the bias passes through a Repeat node that makes its N copies, so its "
+        + "backward pass, a Sum over axis 0, shows; Softmax-with-Loss is a softmax node and a "
+        + "cross-entropy error node."
+  }
+
+  func expandedAlt(_ title: String) -> String {
+    ko
+      ? "\(title)의 계층을 펼친 계산 그래프: 각 화살표 위에 값과 모양, 아래에 기울기"
+      : "The computational graph of \(title) with its layers drawn apart: each wire with its value and shape above and its gradient below"
+  }
+
   var graphHeading: String { ko ? "계산 그래프" : "The computational graph" }
 
   var convention: String {

@@ -107,11 +107,32 @@ struct TensorCommandTests {
         #expect(markdown.contains("0.0182113, 0.245192, −0.263403"))  // y − t
       } else {
         #expect(markdown.contains("summed over axis 0"))
+        #expect(
+          markdown.contains(
+            "![The computational graph of The Affine layer on a batch with its layers drawn apart"))
+        #expect(markdown.contains("(figures/expanded.png)"))
         #expect(markdown.contains("∂L/∂X = ∂L/∂(X·W) · Wᵀ"))
       }
       let svg = String(decoding: outputs[0]["figures/graph.svg"] ?? Data(), as: UTF8.self)
       #expect(svg.contains("<svg"))
     }
+  }
+
+  @Test("a graph over 2,500 nodes is computed and explained, not drawn, with a warning")
+  func tooLarge() throws {
+    let folder = try TemporaryFolder()
+    let sum = Array(repeating: "x", count: 2_600).joined(separator: " + ")
+    try folder.write("big.yaml", "title: big\nfunction: y = sum(\(sum))\ninputs:\n  x: [1, 2]\n")
+    let run = try ProcessRunner.run(["big.yaml", "--out", "out"], in: folder.url)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stderr.contains("warning: the graph figure is left out: its graph has 2601 nodes"))
+    let base = folder.url.appendingPathComponent("out/big")
+    #expect(!FileManager.default.fileExists(atPath: base.appendingPathComponent("figures").path))
+    let markdown = try String(
+      contentsOf: base.appendingPathComponent("big.md"), encoding: .utf8)
+    #expect(markdown.contains("The graph figure is left out: its graph has 2601 nodes"))
+    let trace = try String(contentsOf: base.appendingPathComponent("trace.json"), encoding: .utf8)
+    #expect(trace.contains("\"grad\": [2600, 2600]"))
   }
 
   @Test("courses and sites refuse a tensor lesson at its first list and write nothing")

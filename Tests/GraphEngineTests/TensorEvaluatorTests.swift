@@ -213,6 +213,37 @@ struct TensorEvaluatorTests {
     }
   }
 
+  @Test("drawn apart, a batch's bias passes through a Repeat node; the gradients are the same")
+  func repeatExpansion() throws {
+    let inputs = [
+      "X": randomTensor([4, 2], seed: 50), "W": randomTensor([2, 3], seed: 51),
+      "B": randomTensor([3], seed: 52),
+    ]
+    let e = try evaluateTensors("Y = affine(X, W, B)", inputs).get()
+    let graph = try #require(e.graph.expandingForShapes(inputs.mapValues(\.shape)))
+    let repeats = graph.nodes.filter { $0.op == .repeatRows }
+    #expect(repeats.count == 1)
+    #expect(repeats.first?.parameter == 4)
+    #expect(repeats.first.map { graph[$0.inputs[0]].name } == "B")
+    #expect(graph.nodes.allSatisfy { !$0.op.isComposite })
+    let expanded = try TensorEvaluator.evaluate(graph, inputs: inputs).get()
+    for name in ["X", "W", "B"] {
+      let a = e.gradients[e.graph.nodes.first { $0.name == name }?.id ?? 0]
+      let b = expanded.gradients[graph.nodes.first { $0.name == name }?.id ?? 0]
+      #expect(a.shape == b.shape)
+      for k in a.elements.indices { #expect(abs(a.elements[k] - b.elements[k]) < 1e-14, "\(name)") }
+    }
+    // One row: nothing to repeat.
+    let single = [
+      "x": randomTensor([2], seed: 53), "W": randomTensor([2, 3], seed: 51),
+      "B": randomTensor([3], seed: 52),
+    ]
+    let plain = try evaluateTensors("Y = x @ W + B", single).get()
+    #expect(
+      plain.graph.expandingForShapes(single.mapValues(\.shape))?.nodes.count
+        == plain.graph.nodes.count)
+  }
+
   @Test("a shape mismatch is located and names both shapes")
   func mismatches() throws {
     func message(_ function: String, _ inputs: [String: Tensor]) -> String? {
