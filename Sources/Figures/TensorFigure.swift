@@ -23,6 +23,24 @@ public enum TensorFigure {
     return Figure(id: id, scene: scene)
   }
 
+  /// The backward pass step by step, on the graph `evaluation` holds: one figure per
+  /// operation, the gradients filled in as far as that node, the node highlighted; the
+  /// figures share one layout.
+  public static func steps(
+    _ evaluation: TensorEvaluation, theme: Theme, measurer: any TextMeasuring,
+    title: (Int, Int) -> String
+  ) -> [Figure] {
+    let builder = Builder(evaluation: evaluation, theme: theme)
+    let count = LessonAnalysis.backwardOrder(evaluation.graph).count
+    let diagrams = (1...max(1, count)).map {
+      builder.diagram(title: title($0, count), processed: $0)
+    }
+    let scenes = SceneComposer(theme: theme, measurer: measurer).compose(sequence: diagrams)
+    return scenes.enumerated().map { k, scene in
+      Figure(id: .step(k + 1, of: count), scene: scene)
+    }
+  }
+
   /// A matrix as lines of text: a vector in brackets on one line, a matrix with the bracket
   /// pieces ⎡ ⎢ ⎣ and ⎤ ⎥ ⎦ around its rows; each column right-aligned with spaces. The
   /// lines are set in a monospaced face (``monospaced(_:)``): with proportional figures a
@@ -139,8 +157,14 @@ public enum TensorFigure {
       return head + "\n" + TensorFigure.monospaced(TensorFigure.matrixLines(t, format: numbers))
     }
 
-    func diagram(title: String) -> Diagram {
+    /// - Parameter processed: for a step figure, how many nodes the backward pass has
+    ///   processed (the last highlighted); nil: all.
+    func diagram(title: String, processed: Int? = nil) -> Diagram {
       var diagram = Diagram(title: title)
+      let order = LessonAnalysis.backwardOrder(graph)
+      let done = Set(order.prefix(processed ?? order.count))
+      let current = processed.flatMap { $0 > 0 && $0 <= order.count ? order[$0 - 1] : nil }
+      let consumers = graph.consumers
       var uses = [Int](repeating: 0, count: graph.nodes.count)
       for node in graph.nodes { for input in node.inputs { uses[input] += 1 } }
       var boxOf = [Int](repeating: 0, count: graph.nodes.count)
@@ -168,6 +192,7 @@ public enum TensorFigure {
               font: theme.operatorFont, color: theme.operatorColor))
         }
         box.id = graph.traceID(node.id)
+        box.highlighted = node.id == current
         boxOf[node.id] = diagram.boxes.count
         diagram.boxes.append(box)
         if uses[node.id] > 1 && node.op != .constant {
@@ -182,11 +207,13 @@ public enum TensorFigure {
           var from = boxOf[input]
           if let branch = branchOf[input] {
             if stemDrawn.insert(branch).inserted {
+              // The summed gradient, once every use has sent its part back.
+              let complete = consumers[input].allSatisfy { done.contains($0) }
               diagram.edges.append(
                 Diagram.Edge(
                   from: from, to: branch, above: valueLabel(input),
-                  below: gradientLabel(input, evaluation.gradients[input]), showBelow: true,
-                  weight: 1, arrowhead: false))
+                  below: gradientLabel(input, evaluation.gradients[input]),
+                  showBelow: complete, weight: 1, arrowhead: false))
             }
             from = branch
           }
@@ -194,10 +221,12 @@ public enum TensorFigure {
           // is a short stub whose box shows its number.
           let constant = graph[input].op == .constant
           let label = TensorFigure.isLabelSlot(node.op, i) || constant
+          var below = label ? nil : gradientLabel(input, evaluation.edgeGradients[node.id][i])
+          if node.id == current { below?.color = theme.highlightText }
           var edge = Diagram.Edge(
             from: from, to: boxOf[node.id], above: constant ? nil : valueLabel(input),
-            below: label ? nil : gradientLabel(input, evaluation.edgeGradients[node.id][i]),
-            showBelow: !label, weight: constant ? 0.01 : 1)
+            below: below, showBelow: !label && done.contains(node.id),
+            weight: constant ? 0.01 : 1)
           let marks = node.op.descriptor.operandMarks
           if i < marks.count, let mark = marks[i] {
             edge.mark = text(mark, theme.valueColor)

@@ -20,13 +20,19 @@ public enum PipelineExercise {
       if let shaped = try CompiledTensorLesson.compile(bytes: bytes, path: "fuzz.yaml", id: "fuzz")
       {
         _ = TraceJSON.write(shaped)
+        // As `lessongen LESSON` does: the figure only for a graph it draws; the numeric
+        // check on a small budget (the fuzzer's build is many times slower, and its
+        // timeout is 20 s).
         let theme = Theme.all[bytes.count % Theme.all.count]
-        _ = TensorFigure.compose(
-          shaped.evaluation, theme: theme, measurer: EstimatedTextMeasurer(), title: "fuzz")
+        if shaped.graph.nodes.count <= Limits.drawnNodes {
+          _ = TensorFigure.compose(
+            shaped.evaluation, theme: theme, measurer: EstimatedTextMeasurer(), title: "fuzz")
+        }
         for language in ["en", "ko"] {
-          let document = TensorWalkthrough(
-            compiled: shaped, words: TensorWords(language: language)
-          ).document()
+          var walkthrough = TensorWalkthrough(
+            compiled: shaped, words: TensorWords(language: language))
+          walkthrough.checkBudget = 200_000
+          let document = walkthrough.document()
           _ = MarkdownWriter().write(document)
           _ = HTMLWriter().write(document)
         }

@@ -53,6 +53,17 @@ enum TensorArtifacts {
             expanded, theme: theme, measurer: PangoTextMeasurer(),
             title: words.expandedTitle(title), id: .expanded))
         walkthrough.hasExpanded = true
+        walkthrough.repeats =
+          expanded.graph.nodes.count { $0.op == .repeatRows }
+          > compiled.graph.nodes.count { $0.op == .repeatRows }
+      }
+      // The backward pass step by step on a small graph, as for a lesson of numbers.
+      let operations = compiled.graph.operationCount
+      if operations <= 8 {
+        figures += TensorFigure.steps(
+          compiled.evaluation, theme: theme, measurer: PangoTextMeasurer(),
+          title: { words.stepTitle(title, $0, $1) })
+        walkthrough.hasSteps = true
       }
     }
     let document = walkthrough.document()
@@ -72,7 +83,8 @@ enum TensorArtifacts {
         HandoutLayout.layOut(
           document, figures: scenes, paper: paper, measurer: PangoTextMeasurer()))
     }
-    let rendered = try FigureBatch.render(figures, formats: FigureFormat.allCases)
+    let rendered = try FigureBatch.render(
+      figures, formats: FigureFormat.allCases, helpers: [helper])
     files.append(Artifacts.File(path: "\(lesson.id).pdf", contents: try handout.value()))
     for output in rendered {
       files.append(
@@ -90,8 +102,15 @@ struct TensorWalkthrough {
   let words: TensorWords
   /// Whether the lesson has an `expanded` figure (``expanded(_:)``).
   var hasExpanded = false
+  /// Whether the expanded figure has a Repeat node the lesson did not write.
+  var repeats = false
+  /// How much work the numeric check may do, in units of one element of one node's value
+  /// computed once (``numericCheck()``).
+  var checkBudget = 20_000_000
   /// Why the graph is not drawn, said where it would stand; nil when it is drawn.
   var omitted: String?
+  /// Whether the lesson has step figures (a graph of at most 8 operations).
+  var hasSteps = false
 
   /// The evaluation of the graph with its layers drawn apart
   /// (``GraphEngine/Graph/expandingForShapes(_:)``); nil when that changes nothing.
@@ -130,11 +149,43 @@ struct TensorWalkthrough {
           .graph, alt: words.figureAlt(lesson.title(words.language)), caption: words.caption))
     }
     if hasExpanded {
-      blocks.append(.paragraph([.text(words.expandedIntro)]))
+      let ops = Set(graph.nodes.map(\.op))
+      blocks.append(
+        .paragraph([
+          .text(
+            words.expandedIntro(
+              affine: ops.contains(.affine), repeats: repeats,
+              loss: ops.contains(.softmaxWithLoss)))
+        ]))
       blocks.append(
         .figure(
           .expanded, alt: words.expandedAlt(lesson.title(words.language)),
           caption: words.caption))
+    }
+    if hasSteps {
+      blocks.append(.heading(level: 2, text: words.stepsHeading))
+      let order = LessonAnalysis.backwardOrder(graph)
+      for (k, id) in order.enumerated() {
+        let node = graph[id]
+        let sent = node.inputs.enumerated().compactMap { i, input -> (String, Shape)? in
+          guard graph[input].op != .constant, !TensorFigure.isLabelSlot(node.op, i) else {
+            return nil
+          }
+          return (name(input), evaluation.values[input].shape)
+        }
+        blocks.append(
+          .paragraph([
+            .text(
+              words.step(
+                k + 1, of: order.count, node: node.op.descriptor.walkthroughName,
+                receives: (name(id), evaluation.values[id].shape), sends: sent))
+          ]))
+        blocks.append(
+          .figure(
+            .step(k + 1, of: order.count),
+            alt: words.stepTitle(lesson.title(words.language), k + 1, order.count),
+            caption: words.caption))
+      }
     }
     let derivations = shapeDerivations()
     if !derivations.isEmpty {
@@ -275,7 +326,7 @@ struct TensorWalkthrough {
       guard node.op == .matmul || node.op == .affine else { return work + y }
       return work + y * (evaluation.values[node.inputs[1]].shape.dimensions.first ?? 1)
     }
-    let affordable = max(checked.count, 20_000_000 / (2 * pass))
+    let affordable = max(checked.count, checkBudget / (2 * pass))
     let perInput =
       total <= min(Self.checkedElements, affordable)
       ? Int.max : max(1, min(10, affordable / max(1, checked.count)))

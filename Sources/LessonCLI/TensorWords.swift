@@ -18,21 +18,59 @@ struct TensorWords {
     ko ? "\(title): 계층을 펼친 그래프" : "\(title): the layers drawn apart"
   }
 
-  var expandedIntro: String {
-    ko
-      ? "같은 그래프를 계층을 펼쳐 그리면 다음과 같습니다. Affine은 MatMul 노드와 + 노드이고, 배치에서는 "
-        + "편향이 Repeat 노드를 거쳐 N번 복사되므로 그 역전파인 Sum(축 0 방향의 합)이 보입니다. "
-        + "Softmax-with-Loss는 softmax 노드와 교차 엔트로피 오차 노드입니다."
-      : "The same graph with its layers drawn apart: Affine is a MatMul node and a + node; on "
-        + "a batch the bias passes through a Repeat node that makes its N copies, so its "
-        + "backward pass, a Sum over axis 0, shows; Softmax-with-Loss is a softmax node and a "
-        + "cross-entropy error node."
+  /// Before the expanded figure: what was drawn apart (`affine`: MatMul and +; `repeat`: a
+  /// batch's row through a Repeat node; `loss`: Softmax-with-Loss as its two nodes).
+  func expandedIntro(affine: Bool, repeats: Bool, loss: Bool) -> String {
+    var parts: [String] = []
+    if ko {
+      if affine { parts.append("Affine은 MatMul 노드와 + 노드입니다.") }
+      if repeats {
+        parts.append("배치에서는 편향이 Repeat 노드를 거쳐 N번 복사되므로 그 역전파인 Sum(축 0 방향의 합)이 보입니다.")
+      }
+      if loss { parts.append("Softmax-with-Loss는 softmax 노드와 교차 엔트로피 오차 노드입니다.") }
+      return "같은 그래프를 계층을 펼쳐 그리면 다음과 같습니다. " + parts.joined(separator: " ")
+    }
+    if affine { parts.append("Affine is a MatMul node and a + node.") }
+    if repeats {
+      parts.append(
+        "On a batch the bias passes through a Repeat node that makes its N copies, so its "
+          + "backward pass, a Sum over axis 0, shows.")
+    }
+    if loss { parts.append("Softmax-with-Loss is a softmax node and a cross-entropy error node.") }
+    return "The same graph with its layers drawn apart. " + parts.joined(separator: " ")
   }
 
   func expandedAlt(_ title: String) -> String {
     ko
       ? "\(title)의 계층을 펼친 계산 그래프: 각 화살표 위에 값과 모양, 아래에 기울기"
       : "The computational graph of \(title) with its layers drawn apart: each wire with its value and shape above and its gradient below"
+  }
+
+  var stepsHeading: String { ko ? "단계별 역전파" : "The backward pass, step by step" }
+
+  func stepTitle(_ title: String, _ k: Int, _ n: Int) -> String {
+    ko ? "\(title): 역전파 \(k)/\(n)단계" : "\(title): backward step \(k) of \(n)"
+  }
+
+  /// One step of the backward pass: what the node receives and what it sends back.
+  func step(
+    _ k: Int, of n: Int, node: String, receives: (String, Shape), sends: [(String, Shape)]
+  ) -> String {
+    func gradient(_ pair: (String, Shape)) -> String {
+      "∂L/∂\(pair.0)" + (pair.1.isScalar ? "" : " \(pair.1)")
+    }
+    let sent = sends.map(gradient)
+    if ko {
+      let list = sent.joined(separator: ", ")
+      return "\(k)/\(n)단계: \(node) 노드가 \(gradient(receives))를 받아 "
+        + (sent.isEmpty ? "더 보낼 곳이 없습니다." : "\(list)를 돌려보냅니다.")
+    }
+    let list =
+      sent.count <= 2
+      ? sent.joined(separator: " and ")
+      : sent.dropLast().joined(separator: ", ") + " and " + (sent.last ?? "")
+    return "Step \(k) of \(n): the \(node) node receives \(gradient(receives)) and "
+      + (sent.isEmpty ? "has nothing to send back." : "sends back \(list).")
   }
 
   var graphHeading: String { ko ? "계산 그래프" : "The computational graph" }

@@ -111,6 +111,11 @@ struct TensorCommandTests {
           markdown.contains(
             "![The computational graph of The Affine layer on a batch with its layers drawn apart"))
         #expect(markdown.contains("(figures/expanded.png)"))
+        #expect(
+          markdown.contains(
+            "Step 1 of 2: the + node receives ∂L/∂Y (2, 3) and sends back ∂L/∂(X·W) (2, 3) "
+              + "and ∂L/∂B (3,)."))
+        #expect(markdown.contains("(figures/step-02.png)"))
         #expect(markdown.contains("∂L/∂X = ∂L/∂(X·W) · Wᵀ"))
       }
       let svg = String(decoding: outputs[0]["figures/graph.svg"] ?? Data(), as: UTF8.self)
