@@ -25,15 +25,16 @@ struct Check: ParsableCommand {
     let values = Dictionary(overrides.map { ($0.name, $0.value) }, uniquingKeysWith: { _, b in b })
     for argument in lessons {
       do {
-        let source = LessonSource(argument: argument)
-        if let shaped = try source.compileTensors(overrides: values) {
+        let compiled: CompiledLesson
+        switch try LessonSource(argument: argument).compileAny(overrides: values) {
+        case .numbers(let lesson): compiled = lesson
+        case .tensors(let shaped):
           let path = shaped.lesson.path
           let output = shaped.evaluation.values[shaped.graph.output].shape
           let what = output.isScalar ? "a number" : "\(output)"
           Terminal.write("\(path): ok (\(shaped.graph.nodes.count) nodes; output \(what))\n")
           continue
         }
-        let compiled = try source.compile(overrides: values)
         _ = try FigurePlan.make(for: compiled, style: nil, labels: nil)
         let path = compiled.lesson.path
         Terminal.write("\(path): ok (\(compiled.graph.nodes.count) nodes)\n")

@@ -49,8 +49,13 @@ struct Generate: ParsableCommand {
 
   func run() throws {
     let helper = Self.helper
-    if try writeTensorLesson() { return }
-    let compiled = try options.compile()
+    let compiled: CompiledLesson
+    switch try options.compileAny() {
+    case .numbers(let lesson): compiled = lesson
+    case .tensors(let shaped):
+      try write(shaped)
+      return
+    }
     // The path as given (URL would fold `la/..` by its text, not through the link `la`).
     let folder = (out.hasSuffix("/") ? out : out + "/") + compiled.lesson.id
     if let message = Self.write(
@@ -62,19 +67,8 @@ struct Generate: ParsableCommand {
     Terminal.write("wrote \(compiled.lesson.id) to \(folder)/\n")
   }
 
-  /// Writes a lesson of vectors and matrices (``TensorArtifacts``); false for any other.
-  private func writeTensorLesson() throws -> Bool {
-    let shaped: CompiledTensorLesson
-    do {
-      guard
-        let compiled = try LessonSource(argument: options.lesson).compileTensors(
-          overrides: options.overrideValues)
-      else { return false }
-      shaped = compiled
-    } catch {
-      Terminal.printError(error.description)
-      throw ExitCode.failure
-    }
+  /// Writes a lesson of vectors and matrices (``TensorArtifacts``).
+  private func write(_ shaped: CompiledTensorLesson) throws {
     if exercise.blanks != nil {
       Terminal.printError(
         "\(shaped.lesson.path): error: --exercise: lessons of vectors and matrices have no "
@@ -97,7 +91,6 @@ struct Generate: ParsableCommand {
       throw ExitCode.failure
     }
     Terminal.write("wrote \(shaped.lesson.id) to \(folder)/\n")
-    return true
   }
 
   /// Plans, draws and writes one lesson's files into `folder`: what `lessongen LESSON` and

@@ -18,6 +18,17 @@ struct LessonOptions: ParsableArguments {
     Dictionary(overrides.map { ($0.name, $0.value) }, uniquingKeysWith: { _, b in b })
   }
 
+  /// Loads and compiles the lesson on numbers or on vectors and matrices, or prints its
+  /// diagnostics and exits with status 1.
+  func compileAny() throws -> LessonSource.Compiled {
+    do {
+      return try LessonSource(argument: lesson).compileAny(overrides: overrideValues)
+    } catch {
+      Terminal.printError(error.description)
+      throw ExitCode.failure
+    }
+  }
+
   /// Loads and compiles the lesson, or prints its diagnostics and exits with status 1.
   func compile() throws -> CompiledLesson {
     do {

@@ -9,19 +9,9 @@ struct Trace: ParsableCommand {
   @OptionGroup var options: LessonOptions
 
   func run() throws {
-    let shaped: CompiledTensorLesson?
-    do {
-      shaped = try LessonSource(argument: options.lesson).compileTensors(
-        overrides: options.overrideValues)
-    } catch {
-      Terminal.printError(error.description)
-      throw ExitCode.failure
+    switch try options.compileAny() {
+    case .numbers(let compiled): Terminal.write(TraceJSON.write(compiled))
+    case .tensors(let shaped): Terminal.write(TraceJSON.write(shaped))
     }
-    if let shaped {
-      Terminal.write(TraceJSON.write(shaped))
-      return
-    }
-    let compiled = try options.compile()
-    Terminal.write(TraceJSON.write(compiled))
   }
 }

@@ -71,11 +71,20 @@ public struct CompiledTensorLesson: Sendable {
     -> CompiledTensorLesson?
   {
     let draft = try LessonLoader.read(bytes: bytes, path: path, id: id)
+    return try compile(draft: draft, overrides: [:])
+  }
+
+  /// The draft compiled on shaped values if it is a valid lesson that needs them; nil
+  /// otherwise (a lesson of numbers, or one with problems, which the numbers' compiler
+  /// reports whole).
+  static func compile(draft: LessonLoader.Draft, overrides: [String: Double]) throws(LessonError)
+    -> CompiledTensorLesson?
+  {
     guard draft.problems.isEmpty,
       case .success(let (_, graph)) = CompiledLesson.buildGraph(draft.lesson),
       needsTensors(draft.lesson, graph)
     else { return nil }
-    return try compile(draft.lesson)
+    return try compile(draft.lesson, overrides: overrides)
   }
 
   /// `vector` or `matrix`.

@@ -58,20 +58,20 @@ public enum LessonSource: Sendable, Equatable {
     try CompiledLesson.compile(draft: read(), overrides: overrides)
   }
 
-  /// Reads a lesson of vectors and matrices and compiles it on shaped values; nil for a
-  /// lesson of numbers alone (``compile(overrides:)`` takes those).
-  public func compileTensors(overrides: [String: Double] = [:]) throws(LessonError)
-    -> CompiledTensorLesson?
-  {
+  /// A lesson compiled on numbers, or on vectors and matrices.
+  public enum Compiled: Sendable {
+    case numbers(CompiledLesson)
+    case tensors(CompiledTensorLesson)
+  }
+
+  /// Reads the lesson once and compiles it on numbers, or on shaped values when it needs
+  /// them (``CompiledTensorLesson/needsTensors(_:_:)``), reporting every problem of the file.
+  public func compileAny(overrides: [String: Double] = [:]) throws(LessonError) -> Compiled {
     let draft = try read()
-    guard draft.problems.isEmpty else {
-      _ = try CompiledLesson.compile(draft: draft, overrides: overrides)
-      return nil
+    if let shaped = try CompiledTensorLesson.compile(draft: draft, overrides: overrides) {
+      return .tensors(shaped)
     }
-    guard case .success(let (_, graph)) = CompiledLesson.buildGraph(draft.lesson),
-      CompiledTensorLesson.needsTensors(draft.lesson, graph)
-    else { return nil }
-    return try CompiledTensorLesson.compile(draft.lesson, overrides: overrides)
+    return .numbers(try CompiledLesson.compile(draft: draft, overrides: overrides))
   }
 
   private func read() throws(LessonError) -> LessonLoader.Draft {

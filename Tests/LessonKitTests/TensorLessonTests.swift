@@ -127,3 +127,11 @@ struct TensorLessonTests {
     }
   }
 }
+
+extension LessonSource {
+  /// The lesson compiled on shaped values, or nil for a lesson of numbers.
+  func compileTensors() throws(LessonError) -> CompiledTensorLesson? {
+    if case .tensors(let shaped) = try compileAny() { return shaped }
+    return nil
+  }
+}
