@@ -9,13 +9,19 @@ public enum BuiltinLessonFiles {
     ("cs231n-circuit", PackageResources.cs231n_circuit_yaml),
     ("cs231n-sigmoid-neuron", PackageResources.cs231n_sigmoid_neuron_yaml),
     ("dlfs-add-node", PackageResources.dlfs_add_node_yaml),
+    ("dlfs-affine", PackageResources.dlfs_affine_yaml),
+    ("dlfs-affine-batch", PackageResources.dlfs_affine_batch_yaml),
     ("dlfs-apple", PackageResources.dlfs_apple_yaml),
     ("dlfs-apple-orange", PackageResources.dlfs_apple_orange_yaml),
     ("dlfs-chain-rule", PackageResources.dlfs_chain_rule_yaml),
     ("dlfs-mul-node", PackageResources.dlfs_mul_node_yaml),
     ("dlfs-relu", PackageResources.dlfs_relu_yaml),
+    ("dlfs-softmax-with-loss", PackageResources.dlfs_softmax_with_loss_yaml),
+    ("dlfs2-matmul", PackageResources.dlfs2_matmul_yaml),
+    ("dlfs2-repeat-sum", PackageResources.dlfs2_repeat_sum_yaml),
     ("sigmoid", PackageResources.sigmoid_yaml),
     ("tanh", PackageResources.tanh_yaml),
+    ("two-layer-batch", PackageResources.two_layer_batch_yaml),
   ]
 
   /// The ids of the built-in lessons, sorted.

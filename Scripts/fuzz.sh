@@ -21,7 +21,7 @@ build=(swift build -c release --scratch-path "$scratch" --sanitize fuzzer -Xswif
 binary="$("${build[@]}" --show-bin-path)/lessongen-fuzz"
 
 mkdir -p "$scratch/corpus" "$scratch/seed"
-cp Lessons/*.yaml Tests/TensorLessons/*.yaml Fuzz/regressions/*.yaml "$scratch/seed/" 2>/dev/null || true
+cp Lessons/*.yaml Fuzz/regressions/*.yaml "$scratch/seed/" 2>/dev/null || true
 cd "$scratch"
 # The Swift runtime's backtracer would catch the fuzzer's signals; libFuzzer reports instead.
 SWIFT_BACKTRACE=enable=no "$binary" corpus seed \

@@ -27,6 +27,9 @@ public indirect enum FigureID: Hashable, Sendable {
   case exercise(FigureID)
   /// The function and its derivative.
   case plot
+  /// A lesson of vectors' Softmax-with-Loss drawn out class by class, as in DLFS's
+  /// Appendix A: exp, +, /, ×, log and ×(−1) nodes on numbers.
+  case classes
 
   /// The file name stem: `graph`, `forward`, `expanded`, `step-01` (as many digits as the
   /// last step needs, at least two).
@@ -41,6 +44,7 @@ public indirect enum FigureID: Hashable, Sendable {
       return "step-" + String(repeating: "0", count: width - number.count) + number
     case .exercise(let figure): return figure.fileStem + "-exercise"
     case .plot: return "plot"
+    case .classes: return "classes"
     }
   }
 

@@ -227,6 +227,7 @@ struct EnglishProse: Prose {
     case .plot:
       return
         "The function (solid) and its derivative (dashed); the lesson's point with its tangent."
+    case .classes: return "Softmax-with-Loss class by class: exp, +, /, ×, log and ×(−1) nodes."
     case .exercise(.forward): return "The forward pass: fill in every node's value."
     case .exercise: return "The computational graph: fill in the empty boxes."
     }
@@ -246,6 +247,7 @@ struct EnglishProse: Prose {
     case .expanded: "expanded"
     case .step(let k, let count): "backward pass, step \(k) of \(count)"
     case .exercise(let figure): figureTitle(figure) + ", exercise"
+    case .classes: "Softmax-with-Loss class by class"
     case .plot: "the function and its derivative"
     }
   }

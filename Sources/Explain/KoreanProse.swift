@@ -217,6 +217,7 @@ struct KoreanProse: Prose {
     case .step(let step, let count):
       return "역전파 \(count)단계 중 \(step)단계: 강조된 노드가 방금 기울기를 하류로 전달했습니다."
     case .plot: return "함수(실선)와 도함수(점선). 레슨의 점과 그 점의 접선."
+    case .classes: return "클래스별로 펼친 Softmax-with-Loss: exp, +, /, ×, log, ×(−1) 노드."
     case .exercise(.forward): return "순전파: 각 노드의 값을 채우세요."
     case .exercise: return "계산 그래프: 빈칸을 채우세요."
     }
@@ -236,6 +237,7 @@ struct KoreanProse: Prose {
     case .expanded: "펼친 그래프"
     case .step(let k, let count): "역전파 \(count)단계 중 \(k)단계"
     case .exercise(let figure): figureTitle(figure) + ", 연습 문제"
+    case .classes: "클래스별로 펼친 Softmax-with-Loss"
     case .plot: "함수와 도함수"
     }
   }

@@ -25,6 +25,9 @@ struct Diagram {
     /// The text inside or at the box; nil for none.
     var text: Text?
     var highlighted = false
+    /// An operation drawn as DLFS draws its layers (Affine, Softmax-with-Loss; chapter 5): a
+    /// rounded rectangle around the layer's name, whatever the style's node shape.
+    var layer = false
   }
 
   struct Text {

@@ -14,6 +14,8 @@ struct SceneComposer {
   /// when asked.
   var recordsGeometry = false
 
+  /// Space beside a layer's name inside its rounded rectangle, and its corners' radius.
+  static let layerPadding = 9.0
   /// Space between a label and the wire.
   static let labelGap = 3.0
   /// Least length of the straight part of a labelled wire.
@@ -171,6 +173,10 @@ struct SceneComposer {
     case .sink: return .zero
     case .branch: return Size(width: Self.branchDot, height: Self.branchDot)
     case .input, .constant: return Size(width: t.width + 4, height: t.height + 2)
+    case .operation where box.layer:
+      return Size(
+        width: t.width + 2 * Self.layerPadding,
+        height: Swift.max(2 * theme.nodeRadius, t.height + 12))
     case .operation:
       switch theme.shape {
       case .circle:
@@ -328,6 +334,9 @@ struct SceneComposer {
         stroke: box.highlighted ? theme.highlightStroke : theme.nodeStroke,
         lineWidth: box.highlighted ? theme.nodeStrokeWidth + 0.6 : theme.nodeStrokeWidth)
       switch theme.shape {
+      case _ where box.layer:
+        scene.elements.append(
+          .roundedRect(frame, radius: Self.layerPadding, style: style, owner: owner))
       case .circle:
         scene.elements.append(
           .circle(center: frame.center, radius: frame.width / 2, style: style, owner: owner))

@@ -12,14 +12,16 @@ public enum TensorFigure {
   static let largestWritten = 3
 
   /// Draws the whole graph with its forward values and backward gradients: the lesson's
-  /// `graph` figure, or (given the expanded graph's evaluation) its `expanded` one.
+  /// `graph` figure, or (given the expanded graph's evaluation) its `expanded` one; with
+  /// `geometry`, the scene records where everything went (`lessongen layout`).
   public static func compose(
-    _ evaluation: TensorEvaluation, theme: Theme, measurer: any TextMeasuring, title: String,
-    id: FigureID = .graph
+    _ evaluation: TensorEvaluation, theme: Theme, measurer: any TextMeasuring,
+    labels: LabelMode = .numeric, title: String, id: FigureID = .graph, geometry: Bool = false
   ) -> Figure {
-    let builder = Builder(evaluation: evaluation, theme: theme)
-    let scene = SceneComposer(theme: theme, measurer: measurer).compose(
-      builder.diagram(title: title))
+    let builder = Builder(evaluation: evaluation, theme: theme, labels: labels)
+    var composer = SceneComposer(theme: theme, measurer: measurer)
+    composer.recordsGeometry = geometry
+    let scene = composer.compose(builder.diagram(title: title))
     return Figure(id: id, scene: scene)
   }
 
@@ -28,14 +30,16 @@ public enum TensorFigure {
   /// figures share one layout.
   public static func steps(
     _ evaluation: TensorEvaluation, theme: Theme, measurer: any TextMeasuring,
-    title: (Int, Int) -> String
+    labels: LabelMode = .numeric, title: (Int, Int) -> String, geometry: Bool = false
   ) -> [Figure] {
-    let builder = Builder(evaluation: evaluation, theme: theme)
+    let builder = Builder(evaluation: evaluation, theme: theme, labels: labels)
     let count = LessonAnalysis.backwardOrder(evaluation.graph).count
     let diagrams = (1...max(1, count)).map {
       builder.diagram(title: title($0, count), processed: $0)
     }
-    let scenes = SceneComposer(theme: theme, measurer: measurer).compose(sequence: diagrams)
+    var composer = SceneComposer(theme: theme, measurer: measurer)
+    composer.recordsGeometry = geometry
+    let scenes = composer.compose(sequence: diagrams)
     return scenes.enumerated().map { k, scene in
       Figure(id: .step(k + 1, of: count), scene: scene)
     }
@@ -101,7 +105,15 @@ public enum TensorFigure {
   struct Builder {
     let evaluation: TensorEvaluation
     let theme: Theme
+    /// Numbers (the matrices), formulas (∂L/∂X = ∂L/∂Y·Wᵀ, no numbers) or both.
+    var labels: LabelMode = .numeric
     var graph: Graph { evaluation.graph }
+
+    /// The gradients' formulas (``TensorGradientFormula``).
+    var formulas: TensorGradientFormula {
+      TensorGradientFormula(
+        graph: graph, shapes: evaluation.values.map(\.shape), name: { name($0) })
+    }
 
     func text(_ markup: String, _ color: Color) -> Diagram.Text {
       Diagram.Text(markup: markup, font: theme.labelFont, color: color)
@@ -131,12 +143,19 @@ public enum TensorFigure {
       return text(lines(head, value), theme.valueColor)
     }
 
-    /// A gradient's label: ∂L/∂name and shape, then the matrix if it is small.
-    func gradientLabel(_ id: Node.ID, _ gradient: Tensor) -> Diagram.Text {
-      // A formula's gradient is written of the formula in parentheses: ∂L/∂(X·W).
+    /// The gradient's name: ∂L/∂X, or of a formula in parentheses, ∂L/∂(X·W).
+    func gradientName(_ id: Node.ID) -> String {
       let named = graph[id].name != nil || graph[id].op == .constant
-      let of = name(id).map { "∂<i>L</i>/∂" + (named ? $0 : "(" + $0 + ")") } ?? "∂<i>L</i>/∂·"
-      return text(lines(of + TensorFigure.shapeText(gradient.shape), gradient), theme.gradientColor)
+      return name(id).map { "∂<i>L</i>/∂" + (named ? $0 : "(" + $0 + ")") } ?? "∂<i>L</i>/∂·"
+    }
+
+    /// A gradient's label: ∂L/∂name, in symbolic labels ` = ` its formula, and the shape;
+    /// then, unless symbolic, the matrix if it is small.
+    func gradientLabel(_ id: Node.ID, _ gradient: Tensor, formula: String? = nil) -> Diagram.Text {
+      var head = gradientName(id)
+      if labels != .numeric, let formula { head += " = " + formula }
+      return text(
+        lines(head + TensorFigure.shapeText(gradient.shape), gradient), theme.gradientColor)
     }
 
     /// The style's numbers, except that CS231n's two decimals become three significant
@@ -147,6 +166,7 @@ public enum TensorFigure {
     }
 
     func lines(_ head: String, _ t: Tensor) -> String {
+      if labels == .symbolic && !head.isEmpty { return head }
       if t.shape.isScalar {
         return head.isEmpty
           ? PangoMarkupDialect.number(numbers.format(t.scalar))
@@ -155,6 +175,22 @@ public enum TensorFigure {
       let small = t.shape.dimensions.allSatisfy { $0 <= TensorFigure.largestWritten }
       guard small else { return head }
       return head + "\n" + TensorFigure.monospaced(TensorFigure.matrixLines(t, format: numbers))
+    }
+
+    /// A matrix product's dimension check, as CS231n teaches it: the inner sizes agree and
+    /// the outer ones make the result, `(2×2)·(2×3) → 2×3`; nil for any other op.
+    func dimensionCheck(_ node: Node) -> String? {
+      guard node.op == .matmul || node.op == .affine else { return nil }
+      func written(_ shape: Shape) -> String {
+        shape.dimensions.map(String.init).joined(separator: "×")
+      }
+      let a = evaluation.values[node.inputs[0]].shape
+      let b = evaluation.values[node.inputs[1]].shape
+      let product = evaluation.values[node.id].shape  // Affine's bias keeps it.
+      func factor(_ shape: Shape) -> String {
+        shape.rank == 1 ? written(shape) : "(" + written(shape) + ")"
+      }
+      return factor(a) + "·" + factor(b) + " → " + (product.isScalar ? "1" : written(product))
     }
 
     /// - Parameter processed: for a step figure, how many nodes the backward pass has
@@ -185,11 +221,20 @@ public enum TensorFigure {
             text: text(OperatorText.constant(node.parameter), theme.valueColor))
           box.role = .constant
         default:
+          let symbol = OperatorText.symbol(node, theme: theme)
+          var markup = PangoMarkupDialect.escape(symbol)
+          if let check = dimensionCheck(node) {
+            markup += "\n<span size=\"72%\">" + check + "</span>"
+          }
           box = Diagram.Box(
             kind: .operation,
             text: Diagram.Text(
-              markup: PangoMarkupDialect.escape(OperatorText.symbol(node, theme: theme)),
-              font: theme.operatorFont, color: theme.operatorColor))
+              markup: markup, font: theme.operatorFont, color: theme.operatorColor))
+          // A layer's name (Affine, MatMul, Softmax-with-Loss) in a rounded rectangle, as
+          // DLFS draws its layers; operators and short names (`exp`) stay in circles.
+          box.layer =
+            markup != PangoMarkupDialect.escape(symbol)
+            || (symbol.count > 3 && symbol.allSatisfy { $0.isLetter || $0 == "-" })
         }
         box.id = graph.traceID(node.id)
         box.highlighted = node.id == current
@@ -221,7 +266,13 @@ public enum TensorFigure {
           // is a short stub whose box shows its number.
           let constant = graph[input].op == .constant
           let label = TensorFigure.isLabelSlot(node.op, i) || constant
-          var below = label ? nil : gradientLabel(input, evaluation.edgeGradients[node.id][i])
+          var below =
+            label
+            ? nil
+            : gradientLabel(
+              input, evaluation.edgeGradients[node.id][i],
+              formula: labels == .numeric
+                ? nil : formulas.text(node, input: i, upstream: gradientName(node.id)))
           if node.id == current { below?.color = theme.highlightText }
           var edge = Diagram.Edge(
             from: from, to: boxOf[node.id], above: constant ? nil : valueLabel(input),

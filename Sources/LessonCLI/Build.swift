@@ -229,18 +229,23 @@ struct Build: ParsableCommand {
       {
         return .unchanged(entry.name)
       }
-      let compiled: CompiledLesson
+      let compiled: LessonSource.Compiled
       do {
-        compiled = try source.compile()
+        compiled = try source.compileAny()
       } catch {
         return .failed(entry.shown, message: error.description)
       }
       // The same steps and messages as `lessongen LESSON`.
-      if let message = Generate.write(
-        compiled, style: entry.style, exercise: entry.exercise, to: entry.folder, helper: helper)
-      {
-        return .failed(entry.shown, message: message)
+      let message: String?
+      switch compiled {
+      case .numbers(let lesson):
+        message = Generate.write(
+          lesson, style: entry.style, exercise: entry.exercise, to: entry.folder, helper: helper)
+      case .tensors(let lesson):
+        message = Generate.write(
+          lesson, style: entry.style, exercise: entry.exercise, to: entry.folder, helper: helper)
       }
+      if let message { return .failed(entry.shown, message: message) }
       return .built(entry.name)
     case .courseHandout(let course):
       var names = [course.id + ".pdf"]

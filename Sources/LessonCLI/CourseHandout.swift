@@ -26,7 +26,22 @@ enum CourseHandout {
       var lessons: [CourseHandoutLayout.Lesson] = []
       var exercises: [CourseHandoutLayout.Lesson] = []
       for entry in part.lessons {
-        let compiled = try entry.source.compile()
+        let compiled: CompiledLesson
+        switch try entry.source.compileAny() {
+        case .numbers(let lesson): compiled = lesson
+        case .tensors(let shaped):
+          // No exercise sheet for it yet (`lessongen build` warns of that once, for its
+          // folder): the exercise handout goes on without it.
+          let plan = try FigurePlan.make(
+            for: shaped, style: style.style, labels: style.labels, language: style.lang)
+          let prepared = TensorArtifacts.Prepared(shaped, plan: plan, warn: false)
+          lessons.append(
+            CourseHandoutLayout.Lesson(
+              typeset: HandoutLayout.typeset(
+                prepared.document, paper: paper, measurer: PangoTextMeasurer()),
+              figures: Artifacts.scenes(prepared.figures)))
+          continue
+        }
         var plan = try FigurePlan.make(
           for: compiled, style: style.style, labels: style.labels, language: style.lang)
         plan.paper = paper

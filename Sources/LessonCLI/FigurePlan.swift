@@ -24,7 +24,25 @@ struct FigurePlan {
   static func make(
     for compiled: CompiledLesson, style: String?, labels: String?, language: String? = nil
   ) throws(LessonError) -> FigurePlan {
-    let lesson = compiled.lesson
+    try make(
+      for: compiled.lesson, defaultKinds: LessonAnalysis.defaultFigures(for: compiled.graph),
+      style: style, labels: labels, language: language)
+  }
+
+  /// The plan of a lesson of vectors and matrices: its figures are the graph, the expanded
+  /// graph and the steps (a `figures` list may leave some out).
+  static func make(
+    for compiled: CompiledTensorLesson, style: String?, labels: String?, language: String? = nil
+  ) throws(LessonError) -> FigurePlan {
+    try make(
+      for: compiled.lesson, defaultKinds: [.graph, .expanded, .steps], style: style,
+      labels: labels, language: language)
+  }
+
+  private static func make(
+    for lesson: Lesson, defaultKinds: [FigureKind], style: String?, labels: String?,
+    language: String?
+  ) throws(LessonError) -> FigurePlan {
     var problems: [Diagnostic] = []
     func problem(_ message: String, _ at: Located<String>) {
       problems.append(
@@ -48,7 +66,7 @@ struct FigurePlan {
         problem("unknown labels '\(name)'; they are \(Self.labelNames)", written)
       }
     }
-    var kinds = LessonAnalysis.defaultFigures(for: compiled.graph)
+    var kinds = defaultKinds
     if let chosen = lesson.figures {
       kinds = []
       for entry in chosen {

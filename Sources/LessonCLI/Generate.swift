@@ -69,28 +69,50 @@ struct Generate: ParsableCommand {
 
   /// Writes a lesson of vectors and matrices (``TensorArtifacts``).
   private func write(_ shaped: CompiledTensorLesson) throws {
-    if exercise.blanks != nil {
-      Terminal.printError(
-        "\(shaped.lesson.path): error: --exercise: lessons of vectors and matrices have no "
-          + "exercise sheets yet")
-      throw ExitCode.failure
-    }
-    if let labels = style.labels, labels != "numeric" {
-      Terminal.printError(
-        "\(shaped.lesson.path): warning: --labels \(labels): lessons of vectors and matrices "
-          + "are drawn with numbers only so far")
-    }
     let folder = (out.hasSuffix("/") ? out : out + "/") + shaped.lesson.id
-    let language = style.lang ?? shaped.lesson.language
-    do {
-      let files = try TensorArtifacts.make(
-        for: shaped, style: style, language: language, helper: Self.helper)
-      try OutputFolder(path: folder).write(files)
-    } catch {
-      Terminal.printError("\(shaped.lesson.path): error: \(error)")
+    if let message = Self.write(
+      shaped, style: style, exercise: exercise.blanks ?? .none, to: folder, helper: Self.helper)
+    {
+      Terminal.printError(message)
       throw ExitCode.failure
     }
     Terminal.write("wrote \(shaped.lesson.id) to \(folder)/\n")
+  }
+
+  /// Draws and writes a lesson of vectors and matrices into `folder`, for `lessongen
+  /// LESSON` and `lessongen build`; nil when it worked, otherwise the message to print. An
+  /// exercise sheet asked for is not made yet: a warning says so and the lesson is written
+  /// without one.
+  static func write(
+    _ shaped: CompiledTensorLesson, style: StyleOptions, exercise: Blanks, to folder: String,
+    helper: RenderThread
+  ) -> String? {
+    if exercise != .none {
+      Terminal.printError(
+        "\(shaped.lesson.path): warning: --exercise: lessons of vectors and matrices have no "
+          + "exercise sheet yet; written without one")
+    }
+    var plan: FigurePlan
+    do {
+      plan = try FigurePlan.make(
+        for: shaped, style: style.style, labels: style.labels, language: style.lang)
+    } catch {
+      return error.description
+    }
+    plan.paper = style.paperSize
+    plan.math = style.mathFlavour
+    let files: [Artifacts.File]
+    do {
+      files = try TensorArtifacts.make(for: shaped, plan: plan, helper: helper)
+    } catch {
+      return "\(shaped.lesson.path): error: \(error)"
+    }
+    do {
+      try OutputFolder(path: folder).write(files)
+    } catch {
+      return "error: \(error)"
+    }
+    return nil
   }
 
   /// Plans, draws and writes one lesson's files into `folder`: what `lessongen LESSON` and

@@ -35,7 +35,13 @@ struct Layout: ParsableCommand {
   }
 
   func run() throws {
-    let compiled = try options.compile()
+    let compiled: CompiledLesson
+    switch try options.compileAny() {
+    case .numbers(let lesson): compiled = lesson
+    case .tensors(let shaped):
+      try run(shaped)
+      return
+    }
     let plan: FigurePlan
     do {
       plan = try FigurePlan.make(for: compiled, style: style, labels: labels)
@@ -71,6 +77,32 @@ struct Layout: ParsableCommand {
       Terminal.printError(
         "\(compiled.lesson.path): error: the figure '\(figure)' is a function plot, not a "
           + "graph; lessongen layout prints the geometry of graph figures")
+      throw ExitCode.failure
+    }
+    Terminal.write(LayoutJSON.write(geometry))
+  }
+
+  /// The geometry of a figure of a lesson of vectors and matrices: `graph`, `expanded` or a
+  /// step.
+  func run(_ shaped: CompiledTensorLesson) throws {
+    let plan: FigurePlan
+    do {
+      plan = try FigurePlan.make(for: shaped, style: style, labels: labels)
+    } catch {
+      Terminal.printError(error.description)
+      throw ExitCode.failure
+    }
+    let prepared = TensorArtifacts.Prepared(shaped, plan: plan, warn: false, geometry: true)
+    guard let found = prepared.figures.first(where: { $0.id.fileStem == figure }),
+      let geometry = found.scene.geometry
+    else {
+      let all = prepared.figures.map(\.id.fileStem)
+      let shown = all.count > 6 ? Array(all.prefix(4)) + ["…", all[all.count - 1]] : all
+      let why =
+        all.isEmpty
+        ? "the graph is too large to draw"
+        : "this lesson's figures are " + shown.joined(separator: ", ")
+      Terminal.printError("\(shaped.lesson.path): error: no figure '\(figure)': " + why)
       throw ExitCode.failure
     }
     Terminal.write(LayoutJSON.write(geometry))

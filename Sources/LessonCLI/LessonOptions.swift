@@ -28,16 +28,6 @@ struct LessonOptions: ParsableArguments {
       throw ExitCode.failure
     }
   }
-
-  /// Loads and compiles the lesson, or prints its diagnostics and exits with status 1.
-  func compile() throws -> CompiledLesson {
-    do {
-      return try LessonSource(argument: lesson).compile(overrides: overrideValues)
-    } catch {
-      Terminal.printError(error.description)
-      throw ExitCode.failure
-    }
-  }
 }
 
 /// `--set name=value`.

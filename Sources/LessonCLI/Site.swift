@@ -48,6 +48,9 @@ struct Site: ParsableCommand {
     var key: String
     var previous: Int?
     var next: Int?
+    /// Whether the lesson has an exercise sheet (a lesson of vectors and matrices has none
+    /// yet).
+    var hasExercise = true
   }
 
   func run() throws {
@@ -69,7 +72,8 @@ struct Site: ParsableCommand {
           Page(
             entry: entry, title: lesson?.title(language) ?? source.id,
             summary: lesson.map { $0.authorText(language).summary ?? $0.summary } ?? nil,
-            key: entry.key, previous: pages.isEmpty ? nil : pages.count - 1, next: nil))
+            key: entry.key, previous: pages.isEmpty ? nil : pages.count - 1, next: nil,
+            hasExercise: !(lesson.map(CompiledTensorLesson.needsTensors) ?? false)))
       }
     }
     for i in pages.indices.dropLast() { pages[i].next = i + 1 }
@@ -159,7 +163,8 @@ struct Site: ParsableCommand {
         href: page.key + "/index.html", title: page.title, summary: page.summary,
         thumbnail: page.key + "/figures/graph.svg",
         darkThumbnail: page.key + "/figures/graph-dark.svg",
-        alt: BookWords.graphAlt(language, page.title), exercise: page.key + "/exercise.html")
+        alt: BookWords.graphAlt(language, page.title),
+        exercise: page.hasExercise ? page.key + "/exercise.html" : nil)
     }
     let byKey = Dictionary(pages.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
     for course in courses {
@@ -191,7 +196,14 @@ struct Site: ParsableCommand {
   {
     guard case .lesson(let source) = page.entry.kind else { return .unchanged(page.key) }
     do throws(any Error) {
-      let compiled = try source.compile()
+      let compiled: CompiledLesson
+      switch try source.compileAny() {
+      case .numbers(let lesson): compiled = lesson
+      case .tensors(let shaped):
+        try OutputFolder(path: folder).write(
+          tensorPage(shaped, page, pages: pages, helper: helper))
+        return .built(page.key)
+      }
       var plan = try FigurePlan.make(
         for: compiled, style: page.entry.style.style, labels: page.entry.style.labels,
         language: page.entry.style.lang)
@@ -200,20 +212,8 @@ struct Site: ParsableCommand {
       let document = prepared.walkthrough.document()
       let exercise = prepared.walkthrough.exercise(plan.exercise)
       let figures = prepared.figures() + prepared.figures(blanks: plan.exercise)
-      let root = String(repeating: "../", count: page.key.split(separator: "/").count)
-      func link(_ i: Int?) -> SitePage.Link? {
-        i.map {
-          SitePage.Link(href: root + pages[$0].key + "/index.html", text: pages[$0].title)
-        }
-      }
-      let contents = SitePage.Link(
-        href: root + "index.html", text: BookWords.contents(plan.language))
       var writer = HTMLWriter()
-      writer.site = SitePage(
-        stylesheet: root + "style.css", contents: contents, previous: link(page.previous),
-        next: link(page.next),
-        related: [SitePage.Link(href: "exercise.html", text: BookWords.exercise(plan.language))],
-        previousWord: BookWords.previous(plan.language), nextWord: BookWords.next(plan.language))
+      writer.site = Self.sitePage(page, pages: pages, language: plan.language)
       var files = [
         Artifacts.File(path: "trace.json", contents: Data(TraceJSON.write(compiled).utf8)),
         Artifacts.File(path: "index.html", contents: Data(writer.write(document).utf8)),
@@ -223,19 +223,7 @@ struct Site: ParsableCommand {
       ]
       files.append(
         Artifacts.File(path: "exercise.html", contents: Data(writer.write(exercise).utf8)))
-      let dark = figures.map { $0.darkVariant }
-      let light = try FigureBatch.render(figures, formats: [.svg, .png], helpers: [helper])
-      let darkFiles = try FigureBatch.render(dark, formats: [.svg], helpers: [helper])
-      for output in light {
-        files.append(
-          Artifacts.File(
-            path: "figures/\(output.figure.fileStem).\(output.format.rawValue)",
-            contents: output.data))
-      }
-      for output in darkFiles {
-        files.append(
-          Artifacts.File(path: "figures/\(output.figure.fileStem)-dark.svg", contents: output.data))
-      }
+      files += try Self.figureFiles(figures, helper: helper)
       try OutputFolder(path: folder).write(files)
     } catch let error as LessonError {
       return .failed(page.entry.shown, message: error.description)
@@ -243,5 +231,58 @@ struct Site: ParsableCommand {
       return .failed(page.entry.shown, message: "\(page.entry.shown): error: \(error)")
     }
     return .built(page.key)
+  }
+
+  /// The navigation of a lesson's page: contents, previous, next, and its exercise sheet.
+  static func sitePage(_ page: Page, pages: [Page], language: String) -> SitePage {
+    let root = String(repeating: "../", count: page.key.split(separator: "/").count)
+    func link(_ i: Int?) -> SitePage.Link? {
+      i.map {
+        SitePage.Link(href: root + pages[$0].key + "/index.html", text: pages[$0].title)
+      }
+    }
+    let contents = SitePage.Link(href: root + "index.html", text: BookWords.contents(language))
+    return SitePage(
+      stylesheet: root + "style.css", contents: contents, previous: link(page.previous),
+      next: link(page.next),
+      related: page.hasExercise
+        ? [SitePage.Link(href: "exercise.html", text: BookWords.exercise(language))] : [],
+      previousWord: BookWords.previous(language), nextWord: BookWords.next(language))
+  }
+
+  /// The figures as SVG and PNG, and the SVG of each one's dark variant.
+  static func figureFiles(_ figures: [Figure], helper: RenderThread) throws -> [Artifacts.File] {
+    let dark = figures.map { $0.darkVariant }
+    let light = try FigureBatch.render(figures, formats: [.svg, .png], helpers: [helper])
+    let darkFiles = try FigureBatch.render(dark, formats: [.svg], helpers: [helper])
+    var files: [Artifacts.File] = []
+    for output in light {
+      files.append(
+        Artifacts.File(
+          path: "figures/\(output.figure.fileStem).\(output.format.rawValue)",
+          contents: output.data))
+    }
+    for output in darkFiles {
+      files.append(
+        Artifacts.File(path: "figures/\(output.figure.fileStem)-dark.svg", contents: output.data))
+    }
+    return files
+  }
+
+  /// The page of a lesson of vectors and matrices: its walk-through and figures (no
+  /// exercise sheet yet).
+  func tensorPage(
+    _ shaped: CompiledTensorLesson, _ page: Page, pages: [Page], helper: RenderThread
+  ) throws -> [Artifacts.File] {
+    let plan = try FigurePlan.make(
+      for: shaped, style: page.entry.style.style, labels: page.entry.style.labels,
+      language: page.entry.style.lang)
+    let prepared = TensorArtifacts.Prepared(shaped, plan: plan, warn: true)
+    var writer = HTMLWriter()
+    writer.site = Self.sitePage(page, pages: pages, language: plan.language)
+    return [
+      Artifacts.File(path: "trace.json", contents: Data(TraceJSON.write(shaped).utf8)),
+      Artifacts.File(path: "index.html", contents: Data(writer.write(prepared.document).utf8)),
+    ] + (try Self.figureFiles(prepared.figures, helper: helper))
   }
 }

@@ -12,79 +12,115 @@ import LessonKit
 /// the row-vector convention, derives each matrix gradient by its shapes, lists every value
 /// and gradient, and checks every element against central differences.
 ///
-/// Not yet: step figures, the expanded figure, symbolic labels, colah's in-node values (colah
-/// is drawn with wire labels, in its own colours), exercises, plots.
+/// Also the expanded figure (layers drawn apart) and, for up to 8 operations, step figures.
+/// Not yet: colah's in-node values (colah is drawn with wire labels, in its own colours),
+/// exercise sheets, plots.
 enum TensorArtifacts {
-  static func make(
-    for compiled: CompiledTensorLesson, style: StyleOptions, language: String,
-    helper: RenderThread
-  ) throws -> [Artifacts.File] {
-    let lesson = compiled.lesson
-    var theme =
-      Theme.all.first { $0.name == (style.style ?? lesson.style?.value ?? "dlfs") } ?? .dlfs
-    if theme.placement == .inNodes {
-      // colah writes values inside its nodes; a matrix does not fit in one, so its wires
-      // carry them as DLFS's do, in colah's colours.
-      theme.placement = Theme.dlfs.placement
-      theme.direction = Theme.dlfs.direction
-      theme.edgeBox = nil
-    }
-    let words = TensorWords(language: language)
-    let title = lesson.title(language)
-    var walkthrough = TensorWalkthrough(compiled: compiled, words: words)
-    var figures: [Figure] = []
-    if compiled.graph.nodes.count > Limits.drawnNodes {
-      // Too large to draw, as for a lesson of numbers: a sentence and a warning instead.
-      let omitted = OmittedFigure(.graph, reason: .tooLarge(nodes: compiled.graph.nodes.count))
-      walkthrough.omitted = omittedFigureSentence(omitted, language: words.language)
-      Terminal.printError("\(lesson.path): warning: \(omitted.warning)")
-    } else {
-      figures.append(
-        TensorFigure.compose(
-          compiled.evaluation, theme: theme, measurer: PangoTextMeasurer(),
-          title: words.figureTitle(title)))
-      // The layers drawn apart (MatMul and +, the batch bias's Repeat, softmax and the
-      // cross-entropy error), when there is anything to draw apart.
-      if let expanded = TensorWalkthrough.expanded(compiled),
-        expanded.graph.nodes.count <= Limits.drawnNodes
-      {
+  /// A lesson of vectors and matrices explained and its figures composed, before anything
+  /// is laid out or drawn: what its handout, Markdown, HTML, course pages and site page are
+  /// made from.
+  struct Prepared {
+    var document: Document
+    var figures: [Figure]
+
+    /// - Parameters:
+    ///   - plan: the style, labels, figures and language (``FigurePlan/make(for:style:labels:language:)-(CompiledTensorLesson,_,_,_)``).
+    ///   - warn: whether to print the warnings (a graph too large to draw).
+    ///   - geometry: whether the figures record their geometry (`lessongen layout`).
+    init(
+      _ compiled: CompiledTensorLesson, plan: FigurePlan, warn: Bool, geometry: Bool = false
+    ) {
+      let lesson = compiled.lesson
+      var theme = plan.theme
+      if theme.placement == .inNodes {
+        // colah writes values inside its nodes; a matrix does not fit in one, so its wires
+        // carry them as DLFS's do, in colah's colours.
+        theme.placement = Theme.dlfs.placement
+        theme.direction = Theme.dlfs.direction
+        theme.edgeBox = nil
+      }
+      let language = plan.language
+      let words = TensorWords(language: language)
+      let title = lesson.title(language)
+      var walkthrough = TensorWalkthrough(compiled: compiled, words: words)
+      var figures: [Figure] = []
+      if compiled.graph.nodes.count > Limits.drawnNodes {
+        // Too large to draw, as for a lesson of numbers: a sentence and a warning instead.
+        let omitted = OmittedFigure(.graph, reason: .tooLarge(nodes: compiled.graph.nodes.count))
+        walkthrough.omitted = omittedFigureSentence(omitted, language: words.language)
+        if warn { Terminal.printError("\(lesson.path): warning: \(omitted.warning)") }
+      } else {
         figures.append(
           TensorFigure.compose(
-            expanded, theme: theme, measurer: PangoTextMeasurer(),
-            title: words.expandedTitle(title), id: .expanded))
-        walkthrough.hasExpanded = true
-        walkthrough.repeats =
-          expanded.graph.nodes.count { $0.op == .repeatRows }
-          > compiled.graph.nodes.count { $0.op == .repeatRows }
+            compiled.evaluation, theme: theme, measurer: PangoTextMeasurer(),
+            labels: plan.labels, title: words.figureTitle(title), geometry: geometry))
+        // The layers drawn apart (MatMul and +, the batch bias's Repeat, softmax and the
+        // cross-entropy error), when there is anything to draw apart.
+        if plan.kinds.contains(.expanded), let expanded = TensorWalkthrough.expanded(compiled),
+          expanded.graph.nodes.count <= Limits.drawnNodes
+        {
+          figures.append(
+            TensorFigure.compose(
+              expanded, theme: theme, measurer: PangoTextMeasurer(), labels: plan.labels,
+              title: words.expandedTitle(title), id: .expanded, geometry: geometry))
+          walkthrough.hasExpanded = true
+          walkthrough.repeats =
+            expanded.graph.nodes.count { $0.op == .repeatRows }
+            > compiled.graph.nodes.count { $0.op == .repeatRows }
+        }
+        // Softmax-with-Loss on up to 3 classes, drawn out as in DLFS's Appendix A.
+        if plan.kinds.contains(.expanded), let classes = SoftmaxClasses(compiled) {
+          let analysis = LessonAnalysis(
+            classes.compiled, figures: [.graph], convention: theme.convention)
+          let drawn = FigureSet(
+            analysis, theme: theme, labels: plan.labels,
+            titles: { _ in words.classesTitle(title) }
+          ).compose(measurer: PangoTextMeasurer(), geometry: geometry)
+          if var figure = drawn.first {
+            figure.id = .classes
+            figures.append(figure)
+            walkthrough.classes = classes
+          }
+        }
+        // The backward pass step by step on a small graph, as for a lesson of numbers.
+        let operations = compiled.graph.operationCount
+        if operations <= 8 && plan.kinds.contains(.steps) {
+          figures += TensorFigure.steps(
+            compiled.evaluation, theme: theme, measurer: PangoTextMeasurer(), labels: plan.labels,
+            title: { words.stepTitle(title, $0, $1) }, geometry: geometry)
+          walkthrough.hasSteps = true
+        }
       }
-      // The backward pass step by step on a small graph, as for a lesson of numbers.
-      let operations = compiled.graph.operationCount
-      if operations <= 8 {
-        figures += TensorFigure.steps(
-          compiled.evaluation, theme: theme, measurer: PangoTextMeasurer(),
-          title: { words.stepTitle(title, $0, $1) })
-        walkthrough.hasSteps = true
-      }
+      document = walkthrough.document()
+      self.figures = figures
     }
-    let document = walkthrough.document()
+  }
+
+  /// Everything `lessongen LESSON` writes for the lesson.
+  static func make(for compiled: CompiledTensorLesson, plan: FigurePlan, helper: RenderThread)
+    throws -> [Artifacts.File]
+  {
+    let lesson = compiled.lesson
+    let prepared = Prepared(compiled, plan: plan, warn: true)
+    let document = prepared.document
     var markdown = MarkdownWriter()
-    markdown.math = style.mathFlavour
+    markdown.math = plan.math
     var files = [
       Artifacts.File(path: "trace.json", contents: Data(TraceJSON.write(compiled).utf8)),
       Artifacts.File(path: "\(lesson.id).md", contents: Data(markdown.write(document).utf8)),
       Artifacts.File(path: "\(lesson.id).html", contents: Data(HTMLWriter().write(document).utf8)),
     ]
     // The handout is laid out and drawn on the helper thread while this one draws the
-    // figure's three files.
-    let paper = style.paperSize
-    let scenes = Dictionary(figures.map { ($0.id, $0.scene) }, uniquingKeysWith: { a, _ in a })
+    // figures' files.
+    let paper = plan.paper
+    let scenes = Artifacts.scenes(prepared.figures)
     let handout = helper.submit {
       try HandoutRenderer.render(
         HandoutLayout.layOut(
           document, figures: scenes, paper: paper, measurer: PangoTextMeasurer()))
     }
     let rendered = try FigureBatch.render(
-      figures, formats: FigureFormat.allCases, helpers: [helper])
+      prepared.figures, formats: FigureFormat.allCases, helpers: [helper])
     files.append(Artifacts.File(path: "\(lesson.id).pdf", contents: try handout.value()))
     for output in rendered {
       files.append(
@@ -109,6 +145,8 @@ struct TensorWalkthrough {
   var checkBudget = 20_000_000
   /// Why the graph is not drawn, said where it would stand; nil when it is drawn.
   var omitted: String?
+  /// The Softmax-with-Loss drawn out class by class, when it is drawn.
+  var classes: SoftmaxClasses?
   /// Whether the lesson has step figures (a graph of at most 8 operations).
   var hasSteps = false
 
@@ -162,6 +200,28 @@ struct TensorWalkthrough {
           .expanded, alt: words.expandedAlt(lesson.title(words.language)),
           caption: words.caption))
     }
+    if let classes {
+      blocks.append(.heading(level: 2, text: words.classesHeading))
+      blocks.append(.paragraph([.text(words.classesIntro(classes.classes))]))
+      blocks.append(
+        .figure(
+          .classes, alt: words.classesAlt(lesson.title(words.language)), caption: words.caption))
+      let t = evaluation.values[graph[classes.node].inputs[1]].elements
+      let upstream = evaluation.gradients[classes.node].elements.first ?? 1
+      let parts = (1...classes.classes).map { k in
+        (
+          y: Self.number(classes.probability(k), digits: 6),
+          t: Self.number(t[k - 1], digits: 6),
+          gradient: Self.number(classes.scoreGradient(k), digits: 6)
+        )
+      }
+      blocks.append(
+        .paragraph([
+          .text(
+            words.classesResult(
+              parts, upstream: upstream == 1 ? nil : Self.number(upstream, digits: 6)))
+        ]))
+    }
     if hasSteps {
       blocks.append(.heading(level: 2, text: words.stepsHeading))
       let order = LessonAnalysis.backwardOrder(graph)
@@ -191,7 +251,7 @@ struct TensorWalkthrough {
     if !derivations.isEmpty {
       blocks.append(.heading(level: 2, text: words.shapesHeading))
       blocks.append(.paragraph([.text(words.shapesIntro)]))
-      blocks += derivations.map { .paragraph([.text($0)]) }
+      blocks += derivations
     }
     blocks.append(.heading(level: 2, text: words.valuesHeading))
     let labels = TensorFigure.labelInputs(graph)
@@ -262,37 +322,80 @@ struct TensorWalkthrough {
     return words.unnamed(node.op.descriptor.walkthroughName)
   }
 
+  /// A node as a formula: its name, a constant's number, else its op's formula of its
+  /// operands' (`X·W + b`).
+  func formula(_ id: Node.ID) -> Formula {
+    let node = graph[id]
+    if let name = node.name { return .symbol(name) }
+    if node.op == .constant { return .number(node.parameter) }
+    return node.op.descriptor.value(node.inputs.map { formula($0) }, node.parameter)
+  }
+
+  /// ∂L/∂ of a node.
+  func gradient(_ id: Node.ID) -> Formula {
+    .derivative(of: .symbol("L"), withRespectTo: formula(id))
+  }
+
+  /// A node's formula transposed: Xᵀ.
+  func transposed(_ id: Node.ID) -> Formula { .power(formula(id), .symbol("T")) }
+
   /// For each matrix product, each gradient found from its shapes (CS231n's dimension
-  /// analysis); for each add whose operand was broadcast, the sum over the batch; for
-  /// Softmax-with-Loss, y − t.
-  func shapeDerivations() -> [String] {
-    var out: [String] = []
+  /// analysis), then both as display equations (∂L/∂X = ∂L/∂Y·Wᵀ, ∂L/∂W = Xᵀ·∂L/∂Y); for
+  /// each add whose operand was broadcast, the sum over the batch (∂L/∂b = sum(∂L/∂Y, 0));
+  /// for Softmax-with-Loss, (y − t)/N; for Repeat, its backward Sum.
+  func shapeDerivations() -> [Block] {
+    var out: [Block] = []
+    func summed(_ input: Node.ID, over output: Node.ID) -> Block {
+      .equation([gradient(input), .call(.sum, [gradient(output), .number(0)])])
+    }
     for node in graph.nodes {
       let shapes = node.inputs.map { evaluation.values[$0].shape }
       switch node.op {
       case .matmul, .affine:
         let (x, w) = (node.inputs[0], node.inputs[1])
         out.append(
-          words.matmul(
-            x: name(x), w: name(w), y: name(node.id), xShape: shapes[0], wShape: shapes[1],
-            yShape: evaluation.values[node.id].shape))
+          .paragraph([
+            .text(
+              words.matmul(
+                x: name(x), w: name(w), y: name(node.id), xShape: shapes[0], wShape: shapes[1],
+                yShape: evaluation.values[node.id].shape))
+          ]))
+        // For an Affine, Y = X·W + b: ∂L/∂(X·W) is ∂L/∂Y.
+        out.append(.equation([gradient(x), .product([gradient(node.id), transposed(w)])]))
+        out.append(.equation([gradient(w), .product([transposed(x), gradient(node.id)])]))
         if node.op == .affine, shapes[2] != evaluation.values[node.id].shape {
           out.append(
-            words.bias(
-              name(node.inputs[2]), shapes[2], evaluation.values[node.id].shape,
-              output: name(node.id)))
+            .paragraph([
+              .text(
+                words.bias(
+                  name(node.inputs[2]), shapes[2], evaluation.values[node.id].shape,
+                  output: name(node.id)))
+            ]))
+          out.append(summed(node.inputs[2], over: node.id))
         }
       case .add, .sub:
         let y = evaluation.values[node.id].shape
         for (i, input) in node.inputs.enumerated() where shapes[i] != y && !shapes[i].isScalar {
-          out.append(words.bias(name(input), shapes[i], y, output: name(node.id)))
+          out.append(
+            .paragraph([.text(words.bias(name(input), shapes[i], y, output: name(node.id)))]))
+          out.append(summed(input, over: node.id))
         }
       case .softmaxWithLoss:
         var a = name(node.inputs[0])
         if a.hasPrefix("(") && a.hasSuffix(")") { a = String(a.dropFirst().dropLast()) }
-        out.append(words.softmaxWithLoss(a, name(node.inputs[1])))
+        out.append(.paragraph([.text(words.softmaxWithLoss(a, name(node.inputs[1])))]))
+        let rows = shapes[0].rank == 2 ? shapes[0].dimensions[0] : 1
+        let difference = Formula.difference(
+          .call(.softmax, [formula(node.inputs[0])]), formula(node.inputs[1]))
+        out.append(
+          .equation([
+            gradient(node.inputs[0]),
+            rows == 1 ? difference : .quotient(difference, .number(Double(rows))),
+          ]))
       case .repeatRows:
-        out.append(words.repeatSum(name(node.inputs[0]), Int(node.parameter)))
+        out.append(
+          .paragraph([.text(words.repeatSum(name(node.inputs[0]), Int(node.parameter)))]))
+        out.append(summed(node.inputs[0], over: node.id))
       default: continue
       }
     }

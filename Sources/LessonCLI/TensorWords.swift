@@ -46,6 +46,52 @@ struct TensorWords {
       : "The computational graph of \(title) with its layers drawn apart: each wire with its value and shape above and its gradient below"
   }
 
+  var classesHeading: String {
+    ko ? "클래스별로 펼친 Softmax-with-Loss" : "Softmax-with-Loss, class by class"
+  }
+
+  /// Introduces the figure of ``SoftmaxClasses``: what its nodes are.
+  func classesIntro(_ classes: Int) -> String {
+    let k = classes == 2 ? "1, 2" : "1, 2, 3"
+    if ko {
+      return "클래스가 \(classes)개뿐이므로 『밑바닥부터 시작하는 딥러닝』 부록 A처럼 이 계층을 "
+        + "숫자의 노드로 펼쳐 그릴 수 있습니다 (k = \(k)): eₖ = exp(aₖ), 그 합 S, / 노드의 1/S, "
+        + "yₖ = eₖ·(1/S)가 softmax이고, log yₖ, tₖ·log yₖ, 그 합, ×(−1)이 교차 엔트로피 오차 "
+        + "L = −Σ tₖ log yₖ입니다."
+    }
+    return "With only \(classes) classes the layer can be drawn out of nodes on numbers, as DLFS "
+      + "does in its Appendix A (k = \(k)): eₖ = exp(aₖ), their sum S, 1/S from the / node "
+      + "and yₖ = eₖ·(1/S) are the softmax; log yₖ, tₖ·log yₖ, their sum and ×(−1) are the "
+      + "cross-entropy error L = −Σ tₖ log yₖ."
+  }
+
+  /// What the drawn-out graph brings back to each score: yₖ − tₖ, with the numbers.
+  func classesResult(_ parts: [(y: String, t: String, gradient: String)], upstream: String?)
+    -> String
+  {
+    let each = parts.enumerated().map { k, part in
+      "a" + ["₁", "₂", "₃"][min(k, 2)] + ": \(part.y) − \(part.t) = \(part.gradient)"
+    }.joined(separator: ", ")
+    if ko {
+      return "이 노드들을 거꾸로 따라가면 각 aₖ에 yₖ − tₖ가 도착합니다"
+        + (upstream.map { " (상류 기울기 \($0)를 곱해서)" } ?? "") + ": " + each
+        + ". Softmax-with-Loss 계층이 한 번에 돌려보내는 값과 같습니다."
+    }
+    return "Following the gradients back through these nodes, each aₖ receives yₖ − tₖ"
+      + (upstream.map { " (times the upstream gradient \($0))" } ?? "") + ": " + each
+      + ", what the Softmax-with-Loss layer sends back at once."
+  }
+
+  func classesAlt(_ title: String) -> String {
+    ko
+      ? "\(title)의 Softmax-with-Loss를 클래스별로 펼친 계산 그래프: exp, +, /, ×, log 노드"
+      : "The Softmax-with-Loss of \(title) drawn class by class: exp, +, /, ×, log nodes"
+  }
+
+  func classesTitle(_ title: String) -> String {
+    ko ? "\(title): 클래스별로 펼친 Softmax-with-Loss" : "\(title): Softmax-with-Loss class by class"
+  }
+
   var stepsHeading: String { ko ? "단계별 역전파" : "The backward pass, step by step" }
 
   func stepTitle(_ title: String, _ k: Int, _ n: Int) -> String {
@@ -123,9 +169,9 @@ struct TensorWords {
 
   func bias(_ b: String, _ shape: Shape, _ y: Shape, output: String) -> String {
     ko
-      ? "\(b) \(shape)는 \(y)의 모든 행에 더해졌으므로(브로드캐스트), 그 기울기는 ∂L/∂\(output)를 "
+      ? "\(b) \(shape)는 \(output) \(y)의 모든 행에 더해졌으므로(브로드캐스트), 그 기울기는 ∂L/∂\(output)를 "
         + "축 0 방향으로 더한 것입니다: 행마다 흘러온 기울기가 모두 \(b)로 모입니다."
-      : "\(b) \(shape) was added to every row of \(y) (broadcast), so its gradient is "
+      : "\(b) \(shape) was added to every row of \(output) \(y) (broadcast), so its gradient is "
         + "∂L/∂\(output) summed over axis 0: every row's gradient flows back into the same \(b)."
   }
 

@@ -109,9 +109,9 @@ public struct CompiledLesson: Sendable {
     return problems.sorted { $0.location < $1.location }
   }
 
-  /// Where a lesson first uses vectors or matrices, which only `trace` and `check` take so
-  /// far (``CompiledTensorLesson``): a list under `inputs` or `upstream`, or an op of shaped
-  /// values.
+  /// Where a lesson first uses vectors or matrices, which are compiled on shaped values
+  /// (``CompiledTensorLesson``, ``LessonSource/compileAny(overrides:)``), not on numbers: a
+  /// list under `inputs` or `upstream`, or an op of shaped values.
   static func tensorUse(_ lesson: Lesson, _ graph: Graph) -> EngineDiagnostic? {
     let what: String
     let location: SourceLocation
@@ -128,8 +128,7 @@ public struct CompiledLesson: Sendable {
       return nil
     }
     return EngineDiagnostic(
-      what + ": lessons of vectors and matrices are written one at a time (`lessongen LESSON`, "
-        + "`trace`, `check`); courses, sites and the layout command do not take them yet",
+      what + ": a lesson of vectors and matrices, compiled on shaped values, not on numbers",
       at: location)
   }
 

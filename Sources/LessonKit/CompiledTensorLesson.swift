@@ -16,6 +16,14 @@ public struct CompiledTensorLesson: Sendable {
     lesson.hasTensorValues || graph.nodes.contains { $0.op.descriptor.tensor != nil }
   }
 
+  /// Whether a lesson that reads is one of vectors and matrices, as ``LessonSource/compileAny(overrides:)``
+  /// would find: false for one whose function does not build.
+  public static func needsTensors(_ lesson: Lesson) -> Bool {
+    if lesson.hasTensorValues { return true }
+    guard case .success(let (_, graph)) = CompiledLesson.buildGraph(lesson) else { return false }
+    return needsTensors(lesson, graph)
+  }
+
   /// Builds the graph and runs both passes on shaped values: the shapes are checked first (a
   /// mismatch is a located error naming both shapes).
   ///

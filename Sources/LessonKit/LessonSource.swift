@@ -27,6 +27,15 @@ public enum LessonSource: Sendable, Equatable {
   /// The ids of the built-in lessons, sorted.
   public static var builtinIDs: [String] { BuiltinLessonFiles.ids }
 
+  /// The ids of the built-in lessons of numbers (`tensors: false`) or of vectors and
+  /// matrices (`true`), sorted.
+  public static func builtinIDs(tensors: Bool) -> [String] {
+    builtinIDs.filter { id in
+      guard let lesson = try? LessonSource.builtin(id).load() else { return false }
+      return CompiledTensorLesson.needsTensors(lesson) == tensors
+    }
+  }
+
   /// The lesson's id: a built-in's own, or a file's name without `.yaml` (what `Output/<id>/`
   /// is named after).
   public var id: String {

@@ -48,7 +48,7 @@ struct SiteCommandTests {
     let sigmoid = try String(
       contentsOf: folder.url.appendingPathComponent("site/sigmoid/index.html"), encoding: .utf8)
     #expect(sigmoid.contains("<a href=\"../index.html\">Contents</a>"))
-    #expect(sigmoid.contains("rel=\"prev\" href=\"../dlfs-relu/index.html\""))
+    #expect(sigmoid.contains("rel=\"prev\" href=\"../dlfs2-repeat-sum/index.html\""))
     #expect(sigmoid.contains("rel=\"next\" href=\"../tanh/index.html\""))
     #expect(sigmoid.contains("srcset=\"figures/graph-dark.svg\""))
     #expect(sigmoid.contains("<img src=\"figures/graph.png\" alt=\"The computational graph"))

@@ -18,13 +18,13 @@ struct HandoutPDFTests {
 
   @Test("nothing leaves the text area, for every built-in lesson, language and paper")
   func margins() throws {
-    for entry in try LessonSource.builtinCatalog() {
-      let made = try figures(entry.id, style: .dlfs, kinds: [.graph, .expanded, .steps, .forward])
+    for id in LessonSource.builtinIDs(tensors: false) {
+      let made = try figures(id, style: .dlfs, kinds: [.graph, .expanded, .steps, .forward])
       let scenes = Dictionary(made.map { ($0.id, $0.scene) }, uniquingKeysWith: { a, _ in a })
       for language in ["en", "ko"] {
         for paper in Paper.allCases {
           let pages = HandoutLayout.layOut(
-            try document(entry.id, language, figures: made), figures: scenes, paper: paper,
+            try document(id, language, figures: made), figures: scenes, paper: paper,
             measurer: PangoTextMeasurer()
           ).pages
           for (n, page) in pages.enumerated() {
@@ -43,14 +43,14 @@ struct HandoutPDFTests {
               && !(figureFrames.contains(frame) && figureArea.contains(frame))
             {
               Issue.record(
-                "\(entry.id) \(language) \(paper) page \(n + 1): \(frame) leaves the text area")
+                "\(id) \(language) \(paper) page \(n + 1): \(frame) leaves the text area")
             }
             // No figure prints its text smaller than the style's minimum.
             for case .scene(let scene, let frame) in page.content {
               let smallest = (scene.smallestTextSize ?? 99) * frame.width / scene.size.width
               #expect(
                 smallest >= HandoutStyle.standard.minimumTextSize,
-                "\(entry.id) \(language) \(paper) page \(n + 1): text at \(smallest) pt")
+                "\(id) \(language) \(paper) page \(n + 1): text at \(smallest) pt")
             }
           }
         }
@@ -119,8 +119,8 @@ struct HandoutPDFTests {
     "no page is left more than half empty unless what follows cannot fit on it",
     arguments: ["en", "ko"])
   func pagesFilled(language: String) throws {
-    var lessons = try LessonSource.builtinCatalog().map {
-      try LessonSource.builtin($0.id).compile()
+    var lessons = try LessonSource.builtinIDs(tensors: false).map {
+      try LessonSource.builtin($0).compile()
     }
     lessons += try GeometryTests.authorLessons.map { try LessonSource.file($0).compile() }
     var checked = 0
@@ -184,7 +184,7 @@ struct HandoutPDFTests {
         - text: dividing by exp(x),
           math: 1 / (1 + exp(-x))
     """.write(to: softplus, atomically: true, encoding: .utf8)
-    var lessons = try LessonSource.builtinCatalog().map { LessonSource.builtin($0.id) }
+    var lessons = LessonSource.builtinIDs(tensors: false).map { LessonSource.builtin($0) }
     lessons.append(.file(softplus.path))
     for source in lessons {
       let compiled = try source.compile()

@@ -112,7 +112,51 @@ struct TensorLessonTests {
     #expect(try errors(text) == ["2:17: X @ W: (3, 2) @ (3, 4): inner sizes 2 and 3 differ"])
   }
 
-  @Test("a lesson of numbers is not a tensor lesson; commands that draw say what they lack")
+  @Test("Softmax-with-Loss class by class (DLFS Appendix A): the scalar graph brings y − t")
+  func softmaxClasses() throws {
+    let shaped = try #require(try LessonSource.builtin("dlfs-softmax-with-loss").compileTensors())
+    let classes = try #require(SoftmaxClasses(shaped))
+    #expect(classes.classes == 3)
+    let ops = Set(classes.compiled.graph.nodes.map(\.op))
+    #expect(ops.isSuperset(of: [.exp, .add, .recip, .mul, .log, .neg]), "\(ops)")
+    // The layer's own rule (y − t) and the scalar graph's backward pass agree.
+    let layer = shaped.evaluation.gradients[shaped.graph.inputs[0]].elements
+    for k in 1...3 {
+      #expect(abs(classes.scoreGradient(k) - layer[k - 1]) < 1e-15)
+    }
+    #expect(String(format: "%.6g", classes.scoreGradient(1)) == "0.0182113")
+    #expect(String(format: "%.6g", classes.scoreGradient(3)) == "-0.263403")
+    #expect(abs(classes.probability(3) - 0.736597) < 1e-6)
+
+    // Two classes under an upstream gradient of 2: 2(y − t).
+    let two = try #require(
+      try lesson(
+        """
+        title: two
+        function: |
+          L = 2 * softmax_with_loss(a, t)
+        inputs:
+          a: [[1.5, -0.5]]
+          t: [[1, 0]]
+        """
+      ).compileTensors())
+    let drawn = try #require(SoftmaxClasses(two))
+    #expect(drawn.classes == 2)
+    let y1 = exp(1.5) / (exp(1.5) + exp(-0.5))
+    #expect(abs(drawn.scoreGradient(1) - 2 * (y1 - 1)) < 1e-14)
+    // A batch, or four classes: not drawn out.
+    for inputs in [
+      "a: [[1, 2], [3, 4]]\n  t: [[1, 0], [0, 1]]", "a: [1, 2, 3, 4]\n  t: [0, 0, 0, 1]",
+    ] {
+      let other = try #require(
+        try lesson("title: x\nfunction: L = softmax_with_loss(a, t)\ninputs:\n  " + inputs)
+          .compileTensors())
+      #expect(SoftmaxClasses(other) == nil)
+    }
+  }
+
+  @Test(
+    "a lesson of numbers is not a tensor lesson; a tensor lesson compiled on numbers is located")
   func scalarsAndFigures() throws {
     #expect(try LessonSource.builtin("sigmoid").compileTensors() == nil)
     let source = try lesson(Self.affine)
@@ -122,7 +166,7 @@ struct TensorLessonTests {
     } catch {
       let message = error.diagnostics.first?.message ?? ""
       #expect(message.contains("input 'X' is a vector (2,)"))
-      #expect(message.contains("`lessongen LESSON`, `trace`, `check`"))
+      #expect(message.contains("a lesson of vectors and matrices, compiled on shaped values"))
       #expect(error.diagnostics.first?.location?.line == 6)
     }
   }

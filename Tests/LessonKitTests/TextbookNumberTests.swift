@@ -39,8 +39,13 @@ struct TextbookNumberTests {
       "Lessons/BuiltinLessonFiles.swift must list every Lessons/*.yaml file")
     for entry in catalog {
       #expect(!entry.title.isEmpty)
-      _ = try compile(entry.id)
+      _ = try LessonSource.builtin(entry.id).compileAny()
     }
+    #expect(
+      LessonSource.builtinIDs(tensors: true) == [
+        "dlfs-affine", "dlfs-affine-batch", "dlfs-softmax-with-loss", "dlfs2-matmul",
+        "dlfs2-repeat-sum", "two-layer-batch",
+      ])
   }
 
   @Test("sigmoid at x = 1: DLFS 2 Appendix A")

@@ -38,7 +38,7 @@ extension OpDescriptor {
   static let sumAxis = OpDescriptor(
     arity: 1, call: nil, shape: sumAxisShape, forward: { x, _ in x[0] },
     gradients: { _, _, _ in [1] }, rules: { _ in [.init(1)] },
-    value: { o, _ in .call(.sumAxis, [o[0]]) }, expansion: nil, valueProblem: generic,
+    value: { o, k in .call(.sumAxis, [o[0], .number(k)]) }, expansion: nil, valueProblem: generic,
     gradientProblem: genericGradient, symbol: named("Sum"), folded: notFolded,
     walkthroughName: "Sum", names: .init("sum over an axis", "축 방향 합"),
     tensor: TensorRule(
@@ -70,7 +70,8 @@ extension OpDescriptor {
   static let repeatRows = OpDescriptor(
     arity: 1, call: nil, shape: repeatShape, forward: { x, _ in x[0] },
     gradients: { _, _, _ in [1] }, rules: { _ in [.init(1)] },
-    value: { o, _ in .call(.repeatRows, [o[0]]) }, expansion: nil, valueProblem: generic,
+    value: { o, k in .call(.repeatRows, [o[0], .number(k)]) }, expansion: nil,
+    valueProblem: generic,
     gradientProblem: genericGradient, symbol: named("Repeat"), folded: notFolded,
     walkthroughName: "Repeat", names: .init("repeat", "반복"),
     tensor: TensorRule(
