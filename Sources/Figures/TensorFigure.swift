@@ -133,7 +133,8 @@ public enum TensorFigure {
       let written = LinearFormulaWriter<PangoMarkupDialect>(
         numbers: .shortest(significantDigits: 6)
       ).write(formula)
-      return PangoMarkupDialect.plainText(written).count <= 12 ? written : nil
+      // Short enough to name a wire: `X·W₁ + b₁`, `repeat(b₁, 2)`.
+      return PangoMarkupDialect.plainText(written).count <= 14 ? written : nil
     }
 
     /// The value's label: name and shape, then the matrix if it is small.
@@ -153,9 +154,13 @@ public enum TensorFigure {
     /// then, unless symbolic, the matrix if it is small.
     func gradientLabel(_ id: Node.ID, _ gradient: Tensor, formula: String? = nil) -> Diagram.Text {
       var head = gradientName(id)
-      if labels != .numeric, let formula { head += " = " + formula }
-      return text(
-        lines(head + TensorFigure.shapeText(gradient.shape), gradient), theme.gradientColor)
+      var shape = TensorFigure.shapeText(gradient.shape)
+      if labels != .numeric, let formula {
+        // The shape on a line of its own under a formula (`…·Wᵀ (2,)` read as a call).
+        head += " = " + formula
+        if !shape.isEmpty { shape = "\n" + shape.dropFirst() }
+      }
+      return text(lines(head + shape, gradient), theme.gradientColor)
     }
 
     /// The style's numbers, except that CS231n's two decimals become three significant
@@ -187,10 +192,13 @@ public enum TensorFigure {
       let a = evaluation.values[node.inputs[0]].shape
       let b = evaluation.values[node.inputs[1]].shape
       let product = evaluation.values[node.id].shape  // Affine's bias keeps it.
+      // A vector as its wires write it, (2,).
       func factor(_ shape: Shape) -> String {
-        shape.rank == 1 ? written(shape) : "(" + written(shape) + ")"
+        shape.rank == 1 ? shape.description : "(" + written(shape) + ")"
       }
-      return factor(a) + "·" + factor(b) + " → " + (product.isScalar ? "1" : written(product))
+      let result =
+        product.isScalar ? "1" : product.rank == 1 ? product.description : written(product)
+      return factor(a) + "·" + factor(b) + " → " + result
     }
 
     /// - Parameter processed: for a step figure, how many nodes the backward pass has
@@ -234,7 +242,7 @@ public enum TensorFigure {
           // DLFS draws its layers; operators and short names (`exp`) stay in circles.
           box.layer =
             markup != PangoMarkupDialect.escape(symbol)
-            || (symbol.count > 3 && symbol.allSatisfy { $0.isLetter || $0 == "-" })
+            || (symbol.count > 3 && symbol.allSatisfy { $0.isLetter || $0 == "-" || $0 == " " })
         }
         box.id = graph.traceID(node.id)
         box.highlighted = node.id == current

@@ -25,6 +25,9 @@ struct TensorGradientFormula {
   /// of its operands' names), or nil.
   let name: (Node.ID) -> String?
 
+  /// ∂L/∂L, the loss's own gradient (1), as markup.
+  static let lossGradient = "∂<i>L</i>/∂<i>L</i>"
+
   /// The longest formula written, in characters of its plain text.
   static let longest = 30
 
@@ -33,7 +36,7 @@ struct TensorGradientFormula {
   func text(_ node: Node, input i: Int, upstream g: String) -> String? {
     guard var written = formula(node, input: i, upstream: g) else { return nil }
     // The loss's own gradient ∂L/∂L is 1: a factor not written.
-    let one = "∂<i>L</i>/∂<i>L</i>"
+    let one = Self.lossGradient
     written = written.replacing(one + "·", with: "").replacing(one + " ⊙ ", with: "")
     return PangoMarkupDialect.plainText(written).count <= Self.longest ? written : nil
   }
@@ -64,10 +67,15 @@ struct TensorGradientFormula {
     case .repeatRows:
       return reduced(g, from: out, to: Shape([out.dimensions.last ?? 1]))
     case .crossEntropy:
-      guard i == 0, let y = factor(inputs[0]), let t = factor(inputs[1]) else { return nil }
+      guard i == 0, let y = factor(inputs[0]), let plain = name(inputs[0]),
+        let t = factor(inputs[1])
+      else { return nil }
       let rows = shape(0).rank == 2 ? shape(0).dimensions[0] : 1
-      let scaled = rows == 1 ? y : "(\(rows)" + y + ")"
-      return g + "·(−" + t + "/" + scaled + ")"
+      // −t/(N·y): a sum or difference in parentheses, a call (softmax(a)) as it is.
+      let call = !PangoMarkupDialect.plainText(plain).contains(" ")
+      let scaled = rows == 1 ? y : "(\(rows)·" + (call ? plain : y) + ")"
+      let local = "−" + t + "/" + scaled
+      return g == Self.lossGradient ? local : g + "·(" + local + ")"
     case .softmaxWithLoss:
       guard i == 0, let a = name(inputs[0]), let t = factor(inputs[1]) else { return nil }
       let rows = shape(0).rank == 2 ? shape(0).dimensions[0] : 1

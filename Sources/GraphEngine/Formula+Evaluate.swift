@@ -39,6 +39,7 @@ extension Formula {
         return function.forward(values, parameter: 0)
       case .sign(let a): return eval(a).map { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) }
       case .equation(let sides): return sides.last.flatMap(eval)
+      case .matrix: return nil
       case .indicator(let comparison):
         switch comparison {
         case .greater(let a, let b): return both(a, b) { $0 > $1 ? 1 : 0 }

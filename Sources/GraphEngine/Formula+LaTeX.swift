@@ -75,6 +75,10 @@ struct LaTeXWriter {
       }
     case .sign(let a): return "\\operatorname{sign}\\left(" + write(a, context: 0) + "\\right)"
     case .equation(let sides): return sides.map { write($0, context: 1) }.joined(separator: " = ")
+    case .matrix(let rows):
+      return "\\begin{bmatrix}"
+        + rows.map { $0.map { write($0, context: 0) }.joined(separator: " & ") }
+        .joined(separator: " \\\\ ") + "\\end{bmatrix}"
     case .indicator(let c):
       let (a, sign, b) = c.parts
       let op = ["≥": " \\geq ", "≤": " \\leq "][sign] ?? " \(sign) "

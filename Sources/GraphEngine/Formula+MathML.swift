@@ -89,6 +89,11 @@ struct MathMLWriter {
       return row("<mi>sign</mi>", op("\u{2061}"), op("("), write(a, context: 0), op(")"))
     case .equation(let sides):
       return "<mrow>" + sides.map { write($0, context: 1) }.joined(separator: op("=")) + "</mrow>"
+    case .matrix(let rows):
+      let table = rows.map { row in
+        "<mtr>" + row.map { "<mtd>" + write($0, context: 0) + "</mtd>" }.joined() + "</mtr>"
+      }.joined()
+      return row(op("["), "<mtable>" + table + "</mtable>", op("]"))
     case .indicator(let c):
       let (a, sign, b) = c.parts
       return row(op("["), write(a, context: 0), op(sign), write(b, context: 0), op("]"))

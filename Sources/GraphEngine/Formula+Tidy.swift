@@ -37,7 +37,7 @@ extension Formula {
       if y == 1 { return x }
       if y == 0 { return 1 }
       return .power(x, y)
-    case .call, .sign, .indicator, .equation:
+    case .call, .sign, .indicator, .equation, .matrix:
       return mapChildren { $0.tidied() }
     }
   }
@@ -98,6 +98,7 @@ extension Formula {
     case .call(let f, let args): return .call(f, args.map(transform))
     case .sign(let a): return .sign(transform(a))
     case .equation(let sides): return .equation(sides.map(transform))
+    case .matrix(let rows): return .matrix(rows.map { $0.map(transform) })
     case .indicator(let c):
       switch c {
       case .greater(let a, let b): return .indicator(.greater(transform(a), transform(b)))

@@ -31,6 +31,9 @@ public indirect enum Formula: Hashable, Sendable {
   case equation([Formula])
   /// An empty box for the reader to fill in: where an exercise sheet hides a number.
   case blank
+  /// A matrix in brackets, row by row; a vector is one row. The walk-through writes a small
+  /// value or gradient of a lesson of vectors and matrices this way.
+  case matrix([[Formula]])
 
   /// A comparison inside an ``Formula/indicator(_:)``.
   public enum Comparison: Hashable, Sendable {

@@ -69,6 +69,10 @@ public struct LinearFormulaWriter<Dialect: FormulaDialect> {
     case .sign(let a): return Dialect.function("sign") + t("(") + write(a, context: 0) + t(")")
     case .equation(let sides):
       return sides.map { write($0, context: 1) }.joined(separator: t(" = "))
+    case .matrix(let rows):
+      // numpy's nesting on one line: [1, 2] for a row, [[1, 2], [3, 4]] for a matrix.
+      let lines = rows.map { t("[") + arguments($0) + t("]") }
+      return lines.count == 1 ? lines[0] : t("[") + lines.joined(separator: t(", ")) + t("]")
     case .indicator(let c):
       let (a, sign, b) = c.parts
       return t("[") + write(a, context: 0) + t(" \(sign) ") + write(b, context: 0) + t("]")

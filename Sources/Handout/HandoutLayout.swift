@@ -390,6 +390,19 @@ public struct HandoutLayout {
     y += c.height + style.afterFigure
   }
 
+  /// Whether a figure prints whole and readable on one page of `paper`, at the latest on a
+  /// landscape page of its own (its smallest text at the style's minimum), rather than cut
+  /// into parts.
+  public static func printsWhole(
+    _ scene: Scene, paper: Paper, style: HandoutStyle = .standard
+  ) -> Bool {
+    guard let smallest = scene.smallestTextSize else { return true }
+    let area = landscapeArea(paper, style)
+    let scale = Swift.min(
+      1, area.width / scene.size.width, area.height / scene.size.height)
+    return scale * smallest >= style.minimumTextSize
+  }
+
   /// The scale a figure gets on a landscape page of its own: the text area turned, less its
   /// caption.
   private func landscapeScale(_ scene: Scene, caption: MeasuredText?) -> Double {
@@ -400,7 +413,9 @@ public struct HandoutLayout {
 
   /// Where a figure may go on a landscape page: the turned text area, reaching into the side
   /// margins by the style's overhang.
-  private var landscapeArea: Size {
+  private var landscapeArea: Size { Self.landscapeArea(paper, style) }
+
+  private static func landscapeArea(_ paper: Paper, _ style: HandoutStyle) -> Size {
     let turned = Size(width: paper.size.height, height: paper.size.width)
     return Size(
       width: turned.width - 2 * (style.margin - style.figureOverhang),

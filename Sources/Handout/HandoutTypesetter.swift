@@ -31,8 +31,9 @@ struct HandoutTypesetter {
   }
 
   mutating func typeset(_ document: Document) -> TypesetHandout {
-    let title = PangoMarkupDialect.escape(document.title)
-    let summary = document.summary.map { PangoMarkupDialect.escape($0) }
+    // Korean words kept whole, as in the body (a title's last word was split: 딥러 / 닝).
+    let title = Self.koreanWordsKept(document.title)
+    let summary = document.summary.map(Self.koreanWordsKept)
     return TypesetHandout(
       paper: paper, style: style, title: document.title, subject: document.summary,
       titleText: measured(title, style.title),

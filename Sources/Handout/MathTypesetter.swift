@@ -121,6 +121,8 @@ struct MathTypesetter {
         op("[", size: size), box(a, size: size), op(" \(sign) ", size: size), box(b, size: size),
         op("]", size: size),
       ])
+    case .matrix(let rows):
+      return matrix(rows.map { $0.map { box($0, size: size) } }, size: size)
     case .equation(let sides):
       var parts: [MathBox] = []
       for (i, side) in sides.enumerated() {
@@ -129,6 +131,56 @@ struct MathTypesetter {
       }
       return row(parts)
     }
+  }
+
+  /// Cells in rows and columns inside square brackets drawn as tall as the rows, centred on
+  /// the math axis; each column as wide as its widest cell, the cells right-aligned (they
+  /// are numbers: their units line up).
+  private func matrix(_ cells: [[MathBox]], size: Double) -> MathBox {
+    let columns = cells.map(\.count).max() ?? 0
+    var widths = [Double](repeating: 0, count: columns)
+    for row in cells {
+      for (j, cell) in row.enumerated() { widths[j] = Swift.max(widths[j], cell.width) }
+    }
+    let rowGap = size * 0.3
+    let columnGap = size * 0.9
+    let heights = cells.map { row in
+      (row.map(\.ascent).max() ?? 0, row.map(\.descent).max() ?? 0)
+    }
+    let height =
+      heights.reduce(0) { $0 + $1.0 + $1.1 } + rowGap * Double(Swift.max(0, cells.count - 1))
+    let top = -size * Self.axis - height / 2
+    let bracket = size * 0.28
+    let inside = size * 0.22
+    let stroke = Swift.max(0.6, size * 0.055)
+    let width = widths.reduce(0, +) + columnGap * Double(Swift.max(0, columns - 1))
+    var out = MathBox(width: 2 * (bracket + inside) + width)
+    var y = top
+    for (row, (ascent, descent)) in zip(cells, heights) {
+      var x = bracket + inside
+      for (j, cell) in row.enumerated() {
+        out.items += cell.shifted(x + widths[j] - cell.width, y + ascent)
+        x += widths[j] + columnGap
+      }
+      y += ascent + descent + rowGap
+    }
+    let (upper, lower) = (top - size * 0.08, top + height + size * 0.08)
+    let right = out.width
+    out.items.append(
+      .path(
+        [
+          Point(x: bracket, y: upper), Point(x: stroke, y: upper), Point(x: stroke, y: lower),
+          Point(x: bracket, y: lower),
+        ], width: stroke))
+    out.items.append(
+      .path(
+        [
+          Point(x: right - bracket, y: upper), Point(x: right - stroke, y: upper),
+          Point(x: right - stroke, y: lower), Point(x: right - bracket, y: lower),
+        ], width: stroke))
+    out.ascent = -upper + stroke
+    out.descent = lower + stroke
+    return out
   }
 
   /// Numerator over denominator, centred, with a rule on the math axis.

@@ -32,8 +32,9 @@ enum CourseHandout {
         case .tensors(let shaped):
           // No exercise sheet for it yet (`lessongen build` warns of that once, for its
           // folder): the exercise handout goes on without it.
-          let plan = try FigurePlan.make(
+          var plan = try FigurePlan.make(
             for: shaped, style: style.style, labels: style.labels, language: style.lang)
+          plan.paper = paper
           let prepared = TensorArtifacts.Prepared(shaped, plan: plan, warn: false)
           lessons.append(
             CourseHandoutLayout.Lesson(

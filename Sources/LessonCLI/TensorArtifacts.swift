@@ -39,6 +39,11 @@ enum TensorArtifacts {
         theme.direction = Theme.dlfs.direction
         theme.edgeBox = nil
       }
+      if case .fixed = theme.numbers {
+        // CS231n's two decimals made every entry of a small gradient 0.01: three significant
+        // digits, in the drawn-out Softmax-with-Loss as in the matrices.
+        theme.numbers = .shortest(significantDigits: 3)
+      }
       let language = plan.language
       let words = TensorWords(language: language)
       let title = lesson.title(language)
@@ -82,9 +87,13 @@ enum TensorArtifacts {
             walkthrough.classes = classes
           }
         }
-        // The backward pass step by step on a small graph, as for a lesson of numbers.
+        // The backward pass step by step on a small graph, as for a lesson of numbers, when
+        // a step prints whole on a page: a figure per step cut in parts over two landscape
+        // pages each (the two-layer network: 16 pages) shows less than the one graph.
         let operations = compiled.graph.operationCount
-        if operations <= 8 && plan.kinds.contains(.steps) {
+        let whole = figures.first.map { HandoutLayout.printsWhole($0.scene, paper: plan.paper) }
+        if whole == false { walkthrough.stepsTooWide = true }
+        if operations <= 8 && plan.kinds.contains(.steps) && whole == true {
           figures += TensorFigure.steps(
             compiled.evaluation, theme: theme, measurer: PangoTextMeasurer(), labels: plan.labels,
             title: { words.stepTitle(title, $0, $1) }, geometry: geometry)
@@ -147,6 +156,9 @@ struct TensorWalkthrough {
   var omitted: String?
   /// The Softmax-with-Loss drawn out class by class, when it is drawn.
   var classes: SoftmaxClasses?
+  /// Whether the step figures were left out because the graph does not print whole on a
+  /// page.
+  var stepsTooWide = false
   /// Whether the lesson has step figures (a graph of at most 8 operations).
   var hasSteps = false
 
@@ -178,7 +190,8 @@ struct TensorWalkthrough {
       blocks.append(.paragraph([.text(introduction)]))
     }
     blocks.append(.heading(level: 2, text: words.graphHeading))
-    blocks.append(.paragraph([.text(words.convention)]))
+    let products = graph.nodes.contains { $0.op == .matmul || $0.op == .affine }
+    blocks.append(.paragraph([.text(words.convention(products: products))]))
     if let omitted {
       blocks.append(.paragraph([.text(omitted)]))
     } else {
@@ -221,6 +234,9 @@ struct TensorWalkthrough {
             words.classesResult(
               parts, upstream: upstream == 1 ? nil : Self.number(upstream, digits: 6)))
         ]))
+    }
+    if stepsTooWide && graph.operationCount <= 8 {
+      blocks.append(.paragraph([.text(words.stepsTooWide)]))
     }
     if hasSteps {
       blocks.append(.heading(level: 2, text: words.stepsHeading))
@@ -265,13 +281,22 @@ struct TensorWalkthrough {
           ]))
         continue
       }
+      let gradient = evaluation.gradients[id]
+      if let matrix = Self.matrix(value), let gradientMatrix = Self.matrix(gradient) {
+        // Small enough to set as matrices, value over gradient, lined up on `=`.
+        blocks.append(
+          .system([
+            [.symbol(name), matrix],
+            [.derivative(of: .symbol("L"), withRespectTo: .symbol(name)), gradientMatrix],
+          ]))
+        continue
+      }
       blocks.append(
         .paragraph([
           .emphasis(name),
           .text(
             words.valueSentence(
-              value.shape, Self.written(value), Self.written(evaluation.gradients[id]),
-              of: name)),
+              value.shape, Self.written(value), Self.written(gradient), of: name)),
         ]))
     }
     let output = evaluation.values[graph.output]
@@ -283,6 +308,19 @@ struct TensorWalkthrough {
     return Document(
       title: lesson.title(words.language), summary: lesson.authorText(words.language).summary,
       language: words.language, blocks: blocks)
+  }
+
+  /// A vector or matrix of at most 12 elements as a ``Formula/matrix(_:)`` of its numbers
+  /// (the writers give six significant digits; a vector is a row, as DLFS writes it); nil
+  /// for a number or a larger one.
+  static func matrix(_ t: Tensor) -> Formula? {
+    guard t.shape.rank >= 1, t.shape.count <= 12 else { return nil }
+    let numbers = t.elements.map { Formula.number($0) }
+    let columns = t.shape.dimensions.last ?? 1
+    return .matrix(
+      stride(from: 0, to: numbers.count, by: columns).map {
+        Array(numbers[$0..<($0 + columns)])
+      })
   }
 
   /// A value in the trace's nested-list notation, at six significant digits; a large one
@@ -311,7 +349,8 @@ struct TensorWalkthrough {
   /// (`X·W₁ + b₁` as `X·W1 + b1`), or what it is the input of.
   func name(_ id: Node.ID) -> String {
     let node = graph[id]
-    if let name = node.name { return name }
+    // W₁ as the figures and equations write W1.
+    if let name = node.name { return Formula.symbol(name).unicode() }
     if node.op == .constant { return Self.number(node.parameter, digits: 6) }
     let operands = node.inputs.map { graph[$0].name }
     if operands.allSatisfy({ $0 != nil }) {

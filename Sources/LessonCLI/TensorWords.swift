@@ -92,6 +92,16 @@ struct TensorWords {
     ko ? "\(title): 클래스별로 펼친 Softmax-with-Loss" : "\(title): Softmax-with-Loss class by class"
   }
 
+  /// Why a small graph has no step figures: it does not print whole on a page.
+  var stepsTooWide: String {
+    ko
+      ? "이 그래프는 한 쪽에 다 들어가지 않아 단계별 그림은 싣지 않았습니다. 위의 그림에 모든 "
+        + "기울기가 있고, 각 노드가 돌려보내는 기울기는 아래 식에 있습니다."
+      : "This graph does not fit whole on a page, so it is not drawn again for each step of the "
+        + "backward pass: the figure above carries every gradient, and the equations below give "
+        + "what each node sends back."
+  }
+
   var stepsHeading: String { ko ? "단계별 역전파" : "The backward pass, step by step" }
 
   func stepTitle(_ title: String, _ k: Int, _ n: Int) -> String {
@@ -121,17 +131,23 @@ struct TensorWords {
 
   var graphHeading: String { ko ? "계산 그래프" : "The computational graph" }
 
-  var convention: String {
-    ko
+  /// The row-vector convention (stated where the lesson multiplies matrices) and how the
+  /// wires are labelled.
+  func convention(products: Bool) -> String {
+    let rows =
+      ko
       ? "『밑바닥부터 시작하는 딥러닝』처럼 벡터는 행 벡터입니다. 모양 (D,)인 벡터 X에 (D, H) 행렬 W를 곱하면 "
         + "X·W는 모양 (H,)인 행 벡터가 되고, N개를 묶은 배치 X (N, D)는 행 하나가 입력 하나입니다. "
-        + "각 화살표 위에는 값과 그 모양을, 아래에는 같은 모양의 기울기 ∂L/∂를 적었습니다. "
-        + "기울기는 언제나 그 변수와 모양이 같습니다."
       : "As in Deep Learning from Scratch, vectors are rows: a vector X of shape (D,) times a "
         + "matrix W of shape (D, H) gives the row X·W of shape (H,), and a batch X of shape "
-        + "(N, D) holds one input per row. Above each wire are the value and its shape; below "
-        + "it, the gradient ∂L/∂ of the same shape: a gradient always has the shape of its "
-        + "variable."
+        + "(N, D) holds one input per row. "
+    let wires =
+      ko
+      ? "각 화살표 위에는 값과 그 모양을, 아래에는 같은 모양의 기울기(X라면 ∂L/∂X)를 적었습니다. "
+        + "기울기는 언제나 그 변수와 모양이 같습니다."
+      : "Above each wire are the value and its shape; below it, the gradient of the same shape "
+        + "(∂L/∂X for X): a gradient always has the shape of its variable."
+    return (products ? rows : "") + wires
   }
 
   func figureAlt(_ title: String) -> String {
@@ -142,8 +158,9 @@ struct TensorWords {
 
   var caption: String {
     ko
-      ? "위: 값과 모양. 아래: 기울기 ∂L/∂. 3×3 이하의 행렬은 원소까지 적었습니다."
-      : "Above: values and shapes. Below: gradients ∂L/∂. Matrices up to 3 × 3 are written out."
+      ? "위: 값과 모양. 아래: 기울기(X라면 ∂L/∂X). 3×3 이하의 행렬은 원소까지 적었습니다."
+      : "Above: values and shapes. Below: gradients (∂L/∂X for X). Matrices up to 3 × 3 are "
+        + "written out."
   }
 
   var shapesHeading: String { ko ? "모양으로 찾는 기울기" : "Gradients from their shapes" }

@@ -104,9 +104,28 @@ struct TensorCommandTests {
       #expect(markdown.contains("below 1e−7, which CS231n reads as a correct gradient"))
       if name == "dlfs-softmax-with-loss" {
         #expect(markdown.contains("sends back y − t"))
-        #expect(markdown.contains("0.0182113, 0.245192, −0.263403"))  // y − t
+        // y − t, the layer's and the class-by-class graph's (DLFS Appendix A).
+        #expect(
+          markdown.contains(
+            #"\frac{\partial L}{\partial a} &= \begin{bmatrix}0.0182113 & 0.245192 & -0.263403\end{bmatrix}"#
+          ))
+        #expect(markdown.contains("a₃: 0.736597 − 1 = −0.263403"))
+        #expect(markdown.contains("(figures/classes.png)"))
       } else {
         #expect(markdown.contains("summed over axis 0"))
+        // The gradients by their shapes as display equations, the values as matrices.
+        #expect(
+          markdown.contains(
+            #"\frac{\partial L}{\partial X} = \frac{\partial L}{\partial \left(X \cdot W\right)} \cdot {W}^{T}"#
+          ))
+        #expect(
+          markdown.contains(
+            #"\frac{\partial L}{\partial B} = \operatorname{sum}\left(\frac{\partial L}{\partial Y}, 0\right)"#
+          ))
+        #expect(markdown.contains(#"X &= \begin{bmatrix}1 & 0.5 \\ -0.5 & 2\end{bmatrix}"#))
+        #expect(
+          markdown.contains(
+            #"\frac{\partial L}{\partial B} &= \begin{bmatrix}5 & 7 & 9\end{bmatrix}"#))
         #expect(
           markdown.contains(
             "![The computational graph of The Affine layer on a batch (DLFS) with its layers drawn apart"

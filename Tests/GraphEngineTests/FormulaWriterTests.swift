@@ -57,4 +57,22 @@ struct FormulaWriterTests {
       dLdy.mathML().contains(
         "<mfrac><mrow><mo>∂</mo><mi>L</mi></mrow><mrow><mo>∂</mo><mi>y</mi></mrow></mfrac>"))
   }
+
+  @Test("a matrix: bmatrix in LaTeX, an mtable in brackets in MathML, numpy's nesting in text")
+  func matrix() {
+    let m = Formula.matrix([[1, .number(-0.5)], [.number(2.25), 0]])
+    #expect(m.latex() == #"\begin{bmatrix}1 & -0.5 \\ 2.25 & 0\end{bmatrix}"#)
+    #expect(m.unicode() == "[[1, −0.5], [2.25, 0]]")
+    #expect(Formula.matrix([[1, 2]]).unicode() == "[1, 2]")
+    let ml = m.mathML()
+    #expect(ml.contains("<mo>[</mo><mtable><mtr><mtd><mn>1</mn></mtd>"), "\(ml)")
+    #expect(ml.contains("</mtable><mo>]</mo></mrow>"))
+    // In an equation with a gradient, as the walk-through writes ∂L/∂W.
+    let equation = Formula.equation([
+      .derivative(of: .symbol("L"), withRespectTo: .symbol("W")), .matrix([[1, 2]]),
+    ])
+    #expect(
+      equation.latex() == #"\frac{\partial L}{\partial W} = \begin{bmatrix}1 & 2\end{bmatrix}"#)
+    #expect(Formula.matrix([[.number(-1)]]).tidied() == .matrix([[.number(-1)]]))
+  }
 }

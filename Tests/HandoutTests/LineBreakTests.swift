@@ -1,4 +1,5 @@
 import Explain
+import Figures
 import GraphEngine
 import Testing
 
@@ -25,5 +26,20 @@ struct LineBreakTests {
       .symbol("alpha_price"),
       .sum(.symbol("beta_price"), .sum(.symbol("gamma_price"), .symbol("delta_price"))))
     #expect(HandoutTypesetter.markup([.math(long)]).contains(" + "))
+  }
+
+  @Test("a Korean title and summary keep their words whole; an English one is as written")
+  func koreanTitle() {
+    let measurer = EstimatedTextMeasurer()
+    let korean = HandoutLayout.typeset(
+      Document(
+        title: "배치 두 개에 대한 2층 신경망 (밑바닥부터 시작하는 딥러닝)", summary: "모든 기울기를 역전파로 구합니다.",
+        language: "ko", blocks: []), paper: .a4, measurer: measurer)
+    #expect(korean.titleText.markup.contains("<span allow_breaks=\"false\">딥러닝)</span>"))
+    #expect(korean.summaryText?.markup.contains("<span allow_breaks=\"false\">역전파로</span>") == true)
+    let english = HandoutLayout.typeset(
+      Document(title: "A <b> & c", summary: nil, language: "en", blocks: []), paper: .a4,
+      measurer: measurer)
+    #expect(english.titleText.markup == "A &lt;b&gt; &amp; c")
   }
 }
