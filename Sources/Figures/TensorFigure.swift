@@ -8,6 +8,21 @@ public import GraphEngine
 /// edges gets a branch point whose stem carries the summed gradient, as in the scalar
 /// figures.
 public enum TensorFigure {
+  /// A house style as lessons of vectors and matrices draw it: colah writes values inside
+  /// its nodes, which a matrix does not fit, so its wires carry them as DLFS's do, in
+  /// colah's colours; CS231n's two decimals made every entry of a small gradient 0.01, so
+  /// three significant digits.
+  public static func adapted(_ theme: Theme) -> Theme {
+    var adapted = theme
+    if adapted.placement == .inNodes {
+      adapted.placement = Theme.dlfs.placement
+      adapted.direction = Theme.dlfs.direction
+      adapted.edgeBox = nil
+    }
+    if case .fixed = adapted.numbers { adapted.numbers = .shortest(significantDigits: 3) }
+    return adapted
+  }
+
   /// The largest matrix written out on a wire: 3 rows of 3.
   static let largestWritten = 3
 
@@ -18,6 +33,7 @@ public enum TensorFigure {
     _ evaluation: TensorEvaluation, theme: Theme, measurer: any TextMeasuring,
     labels: LabelMode = .numeric, title: String, id: FigureID = .graph, geometry: Bool = false
   ) -> Figure {
+    let theme = adapted(theme)
     let builder = Builder(evaluation: evaluation, theme: theme, labels: labels)
     var composer = SceneComposer(theme: theme, measurer: measurer)
     composer.recordsGeometry = geometry
@@ -32,6 +48,7 @@ public enum TensorFigure {
     _ evaluation: TensorEvaluation, theme: Theme, measurer: any TextMeasuring,
     labels: LabelMode = .numeric, title: (Int, Int) -> String, geometry: Bool = false
   ) -> [Figure] {
+    let theme = adapted(theme)
     let builder = Builder(evaluation: evaluation, theme: theme, labels: labels)
     let count = LessonAnalysis.backwardOrder(evaluation.graph).count
     let diagrams = (1...max(1, count)).map {
@@ -163,12 +180,8 @@ public enum TensorFigure {
       return text(lines(head + shape, gradient), theme.gradientColor)
     }
 
-    /// The style's numbers, except that CS231n's two decimals become three significant
-    /// digits: in a matrix of small gradients two decimals made every entry 0.01.
-    var numbers: NumberFormat {
-      if case .fixed = theme.numbers { return .shortest(significantDigits: 3) }
-      return theme.numbers
-    }
+    /// The style's numbers (three significant digits in CS231n's: ``adapted(_:)``).
+    var numbers: NumberFormat { theme.numbers }
 
     func lines(_ head: String, _ t: Tensor) -> String {
       if labels == .symbolic && !head.isEmpty { return head }

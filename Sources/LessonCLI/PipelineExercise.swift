@@ -8,7 +8,9 @@ import LessonKit
 /// One lesson file's bytes through every stage that reads what an author wrote: loading,
 /// compiling, both passes, the walk-through and its Markdown and HTML, the trace, and the
 /// figures composed and laid out (text measured by an estimate, so no fonts are needed); for
-/// a lesson of vectors and matrices, its shapes, both passes and its trace.
+/// a lesson of vectors and matrices, its shapes, both passes, its trace, its figure (with
+/// each label mode's formulas), its Softmax-with-Loss drawn out class by class, and its
+/// walk-through typeset.
 ///
 /// The fuzzer (`Scripts/fuzz.sh`) calls this for every input it makes, and a test replays
 /// the inputs it once found (`Fuzz/regressions/`). An input that is not a valid lesson stops
@@ -24,9 +26,18 @@ public enum PipelineExercise {
         // check on a small budget (the fuzzer's build is many times slower, and its
         // timeout is 20 s).
         let theme = Theme.all[bytes.count % Theme.all.count]
+        let labels = LabelMode.allCases[(bytes.count / 3) % LabelMode.allCases.count]
         if shaped.graph.nodes.count <= Limits.drawnNodes {
           _ = TensorFigure.compose(
-            shaped.evaluation, theme: theme, measurer: EstimatedTextMeasurer(), title: "fuzz")
+            shaped.evaluation, theme: theme, measurer: EstimatedTextMeasurer(), labels: labels,
+            title: "fuzz")
+          // Softmax-with-Loss drawn out class by class, a lesson of numbers of its own.
+          if let classes = SoftmaxClasses(shaped) {
+            let analysis = LessonAnalysis(
+              classes.compiled, figures: [.graph], convention: theme.convention)
+            _ = FigureSet(analysis, theme: theme, labels: labels, titles: { _ in "fuzz" })
+              .compose(measurer: EstimatedTextMeasurer())
+          }
         }
         for language in ["en", "ko"] {
           var walkthrough = TensorWalkthrough(
@@ -35,6 +46,8 @@ public enum PipelineExercise {
           let document = walkthrough.document()
           _ = MarkdownWriter().write(document)
           _ = HTMLWriter().write(document)
+          _ = HandoutLayout.layOut(
+            document, figures: [:], paper: .a4, measurer: EstimatedTextMeasurer())
         }
         return
       }

@@ -31,19 +31,8 @@ enum TensorArtifacts {
       _ compiled: CompiledTensorLesson, plan: FigurePlan, warn: Bool, geometry: Bool = false
     ) {
       let lesson = compiled.lesson
-      var theme = plan.theme
-      if theme.placement == .inNodes {
-        // colah writes values inside its nodes; a matrix does not fit in one, so its wires
-        // carry them as DLFS's do, in colah's colours.
-        theme.placement = Theme.dlfs.placement
-        theme.direction = Theme.dlfs.direction
-        theme.edgeBox = nil
-      }
-      if case .fixed = theme.numbers {
-        // CS231n's two decimals made every entry of a small gradient 0.01: three significant
-        // digits, in the drawn-out Softmax-with-Loss as in the matrices.
-        theme.numbers = .shortest(significantDigits: 3)
-      }
+      // The drawn-out Softmax-with-Loss in the same adapted style as the matrices.
+      let theme = TensorFigure.adapted(plan.theme)
       let language = plan.language
       let words = TensorWords(language: language)
       let title = lesson.title(language)
@@ -218,7 +207,8 @@ struct TensorWalkthrough {
       blocks.append(.paragraph([.text(words.classesIntro(classes.classes))]))
       blocks.append(
         .figure(
-          .classes, alt: words.classesAlt(lesson.title(words.language)), caption: words.caption))
+          .classes, alt: words.classesAlt(lesson.title(words.language)),
+          caption: words.classesCaption))
       let t = evaluation.values[graph[classes.node].inputs[1]].elements
       let upstream = evaluation.gradients[classes.node].elements.first ?? 1
       let parts = (1...classes.classes).map { k in

@@ -82,6 +82,14 @@ struct TensorWords {
       + ", what the Softmax-with-Loss layer sends back at once."
   }
 
+  /// The caption of the class-by-class figure: numbers, not matrices.
+  var classesCaption: String {
+    ko
+      ? "위: 값. 아래: 그 값에 대한 L의 기울기. 각 노드가 받은 기울기에 국소적 미분을 곱해 돌려보냅니다."
+      : "Above: values. Below: the gradient of L with respect to each. Every node multiplies "
+        + "what it receives by its local gradient and sends it back."
+  }
+
   func classesAlt(_ title: String) -> String {
     ko
       ? "\(title)의 Softmax-with-Loss를 클래스별로 펼친 계산 그래프: exp, +, /, ×, log 노드"
