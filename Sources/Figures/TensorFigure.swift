@@ -124,12 +124,24 @@ public enum TensorFigure {
     let theme: Theme
     /// Numbers (the matrices), formulas (∂L/∂X = ∂L/∂Y·Wᵀ, no numbers) or both.
     var labels: LabelMode = .numeric
+    /// The nodes whose rows are a batch, written N in formulas (``batchRows(_:shapes:)``);
+    /// none with numeric labels.
+    var batch: Set<Node.ID> = []
     var graph: Graph { evaluation.graph }
+
+    init(evaluation: TensorEvaluation, theme: Theme, labels: LabelMode) {
+      self.evaluation = evaluation
+      self.theme = theme
+      self.labels = labels
+      if labels != .numeric {
+        batch = TensorFigure.batchRows(evaluation.graph, shapes: evaluation.values.map(\.shape))
+      }
+    }
 
     /// The gradients' formulas (``TensorGradientFormula``).
     var formulas: TensorGradientFormula {
       TensorGradientFormula(
-        graph: graph, shapes: evaluation.values.map(\.shape), name: { name($0) })
+        graph: graph, shapes: evaluation.values.map(\.shape), name: { name($0) }, batch: batch)
     }
 
     func text(_ markup: String, _ color: Color) -> Diagram.Text {
@@ -146,7 +158,10 @@ public enum TensorFigure {
       }
       let operands = node.inputs.map { graph[$0].name }
       guard operands.allSatisfy({ $0 != nil }) else { return nil }
-      let formula = node.op.descriptor.value(operands.map { .symbol($0 ?? "") }, node.parameter)
+      var formula = node.op.descriptor.value(operands.map { .symbol($0 ?? "") }, node.parameter)
+      if node.op == .repeatRows && batch.contains(id) {
+        formula = .call(.repeatRows, [.symbol(operands[0] ?? ""), .symbol("N")])  // N copies
+      }
       let written = LinearFormulaWriter<PangoMarkupDialect>(
         numbers: .shortest(significantDigits: 6)
       ).write(formula)
@@ -157,7 +172,8 @@ public enum TensorFigure {
     /// The value's label: name and shape, then the matrix if it is small.
     func valueLabel(_ id: Node.ID) -> Diagram.Text {
       let value = evaluation.values[id]
-      let head = (name(id) ?? "") + TensorFigure.shapeText(value.shape)
+      let head =
+        (name(id) ?? "") + TensorFigure.shapeText(value.shape, batch: batch.contains(id))
       return text(lines(head, value), theme.valueColor)
     }
 
@@ -171,7 +187,7 @@ public enum TensorFigure {
     /// then, unless symbolic, the matrix if it is small.
     func gradientLabel(_ id: Node.ID, _ gradient: Tensor, formula: String? = nil) -> Diagram.Text {
       var head = gradientName(id)
-      var shape = TensorFigure.shapeText(gradient.shape)
+      var shape = TensorFigure.shapeText(gradient.shape, batch: batch.contains(id))
       if labels != .numeric, let formula {
         // The shape on a line of its own under a formula (`…·Wᵀ (2,)` read as a call).
         head += " = " + formula
@@ -199,19 +215,23 @@ public enum TensorFigure {
     /// the outer ones make the result, `(2×2)·(2×3) → 2×3`; nil for any other op.
     func dimensionCheck(_ node: Node) -> String? {
       guard node.op == .matmul || node.op == .affine else { return nil }
-      func written(_ shape: Shape) -> String {
-        shape.dimensions.map(String.init).joined(separator: "×")
+      // With formulas, a batch's rows as N: (N×2)·(2×3) → N×3.
+      func written(_ shape: Shape, _ id: Node.ID) -> String {
+        shape.dimensions.enumerated().map { k, size in
+          k == 0 && shape.rank == 2 && batch.contains(id) ? "<i>N</i>" : String(size)
+        }.joined(separator: "×")
       }
       let a = evaluation.values[node.inputs[0]].shape
       let b = evaluation.values[node.inputs[1]].shape
       let product = evaluation.values[node.id].shape  // Affine's bias keeps it.
       // A vector as its wires write it, (2,).
-      func factor(_ shape: Shape) -> String {
-        shape.rank == 1 ? shape.description : "(" + written(shape) + ")"
+      func factor(_ shape: Shape, _ id: Node.ID) -> String {
+        shape.rank == 1 ? shape.description : "(" + written(shape, id) + ")"
       }
       let result =
-        product.isScalar ? "1" : product.rank == 1 ? product.description : written(product)
-      return factor(a) + "·" + factor(b) + " → " + result
+        product.isScalar
+        ? "1" : product.rank == 1 ? product.description : written(product, node.id)
+      return factor(a, node.inputs[0]) + "·" + factor(b, node.inputs[1]) + " → " + result
     }
 
     /// - Parameter processed: for a step figure, how many nodes the backward pass has
@@ -292,7 +312,7 @@ public enum TensorFigure {
             ? nil
             : gradientLabel(
               input, evaluation.edgeGradients[node.id][i],
-              formula: labels == .numeric
+              formula: labels == .numeric || name(node.id) == nil
                 ? nil : formulas.text(node, input: i, upstream: gradientName(node.id)))
           if node.id == current { below?.color = theme.highlightText }
           var edge = Diagram.Edge(

@@ -24,6 +24,9 @@ struct TensorGradientFormula {
   /// A node's name on the figure as markup (its name, a constant's number, a short formula
   /// of its operands' names), or nil.
   let name: (Node.ID) -> String?
+  /// The nodes whose rows are a batch (``TensorFigure/batchRows(_:shapes:)``): their row
+  /// count is written N.
+  var batch: Set<Node.ID> = []
 
   /// ∂L/∂L, the loss's own gradient (1), as markup.
   static let lossGradient = "∂<i>L</i>/∂<i>L</i>"
@@ -61,7 +64,7 @@ struct TensorGradientFormula {
       let axis = Int(node.parameter)
       if shape(0).rank == 1 { return g + "·<b>1</b>" }
       guard axis == 0 else { return nil }
-      return "repeat(" + g + ", \(shape(0).dimensions[0]))"
+      return "repeat(" + g + ", " + rowCount(inputs[0]) + ")"
     case .mean:
       return g + "·<b>1</b>/\(shape(0).count)"
     case .repeatRows:
@@ -70,17 +73,17 @@ struct TensorGradientFormula {
       guard i == 0, let y = factor(inputs[0]), let plain = name(inputs[0]),
         let t = factor(inputs[1])
       else { return nil }
-      let rows = shape(0).rank == 2 ? shape(0).dimensions[0] : 1
+      let rows = rowCount(inputs[0])
       // −t/(N·y): a sum or difference in parentheses, a call (softmax(a)) as it is.
       let call = !PangoMarkupDialect.plainText(plain).contains(" ")
-      let scaled = rows == 1 ? y : "(\(rows)·" + (call ? plain : y) + ")"
+      let scaled = rows == "1" ? y : "(" + rows + "·" + (call ? plain : y) + ")"
       let local = "−" + t + "/" + scaled
       return g == Self.lossGradient ? local : g + "·(" + local + ")"
     case .softmaxWithLoss:
       guard i == 0, let a = name(inputs[0]), let t = factor(inputs[1]) else { return nil }
-      let rows = shape(0).rank == 2 ? shape(0).dimensions[0] : 1
+      let rows = rowCount(inputs[0])
       let difference = "softmax(" + a + ") − " + t
-      let local = rows == 1 ? difference : "(" + difference + ")/\(rows)"
+      let local = rows == "1" ? difference : "(" + difference + ")/" + rows
       return g + "·" + local
     case _ where node.op.descriptor.tensor != nil:
       return nil
@@ -157,6 +160,12 @@ struct TensorGradientFormula {
     let written =
       axes.count == 1 ? "\(axes[0])" : "(" + axes.map(String.init).joined(separator: ", ") + ")"
     return "sum(" + text + ", " + written + ")"
+  }
+
+  /// How many rows a value has: N for a batch's, 1 for a vector.
+  private func rowCount(_ id: Node.ID) -> String {
+    guard shapes[id].rank == 2 else { return "1" }
+    return batch.contains(id) ? "<i>N</i>" : String(shapes[id].dimensions[0])
   }
 
   /// A node's name as a factor of a product: a formula in parentheses.

@@ -70,13 +70,14 @@ struct TensorFigureTests {
     let figure = TensorFigure.compose(
       e, theme: .dlfs, measurer: EstimatedTextMeasurer(), labels: .symbolic, title: "Affine")
     let texts = Self.texts(figure.scene)
-    #expect(texts.contains("∂L/∂X = ∂L/∂(X·W)·Wᵀ\n(2, 2)"), "\(texts)")
+    #expect(texts.contains("∂L/∂X = ∂L/∂(X·W)·Wᵀ\n(N, 2)"), "\(texts)")
     #expect(texts.contains("∂L/∂W = Xᵀ·∂L/∂(X·W)\n(2, 3)"))
     // The bias, broadcast over the batch: its gradient summed over axis 0.
     #expect(texts.contains("∂L/∂B = sum(∂L/∂Y, 0)\n(3,)"))
-    #expect(texts.contains("∂L/∂(X·W) = ∂L/∂Y\n(2, 3)"))
-    #expect(texts.contains("X (2, 2)"))
-    #expect(texts.contains("MatMul\n(2×2)·(2×3) → 2×3"))
+    #expect(texts.contains("∂L/∂(X·W) = ∂L/∂Y\n(N, 3)"))
+    #expect(texts.contains("X (N, 2)"))
+    #expect(texts.contains("W (2, 3)"))
+    #expect(texts.contains("MatMul\n(N×2)·(2×3) → N×3"), "\(texts)")
     #expect(!texts.contains { $0.contains("0.5") }, "no numbers in symbolic labels")
     let both = Self.texts(
       TensorFigure.compose(
@@ -101,7 +102,7 @@ struct TensorFigureTests {
     #expect(repeated.contains("∂L/∂C = ∂L/∂Y ⊙ repeat(x, 3)\n(3, 2)"))
     #expect(repeated.contains("∂L/∂Y = repeat(∂L/∂s, 3)\n(3, 2)"))
     let sigmoid = try texts("h = sigmoid(X @ W)", ["X": Self.batch["X"]!, "W": Self.batch["W"]!])
-    #expect(sigmoid.contains("∂L/∂(X·W) = ∂L/∂h ⊙ h(1 − h)\n(2, 3)"), "\(sigmoid)")
+    #expect(sigmoid.contains("∂L/∂(X·W) = ∂L/∂h ⊙ h(1 − h)\n(N, 3)"), "\(sigmoid)")
     let loss = try texts(
       "L = softmax_with_loss(a, t)",
       ["a": Tensor(Shape([2, 2]), [1, 2, 3, 4]), "t": Tensor(Shape([2, 2]), [0, 1, 1, 0])])
@@ -134,5 +135,41 @@ struct TensorFigureTests {
     let lines = TensorFigure.matrixLines(
       Tensor(Shape([3, 2]), [1, -10, 100, 2, 3, 4]), format: .shortest(significantDigits: 6))
     #expect(lines == ["⎡  1  −10⎤", "⎢100    2⎥", "⎣  3    4⎦"])
+  }
+
+  @Test("a batch's rows are N in formulas: X, X·W, a repeated bias and the labels; not W")
+  func batchRows() throws {
+    let e = try Self.evaluation(
+      "L = softmax_with_loss(X @ W + repeat(b, 2), t)",
+      [
+        "X": Self.batch["X"]!, "W": Tensor(Shape([2, 2]), [1, 2, 3, 4]),
+        "b": Tensor(Shape([2]), [0, 1]), "t": Tensor(Shape([2, 2]), [0, 1, 1, 0]),
+      ])
+    let graph = e.graph
+    let batch = TensorFigure.batchRows(graph, shapes: e.values.map(\.shape))
+    let named = Set(batch.compactMap { graph[$0].name })
+    #expect(named == ["X", "t"])
+    #expect(batch.contains { graph[$0].op == .repeatRows })
+    #expect(batch.contains { graph[$0].op == .matmul })
+    #expect(!batch.contains { graph[$0].op == .softmaxWithLoss })
+    let texts = Self.texts(
+      TensorFigure.compose(
+        e, theme: .dlfs, measurer: EstimatedTextMeasurer(), labels: .symbolic, title: "b"
+      ).scene)
+    #expect(texts.contains("W (2, 2)"), "\(texts)")
+    #expect(texts.contains("∂L/∂(repeat(b, N)) (N, 2)"), "\(texts)")
+    // No formula in terms of a gradient that has no name (the sum's is too long).
+    #expect(!texts.contains { $0.contains("= ∂L/∂·") })
+    let loss = Self.texts(
+      TensorFigure.compose(
+        try Self.evaluation(
+          "L = softmax_with_loss(X @ W, t)",
+          [
+            "X": Self.batch["X"]!, "W": Self.batch["W"]!,
+            "t": Tensor(Shape([2, 3]), [0, 1, 0, 1, 0, 0]),
+          ]),
+        theme: .dlfs, measurer: EstimatedTextMeasurer(), labels: .symbolic, title: "b"
+      ).scene)
+    #expect(loss.contains("∂L/∂(X·W) = (softmax(X·W) − t)/N\n(N, 3)"), "\(loss)")
   }
 }

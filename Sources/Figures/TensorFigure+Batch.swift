@@ -1,0 +1,50 @@
+public import GraphEngine
+
+extension TensorFigure {
+  /// The nodes whose rows are a batch's N inputs, for writing their shapes with the letter
+  /// N as DLFS and CS231n do in symbolic figures (`X (N, 2)`, `(N×2)·(2×3) → N×3`).
+  ///
+  /// A batch starts at a matrix of more than one row that is the left operand of a matrix
+  /// product (X of X @ W, or of affine); a product of a batch on the left, and an
+  /// element-by-element op or softmax of a batch with as many rows, is one too; then what
+  /// meets a batch row for row becomes one: the labels t of a loss on a batch, a bias
+  /// repeated to N rows. Anything else (W, a bias (3,), a row of one) keeps its numbers.
+  public static func batchRows(_ graph: Graph, shapes: [Shape]) -> Set<Node.ID> {
+    func rows(_ id: Node.ID) -> Int? {
+      shapes[id].rank == 2 ? shapes[id].dimensions[0] : nil
+    }
+    var batch = Set<Node.ID>()
+    for node in graph.nodes where node.op == .matmul || node.op == .affine {
+      let left = node.inputs[0]
+      if graph[left].op == .input, let n = rows(left), n > 1 { batch.insert(left) }
+    }
+    for node in graph.nodes where node.op != .input && node.op != .constant {
+      guard let n = rows(node.id) else { continue }
+      switch node.op {
+      case .matmul, .affine:
+        if batch.contains(node.inputs[0]) { batch.insert(node.id) }
+      case .repeatRows, .sum, .sumAxis, .mean:
+        continue
+      default:
+        if node.inputs.contains(where: { batch.contains($0) && rows($0) == n }) {
+          batch.insert(node.id)
+        }
+      }
+    }
+    // What meets a batch row for row: a loss's labels, a repeated bias.
+    for node in graph.nodes where node.op != .matmul && node.op != .affine {
+      let batchRows = node.inputs.first { batch.contains($0) }.flatMap(rows)
+      guard let n = batchRows else { continue }
+      for input in node.inputs where rows(input) == n {
+        if graph[input].op == .input || graph[input].op == .repeatRows { batch.insert(input) }
+      }
+    }
+    return batch
+  }
+
+  /// A shape as the wires write it, `(2, 3)`, or with N for a batch's rows, `(N, 3)`.
+  static func shapeText(_ shape: Shape, batch: Bool) -> String {
+    guard batch, shape.rank == 2 else { return shapeText(shape) }
+    return " (<i>N</i>, \(shape.dimensions[1]))"
+  }
+}
