@@ -281,7 +281,11 @@ public struct Parser {
     guard let function = Op.called(name) else {
       var message = "unknown function '\(name)'"
       let names = Op.functionNames
-      if let close = Suggestion.closest(to: name, in: names) {
+      if ["dot", "matmul", "mm"].contains(name.lowercased()) {
+        // numpy's np.dot and np.matmul, PyTorch's mm: the lessons write the product as numpy's
+        // operator does.
+        message += "; the matrix product is written with @, as in numpy: X @ W"
+      } else if let close = Suggestion.closest(to: name, in: names) {
         message += "; did you mean '\(close)'?"
       } else {
         message += "; the functions are " + names.joined(separator: ", ")

@@ -204,7 +204,8 @@ struct TensorWalkthrough {
     }
     if let classes {
       blocks.append(.heading(level: 2, text: words.classesHeading))
-      blocks.append(.paragraph([.text(words.classesIntro(classes.classes))]))
+      blocks.append(
+        .paragraph([.text(words.classesIntro(classes.classes, rows: classes.rows))]))
       blocks.append(
         .figure(
           .classes, alt: words.classesAlt(lesson.title(words.language)),
@@ -213,6 +214,7 @@ struct TensorWalkthrough {
       let upstream = evaluation.gradients[classes.node].elements.first ?? 1
       let parts = (1...classes.classes).map { k in
         (
+          score: Formula.symbol("a" + SoftmaxClasses.index(k, rows: classes.rows)).unicode(),
           y: Self.number(classes.probability(k), digits: 6),
           t: Self.number(t[k - 1], digits: 6),
           gradient: Self.number(classes.scoreGradient(k), digits: 6)
@@ -222,7 +224,8 @@ struct TensorWalkthrough {
         .paragraph([
           .text(
             words.classesResult(
-              parts, upstream: upstream == 1 ? nil : Self.number(upstream, digits: 6)))
+              parts, rows: classes.rows,
+              upstream: upstream == 1 ? nil : Self.number(upstream, digits: 6)))
         ]))
     }
     if stepsTooWide && graph.operationCount <= 8 {

@@ -50,34 +50,51 @@ struct TensorWords {
     ko ? "클래스별로 펼친 Softmax-with-Loss" : "Softmax-with-Loss, class by class"
   }
 
-  /// Introduces the figure of ``SoftmaxClasses``: what its nodes are.
-  func classesIntro(_ classes: Int) -> String {
+  /// Introduces the figure of ``SoftmaxClasses``: what its nodes are; on a batch, that each
+  /// row has its own and the error is their mean.
+  func classesIntro(_ classes: Int, rows: Int) -> String {
     let k = classes == 2 ? "1, 2" : "1, 2, 3"
     if ko {
+      let batch =
+        rows == 1
+        ? ""
+        : " 배치의 행들은 모두 같은 모양으로 그려지므로 첫 행(n = 1)만 그렸습니다. 오차는 행들의 "
+          + "평균이므로 첫 행의 몫은 L₁ = −Σₖ t₁ₖ log y₁ₖ / \(rows)입니다."
       return "클래스가 \(classes)개뿐이므로 『밑바닥부터 시작하는 딥러닝』 부록 A처럼 이 계층을 "
         + "숫자의 노드로 펼쳐 그릴 수 있습니다 (k = \(k)): eₖ = exp(aₖ), 그 합 S, / 노드의 1/S, "
         + "yₖ = eₖ·(1/S)가 softmax이고, log yₖ, tₖ·log yₖ, 그 합, ×(−1)이 교차 엔트로피 오차 "
-        + "L = −Σ tₖ log yₖ입니다."
+        + "L = −Σ tₖ log yₖ입니다." + batch
     }
+    let batch =
+      rows == 1
+      ? ""
+      : " Every row of the batch is drawn the same way, so the first (n = 1) stands for all; "
+        + "the error is the mean over the rows, so the first row's share is "
+        + "L₁ = −Σₖ t₁ₖ log y₁ₖ / \(rows)."
     return "With only \(classes) classes the layer can be drawn out of nodes on numbers, as DLFS "
       + "does in its Appendix A (k = \(k)): eₖ = exp(aₖ), their sum S, 1/S from the / node "
       + "and yₖ = eₖ·(1/S) are the softmax; log yₖ, tₖ·log yₖ, their sum and ×(−1) are the "
-      + "cross-entropy error L = −Σ tₖ log yₖ."
+      + "cross-entropy error L = −Σ tₖ log yₖ." + batch
   }
 
-  /// What the drawn-out graph brings back to each score: yₖ − tₖ, with the numbers.
-  func classesResult(_ parts: [(y: String, t: String, gradient: String)], upstream: String?)
-    -> String
-  {
-    let each = parts.enumerated().map { k, part in
-      "a" + ["₁", "₂", "₃"][min(k, 2)] + ": \(part.y) − \(part.t) = \(part.gradient)"
+  /// What the drawn-out graph brings back to each score: yₖ − tₖ (over N on a batch), with
+  /// the numbers; `score` names a score by its subscript (`a₁₂`).
+  func classesResult(
+    _ parts: [(score: String, y: String, t: String, gradient: String)], rows: Int,
+    upstream: String?
+  ) -> String {
+    let each = parts.map { part in
+      rows == 1
+        ? "\(part.score): \(part.y) − \(part.t) = \(part.gradient)"
+        : "\(part.score): (\(part.y) − \(part.t))/\(rows) = \(part.gradient)"
     }.joined(separator: ", ")
+    let rule = rows == 1 ? "yₖ − tₖ" : "(y₁ₖ − t₁ₖ)/\(rows)"
     if ko {
-      return "이 노드들을 거꾸로 따라가면 각 aₖ에 yₖ − tₖ가 도착합니다"
+      return "이 노드들을 거꾸로 따라가면 각 점수에 \(rule)가 도착합니다"
         + (upstream.map { " (상류 기울기 \($0)를 곱해서)" } ?? "") + ": " + each
         + ". Softmax-with-Loss 계층이 한 번에 돌려보내는 값과 같습니다."
     }
-    return "Following the gradients back through these nodes, each aₖ receives yₖ − tₖ"
+    return "Following the gradients back through these nodes, each score receives \(rule)"
       + (upstream.map { " (times the upstream gradient \($0))" } ?? "") + ": " + each
       + ", what the Softmax-with-Loss layer sends back at once."
   }

@@ -75,6 +75,10 @@ struct ParserTests {
         "y = foo(x)",
         "1:5: unknown function 'foo'; the functions are exp, log, sqrt, sin, cos, tan, tanh, sigmoid, softplus, relu, abs, max, min, sum, mean, softmax, cross_entropy, softmax_with_loss, affine, repeat"
       ),
+      (
+        "y = dot(X, W)",
+        "1:5: unknown function 'dot'; the matrix product is written with @, as in numpy: X @ W"
+      ),
       ("y = exp(x, 2)", "1:5: exp takes 1 argument, but 2 were given"),
       ("y = max(x)", "1:5: max takes 2 arguments, but 1 was given"),
       ("y = (x + 1", "1:5: unbalanced parenthesis: this '(' is never closed"),

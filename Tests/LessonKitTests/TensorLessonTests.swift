@@ -144,15 +144,26 @@ struct TensorLessonTests {
     #expect(drawn.classes == 2)
     let y1 = exp(1.5) / (exp(1.5) + exp(-0.5))
     #expect(abs(drawn.scoreGradient(1) - 2 * (y1 - 1)) < 1e-14)
-    // A batch, or four classes: not drawn out.
-    for inputs in [
-      "a: [[1, 2], [3, 4]]\n  t: [[1, 0], [0, 1]]", "a: [1, 2, 3, 4]\n  t: [0, 0, 0, 1]",
-    ] {
-      let other = try #require(
-        try lesson("title: x\nfunction: L = softmax_with_loss(a, t)\ninputs:\n  " + inputs)
-          .compileTensors())
-      #expect(SoftmaxClasses(other) == nil)
-    }
+    // A batch: the first row drawn out, its share of the mean error, (y − t)/N.
+    let batch = try #require(
+      try lesson(
+        "title: b\nfunction: L = softmax_with_loss(a, t)\ninputs:\n  a: [[1, 2], [3, 0.5]]\n"
+          + "  t: [[0, 1], [0, 1]]"
+      ).compileTensors())
+    let first = try #require(SoftmaxClasses(batch))
+    #expect(first.rows == 2 && first.classes == 2)
+    #expect(first.compiled.graph.outputName == "L1")
+    let batchLayer = batch.evaluation.gradients[batch.graph.inputs[0]].elements
+    for k in 1...2 { #expect(abs(first.scoreGradient(k) - batchLayer[k - 1]) < 1e-15) }
+    let y12 = exp(2.0) / (exp(1.0) + exp(2.0))
+    #expect(abs(first.scoreGradient(2) - (y12 - 1) / 2) < 1e-15)
+    // Four classes: not drawn out.
+    let four = try #require(
+      try lesson(
+        "title: x\nfunction: L = softmax_with_loss(a, t)\ninputs:\n  a: [1, 2, 3, 4]\n"
+          + "  t: [0, 0, 0, 1]"
+      ).compileTensors())
+    #expect(SoftmaxClasses(four) == nil)
   }
 
   @Test(
