@@ -82,7 +82,8 @@ enum TensorArtifacts {
         let operations = compiled.graph.operationCount
         let whole = figures.first.map { HandoutLayout.printsWhole($0.scene, paper: plan.paper) }
         if whole == false { walkthrough.stepsTooWide = true }
-        if operations <= 8 && plan.kinds.contains(.steps) && whole == true {
+        // One operation: its one step is the graph figure again, highlighted.
+        if (2...8).contains(operations) && plan.kinds.contains(.steps) && whole == true {
           figures += TensorFigure.steps(
             compiled.evaluation, theme: theme, measurer: PangoTextMeasurer(), labels: plan.labels,
             title: { words.stepTitle(title, $0, $1) }, geometry: geometry)
@@ -228,7 +229,7 @@ struct TensorWalkthrough {
               upstream: upstream == 1 ? nil : Self.number(upstream, digits: 6)))
         ]))
     }
-    if stepsTooWide && graph.operationCount <= 8 {
+    if stepsTooWide && (2...8).contains(graph.operationCount) {
       blocks.append(.paragraph([.text(words.stepsTooWide)]))
     }
     if hasSteps {

@@ -215,6 +215,6 @@ struct TensorCommandTests {
     #expect(missing.status == 1)
     #expect(
       missing.stderr.contains(
-        "error: no figure 'step-09': this lesson's figures are graph, expanded, step-01"))
+        "error: no figure 'step-09': this lesson's figures are graph, expanded"))
   }
 }
