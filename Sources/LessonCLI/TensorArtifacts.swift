@@ -37,6 +37,7 @@ enum TensorArtifacts {
       let words = TensorWords(language: language)
       let title = lesson.title(language)
       var walkthrough = TensorWalkthrough(compiled: compiled, words: words)
+      walkthrough.symbolic = plan.labels == .symbolic
       var figures: [Figure] = []
       if compiled.graph.nodes.count > Limits.drawnNodes {
         // Too large to draw, as for a lesson of numbers: a sentence and a warning instead.
@@ -144,6 +145,8 @@ struct TensorWalkthrough {
   var checkBudget = 20_000_000
   /// Why the graph is not drawn, said where it would stand; nil when it is drawn.
   var omitted: String?
+  /// Whether the figures carry formulas, not matrices (symbolic labels).
+  var symbolic = false
   /// The Softmax-with-Loss drawn out class by class, when it is drawn.
   var classes: SoftmaxClasses?
   /// Whether the step figures were left out because the graph does not print whole on a
@@ -187,7 +190,8 @@ struct TensorWalkthrough {
     } else {
       blocks.append(
         .figure(
-          .graph, alt: words.figureAlt(lesson.title(words.language)), caption: words.caption))
+          .graph, alt: words.figureAlt(lesson.title(words.language)),
+          caption: words.caption(symbolic: symbolic)))
     }
     if hasExpanded {
       let ops = Set(graph.nodes.map(\.op))
@@ -201,7 +205,7 @@ struct TensorWalkthrough {
       blocks.append(
         .figure(
           .expanded, alt: words.expandedAlt(lesson.title(words.language)),
-          caption: words.caption))
+          caption: words.caption(symbolic: symbolic)))
     }
     if let classes {
       blocks.append(.heading(level: 2, text: words.classesHeading))
@@ -254,13 +258,13 @@ struct TensorWalkthrough {
           .figure(
             .step(k + 1, of: order.count),
             alt: words.stepTitle(lesson.title(words.language), k + 1, order.count),
-            caption: words.caption))
+            caption: words.caption(symbolic: symbolic)))
       }
     }
     let derivations = shapeDerivations()
     if !derivations.isEmpty {
       blocks.append(.heading(level: 2, text: words.shapesHeading))
-      blocks.append(.paragraph([.text(words.shapesIntro)]))
+      blocks.append(.paragraph([.text(words.shapesIntro(products: products))]))
       blocks += derivations
     }
     blocks.append(.heading(level: 2, text: words.valuesHeading))
@@ -429,6 +433,22 @@ struct TensorWalkthrough {
         out.append(
           .paragraph([.text(words.repeatSum(name(node.inputs[0]), Int(node.parameter)))]))
         out.append(summed(node.inputs[0], over: node.id))
+      case _
+      where node.op.descriptor.tensor == nil && node.inputs.count == 1
+        && !evaluation.values[node.id].shape.isScalar:
+        // A function applied element by element (sigmoid, tanh, exp, relu): its scalar rule
+        // at every element.
+        guard let rule = node.op.descriptor.rules(node.parameter).first else { continue }
+        let local = rule.preferred.substituting(
+          operands: [formula(node.inputs[0])], result: formula(node.id)
+        ).tidied()
+        out.append(
+          .paragraph([
+            .text(
+              words.elementwise(
+                node.op.descriptor.walkthroughName, x: name(node.inputs[0]), y: name(node.id),
+                local: local.unicode()))
+          ]))
       default: continue
       }
     }

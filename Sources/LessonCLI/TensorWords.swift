@@ -90,8 +90,10 @@ struct TensorWords {
     }.joined(separator: ", ")
     let rule = rows == 1 ? "yₖ − tₖ" : "(y₁ₖ − t₁ₖ)/\(rows)"
     if ko {
-      return "이 노드들을 거꾸로 따라가면 각 점수에 \(rule)가 도착합니다"
-        + (upstream.map { " (상류 기울기 \($0)를 곱해서)" } ?? "") + ": " + each
+      return "이 노드들을 거꾸로 따라가면 각 점수에 " + KoreanParticle.after(rule, "이", "가")
+        + " 도착합니다"
+        + (upstream.map { " (상류 기울기 " + KoreanParticle.after($0, "을", "를") + " 곱해서)" } ?? "")
+        + ": " + each
         + ". Softmax-with-Loss 계층이 한 번에 돌려보내는 값과 같습니다."
     }
     return "Following the gradients back through these nodes, each score receives \(rule)"
@@ -143,8 +145,9 @@ struct TensorWords {
     let sent = sends.map(gradient)
     if ko {
       let list = sent.joined(separator: ", ")
-      return "\(k)/\(n)단계: \(node) 노드가 \(gradient(receives))를 받아 "
-        + (sent.isEmpty ? "더 보낼 곳이 없습니다." : "\(list)를 돌려보냅니다.")
+      return "\(k)/\(n)단계: \(node) 노드가 "
+        + KoreanParticle.after(gradient(receives), "을", "를") + " 받아 "
+        + (sent.isEmpty ? "더 보낼 곳이 없습니다." : KoreanParticle.after(list, "을", "를") + " 돌려보냅니다.")
     }
     let list =
       sent.count <= 2
@@ -181,8 +184,15 @@ struct TensorWords {
       : "The computational graph of \(title): each wire with its value and shape above and its gradient below"
   }
 
-  var caption: String {
-    ko
+  /// The caption under a graph figure; with symbolic labels the gradients are formulas
+  /// and no matrix is written out.
+  func caption(symbolic: Bool) -> String {
+    if symbolic {
+      return ko
+        ? "위: 값과 모양(배치의 행 수는 N). 아래: 기울기와 그 식."
+        : "Above: values and shapes (a batch's rows are N). Below: gradients and their formulas."
+    }
+    return ko
       ? "위: 값과 모양. 아래: 기울기(X라면 ∂L/∂X). 3×3 이하의 행렬은 원소까지 적었습니다."
       : "Above: values and shapes. Below: gradients (∂L/∂X for X). Matrices up to 3 × 3 are "
         + "written out."
@@ -190,12 +200,28 @@ struct TensorWords {
 
   var shapesHeading: String { ko ? "모양으로 찾는 기울기" : "Gradients from their shapes" }
 
-  var shapesIntro: String {
+  /// Opens the section of gradients found by their shapes; the matrix product's argument
+  /// only where there is one.
+  func shapesIntro(products: Bool) -> String {
+    if products {
+      return ko
+        ? "CS231n이 가르치듯 행렬의 기울기는 모양을 맞추어 찾을 수 있습니다. ∂L/∂X는 X와 모양이 같아야 하므로, "
+          + "곱할 수 있는 방법은 하나뿐입니다."
+        : "As CS231n teaches, a matrix gradient can be found by its shapes: ∂L/∂X must have the "
+          + "shape of X, and there is only one way to multiply the matrices at hand into it."
+    }
+    return ko
+      ? "기울기는 언제나 그 변수와 모양이 같습니다. 각 노드가 돌려보내는 기울기는 다음과 같습니다."
+      : "A gradient always has the shape of its variable. What each node sends back:"
+  }
+
+  /// An element-by-element op's backward pass: ∂L/∂x = ∂L/∂y ⊙ (local gradient).
+  func elementwise(_ op: String, x: String, y: String, local: String) -> String {
     ko
-      ? "CS231n이 가르치듯 행렬의 기울기는 모양을 맞추어 찾을 수 있습니다. ∂L/∂X는 X와 모양이 같아야 하므로, "
-        + "곱할 수 있는 방법은 하나뿐입니다."
-      : "As CS231n teaches, a matrix gradient can be found by its shapes: ∂L/∂X must have the "
-        + "shape of X, and there is only one way to multiply the matrices at hand into it."
+      ? KoreanParticle.after(op, "은", "는") + " 원소마다 작동하므로 흘러온 기울기에 원소마다 국소적 미분을 곱합니다(⊙): "
+        + "∂L/∂\(x) = ∂L/∂\(y) ⊙ \(local)."
+      : "\(op) works element by element, so the gradient it receives is multiplied element by "
+        + "element (⊙) by its local gradient: ∂L/∂\(x) = ∂L/∂\(y) ⊙ \(local)."
   }
 
   func matmul(x: String, w: String, y: String, xShape: Shape, wShape: Shape, yShape: Shape)
@@ -204,15 +230,19 @@ struct TensorWords {
     let (xs, ws, ys) = (xShape.description, wShape.description, yShape.description)
     return ko
       ? "\(x) \(xs) · \(w) \(ws) → \(ys). ∂L/∂\(x) = ∂L/∂\(y) · \(w)ᵀ: \(ys)에 \(w)ᵀ를 곱해야 "
-        + "\(x)의 모양 \(xs)가 됩니다. ∂L/∂\(w) = \(x)ᵀ · ∂L/∂\(y): 모양 \(ws)."
+        + "\(x)의 모양 " + KoreanParticle.after(xs, "이", "가") + " 됩니다. "
+        + "∂L/∂\(w) = \(x)ᵀ · ∂L/∂\(y): 모양 \(ws)."
       : "\(x) \(xs) · \(w) \(ws) → \(ys). ∂L/∂\(x) = ∂L/∂\(y) · \(w)ᵀ: only \(ys) times "
         + "\(w)ᵀ gives the shape of \(x), \(xs). ∂L/∂\(w) = \(x)ᵀ · ∂L/∂\(y), of shape \(ws)."
   }
 
   func bias(_ b: String, _ shape: Shape, _ y: Shape, output: String) -> String {
     ko
-      ? "\(b) \(shape)는 \(output) \(y)의 모든 행에 더해졌으므로(브로드캐스트), 그 기울기는 ∂L/∂\(output)를 "
-        + "축 0 방향으로 더한 것입니다: 행마다 흘러온 기울기가 모두 \(b)로 모입니다."
+      ? KoreanParticle.after("\(b) \(shape)", "은", "는")
+        + " \(output) \(y)의 모든 행에 더해졌으므로(브로드캐스트), 그 기울기는 "
+        + KoreanParticle.after("∂L/∂\(output)", "을", "를")
+        + " 축 0 방향으로 더한 것입니다: 행마다 흘러온 기울기가 모두 "
+        + KoreanParticle.after(b, "으로", "로") + " 모입니다."
       : "\(b) \(shape) was added to every row of \(output) \(y) (broadcast), so its gradient is "
         + "∂L/∂\(output) summed over axis 0: every row's gradient flows back into the same \(b)."
   }
@@ -236,7 +266,8 @@ struct TensorWords {
 
   func repeatSum(_ x: String, _ n: Int) -> String {
     ko
-      ? "Repeat 노드는 \(x)를 \(n)번 복사하므로, 그 역전파는 흘러온 \(n)개의 기울기를 더하는 Sum입니다."
+      ? "Repeat 노드는 " + KoreanParticle.after(x, "을", "를")
+        + " \(n)번 복사하므로, 그 역전파는 흘러온 \(n)개의 기울기를 더하는 Sum입니다."
       : "The Repeat node copies \(x) \(n) times, so its backward pass is a Sum of the \(n) "
         + "gradients that come back."
   }
