@@ -273,8 +273,9 @@ public enum TensorFigure {
               markup: markup, font: theme.operatorFont, color: theme.operatorColor))
           // A layer's name (Affine, MatMul, Softmax-with-Loss) in a rounded rectangle, as
           // DLFS draws its layers; operators and short names (`exp`) stay in circles.
+          // Sum and Repeat alike (DLFS 2 §1.3.4): every op of shaped values is a layer.
           box.layer =
-            markup != PangoMarkupDialect.escape(symbol)
+            markup != PangoMarkupDialect.escape(symbol) || node.op.descriptor.tensor != nil
             || (symbol.count > 3 && symbol.allSatisfy { $0.isLetter || $0 == "-" || $0 == " " })
         }
         box.id = graph.traceID(node.id)

@@ -273,10 +273,16 @@ struct TensorWalkthrough {
       let name = graph[id].name ?? ""
       let value = evaluation.values[id]
       if labels.contains(id) {
-        blocks.append(
-          .paragraph([
-            .emphasis(name), .text(words.labelSentence(value.shape, Self.written(value))),
-          ]))
+        if let matrix = Self.matrix(value) {
+          // The labels as a matrix, and why they have no gradient.
+          blocks.append(.equation([.symbol(name), matrix]))
+          blocks.append(.paragraph([.emphasis(name), .text(words.labelsHaveNoGradient)]))
+        } else {
+          blocks.append(
+            .paragraph([
+              .emphasis(name), .text(words.labelSentence(value.shape, Self.written(value))),
+            ]))
+        }
         continue
       }
       let gradient = evaluation.gradients[id]
@@ -298,10 +304,15 @@ struct TensorWalkthrough {
         ]))
     }
     let output = evaluation.values[graph.output]
-    blocks.append(
-      .paragraph([
-        .text(words.outputSentence(graph.outputName, Self.written(output), output.shape))
-      ]))
+    if let matrix = Self.matrix(output) {
+      blocks.append(.paragraph([.text(words.outputIs(graph.outputName, output.shape))]))
+      blocks.append(.equation([.symbol(graph.outputName), matrix]))
+    } else {
+      blocks.append(
+        .paragraph([
+          .text(words.outputSentence(graph.outputName, Self.written(output), output.shape))
+        ]))
+    }
     blocks += numericCheck()
     return Document(
       title: lesson.title(words.language), summary: lesson.authorText(words.language).summary,

@@ -255,6 +255,13 @@ struct TensorWords {
       : "\(what) = \(value): the labels, which nothing learns, so no gradient is followed to them."
   }
 
+  /// After the name of a loss's labels set as a matrix above.
+  var labelsHaveNoGradient: String {
+    ko
+      ? ": 정답 레이블이므로 기울기를 구하지 않습니다."
+      : ": the labels, which nothing learns, so no gradient is followed to them."
+  }
+
   func softmaxWithLoss(_ a: String, _ t: String) -> String {
     ko
       ? "Softmax-with-Loss 계층의 역전파는 y − \(t)입니다(y = softmax(\(a)), 배치라면 N으로 나눕니다). "
@@ -287,6 +294,11 @@ struct TensorWords {
   /// A node without a name, by what it is.
   func unnamed(_ op: String) -> String {
     ko ? "\(op) 노드의 출력" : "the output of the \(op) node"
+  }
+
+  /// Introduces the output's value set as a matrix under it.
+  func outputIs(_ name: String, _ shape: Shape) -> String {
+    ko ? "출력 \(name) \(shape)의 값:" : "The output \(name) \(shape):"
   }
 
   func outputSentence(_ name: String, _ value: String, _ shape: Shape) -> String {
