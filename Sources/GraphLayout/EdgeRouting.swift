@@ -6,6 +6,9 @@
 /// only in the gaps between columns, where there are no boxes: so no edge passes through a
 /// node or a label. Every edge ends on a straight stub (``Spacing/finalStub``). Post: the figure is shifted so everything lies inside the margins.
 enum EdgeRouting {
+  /// Below this size along and across, a node is a point: a branch point's dot.
+  static let pointSize = 8.0
+
   static func result(
     _ grid: LayerGrid, across position: Coordinates, request: LayoutRequest
   ) -> LayoutResult {
@@ -131,7 +134,18 @@ enum EdgeRouting {
       // and every wire there has left its node and is on its way across the gap (a wire
       // ends inside a node's column, so none ends at the cut; wires leaving one node are
       // still together, one continuation for all of them).
-      result.cuts = stride(from: 0, to: count - 1, by: 2).map { start[$0] + width[$0] + 2 }
+      // Not just after a branch point, though: its wires part there, and their
+      // continuation marks, all at one point, sat on one another.
+      var outgoing = [Int](repeating: 0, count: grid.items.count)
+      for link in grid.links { outgoing[link.from] += 1 }
+      var branching = Set<Int>()
+      for (i, item) in grid.items.enumerated() where outgoing[i] > 1 {
+        if case .node = item.kind, item.along < Self.pointSize, item.across < Self.pointSize {
+          branching.insert(item.rank)
+        }
+      }
+      result.cuts = stride(from: 0, to: count - 1, by: 2).filter { !branching.contains($0) }
+        .map { start[$0] + width[$0] + 2 }
     }
     return result
   }

@@ -5,6 +5,21 @@ import Testing
 
 @Suite("Cutting a wide figure into parts")
 struct SplitTests {
+  @Test("no cut just after a branch point, where its wires part and their marks would pile up")
+  func noCutAfterBranch() throws {
+    let scene = try #require(
+      figures("tanh", style: .dlfs, kinds: [.expanded]).first?.scene)
+    // The branch points' dots: small filled circles.
+    let dots = scene.elements.compactMap { element -> Double? in
+      if case .circle(let center, let radius, _, _) = element, radius < 4 { return center.x }
+      return nil
+    }
+    #expect(!dots.isEmpty)
+    for x in dots {
+      #expect(!scene.cuts.contains { $0 > x && $0 - x < 12 }, "a cut just after the dot at \(x)")
+    }
+  }
+
   @Test("every wire across a cut ends in a lettered mark and starts again from the same letter")
   func marksPair() throws {
     let scene = try #require(
