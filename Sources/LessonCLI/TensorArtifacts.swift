@@ -38,6 +38,7 @@ enum TensorArtifacts {
       let title = lesson.title(language)
       var walkthrough = TensorWalkthrough(compiled: compiled, words: words)
       walkthrough.symbolic = plan.labels == .symbolic
+      walkthrough.gates = plan.theme.operators == .gates
       var figures: [Figure] = []
       if compiled.graph.nodes.count > Limits.drawnNodes {
         // Too large to draw, as for a lesson of numbers: a sentence and a warning instead.
@@ -147,6 +148,8 @@ struct TensorWalkthrough {
   var omitted: String?
   /// Whether the figures carry formulas, not matrices (symbolic labels).
   var symbolic = false
+  /// Whether the figures draw CS231n's gates (`1/x`, `*`, `*−1`).
+  var gates = false
   /// The Softmax-with-Loss drawn out class by class, when it is drawn.
   var classes: SoftmaxClasses?
   /// Whether the step figures were left out because the graph does not print whole on a
@@ -210,7 +213,9 @@ struct TensorWalkthrough {
     if let classes {
       blocks.append(.heading(level: 2, text: words.classesHeading))
       blocks.append(
-        .paragraph([.text(words.classesIntro(classes.classes, rows: classes.rows))]))
+        .paragraph([
+          .text(words.classesIntro(classes.classes, rows: classes.rows, gates: gates))
+        ]))
       blocks.append(
         .figure(
           .classes, alt: words.classesAlt(lesson.title(words.language)),

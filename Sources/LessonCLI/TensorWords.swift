@@ -52,8 +52,12 @@ struct TensorWords {
 
   /// Introduces the figure of ``SoftmaxClasses``: what its nodes are; on a batch, that each
   /// row has its own and the error is their mean.
-  func classesIntro(_ classes: Int, rows: Int) -> String {
+  ///
+  /// - Parameter gates: whether the figure draws CS231n's gates (`1/x`, `*`, `*−1`) rather
+  ///   than the textbook's operators (/, ×, ×(−1)).
+  func classesIntro(_ classes: Int, rows: Int, gates: Bool = false) -> String {
     let k = classes == 2 ? "1, 2" : "1, 2, 3"
+    let (divide, times, negate) = gates ? ("1/x", "*", "*−1") : ("/", "×", "×(−1)")
     if ko {
       let batch =
         rows == 1
@@ -61,9 +65,9 @@ struct TensorWords {
         : " 배치의 행들은 모두 같은 모양으로 그려지므로 첫 행(n = 1)만 그렸습니다. 오차는 행들의 "
           + "평균이므로 첫 행의 몫은 L₁ = −Σₖ t₁ₖ log y₁ₖ / \(rows)입니다."
       return "클래스가 \(classes)개뿐이므로 『밑바닥부터 시작하는 딥러닝』 부록 A처럼 이 계층을 "
-        + "숫자의 노드로 펼쳐 그릴 수 있습니다 (k = \(k)): eₖ = exp(aₖ), 그 합 S, / 노드의 1/S, "
-        + "yₖ = eₖ·(1/S)가 softmax이고, log yₖ, tₖ·log yₖ, 그 합, ×(−1)이 교차 엔트로피 오차 "
-        + "L = −Σ tₖ log yₖ입니다." + batch
+        + "수 하나하나의 노드로 풀어 그릴 수 있습니다 (k = \(k)): eₖ = exp(aₖ), 그 합 S, \(divide) 노드의 "
+        + "1/S, \(times) 노드의 yₖ = eₖ·(1/S)가 softmax이고, log yₖ, tₖ·log yₖ, 그 합, \(negate) 노드가 "
+        + "교차 엔트로피 오차 L = −Σ tₖ log yₖ입니다." + batch
     }
     let batch =
       rows == 1
@@ -72,9 +76,9 @@ struct TensorWords {
         + "the error is the mean over the rows, so the first row's share is "
         + "L₁ = −Σₖ t₁ₖ log y₁ₖ / \(rows)."
     return "With only \(classes) classes the layer can be drawn out of nodes on numbers, as DLFS "
-      + "does in its Appendix A (k = \(k)): eₖ = exp(aₖ), their sum S, 1/S from the / node "
-      + "and yₖ = eₖ·(1/S) are the softmax; log yₖ, tₖ·log yₖ, their sum and ×(−1) are the "
-      + "cross-entropy error L = −Σ tₖ log yₖ." + batch
+      + "does in its Appendix A (k = \(k)): eₖ = exp(aₖ), their sum S, 1/S from the \(divide) "
+      + "node and yₖ = eₖ·(1/S) from the \(times) nodes are the softmax; log yₖ, tₖ·log yₖ, "
+      + "their sum and the \(negate) node are the cross-entropy error L = −Σ tₖ log yₖ." + batch
   }
 
   /// What the drawn-out graph brings back to each score: yₖ − tₖ (over N on a batch), with
