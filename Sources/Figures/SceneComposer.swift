@@ -183,8 +183,11 @@ struct SceneComposer {
         let d = Swift.max(2 * theme.nodeRadius, Swift.max(t.width, t.height) + 10)
         return Size(width: d, height: d)
       case .ellipse:
-        // An ellipse around a text block: its corners stay inside with this margin.
-        return Size(width: t.width * 1.3 + 14, height: t.height * 1.45 + 10)
+        // An ellipse around a text block: its corners stay inside with this margin. Never
+        // narrower than tall: a one-glyph operator (`/`, 11 pt wide against 27 pt tall)
+        // made a thin upright ellipse; colah's nodes are round or wide.
+        let height = t.height * 1.45 + 10
+        return Size(width: Swift.max(t.width * 1.3 + 14, height), height: height)
       }
     }
   }
