@@ -274,24 +274,62 @@ public struct HandoutLayout {
       }
       y += row.height + style.rowSpacing
     }
+    // Broken across pages: the next page repeats the header row.
+    func breakPage() {
+      rule(table.left, table.width, style.tableRule)
+      newPage()
+      rule(table.left, table.width, style.tableRule)
+      placeRow(table.head)
+      rule(table.left, table.width, style.headerRule)
+    }
+    /// How many rows from `start` fit above the bottom of this page.
+    func fitting(from start: Int) -> Int {
+      var bottomOfRows = y
+      var count = 0
+      for row in table.rows[start...] {
+        bottomOfRows += row.height + style.rowSpacing
+        if bottomOfRows > bottom { break }
+        count += 1
+      }
+      return count
+    }
     ensure(table.head.height + 40)
     rule(table.left, table.width, style.tableRule)
     placeRow(table.head)
     rule(table.left, table.width, style.headerRule)
-    for row in table.rows {
-      if y + row.height + style.rowSpacing > bottom {
-        // Broken across pages: the next page repeats the header row.
-        rule(table.left, table.width, style.tableRule)
-        newPage()
-        rule(table.left, table.width, style.tableRule)
-        placeRow(table.head)
-        rule(table.left, table.width, style.headerRule)
+    var next = 0
+    var justBroken = false
+    while next < table.rows.count {
+      var count = fitting(from: next)
+      if count == 0 && !justBroken {
+        breakPage()
+        justBroken = true
+        continue
       }
-      placeRow(row)
+      // A row taller than a whole page still goes somewhere.
+      count = Swift.max(count, 1)
+      // No widow rows: a table broken across pages carries at least `widowRows` rows over,
+      // taken from this page while it keeps as many (the two-layer lesson's numeric check
+      // left one row of 26 and the closing sentence alone on its last page).
+      let rest = table.rows.count - next - count
+      if rest > 0, rest < Self.widowRows, count - (Self.widowRows - rest) >= Self.widowRows {
+        count -= Self.widowRows - rest
+      }
+      for row in table.rows[next..<(next + count)] { placeRow(row) }
+      next += count
+      justBroken = false
+      if next < table.rows.count {
+        breakPage()
+        justBroken = true
+      }
     }
     rule(table.left, table.width, style.tableRule)
     y += style.afterTable
   }
+
+  /// The fewest rows a table broken across pages carries onto the next page (and keeps on
+  /// the page it starts on), as a book avoids a lone widow line.
+  public static let widowRows = 3
 
   private mutating func rule(_ x: Double, _ w: Double, _ thickness: Double) {
     addLine(Point(x: x, y: y), Point(x: x + w, y: y), width: thickness, color: style.ink)

@@ -127,6 +127,38 @@ struct HandoutPaginationTests {
     #expect(pagesWithRows >= 2, "the table should run over several pages")
   }
 
+  @Test("a table broken across pages leaves no widow rows: at least three rows on each page")
+  func noWidowRows() {
+    // Every length from one page's worth to two pages' worth, so that every remainder
+    // (one row over, two rows over, …) comes up on some page break.
+    for count in 40...110 {
+      let rows = (0..<count).map { i -> [[Inline]] in [[.text("row\(i)")], [.text("\(i)")]] }
+      let document = Document(
+        title: "Table", summary: nil, language: "en",
+        blocks: [
+          .paragraph([.text("A table follows.")]),
+          .table(header: [[.text("name")], [.text("value")]], rows: rows),
+          .paragraph([.text("After the table.")]),
+        ])
+      let layout = HandoutLayout.layOut(
+        document, figures: [:], paper: .a4, measurer: EstimatedTextMeasurer())
+      var perPage: [Int] = []
+      var seen: [String] = []
+      for page in layout.pages {
+        var n = 0
+        for case .text(let run, _) in page.content where run.markup.hasPrefix("row") {
+          n += 1
+          seen.append(run.markup)
+        }
+        if n > 0 { perPage.append(n) }
+      }
+      #expect(seen == (0..<count).map { "row\($0)" }, "\(count) rows: lost or out of order")
+      if perPage.count > 1 {
+        #expect(perPage.allSatisfy { $0 >= HandoutLayout.widowRows }, "\(count) rows: \(perPage)")
+      }
+    }
+  }
+
   @Test("a function's statements stand with their = in line (the block centred as a whole)")
   func statementsAligned() throws {
     let layout = try Self.layout("dlfs-apple-orange", paper: .a4)
