@@ -123,13 +123,14 @@ struct TensorWords {
     ko ? "\(title): 클래스별로 펼친 Softmax-with-Loss" : "\(title): Softmax-with-Loss class by class"
   }
 
-  /// Why a small graph has no step figures: it does not print whole on a page.
+  /// Why a small graph has no step figures: it does not print whole on a page. (Not "the
+  /// figure above": in the handout such a figure floats to a landscape page after the text.)
   var stepsTooWide: String {
     ko
-      ? "이 그래프는 한 쪽에 다 들어가지 않아 단계별 그림은 싣지 않았습니다. 위의 그림에 모든 "
-        + "기울기가 있고, 각 노드가 돌려보내는 기울기는 아래 식에 있습니다."
+      ? "이 그래프는 한 쪽에 다 들어가지 않아 단계별 그림은 싣지 않았습니다. 그래프 전체의 그림에 "
+        + "모든 기울기가 있고, 각 노드가 돌려보내는 기울기는 아래 식에 있습니다."
       : "This graph does not fit whole on a page, so it is not drawn again for each step of the "
-        + "backward pass: the figure above carries every gradient, and the equations below give "
+        + "backward pass: the figure of the whole graph carries every gradient, and the equations below give "
         + "what each node sends back."
   }
 
