@@ -12,10 +12,12 @@ Builds the release binary through ./lessongen if needed, then measures:
     out and drawn in three formats
   - the peer workflow, shared/bench/peer_micrograd.py (micrograd + Graphviz), on the same
     sigmoid graph in PDF, PNG and SVG (installs graphviz with apt when root and missing)
+  - lessons of vectors and matrices (issue 13's targets): `lessongen trace` of a
+    (64, 100)·(100, 10) matrix product, and `lessongen two-layer-batch`, everything written
 Then, for large lessons (time and peak memory, median of --large-runs runs): a flat sum of
 1,000 terms, graphs of about 2,500 nodes (the largest drawn) and of 5,000 nodes (chain, flat
 sum, balanced tree), and a 35,000-term sum (refused at the node limit).
-`--large-only` prints only that table.
+`--large-only` prints only that table; `--tensors-only` only the two tensor rows.
 Copy the tables it prints into README.md when the numbers change.
 """
 import argparse, os, shutil, statistics, subprocess, sys, tempfile, time
@@ -133,6 +135,44 @@ def balanced_tree(folder, leaves):
     return write_lesson(folder, f"tree{2 * leaves - 1}", "Tree", lines, inputs)
 
 
+def matmul_lesson(folder, n=64, d=100, h=10):
+    """Y = X @ W for X (n, d) and W (d, h), small deterministic values: 7,400 inputs."""
+    def matrix(rows, columns, seed):
+        return "[" + ", ".join(
+            "[" + ", ".join(f"{((i * columns + j) * seed % 97) / 97 - 0.5:.4f}"
+                            for j in range(columns)) + "]"
+            for i in range(rows)) + "]"
+    path = os.path.join(folder, "matmul.yaml")
+    with open(path, "w") as f:
+        f.write(f"title: A ({n}, {d}) by ({d}, {h}) product\nfunction: Y = X @ W\ninputs:\n")
+        f.write(f"  X: {matrix(n, d, 31)}\n  W: {matrix(d, h, 17)}\n")
+    return path
+
+
+def tensor_rows(folder):
+    """The two tensor targets as (label, command) rows."""
+    return [
+        ("`lessongen trace` of a (64, 100)·(100, 10) matrix product: target < 50 ms",
+         [BINARY, "trace", matmul_lesson(folder)]),
+        ("`lessongen two-layer-batch`, everything written: target < 100 ms",
+         [BINARY, "two-layer-batch", "--out", os.path.join(folder, "out")]),
+    ]
+
+
+def print_table(rows, runs, folder):
+    print(f"| what ({runs} runs, whole process) | median | best |")
+    print("|---|---|---|")
+    results = {}
+    for label, command in rows:
+        median, best = timed(command, runs, folder)
+        if median is None:
+            print(f"| {label} | fails: {best} | |")
+            continue
+        results[label] = median
+        print(f"| {label} | {median:.1f} ms | {best:.1f} ms |")
+    return results
+
+
 def measured(command, runs, cwd):
     """(median seconds, largest peak memory in MB, exit status) over `runs` runs."""
     seconds, peaks, status = [], [], 0
@@ -175,8 +215,15 @@ def main():
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--large-runs", type=int, default=3)
     parser.add_argument("--large-only", action="store_true")
+    parser.add_argument("--tensors-only", action="store_true")
     arguments = parser.parse_args()
     runs = arguments.runs
+    if arguments.tensors_only:
+        subprocess.run([os.path.join(ROOT, "lessongen"), "--version"], check=True,
+                       stdout=subprocess.DEVNULL)
+        with tempfile.TemporaryDirectory() as folder:
+            print_table(tensor_rows(folder), runs, folder)
+        return 0
     if arguments.large_only:
         subprocess.run([os.path.join(ROOT, "lessongen"), "--version"], check=True,
                        stdout=subprocess.DEVNULL)
@@ -202,7 +249,7 @@ def main():
              [BINARY, "sigmoid", "--out", os.path.join(folder, "out")]),
             (f"`lessongen` on 167 stacked sigmoids ({chain_nodes}): 2 figures as PDF+PNG+SVG",
              [BINARY, chain, "--out", os.path.join(folder, "out")]),
-        ]
+        ] + tensor_rows(folder)
         peer = peer_script()
         if peer and ensure_graphviz():
             rows.append(("peer: micrograd + Graphviz, one sigmoid graph as PDF+PNG+SVG",
@@ -211,16 +258,7 @@ def main():
                          [sys.executable, peer, os.path.join(folder, "peer"), "167"]))
         else:
             print("(peer workflow skipped: no shared/bench/peer_micrograd.py or no graphviz)")
-        print(f"| what ({runs} runs, whole process) | median | best |")
-        print("|---|---|---|")
-        results = {}
-        for label, command in rows:
-            median, best = timed(command, runs, folder)
-            if median is None:
-                print(f"| {label} | fails: {best} | |")
-                continue
-            results[label] = median
-            print(f"| {label} | {median:.1f} ms | {best:.1f} ms |")
+        results = print_table(rows, runs, folder)
         if peer and any(k.startswith("peer") for k in results):
             # The ratio from runs taken in turns, so that a machine getting slower or faster
             # during the table does not favour either side.
