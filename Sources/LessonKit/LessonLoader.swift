@@ -390,34 +390,39 @@ public enum LessonLoader {
 
   /// Parses `[+-]?(digits[.digits]|.digits)([eE][+-]?digits)?` and nothing else.
   public static func parseDecimal(_ text: String) -> Double? {
-    var s = Substring(text)
-    if s.first == "+" || s.first == "-" { s = s.dropFirst() }
-    var mantissaDigits = 0
-    var rest = s[...]
-    while let c = rest.first, c.isASCII, c.isNumber {
-      rest = rest.dropFirst()
-      mantissaDigits += 1
-    }
-    if rest.first == "." {
-      rest = rest.dropFirst()
-      while let c = rest.first, c.isASCII, c.isNumber {
-        rest = rest.dropFirst()
-        mantissaDigits += 1
+    // On the UTF-8 bytes: walking Characters (grapheme clusters) took 8% of the time of a
+    // trace whose lesson holds 7,400 numbers. A digit followed by a combining mark is not an
+    // ASCII digit either way.
+    var copy = text
+    let wellFormed = copy.withUTF8 { bytes -> Bool in
+      var i = 0
+      func isDigit(_ k: Int) -> Bool {
+        k < bytes.count && bytes[k] >= UInt8(ascii: "0") && bytes[k] <= UInt8(ascii: "9")
       }
-    }
-    guard mantissaDigits > 0 else { return nil }
-    if rest.first == "e" || rest.first == "E" {
-      rest = rest.dropFirst()
-      if rest.first == "+" || rest.first == "-" { rest = rest.dropFirst() }
-      var exponentDigits = 0
-      while let c = rest.first, c.isASCII, c.isNumber {
-        rest = rest.dropFirst()
-        exponentDigits += 1
+      func skipDigits() -> Int {
+        let from = i
+        while isDigit(i) { i += 1 }
+        return i - from
       }
-      guard exponentDigits > 0 else { return nil }
+      if i < bytes.count && (bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-")) {
+        i += 1
+      }
+      var mantissaDigits = skipDigits()
+      if i < bytes.count && bytes[i] == UInt8(ascii: ".") {
+        i += 1
+        mantissaDigits += skipDigits()
+      }
+      guard mantissaDigits > 0 else { return false }
+      if i < bytes.count && (bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E")) {
+        i += 1
+        if i < bytes.count && (bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-")) {
+          i += 1
+        }
+        guard skipDigits() > 0 else { return false }
+      }
+      return i == bytes.count
     }
-    guard rest.isEmpty else { return nil }
-    return Double(text)
+    return wellFormed ? Double(text) : nil
   }
 
   /// Why a value is not a usable number, as the end of a sentence.
