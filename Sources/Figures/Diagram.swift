@@ -57,6 +57,10 @@ struct Diagram {
     /// The operand's role where operands do not commute (`−`, `÷`, `^` on the second
     /// operand's wire), set above the wire at the end of its label slot, by the arrowhead.
     var mark: Text?
+    /// Room added between the value label and the wire: a matrix's bottom bracket (⎦)
+    /// reaches the foot of its text box, where a line of digits leaves its descender's
+    /// room, and at the usual 3 pt it seemed to sit on the wire.
+    var aboveGap = 0.0
   }
 
   var boxes: [Box] = []

@@ -214,7 +214,7 @@ struct SceneComposer {
     if edge.above == nil && edge.below == nil && edge.mark == nil {
       return Slot(size: .zero, lineOffset: 0, above: .zero, below: .zero)
     }
-    let lineOffset = Swift.max(above.height, mark.height) + Self.labelGap
+    let lineOffset = Swift.max(above.height + edge.aboveGap, mark.height) + Self.labelGap
     var height = lineOffset + belowOffset() + below.height
     if below.height == 0 { height = lineOffset + Self.labelGap }
     // The mark stands after the value, so the slot grows by its width on that row.
@@ -290,7 +290,8 @@ struct SceneComposer {
     }
     if let above = edge.above {
       let frame = Rect(
-        x: mid.x - slot.above.width / 2, y: mid.y - Self.labelGap - slot.above.height,
+        x: mid.x - slot.above.width / 2,
+        y: mid.y - Self.labelGap - edge.aboveGap - slot.above.height,
         width: slot.above.width, height: slot.above.height)
       label(above, frame)
     }

@@ -333,6 +333,10 @@ public enum TensorFigure {
           from: boxOf[graph.output], to: diagram.boxes.count - 1,
           above: valueLabel(graph.output),
           below: gradientLabel(graph.output, evaluation.upstream), showBelow: true, weight: 1))
+      // A matrix of several rows above a wire ends in a bracket's foot: 2 pt more room.
+      for k in diagram.edges.indices where diagram.edges[k].above?.markup.contains("⎦") == true {
+        diagram.edges[k].aboveGap = 2
+      }
       return diagram
     }
   }
