@@ -70,8 +70,26 @@ struct Build: ParsableCommand {
   /// Builds what changed; whether a lesson failed.
   func buildOnce() throws -> Bool {
     let entries = try collect()
-    let manifest = BuildManifest.read(in: out)
-    let outcomes = Mutex<[Int: (Outcome, fingerprint: String?)]>([:])
+    let root = OutputRoot(out)
+    let manifest: BuildManifest
+    do {
+      manifest = try BuildManifest.read(in: root)
+      try manifest.checkKind("build", root: root)
+    } catch {
+      Terminal.printError("error: \(error)")
+      throw ExitCode.failure
+    }
+    let problems = OutputPreflight.problems(
+      root: root, manifest: manifest,
+      folders: entries.compactMap { if case .lesson = $0.kind { $0.key } else { nil } },
+      files: entries.flatMap { entry in
+        Self.handoutFiles(of: entry).map { (relative: $0, key: entry.key) }
+      })
+    if !problems.isEmpty {
+      for problem in problems { Terminal.printError("error: " + problem) }
+      throw ExitCode.failure
+    }
+    let outcomes = Mutex<[Int: (Outcome, fingerprint: String, done: Done)]>([:])
     let next = Atomic<Int>(0)
     let done = Atomic<Int>(0)
     let terminal = isatty(STDOUT_FILENO) == 1
@@ -91,33 +109,43 @@ struct Build: ParsableCommand {
           + (entry.exercise == .none ? "" : "\u{1F}exercise " + entry.exercise.rawValue)
           + (entry.style.math.map { "\u{1F}math " + $0 } ?? "")
         let fingerprint = BuildManifest.fingerprint([entry.bytes, Data(options.utf8)])
-        let outcome = build(entry, fingerprint: fingerprint, manifest: manifest, helper: helper)
-        outcomes.withLock { $0[i] = (outcome, fingerprint) }
+        let result = build(
+          entry, root: root, fingerprint: fingerprint, manifest: manifest, helper: helper)
+        outcomes.withLock { $0[i] = (result.outcome, fingerprint, result) }
         let count = done.add(1, ordering: .relaxed).newValue
-        printing.withLock { _ in Self.report(outcome, count, of: entries.count, terminal: terminal)
+        printing.withLock { _ in
+          Self.report(result.outcome, count, of: entries.count, terminal: terminal)
         }
       }
     }
 
-    var updated = manifest
     var built = 0
     var unchanged = 0
     var failed: [String] = []
+    var records: [(key: String, fingerprint: String, done: Done)] = []
     let results = outcomes.withLock { $0 }
     for i in entries.indices {
-      guard let (outcome, fingerprint) = results[i] else { continue }
+      guard let (outcome, fingerprint, result) = results[i] else { continue }
       switch outcome {
       case .built:
         built += 1
-        updated.lessons[entries[i].key] = fingerprint
+        records.append((entries[i].key, fingerprint, result))
       case .unchanged: unchanged += 1
       case .failed(let shown, _): failed.append(shown)
       }
     }
     if terminal { Terminal.write("\n") }
     // Nothing built: nothing written, the manifest included.
-    if updated != manifest {
-      do { try updated.write(in: out) } catch {
+    if !records.isEmpty {
+      do {
+        try BuildManifest.update(in: root, kind: "build") { manifest in
+          for (key, fingerprint, result) in records {
+            manifest.lessons[key] = fingerprint
+            manifest.stamps[key] = result.stamp
+            manifest.files.merge(result.files) { _, new in new }
+          }
+        }
+      } catch {
         Terminal.printError("error: \(error)")
         throw ExitCode.failure
       }
@@ -126,6 +154,27 @@ struct Build: ParsableCommand {
     if !failed.isEmpty { summary += ", \(failed.count) failed: " + failed.joined(separator: ", ") }
     Terminal.write(summary + "\n")
     return !failed.isEmpty
+  }
+
+  /// What building one entry did: its outcome, the stamp of what it left on disk, and the
+  /// single files it wrote (relative to the root) with the fingerprints of their bytes.
+  struct Done: Sendable {
+    var outcome: Outcome
+    var stamp: String = ""
+    var files: [String: String] = [:]
+  }
+
+  /// A course handout entry's files, relative to the root (none for a lesson).
+  static func handoutFiles(of entry: Entry) -> [String] {
+    guard case .courseHandout(let course) = entry.kind else { return [] }
+    var names = [course.id + "/" + course.id + ".pdf"]
+    if entry.exercise != .none { names.append(course.id + "/" + course.id + "-exercise.pdf") }
+    return names
+  }
+
+  /// The stamp of single files: each one's stamp, in order.
+  static func stamp(of files: [String], in root: OutputRoot) -> String {
+    files.map { OutputFolder.stamp(of: root.path($0)) }.joined(separator: ",")
   }
 
   /// Watches the folders of the paths (a file's folder: editors save by writing a new file
@@ -216,57 +265,64 @@ struct Build: ParsableCommand {
 
   typealias Entry = BuildInputs.Entry
 
-  /// Builds one lesson, or a course's handout, unless its fingerprint and files say it is
-  /// up to date.
-  func build(_ entry: Entry, fingerprint: String, manifest: BuildManifest, helper: RenderThread)
-    -> Outcome
-  {
+  /// Builds one lesson, or a course's handout, unless its fingerprint says its inputs are
+  /// the same and its stamp that what it wrote is still there.
+  func build(
+    _ entry: Entry, root: OutputRoot, fingerprint: String, manifest: BuildManifest,
+    helper: RenderThread
+  ) -> Done {
+    let recorded = manifest.lessons[entry.key] == fingerprint ? manifest.stamps[entry.key] : nil
     switch entry.kind {
     case .lesson(let source):
-      // Up to date: not even read again (only a lesson that built has a fingerprint).
-      if manifest.lessons[entry.key] == fingerprint,
-        FileManager.default.fileExists(atPath: entry.folder + "/trace.json")
+      // Up to date: not even read again.
+      if let recorded, !recorded.isEmpty,
+        recorded == OutputFolder.stamp(of: root.path(entry.key))
       {
-        return .unchanged(entry.name)
+        return Done(outcome: .unchanged(entry.name))
       }
       let compiled: LessonSource.Compiled
       do {
         compiled = try source.compileAny()
       } catch {
-        return .failed(entry.shown, message: error.description)
+        return Done(outcome: .failed(entry.shown, message: error.description))
       }
       // The same steps and messages as `lessongen LESSON`.
-      let message: String?
+      let folder = OutputFolder(root: root, relative: entry.key)
+      let result: Result<String, Generate.Failure>
       switch compiled {
       case .numbers(let lesson):
-        message = Generate.write(
-          lesson, style: entry.style, exercise: entry.exercise, to: entry.folder, helper: helper)
+        result = Generate.write(
+          lesson, style: entry.style, exercise: entry.exercise, to: folder, helper: helper)
       case .tensors(let lesson):
-        message = Generate.write(
-          lesson, style: entry.style, exercise: entry.exercise, to: entry.folder, helper: helper)
+        result = Generate.write(
+          lesson, style: entry.style, exercise: entry.exercise, to: folder, helper: helper)
       }
-      if let message { return .failed(entry.shown, message: message) }
-      return .built(entry.name)
+      switch result {
+      case .success(let stamp): return Done(outcome: .built(entry.name), stamp: stamp)
+      case .failure(let failure):
+        return Done(outcome: .failed(entry.shown, message: failure.message))
+      }
     case .courseHandout(let course):
-      var names = [course.id + ".pdf"]
-      if entry.exercise != .none { names.append(course.id + "-exercise.pdf") }
-      if manifest.lessons[entry.key] == fingerprint,
-        names.allSatisfy({ FileManager.default.fileExists(atPath: entry.folder + "/" + $0) })
-      {
-        return .unchanged(entry.name)
+      let files = Self.handoutFiles(of: entry)
+      if let recorded, !recorded.isEmpty, recorded == Self.stamp(of: files, in: root) {
+        return Done(outcome: .unchanged(entry.name))
       }
+      var written: [String: String] = [:]
       do {
         // Both made before either is written: a lesson that fails leaves both as they were.
         let made = try CourseHandout.render(course, style: entry.style, exercise: entry.exercise)
         for (name, data) in made {
-          try OutputFolder.replaceFile(entry.folder + "/" + name, with: data)
+          let relative = course.id + "/" + name
+          try root.replaceFile(relative, with: data)
+          written[relative] = BuildManifest.fingerprint([data])
         }
       } catch let error as LessonError {
-        return .failed(entry.shown, message: error.description)
+        return Done(outcome: .failed(entry.shown, message: error.description))
       } catch {
-        return .failed(entry.shown, message: "\(entry.shown): error: \(error)")
+        return Done(outcome: .failed(entry.shown, message: "\(entry.shown): error: \(error)"))
       }
-      return .built(entry.name)
+      return Done(
+        outcome: .built(entry.name), stamp: Self.stamp(of: files, in: root), files: written)
     }
   }
 

@@ -45,6 +45,23 @@ struct BuildInputs {
     var seen: Set<String> = []
     var folders: [String: String] = [:]
     var clash: String?
+    // The names directly under --out, each claimed by one lesson or one course.
+    var claimed: [String: String] = [:]
+    func claim(_ name: String, by shown: String, bytes: Data, what: String) {
+      guard clash == nil else { return }
+      if let other = claimed[name] {
+        let firstLine = String(decoding: bytes.prefix { $0 != 0x0A }, as: UTF8.self)
+        clash =
+          Diagnostic(
+            path: shown, location: SourceLocation(line: 1, column: 1),
+            message: "the id '\(name)' (the file name) of this \(what) is also the id of "
+              + "\(other); both would be written to \(OutputRoot(out).path(name))/: rename one "
+              + "of the two files", sourceLine: firstLine
+          ).description
+      } else {
+        claimed[name] = "the \(what) \(shown)"
+      }
+    }
     let top = out.hasSuffix("/") ? out : out + "/"
     func add(
       _ source: LessonSource, _ shown: String, _ bytes: Data, under course: Course? = nil,
@@ -58,6 +75,7 @@ struct BuildInputs {
           "\(shown): error: another lesson, \(other), has the id '\(source.id)' (its file name)"
       }
       folders[key] = shown
+      if course == nil { claim(key, by: shown, bytes: bytes, what: "lesson") }
       entries.append(
         Entry(
           kind: .lesson(source), shown: shown, bytes: bytes, folder: top + key, key: key,
@@ -80,6 +98,7 @@ struct BuildInputs {
         Terminal.printError(problems.description)
         throw ExitCode.failure
       }
+      claim(course.id, by: path, bytes: bytes, what: "course")
       let courseStyle = style.over(course)
       let courseExercise =
         exercise

@@ -58,10 +58,11 @@ struct Generate: ParsableCommand {
     }
     // The path as given (URL would fold `la/..` by its text, not through the link `la`).
     let folder = (out.hasSuffix("/") ? out : out + "/") + compiled.lesson.id
-    if let message = Self.write(
-      compiled, style: style, exercise: exercise.blanks ?? .none, to: folder, helper: helper)
+    if case .failure(let failure) = Self.write(
+      compiled, style: style, exercise: exercise.blanks ?? .none,
+      to: OutputFolder(path: folder), helper: helper)
     {
-      Terminal.printError(message)
+      Terminal.printError(failure.message)
       throw ExitCode.failure
     }
     Terminal.write("wrote \(compiled.lesson.id) to \(folder)/\n")
@@ -70,23 +71,33 @@ struct Generate: ParsableCommand {
   /// Writes a lesson of vectors and matrices (``TensorArtifacts``).
   private func write(_ shaped: CompiledTensorLesson) throws {
     let folder = (out.hasSuffix("/") ? out : out + "/") + shaped.lesson.id
-    if let message = Self.write(
-      shaped, style: style, exercise: exercise.blanks ?? .none, to: folder, helper: Self.helper)
+    if case .failure(let failure) = Self.write(
+      shaped, style: style, exercise: exercise.blanks ?? .none,
+      to: OutputFolder(path: folder), helper: Self.helper)
     {
-      Terminal.printError(message)
+      Terminal.printError(failure.message)
       throw ExitCode.failure
     }
     Terminal.write("wrote \(shaped.lesson.id) to \(folder)/\n")
   }
 
+  /// Why a lesson could not be written: the message to print.
+  struct Failure: Error {
+    var message: String
+
+    init(_ message: String) {
+      self.message = message
+    }
+  }
+
   /// Draws and writes a lesson of vectors and matrices into `folder`, for `lessongen
-  /// LESSON` and `lessongen build`; nil when it worked, otherwise the message to print. An
+  /// LESSON` and `lessongen build`; the folder's stamp when it worked. An
   /// exercise sheet asked for is not made yet: a warning says so and the lesson is written
   /// without one.
   static func write(
-    _ shaped: CompiledTensorLesson, style: StyleOptions, exercise: Blanks, to folder: String,
-    helper: RenderThread
-  ) -> String? {
+    _ shaped: CompiledTensorLesson, style: StyleOptions, exercise: Blanks,
+    to folder: OutputFolder, helper: RenderThread
+  ) -> Result<String, Failure> {
     if exercise != .none {
       Terminal.printError(
         "\(shaped.lesson.path): warning: --exercise: lessons of vectors and matrices have no "
@@ -97,7 +108,7 @@ struct Generate: ParsableCommand {
       plan = try FigurePlan.make(
         for: shaped, style: style.style, labels: style.labels, language: style.lang)
     } catch {
-      return error.description
+      return .failure(Failure(error.description))
     }
     plan.paper = style.paperSize
     plan.math = style.mathFlavour
@@ -105,28 +116,27 @@ struct Generate: ParsableCommand {
     do {
       files = try TensorArtifacts.make(for: shaped, plan: plan, helper: helper)
     } catch {
-      return "\(shaped.lesson.path): error: \(error)"
+      return .failure(Failure("\(shaped.lesson.path): error: \(error)"))
     }
     do {
-      try OutputFolder(path: folder).write(files)
+      return .success(try folder.writeRecorded(files).stamp)
     } catch {
-      return "error: \(error)"
+      return .failure(Failure("error: \(error)"))
     }
-    return nil
   }
 
   /// Plans, draws and writes one lesson's files into `folder`: what `lessongen LESSON` and
-  /// each lesson of `lessongen build` do. Nil when it worked, otherwise the message to print.
+  /// each lesson of `lessongen build` do; the folder's stamp when it worked.
   static func write(
-    _ compiled: CompiledLesson, style: StyleOptions, exercise: Blanks = .none, to folder: String,
-    helper: RenderThread
-  ) -> String? {
+    _ compiled: CompiledLesson, style: StyleOptions, exercise: Blanks = .none,
+    to folder: OutputFolder, helper: RenderThread
+  ) -> Result<String, Failure> {
     var plan: FigurePlan
     do {
       plan = try FigurePlan.make(
         for: compiled, style: style.style, labels: style.labels, language: style.lang)
     } catch {
-      return error.description
+      return .failure(Failure(error.description))
     }
     plan.paper = style.paperSize
     plan.exercise = exercise
@@ -136,14 +146,13 @@ struct Generate: ParsableCommand {
       artifacts = try Artifacts.make(for: compiled, plan: plan, helper: helper)
     } catch {
       // Drawing failed (a C library's error): the lesson it was drawing is the place to look.
-      return "\(compiled.lesson.path): error: \(error)"
+      return .failure(Failure("\(compiled.lesson.path): error: \(error)"))
     }
     do {
-      try OutputFolder(path: folder).write(artifacts)
+      return .success(try folder.writeRecorded(artifacts).stamp)
     } catch {
       // The message names the folder or file that could not be written.
-      return "error: \(error)"
+      return .failure(Failure("error: \(error)"))
     }
-    return nil
   }
 }

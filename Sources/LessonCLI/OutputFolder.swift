@@ -32,13 +32,23 @@ struct OutputFolder {
   /// The folder's path as the user gave it (`..` after a symbolic link is resolved by the file
   /// system, as a shell would, not by removing text).
   let path: String
+  /// For `build` and `site`: the `--out` folder this one lies in, and the path below it; the
+  /// folders between the two are made without following links (``OutputRoot``).
+  let root: (OutputRoot, relative: String)?
 
   init(path: String) {
     self.path = path
+    self.root = nil
   }
 
   init(_ url: URL) {
-    self.path = url.path
+    self.init(path: url.path)
+  }
+
+  /// The folder `relative` below `root` (checked by ``OutputRoot/isSafe(_:)`` when written).
+  init(root: OutputRoot, relative: String) {
+    self.path = root.path(relative)
+    self.root = (root, relative)
   }
 
   /// What the last ``write(_:failAfter:)`` did.
@@ -57,17 +67,38 @@ struct OutputFolder {
   ///   files into the private folder.
   @discardableResult
   func write(_ files: [Artifacts.File], failAfter: Int? = nil) throws -> Outcome {
+    try writeRecorded(files, failAfter: failAfter).outcome
+  }
+
+  /// ``write(_:failAfter:)``, and the folder's ``stamp(of:)`` taken under the same lock: what
+  /// this run left, for the build manifest to compare with later.
+  func writeRecorded(_ files: [Artifacts.File], failAfter: Int? = nil) throws -> (
+    outcome: Outcome, stamp: String
+  ) {
     let target = path
     let parent = (target as NSString).deletingLastPathComponent
     let name = (target as NSString).lastPathComponent
     let folder = parent.isEmpty ? "." : parent
-    try Self.makeFolders(folder)
+    if let (root, relative) = root {
+      try root.check(relative)
+      try root.makeFolder(OutputRoot.parent(of: relative))
+    } else {
+      try Self.makeFolders(folder)
+    }
     let lock = Self.lock(folder)
     defer { if let lock { close(lock) } }
     // Only under the lock: without it another run's private folder could be in use.
     if lock != nil { Self.removeLeftovers(in: folder, of: name) }
+    let outcome = try writeLocked(files, failAfter: failAfter, folder: folder, name: name)
+    return (outcome, Self.stamp(of: target))
+  }
 
-    let old = try Self.existingFolder(target)
+  /// The body of ``write(_:failAfter:)``, under the parent's lock.
+  private func writeLocked(
+    _ files: [Artifacts.File], failAfter: Int?, folder: String, name: String
+  ) throws -> Outcome {
+    let target = path
+    let old = try Self.existingFolder(target, writing: Set(files.map(\.path)))
     if let old, Self.matches(old, files) { return .unchanged }
     if let old, Self.isMountPoint(old, parent: folder) {
       return try Self.writeInPlace(files, into: target, failAfter: failAfter)
@@ -197,7 +228,7 @@ struct OutputFolder {
   /// The path of the folder already there, nil when there is none; refuses a symbolic link
   /// or a file where the folder or its `figures/` should be, and a folder that is not
   /// lessongen's output.
-  private static func existingFolder(_ target: String) throws -> String? {
+  static func existingFolder(_ target: String, writing: Set<String> = []) throws -> String? {
     var info = stat()
     guard lstat(target, &info) == 0 else {
       if errno == ENOENT { return nil }
@@ -229,7 +260,68 @@ struct OutputFolder {
         "\(target) is not lessongen's output (it has no trace.json file), and lessongen replaces "
           + "its output folder whole; move the folder away or choose another --out")
     }
+    if let stranger = strangeFile(in: target, writing: writing) {
+      throw OutputError(
+        "\(target)/\(stranger) is not a file lessongen writes, and lessongen replaces "
+          + "\(target) whole; move the file out of the folder or choose another --out")
+    }
     return target
+  }
+
+  /// The first file (sorted) in a lesson's output folder that lessongen never writes there,
+  /// or nil. lessongen writes, for a folder `<id>`: `trace.json`, `<id>.pdf`, `<id>.md`,
+  /// `<id>.html`, the same with `-exercise`, `index.html` and `exercise.html` (a site's
+  /// pages), `figures/` holding `.pdf`, `.png` and `.svg` files, and the files of the run
+  /// at hand (`writing`). Anything else — a lesson file saved in the folder, the author's
+  /// notes — is the user's, and replacing the folder would delete it.
+  static func strangeFile(in target: String, writing: Set<String> = []) -> String? {
+    let id = (target as NSString).lastPathComponent
+    let mine: Set<String> = Set(
+      ["trace.json", "index.html", "exercise.html", "lost+found"]
+        + ["pdf", "md", "html"].flatMap { ["\(id).\($0)", "\(id)-exercise.\($0)"] })
+    let top = ((try? FileManager.default.contentsOfDirectory(atPath: target)) ?? []).sorted()
+    for name in top where !mine.contains(name) && !writing.contains(name) {
+      guard name == "figures" else { return name }
+      var info = stat()
+      guard lstat(target + "/figures", &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+        return name
+      }
+      let figures =
+        ((try? FileManager.default.contentsOfDirectory(atPath: target + "/figures")) ?? [])
+        .sorted()
+      for figure in figures {
+        let isImage = [".pdf", ".png", ".svg"].contains { figure.hasSuffix($0) }
+        guard isImage, lstat(target + "/figures/" + figure, &info) == 0,
+          info.st_mode & S_IFMT == S_IFREG
+        else { return "figures/" + figure }
+      }
+    }
+    return nil
+  }
+
+  /// What is on disk at `path` now, as a fingerprint: every entry below it (recursively)
+  /// with its kind, size, modification time and inode; "" when there is nothing. Another
+  /// run that replaced a file gives it a new inode, so a build that finds its recorded stamp
+  /// knows that the folder still holds what it wrote, without reading a byte of it.
+  static func stamp(of path: String) -> String {
+    var lines: [String] = []
+    func add(_ relative: String) {
+      var info = stat()
+      guard lstat(relative.isEmpty ? path : path + "/" + relative, &info) == 0 else { return }
+      lines.append(
+        "\(relative)\u{1F}\(info.st_mode)\u{1F}\(info.st_size)\u{1F}\(info.st_mtim.tv_sec)."
+          + "\(info.st_mtim.tv_nsec)\u{1F}\(info.st_ino)")
+    }
+    add("")
+    guard !lines.isEmpty else { return "" }
+    var info = stat()
+    if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+      let enumerator = FileManager.default.enumerator(atPath: path)
+      var relatives: [String] = []
+      while let relative = enumerator?.nextObject() as? String { relatives.append(relative) }
+      for relative in relatives.sorted() { add(relative) }
+    }
+    return BuildManifest.fingerprint([Data(lines.joined(separator: "\n").utf8)])
   }
 
   /// Whether `folder` is a mount point (another device than its parent's): it cannot be

@@ -42,6 +42,8 @@ struct Site: ParsableCommand {
   /// One lesson's page: where it comes from, where it goes, its neighbours.
   struct Page {
     var entry: BuildInputs.Entry
+    /// The lesson, read and computed.
+    var compiled: LessonSource.Compiled
     var title: String
     var summary: String?
     /// The folder under SITE (`sigmoid`, `course/sigmoid`).
@@ -54,34 +56,57 @@ struct Site: ParsableCommand {
   }
 
   func run() throws {
-    let top = out.hasSuffix("/") ? out : out + "/"
+    let root = OutputRoot(out)
     let inputs = BuildInputs(
       paths: paths, out: out, style: style, exercise: nil)
     let entries = try inputs.collect()
-    var courses: [Course] = []
+    let manifest: BuildManifest
+    do {
+      manifest = try BuildManifest.read(in: root)
+      try manifest.checkKind("site", root: root)
+    } catch {
+      Terminal.printError("error: \(error)")
+      throw ExitCode.failure
+    }
+    let courses = entries.compactMap { if case .courseHandout(let c) = $0.kind { c } else { nil } }
+    let lessons = entries.filter { if case .lesson = $0.kind { true } else { false } }
+    // Every lesson compiled first: one that fails is left out of the contents and of its
+    // neighbours' links, so no page links to a page that is not written.
+    let compiled = Self.compileAll(lessons, jobs: jobs)
     var pages: [Page] = []
-    for entry in entries {
-      switch entry.kind {
-      case .courseHandout(let course): courses.append(course)
-      case .lesson(let source):
-        // The title and description for the contents and the neighbours' links (a lesson
-        // that does not read fails below, with its diagnostics).
-        let lesson = try? source.load()
-        let language = entry.style.lang ?? lesson?.language ?? "en"
-        pages.append(
-          Page(
-            entry: entry, title: lesson?.title(language) ?? source.id,
-            summary: lesson.map { $0.authorText(language).summary ?? $0.summary } ?? nil,
-            key: entry.key, previous: pages.isEmpty ? nil : pages.count - 1, next: nil,
-            hasExercise: !(lesson.map(CompiledTensorLesson.needsTensors) ?? false)))
+    var failed: [String] = []
+    for (entry, result) in zip(lessons, compiled) {
+      let lesson: LessonSource.Compiled
+      switch result {
+      case .failure(let error):
+        Terminal.printError(error.description)
+        failed.append(entry.shown)
+        continue
+      case .success(let done): lesson = done
       }
+      let source = lesson.lesson
+      let language = entry.style.lang ?? source.language ?? "en"
+      var isTensor = false
+      if case .tensors = lesson { isTensor = true }
+      pages.append(
+        Page(
+          entry: entry, compiled: lesson, title: source.title(language),
+          summary: source.authorText(language).summary ?? source.summary,
+          key: entry.key, previous: pages.isEmpty ? nil : pages.count - 1, next: nil,
+          hasExercise: !isTensor))
     }
     for i in pages.indices.dropLast() { pages[i].next = i + 1 }
+    let problems = OutputPreflight.problems(
+      root: root, manifest: manifest, folders: pages.map(\.key),
+      files: pages.isEmpty ? [] : [("index.html", nil), ("style.css", nil)])
+    if !problems.isEmpty {
+      for problem in problems { Terminal.printError("error: " + problem) }
+      throw ExitCode.failure
+    }
     let all = pages
     let language = style.lang ?? courses.first?.language?.value ?? "en"
 
-    let manifest = BuildManifest.read(in: out)
-    let outcomes = Mutex<[Int: (Build.Outcome, String)]>([:])
+    let outcomes = Mutex<[Int: (Build.Done, String)]>([:])
     let next = Atomic<Int>(0)
     let done = Atomic<Int>(0)
     let printing = Mutex(())
@@ -105,53 +130,92 @@ struct Site: ParsableCommand {
           ] + neighbours
         let fingerprint = BuildManifest.fingerprint(
           [page.entry.bytes, Data(options.joined(separator: "\u{1F}").utf8)])
-        let folder = top + page.key
-        let outcome: Build.Outcome
-        if manifest.lessons["site/" + page.key] == fingerprint,
-          FileManager.default.fileExists(atPath: folder + "/index.html")
+        let key = "site/" + page.key
+        let result: Build.Done
+        if manifest.lessons[key] == fingerprint, let stamp = manifest.stamps[key], !stamp.isEmpty,
+          stamp == OutputFolder.stamp(of: root.path(page.key))
         {
-          outcome = .unchanged(page.key)
+          result = Build.Done(outcome: .unchanged(page.key))
         } else {
-          outcome = build(page, pages: all, folder: folder, language: language, helper: helper)
+          result = build(page, pages: all, root: root, language: language, helper: helper)
         }
-        outcomes.withLock { $0[i] = (outcome, fingerprint) }
+        outcomes.withLock { $0[i] = (result, fingerprint) }
         let count = done.add(1, ordering: .relaxed).newValue
         printing.withLock { _ in
-          Build.report(outcome, count, of: all.count, terminal: terminal)
+          Build.report(result.outcome, count, of: all.count, terminal: terminal)
         }
       }
     }
     if terminal { Terminal.write("\n") }
 
-    var updated = manifest
     var built = 0
     var unchanged = 0
-    var failed: [String] = []
+    var records: [(key: String, fingerprint: String, stamp: String)] = []
+    var listed: [Page] = []
     let results = outcomes.withLock { $0 }
     for i in pages.indices {
-      guard let (outcome, fingerprint) = results[i] else { continue }
-      switch outcome {
+      guard let (result, fingerprint) = results[i] else { continue }
+      switch result.outcome {
       case .built:
         built += 1
-        updated.lessons["site/" + pages[i].key] = fingerprint
-      case .unchanged: unchanged += 1
+        records.append(("site/" + pages[i].key, fingerprint, result.stamp))
+        listed.append(pages[i])
+      case .unchanged:
+        unchanged += 1
+        listed.append(pages[i])
       case .failed(let shown, _): failed.append(shown)
       }
     }
-    // The contents page and the stylesheet: written only when their bytes change.
-    let index = Self.index(pages, courses: courses, language: language)
-    do {
-      try OutputFolder.replaceFile(top + "index.html", with: Data(index.utf8))
-      try OutputFolder.replaceFile(top + "style.css", with: Data(SiteIndex.stylesheet.utf8))
-      if updated != manifest { try updated.write(in: out) }
-    } catch {
-      Terminal.printError("error: \(error)")
-      throw ExitCode.failure
+    // The contents page and the stylesheet, written only when their bytes change, and only
+    // when the site has a page: they list only the pages that are there.
+    if !listed.isEmpty {
+      let index = Data(Self.index(listed, courses: courses, language: language).utf8)
+      let stylesheet = Data(SiteIndex.stylesheet.utf8)
+      do {
+        try root.replaceFile("index.html", with: index)
+        try root.replaceFile("style.css", with: stylesheet)
+        try BuildManifest.update(in: root, kind: "site") { manifest in
+          for (key, fingerprint, stamp) in records {
+            manifest.lessons[key] = fingerprint
+            manifest.stamps[key] = stamp
+          }
+          manifest.files["index.html"] = BuildManifest.fingerprint([index])
+          manifest.files["style.css"] = BuildManifest.fingerprint([stylesheet])
+        }
+      } catch {
+        Terminal.printError("error: \(error)")
+        throw ExitCode.failure
+      }
     }
     var summary = "\(built) built, \(unchanged) unchanged"
     if !failed.isEmpty { summary += ", \(failed.count) failed: " + failed.joined(separator: ", ") }
     Terminal.write(summary + "\n")
     if !failed.isEmpty { throw ExitCode.failure }
+  }
+
+  /// Every lesson read and computed, both cores busy; in order.
+  static func compileAll(_ entries: [BuildInputs.Entry], jobs: Int?) -> [Result<
+    LessonSource.Compiled, LessonError
+  >] {
+    let results = Mutex<[Int: Result<LessonSource.Compiled, LessonError>]>([:])
+    let workers = Swift.max(
+      1, Swift.min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, entries.count))
+    let next = Atomic<Int>(0)
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+      while true {
+        let i = next.add(1, ordering: .relaxed).oldValue
+        guard i < entries.count, case .lesson(let source) = entries[i].kind else { break }
+        let result: Result<LessonSource.Compiled, LessonError>
+        do throws(LessonError) {
+          result = .success(try source.compileAny())
+        } catch {
+          result = .failure(error)
+        }
+        results.withLock { $0[i] = result }
+      }
+    }
+    let all = results.withLock { $0 }
+    return entries.indices.map { all[$0]! }
   }
 
   /// The contents page: a course's title and parts, or "Lessons".
@@ -191,18 +255,19 @@ struct Site: ParsableCommand {
   }
 
   /// Makes one lesson's folder: its page, its exercise page, its figures light and dark.
-  func build(_ page: Page, pages: [Page], folder: String, language: String, helper: RenderThread)
-    -> Build.Outcome
-  {
-    guard case .lesson(let source) = page.entry.kind else { return .unchanged(page.key) }
+  func build(
+    _ page: Page, pages: [Page], root: OutputRoot, language: String, helper: RenderThread
+  ) -> Build.Done {
+    let folder = OutputFolder(root: root, relative: page.key)
     do throws(any Error) {
       let compiled: CompiledLesson
-      switch try source.compileAny() {
+      switch page.compiled {
       case .numbers(let lesson): compiled = lesson
       case .tensors(let shaped):
-        try OutputFolder(path: folder).write(
-          tensorPage(shaped, page, pages: pages, helper: helper))
-        return .built(page.key)
+        let stamp = try folder.writeRecorded(
+          tensorPage(shaped, page, pages: pages, helper: helper)
+        ).stamp
+        return Build.Done(outcome: .built(page.key), stamp: stamp)
       }
       var plan = try FigurePlan.make(
         for: compiled, style: page.entry.style.style, labels: page.entry.style.labels,
@@ -224,13 +289,14 @@ struct Site: ParsableCommand {
       files.append(
         Artifacts.File(path: "exercise.html", contents: Data(writer.write(exercise).utf8)))
       files += try Self.figureFiles(figures, helper: helper)
-      try OutputFolder(path: folder).write(files)
+      let stamp = try folder.writeRecorded(files).stamp
+      return Build.Done(outcome: .built(page.key), stamp: stamp)
     } catch let error as LessonError {
-      return .failed(page.entry.shown, message: error.description)
+      return Build.Done(outcome: .failed(page.entry.shown, message: error.description))
     } catch {
-      return .failed(page.entry.shown, message: "\(page.entry.shown): error: \(error)")
+      return Build.Done(
+        outcome: .failed(page.entry.shown, message: "\(page.entry.shown): error: \(error)"))
     }
-    return .built(page.key)
   }
 
   /// The navigation of a lesson's page: contents, previous, next, and its exercise sheet.

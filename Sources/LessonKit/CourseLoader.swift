@@ -58,6 +58,12 @@ public enum CourseLoader {
       problems.append(EngineDiagnostic(message, at: at))
     }
     var course = Course(id: id, path: path, source: source, title: "", parts: [])
+    // The id names the course's folder under --out: checked as a lesson's id is.
+    if !LessonLoader.isLessonID(id) {
+      fail(
+        "the course id '\(id)' (the file name) must match [a-z0-9][a-z0-9-]*; it names the "
+          + "course's folder", SourceLocation(line: 1, column: 1))
+    }
     guard case .mapping(let mapping) = root else {
       fail("a course is a YAML mapping with the keys title and lessons", root.location)
       throw error(problems, path: path, source: source)

@@ -71,6 +71,14 @@ public enum LessonSource: Sendable, Equatable {
   public enum Compiled: Sendable {
     case numbers(CompiledLesson)
     case tensors(CompiledTensorLesson)
+
+    /// The lesson as read, whichever way it was compiled.
+    public var lesson: Lesson {
+      switch self {
+      case .numbers(let compiled): compiled.lesson
+      case .tensors(let compiled): compiled.lesson
+      }
+    }
   }
 
   /// Reads the lesson once and compiles it on numbers, or on shaped values when it needs

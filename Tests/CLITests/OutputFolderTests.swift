@@ -142,8 +142,8 @@ struct OutputFolderTests {
     let victim = root.url.appendingPathComponent("victim.txt")
     let target = root.url.appendingPathComponent("lesson")
     try OutputFolder(target).write(Self.files([("a.md", "a")]))
-    // At the file's own name, and at the temporary name older versions used.
-    for name in ["a.md", ".a.md.partial", "b.md"] {
+    // At the names of the files the run writes.
+    for name in ["a.md", "b.md"] {
       try? FileManager.default.removeItem(at: target.appendingPathComponent(name))
       try FileManager.default.createSymbolicLink(
         at: target.appendingPathComponent(name), withDestinationURL: victim)
@@ -157,6 +157,17 @@ struct OutputFolderTests {
       Self.contents(target) == [
         "a.md": Data("new a".utf8), "b.md": Data("new b".utf8), "trace.json": Data("{}".utf8),
       ])
+    // At a name lessongen does not write (the temporary name older versions used): the
+    // folder is not replaced at all, the link's target untouched.
+    try FileManager.default.createSymbolicLink(
+      at: target.appendingPathComponent(".a.md.partial"), withDestinationURL: victim)
+    #expect {
+      try OutputFolder(target).write(Self.files([("a.md", "newer a")]))
+    } throws: { error in
+      "\(error)".contains("lesson/.a.md.partial is not a file lessongen writes")
+    }
+    #expect(try String(contentsOf: victim, encoding: .utf8) == "precious")
+    #expect(Self.contents(target)["a.md"] == Data("new a".utf8))
   }
 
   @Test("--out at a file, or at a folder that cannot be written, names it; no Foundation dump")
