@@ -4,6 +4,15 @@ enum DomainMessage {
     NumberFormat.shortest(significantDigits: 6).format(v)
   }
 
+  /// `v` in six significant digits, or in full where six would show another number: the
+  /// base of a power that overflows is 1.0000001, not 1 ("1^10000000000 overflows" would
+  /// make no sense).
+  static func exact(_ v: Double) -> String {
+    let short = number(v)
+    guard v.isFinite, let back = Double(short), back != v else { return short }
+    return NumberFormat.full.format(v)
+  }
+
   /// A forward value that is NaN or infinite.
   static func value(of node: Node, inputs x: [Double], result y: Double) -> String {
     if node.op == .input { return "input '\(node.name ?? "")' has no finite value" }

@@ -29,6 +29,16 @@ public enum Limits {
   /// a larger value, written or computed (`repeat(x, n)`, an outer product), is a located
   /// error at the node that makes it.
   public static let tensorElements = 1_000_000
+  /// Elements of all the values of a lesson of vectors and matrices together (the sum of
+  /// every node's element count, checked from the shapes before anything is computed): it
+  /// bounds the memory the passes take (each value, its gradient and what each edge sends
+  /// back: about 50 MB at the limit) and the size of `trace.json` (about 40 MB).
+  public static let tensorElementsInAll = 1_000_000
+  /// Multiply-adds of a lesson's matrix products, forward and backward together: an
+  /// (m, k) @ (k, n) product costs m·k·n forward and twice that backward. At the limit the
+  /// passes take about half a second; one (1000, 1000) @ (1000, 1000) product would need
+  /// 3,000,000,000 (seconds, and a trace of 100 MB).
+  public static let tensorMultiplyAdds = 100_000_000
   /// The longest table the walk-through prints; a longer one is left out the same way (the
   /// trace has every number).
   public static let tableRows = 2_500

@@ -8,12 +8,38 @@ public enum ShapeInference {
   > {
     var shapes: [Shape] = []
     shapes.reserveCapacity(graph.nodes.count)
+    // The work the lesson asks for, added up node by node: checked here, from the shapes
+    // alone, so a lesson over the budget is refused before a number is computed.
+    var held = 0
+    var multiplyAdds = 0
+    func refuse(_ message: String, _ node: Node) -> Result<[Shape], DiagnosticList> {
+      .failure(DiagnosticList([EngineDiagnostic(message, at: node.location)]))
+    }
     for node in graph.nodes {
       if node.op == .input {
-        shapes.append(inputs[node.name ?? ""] ?? .scalar)
+        let shape = inputs[node.name ?? ""] ?? .scalar
+        shapes.append(shape)
+        held += shape.count
         continue
       }
-      switch node.op.descriptor.shape(node.inputs.map { shapes[$0] }, node.parameter) {
+      let operands = node.inputs.map { shapes[$0] }
+      if node.op == .matmul, operands.count == 2, operands[0].rank >= 1,
+        operands[0].dimensions.last == operands[1].dimensions.first, operands[1].count > 0
+      {
+        // m·k·n = (m·k)·(k·n)/k; forward once, backward twice.
+        let k = Swift.max(operands[1].dimensions[0], 1)
+        let cost = operands[0].count.multipliedReportingOverflow(by: operands[1].count / k)
+        multiplyAdds += cost.overflow ? Int.max / 4 : Swift.min(3 * cost.partialValue, Int.max / 4)
+        if multiplyAdds > Limits.tensorMultiplyAdds {
+          let names = node.inputs.map { graph[$0].name ?? "(…)" }.joined(separator: " @ ")
+          return refuse(
+            "\(names): \(operands[0]) @ \(operands[1]) brings the lesson's matrix products to "
+              + "\(grouped(multiplyAdds)) multiply-adds forward and backward; lessongen's limit "
+              + "is \(grouped(Limits.tensorMultiplyAdds)) (use smaller matrices: a lesson "
+              + "shows the rule on a few numbers)", node)
+        }
+      }
+      switch node.op.descriptor.shape(operands, node.parameter) {
       case .success(let shape) where shape.count > Limits.tensorElements:
         return .failure(
           DiagnosticList([
@@ -21,7 +47,15 @@ public enum ShapeInference {
               "this value would be \(shape), \(shape.count) elements, more than lessongen's limit of "
                 + "\(Limits.tensorElements)", at: node.location)
           ]))
-      case .success(let shape): shapes.append(shape)
+      case .success(let shape):
+        shapes.append(shape)
+        held += shape.count
+        if held > Limits.tensorElementsInAll {
+          return refuse(
+            "this value, \(shape), brings the lesson's values to \(grouped(held)) elements in "
+              + "all; lessongen's limit for all the values of a lesson together is "
+              + "\(grouped(Limits.tensorElementsInAll)) (use smaller vectors and matrices)", node)
+        }
       case .failure(let mismatch):
         // `X @ W: (3, 2) @ (3, 4): inner sizes 2 and 3 differ`: the operands by name where
         // they have one.
@@ -36,4 +70,15 @@ public enum ShapeInference {
     }
     return .success(shapes)
   }
+}
+
+/// `1234567` as `1,234,567`.
+private func grouped(_ n: Int) -> String {
+  let digits = Array(String(n))
+  var text = ""
+  for (i, d) in digits.enumerated() {
+    if i > 0 && (digits.count - i) % 3 == 0 { text += "," }
+    text.append(d)
+  }
+  return text
 }

@@ -62,6 +62,11 @@ public enum TensorEvaluator {
     for node in graph.nodes.reversed() where !node.inputs.isEmpty {
       let x = node.inputs.map { values[$0] }
       let sent = node.op.tensorRule.backward(x, values[node.id], gradients[node.id], node.parameter)
+      // What a node sends back that is not finite is its own doing: said at the node, with
+      // the element and its values (a ^ b with an element of a ≤ 0, at the ^).
+      if let i = sent.firstIndex(where: { $0.elements.contains { !$0.isFinite } }) {
+        return failure(gradientProblem(node, x, values[node.id], input: i), node)
+      }
       edges[node.id] = sent
       for (i, input) in node.inputs.enumerated() {
         var total = gradients[input]
@@ -87,6 +92,26 @@ public enum TensorEvaluator {
     }
     let x = node.inputs.map { values[$0].broadcast(to: y.shape).elements[e] }
     return DomainMessage.value(of: node, inputs: x, result: y.elements[e]) + place
+  }
+
+  /// What to say about a node that sends back a gradient that is not finite along input
+  /// `i`: for an op that works element by element, the scalar message for the first element
+  /// whose local gradient is not finite, and where that element is.
+  private static func gradientProblem(_ node: Node, _ x: [Tensor], _ y: Tensor, input i: Int)
+    -> String
+  {
+    let generic = "the gradient this node sends back is not a finite number"
+    guard node.op.descriptor.tensor == nil else { return generic }
+    let spread = x.map { $0.broadcast(to: y.shape).elements }
+    for e in y.elements.indices {
+      let inputs = spread.map { $0[e] }
+      let local = node.op.descriptor.gradients(inputs, y.elements[e], node.parameter)
+      if i < local.count, !local[i].isFinite {
+        let place = y.shape.isScalar ? "" : " (element \(e) of \(y.shape))"
+        return DomainMessage.localGradient(of: node, input: i, inputs: inputs) + place
+      }
+    }
+    return generic
   }
 
   private static func failure(_ message: String, _ node: Node) -> Result<

@@ -171,7 +171,7 @@ public struct HandoutLayout {
       let room = bottom - y
       // A window of words that overfills the room, grown as needed: each page costs a few
       // measures of about a page of text, not of all that is left.
-      var window = Swift.min(words.count, 512)
+      var window = Swift.min(words.count, Self.measuredWords)
       while window < words.count && height(window) <= room {
         window = Swift.min(words.count, window * 2)
       }
@@ -226,14 +226,21 @@ public struct HandoutLayout {
   }
 
   /// What a paragraph taller than a page needs on the page it starts on: its first three
-  /// lines (or all of it, should Pango measure a paragraph of too many bytes as shorter).
+  /// lines (or all of it, should it turn out shorter than a page). Only its first words are
+  /// measured — as many as ``longParagraph(_:)`` measures at once — so the cost does not grow
+  /// with the paragraph (measuring a whole one of a million characters took minutes).
   private func longParagraphHeadroom(_ inlines: [Inline]) -> Double {
+    let line = measurer.measure("Ag", font: style.body, width: width).height
+    let words = HandoutTypesetter.words(inlines)
+    guard words.count <= Self.measuredWords else { return 3 * line }
     let height = measurer.measure(
-      HandoutTypesetter.markup(inlines), font: style.body, width: width
+      HandoutTypesetter.markup(words), font: style.body, width: width
     ).height
-    guard height > bottom - style.margin else { return height }
-    return 3 * measurer.measure("Ag", font: style.body, width: width).height
+    return height > bottom - style.margin ? 3 * line : height
   }
+
+  /// The most words of a long paragraph measured at once.
+  static let measuredWords = 512
 
   /// - Parameter aligned: whether its first `=` lines up with the `=` of the equation
   ///   before it (a system's second and later equations), where the text width allows.

@@ -152,7 +152,7 @@ struct Build: ParsableCommand {
     }
     var summary = "\(built) built, \(unchanged) unchanged"
     if !failed.isEmpty { summary += ", \(failed.count) failed: " + failed.joined(separator: ", ") }
-    Terminal.write(summary + "\n")
+    Terminal.write(TextHygiene.escapedLine(summary) + "\n")
     return !failed.isEmpty
   }
 
@@ -338,10 +338,11 @@ struct Build: ParsableCommand {
       Terminal.printError(message)
       (name, word) = (shown, "failed")
     }
+    let shown = TextHygiene.escapedLine(name)
     if terminal {
-      Terminal.progress("[\(count)/\(total)] \(name)")
+      Terminal.progress("[\(count)/\(total)] \(shown)")
     } else {
-      Terminal.write("[\(count)/\(total)] \(name): \(word)\n")
+      Terminal.write("[\(count)/\(total)] \(shown): \(word)\n")
     }
   }
 }

@@ -65,7 +65,7 @@ struct Generate: ParsableCommand {
       Terminal.printError(failure.message)
       throw ExitCode.failure
     }
-    Terminal.write("wrote \(compiled.lesson.id) to \(folder)/\n")
+    Terminal.write(TextHygiene.escapedLine("wrote \(compiled.lesson.id) to \(folder)/") + "\n")
   }
 
   /// Writes a lesson of vectors and matrices (``TensorArtifacts``).
@@ -78,7 +78,7 @@ struct Generate: ParsableCommand {
       Terminal.printError(failure.message)
       throw ExitCode.failure
     }
-    Terminal.write("wrote \(shaped.lesson.id) to \(folder)/\n")
+    Terminal.write(TextHygiene.escapedLine("wrote \(shaped.lesson.id) to \(folder)/") + "\n")
   }
 
   /// Why a lesson could not be written: the message to print.

@@ -1,4 +1,5 @@
 import Foundation
+import LessonKit
 
 #if canImport(Glibc)
   import CSystem
@@ -530,7 +531,8 @@ private func posixWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) ->
 struct OutputError: Error, CustomStringConvertible {
   var description: String
 
+  /// One line, whatever the paths in it hold (a newline in a file name is shown escaped).
   init(_ description: String) {
-    self.description = description
+    self.description = TextHygiene.escapedLine(description)
   }
 }

@@ -189,7 +189,7 @@ struct Site: ParsableCommand {
     }
     var summary = "\(built) built, \(unchanged) unchanged"
     if !failed.isEmpty { summary += ", \(failed.count) failed: " + failed.joined(separator: ", ") }
-    Terminal.write(summary + "\n")
+    Terminal.write(TextHygiene.escapedLine(summary) + "\n")
     if !failed.isEmpty { throw ExitCode.failure }
   }
 

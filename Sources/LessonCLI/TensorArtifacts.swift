@@ -52,7 +52,17 @@ enum TensorArtifacts {
             labels: plan.labels, title: words.figureTitle(title), geometry: geometry))
         // The layers drawn apart (MatMul and +, the batch bias's Repeat, softmax and the
         // cross-entropy error), when there is anything to draw apart.
-        if plan.kinds.contains(.expanded), let expanded = TensorWalkthrough.expanded(compiled),
+        // A figure left out is said, on stderr and in the walk-through, every time.
+        func omit(_ warning: String, _ sentence: String) {
+          walkthrough.omittedFigures.append(sentence)
+          if warn { Terminal.printError("\(lesson.path): warning: \(warning)") }
+        }
+        let expansion = TensorWalkthrough.expansion(compiled)
+        if plan.kinds.contains(.expanded), case .failure(let why)? = expansion {
+          let omitted = OmittedFigure(.expanded, reason: .notEvaluable(why.description))
+          omit(omitted.warning, omittedFigureSentence(omitted, language: words.language))
+        }
+        if plan.kinds.contains(.expanded), case .success(let expanded)? = expansion,
           expanded.graph.nodes.count <= Limits.drawnNodes
         {
           figures.append(
@@ -77,6 +87,10 @@ enum TensorArtifacts {
             figures.append(figure)
             walkthrough.classes = classes
           }
+        } else if plan.kinds.contains(.expanded), let why = SoftmaxClasses.problem(compiled) {
+          omit(
+            "the class-by-class figure (classes) is left out: Softmax-with-Loss drawn out "
+              + "cannot be evaluated at these scores (\(why))", words.classesOmitted(why))
         }
         // The backward pass step by step on a small graph, as for a lesson of numbers, when
         // a step prints whole on a page: a figure per step cut in parts over two landscape
@@ -146,6 +160,8 @@ struct TensorWalkthrough {
   var checkBudget = 20_000_000
   /// Why the graph is not drawn, said where it would stand; nil when it is drawn.
   var omitted: String?
+  /// The sentences saying which figures are left out and why (drawn after the graph's).
+  var omittedFigures: [String] = []
   /// Whether the figures carry formulas, not matrices (symbolic labels).
   var symbolic = false
   /// Whether the figures draw CS231n's gates (`1/x`, `*`, `*−1`).
@@ -161,15 +177,33 @@ struct TensorWalkthrough {
   /// The evaluation of the graph with its layers drawn apart
   /// (``GraphEngine/Graph/expandingForShapes(_:)``); nil when that changes nothing.
   static func expanded(_ compiled: CompiledTensorLesson) -> TensorEvaluation? {
+    guard case .success(let evaluation)? = expansion(compiled) else { return nil }
+    return evaluation
+  }
+
+  /// The layers drawn apart and evaluated, or why they cannot be evaluated at these inputs
+  /// (softmax's exp(1000) overflows where the layer itself is finite); nil when drawing
+  /// them apart changes nothing.
+  static func expansion(_ compiled: CompiledTensorLesson) -> Result<TensorEvaluation, Unevaluable>?
+  {
     let graph = compiled.graph
     var inputs: [String: Tensor] = [:]
     for id in graph.inputs { inputs[graph[id].name ?? ""] = compiled.evaluation.values[id] }
     guard let expanded = graph.expandingForShapes(inputs.mapValues(\.shape)),
-      expanded.nodes.count != graph.nodes.count,
-      case .success(let evaluation) = TensorEvaluator.evaluate(
-        expanded, inputs: inputs, upstream: compiled.evaluation.upstream)
+      expanded.nodes.count != graph.nodes.count
     else { return nil }
-    return evaluation
+    switch TensorEvaluator.evaluate(expanded, inputs: inputs, upstream: compiled.evaluation.upstream)
+    {
+    case .success(let evaluation): return .success(evaluation)
+    case .failure(let list):
+      return .failure(Unevaluable(list.diagnostics.first?.message ?? "a value is not finite"))
+    }
+  }
+
+  /// Why the expanded graph of a lesson cannot be evaluated: the first problem's message.
+  struct Unevaluable: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
   }
 
   var graph: Graph { compiled.graph }
@@ -210,6 +244,8 @@ struct TensorWalkthrough {
           .expanded, alt: words.expandedAlt(lesson.title(words.language)),
           caption: words.caption(symbolic: symbolic)))
     }
+    // Where the expanded and class-by-class figures would stand: why they do not.
+    for sentence in omittedFigures { blocks.append(.paragraph([.text(sentence)])) }
     if let classes {
       blocks.append(.heading(level: 2, text: words.classesHeading))
       blocks.append(

@@ -123,6 +123,16 @@ struct TensorWords {
     ko ? "\(title): 클래스별로 펼친 Softmax-with-Loss" : "\(title): Softmax-with-Loss class by class"
   }
 
+  /// Why the Softmax-with-Loss layer is not drawn out class by class.
+  func classesOmitted(_ why: String) -> String {
+    ko
+      ? "Softmax-with-Loss 계층은 클래스별로 펼쳐 그리지 않았습니다. 이 점수에서는 펼친 그래프의 "
+        + "기본 노드가 넘칩니다(\(why)). 계층 자체의 값과 기울기는 유한합니다."
+      : "The Softmax-with-Loss layer is not drawn class by class: at these scores a primitive "
+        + "node of the drawing overflows (\(why)), although the layer itself has a finite value "
+        + "and gradient."
+  }
+
   /// Why a small graph has no step figures: it does not print whole on a page. (Not "the
   /// figure above": in the handout such a figure floats to a landscape page after the text.)
   var stepsTooWide: String {

@@ -31,8 +31,8 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
   /// line) shows control characters as `<U+001B>`, never raw, so a lesson cannot send
   /// escape sequences to the terminal; the caret still points at the right character.
   public var description: String {
-    let path = TextHygiene.escaped(path)
-    let message = TextHygiene.escaped(message)
+    let path = TextHygiene.escapedLine(path)
+    let message = TextHygiene.escapedLine(message)
     guard let location else { return "\(path): error: \(message)" }
     var text = "\(path):\(location.line):\(location.column): error: \(message)"
     if let sourceLine {
@@ -98,8 +98,11 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 public struct LessonError: Error, Sendable, CustomStringConvertible {
   public var diagnostics: [Diagnostic]
 
+  /// Each diagnostic once: a YAML alias repeats its anchor's node (and its location), so one
+  /// mistake used through 80 aliases would otherwise be reported 80 times.
   public init(_ diagnostics: [Diagnostic]) {
-    self.diagnostics = diagnostics
+    var seen: Set<Diagnostic> = []
+    self.diagnostics = diagnostics.filter { seen.insert($0).inserted }
   }
 
   public var description: String {

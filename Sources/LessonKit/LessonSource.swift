@@ -122,7 +122,24 @@ public enum LessonSource: Sendable, Equatable {
           Diagnostic(path: path, location: nil, message: problem.message, sourceLine: nil)
         ])
       }
+      if CourseLoader.isCourse(Data(bytes)) { throw Self.isACourse(path, bytes) }
       return try LessonLoader.read(bytes: bytes, path: path, id: id)
     }
+  }
+
+  /// The error for a course file given where a lesson is wanted (`check`, `trace`,
+  /// `lessongen LESSON`), at its `lessons:` key.
+  private static func isACourse(_ path: String, _ bytes: [UInt8]) -> LessonError {
+    let lines = String(decoding: bytes, as: UTF8.self).split(
+      separator: "\n", omittingEmptySubsequences: false)
+    let index = lines.firstIndex { $0.hasPrefix("lessons") } ?? 0
+    let name = (path as NSString).lastPathComponent
+    return LessonError([
+      Diagnostic(
+        path: path, location: SourceLocation(line: index + 1, column: 1),
+        message: "'\(name)' is a course, not a lesson (it lists lessons); build it with "
+          + "lessongen build \(path)",
+        sourceLine: lines.isEmpty ? nil : String(lines[index]))
+    ])
   }
 }

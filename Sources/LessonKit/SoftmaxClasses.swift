@@ -28,6 +28,20 @@ public struct SoftmaxClasses: Sendable {
   /// The first Softmax-with-Loss node whose scores have 2 or 3 classes; nil when there is
   /// none.
   public init?(_ shaped: CompiledTensorLesson) {
+    var failure: String?
+    self.init(shaped, failure: &failure)
+  }
+
+  /// Why the lesson's Softmax-with-Loss of 2 or 3 classes cannot be drawn out class by class
+  /// (its lesson of numbers does not compute at these scores: exp(1000) overflows), or nil
+  /// when it can be, or there is none.
+  public static func problem(_ shaped: CompiledTensorLesson) -> String? {
+    var failure: String?
+    _ = SoftmaxClasses(shaped, failure: &failure)
+    return failure
+  }
+
+  private init?(_ shaped: CompiledTensorLesson, failure: inout String?) {
     let graph = shaped.graph
     let evaluation = shaped.evaluation
     guard
@@ -59,11 +73,15 @@ public struct SoftmaxClasses: Sendable {
     for k in range { text += "  a\(index(k)): \(a[k - 1])\n" }
     for k in range { text += "  t\(index(k)): \(t[k - 1])\n" }
     if upstream != 1 { text += "upstream: \(upstream)\n" }
-    guard
-      let draft = try? LessonLoader.read(
-        text: text, path: shaped.lesson.path, id: shaped.lesson.id),
-      let compiled = try? CompiledLesson.compile(draft: draft, overrides: [:])
-    else { return nil }
+    let compiled: CompiledLesson
+    do throws(LessonError) {
+      let draft = try LessonLoader.read(
+        text: text, path: shaped.lesson.path, id: shaped.lesson.id)
+      compiled = try CompiledLesson.compile(draft: draft, overrides: [:])
+    } catch {
+      failure = error.diagnostics.first?.message ?? "a value is not a finite number"
+      return nil
+    }
     self.compiled = compiled
     self.rows = rows
     self.classes = classes

@@ -47,6 +47,16 @@ public enum TextHygiene {
     (0x20..<0x7F).contains(value) || value == 0x0A || value == 0x09
   }
 
+  /// A file name or other text that must stay on one line (a diagnostic's path, a progress
+  /// line): ``escaped(_:)``, and line feeds and tabs shown as `<U+000A>` and `<U+0009>` too,
+  /// so a file named with a newline cannot forge a line of lessongen's output.
+  public static func escapedLine(_ text: String) -> String {
+    guard text.utf8.contains(where: { $0 == 0x0A || $0 == 0x09 }) else { return escaped(text) }
+    return text.unicodeScalars.map {
+      $0 == "\n" || $0 == "\t" ? "<" + codePoint($0) + ">" : shown($0)
+    }.joined()
+  }
+
   /// `text` with every refused character shown as `<U+XXXX>`.
   public static func escaped(_ text: String) -> String {
     // Printable ASCII, tabs and line feeds are shown as they are; a byte scan says so

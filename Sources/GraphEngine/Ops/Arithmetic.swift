@@ -107,7 +107,8 @@ extension OpDescriptor {
     value: { o, k in .power(o[0], .number(k)) }, expansion: nil,
     valueProblem: { x, y, k in
       if y.isNaN { return "\(number(x[0]))^\(number(k)) is not a real number" }
-      return x[0] == 0 ? "0^\(number(k)) is infinite" : nil
+      if x[0] == 0 { return "0^\(number(k)) is infinite" }
+      return "\(DomainMessage.exact(x[0]))^\(number(k)) overflows to \(y > 0 ? "" : "-")infinity"
     },
     gradientProblem: { _, x, k in
       "the gradient of a^\(number(k)) is infinite at a = \(number(x[0]))"
