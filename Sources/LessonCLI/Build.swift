@@ -180,15 +180,33 @@ struct Build: ParsableCommand {
   /// Watches the folders of the paths (a file's folder: editors save by writing a new file
   /// and renaming it over the old one) with inotify, and builds again after every save;
   /// never returns unless watching fails. Events a few milliseconds apart (an editor's
-  /// write, rename and attribute change) make one build.
+  /// write, rename and attribute change) make one build. A watched folder that is removed
+  /// (or moved away) is looked for every 200 ms; when it is back, it is watched again and
+  /// built (a checkout, `git stash`, a sync tool re-create folders).
   func watchAndBuild() throws {
     let fd = inotify_init1(Int32(IN_CLOEXEC))
     guard fd >= 0 else {
       Terminal.printError("error: cannot watch for changes: \(String(cString: strerror(errno)))")
       throw ExitCode.failure
     }
-    let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE | IN_MOVED_FROM)
-    var watched: [Int32: (folder: String, only: String?)] = [:]
+    let mask = UInt32(
+      IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_DELETE_SELF
+        | IN_MOVE_SELF)
+    /// What is watched: a folder, and the one file of it that matters (nil: any lesson).
+    typealias Watch = (folder: String, only: String?)
+    var watched: [Int32: Watch] = [:]
+    var lost: [Watch] = []
+    /// Watches `watch`'s folder; false when it is not there now.
+    func add(_ watch: Watch) -> Bool {
+      let wd = inotify_add_watch(fd, watch.folder.isEmpty ? "." : watch.folder, mask)
+      guard wd >= 0 else { return false }
+      if let existing = watched[wd], existing.only == nil || existing.only != watch.only {
+        watched[wd] = (watch.folder, nil)  // Two files of one folder: any lesson of it.
+      } else {
+        watched[wd] = watch
+      }
+      return true
+    }
     // A course's lesson files, wherever they are, are watched with it.
     var watching = paths
     for path in paths where CourseLoader.isCourse(LessonSource.file(path).bytes() ?? Data()) {
@@ -201,17 +219,9 @@ struct Build: ParsableCommand {
       FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
       let folder = isFolder.boolValue ? path : (path as NSString).deletingLastPathComponent
       let only = isFolder.boolValue ? nil : (path as NSString).lastPathComponent
-      let wd = inotify_add_watch(fd, folder.isEmpty ? "." : folder, mask)
-      guard wd >= 0 else {
+      guard add((folder, only)) else {
         Terminal.printError("\(path): error: cannot watch: \(String(cString: strerror(errno)))")
         throw ExitCode.failure
-      }
-      if let existing = watched[wd], existing.only != nil, only != nil {
-        watched[wd] = (folder, nil)  // Two files of one folder: any lesson of it.
-      } else if watched[wd] == nil {
-        watched[wd] = (folder, only)
-      } else {
-        watched[wd] = (folder, nil)
       }
     }
     // Ctrl-C and `kill` end the watch even when whoever started lessongen had blocked those
@@ -223,16 +233,29 @@ struct Build: ParsableCommand {
     pthread_sigmask(SIG_UNBLOCK, &stopping, nil)
     Terminal.write("watching for changes (Ctrl-C stops)\n")
     var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+    /// Whether the events read name a lesson that matters; a watch the kernel dropped (its
+    /// folder removed) goes to `lost`.
     func relevant(_ count: Int) -> Bool {
       var offset = 0
       var any = false
       while offset + 16 <= count {
         let wd = buffer.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: Int32.self) }
+        let events = buffer.withUnsafeBytes {
+          $0.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self)
+        }
         let length = Int(
           buffer.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self) })
         let nameBytes = buffer[(offset + 16)..<Swift.min(count, offset + 16 + length)]
         let name = String(decoding: nameBytes.prefix { $0 != 0 }, as: UTF8.self)
-        if let watch = watched[wd], name.hasSuffix(".yaml"), watch.only == nil || watch.only == name
+        if events & UInt32(IN_MOVE_SELF) != 0, let watch = watched[wd] {
+          // Moved away: the path no longer names it.
+          inotify_rm_watch(fd, wd)
+          watched[wd] = nil
+          lost.append(watch)
+        } else if events & UInt32(IN_IGNORED) != 0, let watch = watched.removeValue(forKey: wd) {
+          lost.append(watch)
+        } else if let watch = watched[wd], name.hasSuffix(".yaml"),
+          watch.only == nil || watch.only == name
         {
           any = true
         }
@@ -241,19 +264,33 @@ struct Build: ParsableCommand {
       return any
     }
     while true {
-      let count = read(fd, &buffer, buffer.count)
-      if count < 0 && errno == EINTR { continue }
-      guard count > 0 else {
+      // Lost folders are looked for every 200 ms; otherwise wait for events.
+      var waiting = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+      let ready = poll(&waiting, 1, lost.isEmpty ? -1 : 200)
+      if ready < 0 && errno != EINTR {
         Terminal.printError("error: watching stopped: \(String(cString: strerror(errno)))")
         throw ExitCode.failure
       }
-      var changed = relevant(count)
-      // Let the rest of a save arrive (an editor writes, renames, sets times) before building.
-      var waiting = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-      while poll(&waiting, 1, 30) > 0 {
-        let more = read(fd, &buffer, buffer.count)
-        if more > 0 && relevant(more) { changed = true }
+      var changed = false
+      if ready > 0 {
+        let count = read(fd, &buffer, buffer.count)
+        if count < 0 && errno == EINTR { continue }
+        guard count > 0 else {
+          Terminal.printError("error: watching stopped: \(String(cString: strerror(errno)))")
+          throw ExitCode.failure
+        }
+        changed = relevant(count)
+        // Let the rest of a save arrive (an editor writes, renames, sets times) before
+        // building.
+        while poll(&waiting, 1, 30) > 0 {
+          let more = read(fd, &buffer, buffer.count)
+          if more > 0 && relevant(more) { changed = true }
+        }
       }
+      // A folder that is back is watched again, and what it holds built.
+      let before = lost.count
+      lost.removeAll { add($0) }
+      if lost.count < before { changed = true }
       if changed { _ = try? buildOnce() }
     }
   }

@@ -31,7 +31,9 @@ public enum LessonLoader {
   /// Anchors and aliases can make a small file compose into a huge tree (nine levels of ten
   /// aliases each: 10⁹ values from 400 bytes); a tree with more values than the file has
   /// characters must be built from aliases, and is refused instead of walked.
-  static func decodedProblems(_ root: Yams.Node, budget: Int) -> [EngineDiagnostic] {
+  static func decodedProblems(_ root: Yams.Node, budget: Int, source: SourceText? = nil)
+    -> [EngineDiagnostic]
+  {
     var problems: [EngineDiagnostic] = []
     var pending = [root]
     var visited = 0
@@ -47,7 +49,11 @@ public enum LessonLoader {
       switch node {
       case .scalar(let scalar):
         if let message = TextHygiene.problem(inDecoded: scalar.string) {
-          problems.append(EngineDiagnostic(message, at: node.location))
+          // The raw file holds no refused character (it was checked first): this one came
+          // from an escape of a double-quoted value ("a\x01b"); point at the escape.
+          let at = source.flatMap { Self.escape(after: node.location, in: $0) } ?? node.location
+          let problem = EngineDiagnostic(message, at: at)
+          if !problems.contains(problem) { problems.append(problem) }
         }
       case .mapping(let mapping):
         for (key, value) in mapping.reversed() { pending += [value, key] }
@@ -58,6 +64,29 @@ public enum LessonLoader {
       }
     }
     return problems.sorted { $0.location < $1.location }
+  }
+
+  /// Where the first escape that can make a character a lesson refuses (`\x01`, `\u0000`,
+  /// `\e`, `\0`, …) stands in the double-quoted value starting at `start`; nil when the
+  /// value is not double-quoted or has none.
+  static func escape(after start: SourceLocation, in source: SourceText) -> SourceLocation? {
+    let scalars = source.scalars
+    var i = source.scalarIndex(of: start)
+    while i < scalars.count, scalars[i] != "\"" {
+      if scalars[i] == "\n" || i > source.scalarIndex(of: start) + 4 { return nil }
+      i += 1
+    }
+    i += 1
+    let producing: Set<Unicode.Scalar> = ["x", "u", "U", "0", "a", "b", "e", "v", "f", "r", "N"]
+    while i + 1 < scalars.count, scalars[i] != "\"" {
+      if scalars[i] == "\\" {
+        if producing.contains(scalars[i + 1]) { return source.location(ofScalar: i) }
+        i += 2
+      } else {
+        i += 1
+      }
+    }
+    return nil
   }
 
   /// Loads a lesson from YAML text.

@@ -44,7 +44,8 @@ enum YAMLDocument {
     } catch {
       throw finish([YAMLErrorTranslator.diagnostic(for: error, in: source)])
     }
-    let decoded = LessonLoader.decodedProblems(root, budget: source.scalars.count + 64)
+    let decoded = LessonLoader.decodedProblems(
+      root, budget: source.scalars.count + 64, source: source)
     if !decoded.isEmpty { throw finish(decoded) }
     return root
   }
