@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Fuzzes lessongen's lesson pipeline with libFuzzer: loading, compiling, figures and
-# walk-through (Sources/LessonCLI/PipelineExercise.swift).
+# walk-through (Sources/LessonCLI/PipelineExercise.swift); an input that reads as a course
+# file is built and published as `lessongen build` and `lessongen site` do, in a scratch
+# folder under /tmp (Sources/LessonCLI/CourseExercise.swift).
 #
 #   Scripts/fuzz.sh [SECONDS]     default 60; the corpus grows in .build-fuzz/corpus
 #

@@ -12,11 +12,15 @@ import LessonKit
 /// each label mode's formulas), its Softmax-with-Loss drawn out class by class, and its
 /// walk-through typeset.
 ///
+/// A course file goes through `lessongen build` and `lessongen site` (``CourseExercise``).
+///
 /// The fuzzer (`Scripts/fuzz.sh`) calls this for every input it makes, and a test replays
 /// the inputs it once found (`Fuzz/regressions/`). An input that is not a valid lesson stops
 /// at its diagnostics, which are formatted too, as the command line would print them.
 public enum PipelineExercise {
   public static func run(_ bytes: [UInt8]) {
+    // A course: built and published as `build` and `site` do (``CourseExercise``).
+    CourseExercise.run(bytes)
     // A lesson of vectors and matrices: its shapes, both passes and its trace.
     do {
       if let shaped = try CompiledTensorLesson.compile(bytes: bytes, path: "fuzz.yaml", id: "fuzz")
