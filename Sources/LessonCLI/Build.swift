@@ -216,7 +216,7 @@ struct Build: ParsableCommand {
     }
     for path in watching {
       var isFolder: ObjCBool = false
-      FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+      _ = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
       let folder = isFolder.boolValue ? path : (path as NSString).deletingLastPathComponent
       let only = isFolder.boolValue ? nil : (path as NSString).lastPathComponent
       guard add((folder, only)) else {

@@ -75,7 +75,9 @@ struct OutputRoot: Sendable {
     case S_IFLNK:
       return "\(path) is a symbolic link; lessongen writes only into folders of its own below "
         + "--out and never through a link (remove the link)"
-    default: return "\(path) is a file where lessongen needs a folder; move it away or choose another --out"
+    default:
+      return
+        "\(path) is a file where lessongen needs a folder; move it away or choose another --out"
     }
   }
 

@@ -85,7 +85,7 @@ struct Site: ParsableCommand {
       case .success(let done): lesson = done
       }
       let source = lesson.lesson
-      let language = entry.style.lang ?? source.language ?? "en"
+      let language = entry.style.lang ?? source.language
       var isTensor = false
       if case .tensors = lesson { isTensor = true }
       pages.append(
@@ -204,7 +204,8 @@ struct Site: ParsableCommand {
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
       while true {
         let i = next.add(1, ordering: .relaxed).oldValue
-        guard i < entries.count, case .lesson(let source) = entries[i].kind else { break }
+        guard i < entries.count else { break }
+        guard case .lesson(let source) = entries[i].kind else { continue }
         let result: Result<LessonSource.Compiled, LessonError>
         do throws(LessonError) {
           result = .success(try source.compileAny())
@@ -215,7 +216,8 @@ struct Site: ParsableCommand {
       }
     }
     let all = results.withLock { $0 }
-    return entries.indices.map { all[$0]! }
+    // Every index was done (only lessons are passed); an empty error list otherwise.
+    return entries.indices.map { all[$0] ?? .failure(LessonError([])) }
   }
 
   /// The contents page: a course's title and parts, or "Lessons".

@@ -192,7 +192,8 @@ struct TensorWalkthrough {
     guard let expanded = graph.expandingForShapes(inputs.mapValues(\.shape)),
       expanded.nodes.count != graph.nodes.count
     else { return nil }
-    switch TensorEvaluator.evaluate(expanded, inputs: inputs, upstream: compiled.evaluation.upstream)
+    switch TensorEvaluator.evaluate(
+      expanded, inputs: inputs, upstream: compiled.evaluation.upstream)
     {
     case .success(let evaluation): return .success(evaluation)
     case .failure(let list):

@@ -125,7 +125,9 @@ struct OutputSafetyTests {
     let build = try ProcessRunner.run(["build", "o/a/a.yaml", "--out", "o"], in: folder.url)
     #expect(build.status == 1)
     #expect(build.stderr.contains("o/a/a.yaml is not a file lessongen writes"))
-    #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("o/.lessongen").path))
+    #expect(
+      !FileManager.default.fileExists(
+        atPath: folder.url.appendingPathComponent("o/.lessongen").path))
   }
 
   @Test("a user's index.html, style.css or course handout is never replaced")
@@ -142,7 +144,8 @@ struct OutputSafetyTests {
     #expect(site.stderr.contains("error: site/style.css was not written by lessongen"))
     #expect(read(folder, "site/index.html") == "my index")
     #expect(read(folder, "site/style.css") == "my style")
-    #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("site/a").path))
+    #expect(
+      !FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("site/a").path))
 
     try folder.write("out/c/c.pdf", "my handout")
     let build = try ProcessRunner.run(["build", "c.yaml", "--out", "out"], in: folder.url)
