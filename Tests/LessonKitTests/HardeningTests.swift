@@ -180,18 +180,20 @@ struct HardeningTests {
     #expect(text.contains("error: this step is nested more than 200 levels deep"))
   }
 
-  @Test("escapes in double quotes cannot bring in what the raw file may not hold")
+  @Test(
+    "escapes in double quotes cannot bring in what the raw file may not hold, located at the escape"
+  )
   func decodedEscapes() {
     #expect(
       diagnostics("title: \"ab\\uFFFFcd\"\nfunction: y = x\ninputs: {x: 1}\n")
         .hasPrefix(
-          "lesson.yaml:1:8: error: the noncharacter U+FFFF in a quoted value cannot appear"))
+          "lesson.yaml:1:11: error: the noncharacter U+FFFF in a quoted value cannot appear"))
     #expect(
       diagnostics("title: \"ab\\0cd\\e[2J\"\nfunction: y = x\ninputs: {x: 1}\n")
-        .hasPrefix("lesson.yaml:1:8: error: the control character U+0000 (NUL) in a quoted value"))
+        .hasPrefix("lesson.yaml:1:11: error: the control character U+0000 (NUL) in a quoted value"))
     #expect(
       diagnostics("title: t\nintroduction: \"a\\r- b\"\nfunction: y = x\ninputs: {x: 1}\n")
-        .hasPrefix("lesson.yaml:2:15: error: a carriage return (U+000D) in a quoted value that"))
+        .hasPrefix("lesson.yaml:2:17: error: a carriage return (U+000D) in a quoted value that"))
   }
 
   @Test("a lone carriage return is refused; CRLF files are fine; a byte order mark is skipped")
