@@ -47,19 +47,4 @@ enum FolderListing {
     return entries.sorted { $0.name < $1.name }
   }
 
-  /// Every path below `path`, relative to it, folders before what they hold, in sorted
-  /// order; symbolic links are listed, not followed.
-  static func walk(_ path: String) -> [String] {
-    var found: [String] = []
-    func visit(_ relative: String) {
-      let full = relative.isEmpty ? path : path + "/" + relative
-      for entry in entries(full) ?? [] {
-        let child = relative.isEmpty ? entry.name : relative + "/" + entry.name
-        found.append(child)
-        if entry.isFolder { visit(child) }
-      }
-    }
-    visit("")
-    return found
-  }
 }
