@@ -46,5 +46,4 @@ enum FolderListing {
     }
     return entries.sorted { $0.name < $1.name }
   }
-
 }
