@@ -264,6 +264,7 @@ struct HandoutTypesetter {
     return words
   }
 
-  /// The longest piece of a word a long paragraph is cut into (shorter than a line).
-  static let wordPiece = 40
+  /// The longest piece of a word a long paragraph is cut into: short, so that a line of an
+  /// overlong word ends at most a few letters short of the margin.
+  static let wordPiece = 10
 }
