@@ -7,6 +7,10 @@ struct EnglishProse: Prose {
   var forwardHeading: String { "Forward pass" }
   var backwardHeading: String { "Backward pass" }
   var stepsHeading: String { "The backward pass step by step" }
+  func stepCaption(_ k: Int, of count: Int, node: String, sends: [String]) -> String {
+    "Step \(k) of \(count), the \(node) node"
+      + (sends.isEmpty ? "." : ": " + sends.joined(separator: "; ") + ".")
+  }
   var backwardTableHeading: String { "The backward pass in one table" }
   var backwardTableIntro: String {
     "Every edge of the graph, from the output back: the gradient from upstream, the edge's local gradient, and their product, passed downstream."

@@ -9,6 +9,10 @@ struct KoreanProse: Prose {
   var forwardHeading: String { "순전파" }
   var backwardHeading: String { "역전파" }
   var stepsHeading: String { "역전파를 한 단계씩" }
+  func stepCaption(_ k: Int, of count: Int, node: String, sends: [String]) -> String {
+    "\(count)단계 중 \(k)단계, \(node) 노드"
+      + (sends.isEmpty ? "." : ": " + sends.joined(separator: "; ") + ".")
+  }
   var backwardTableHeading: String { "역전파를 한 표로" }
   var backwardTableIntro: String {
     "출력에서 거꾸로, 그래프의 모든 간선에 대해: 상류에서 온 기울기, 그 간선의 국소적 미분, 그리고 둘을 곱해 하류로 흘려보내는 값입니다."

@@ -10,6 +10,9 @@ protocol Prose: Sendable {
   var forwardHeading: String { get }
   var backwardHeading: String { get }
   var stepsHeading: String { get }
+  /// A step figure's caption: step `k` of `count`, the node's name, and what it sends back
+  /// along each input (`∂L/∂x = 0.5 × 2 = 1`).
+  func stepCaption(_ k: Int, of count: Int, node: String, sends: [String]) -> String
   var backwardTableHeading: String { get }
   var backwardTableIntro: String { get }
   var compositeHeading: String { get }

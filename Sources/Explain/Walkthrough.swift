@@ -269,6 +269,11 @@ public struct Walkthrough {
       .paragraph([.text(prose.backwardTableIntro)]),
     ]
     blocks += backwardTable(order, labels: labels, evaluation: e)
+    // The conclusions (each input's gradient, every fan-out sum) close the node-by-node
+    // text they conclude, before the step figures.
+    for id in graph.inputs {
+      blocks += gradientSum(id, labels: labels, evaluation: e)
+    }
     let stepFigures = blanks.gradients ? [] : analysis.figures.filter(\.isStep)
     if !stepFigures.isEmpty
       || (!blanks.gradients && analysis.omitted.contains(where: { $0.kind == .steps }))
@@ -276,14 +281,35 @@ public struct Walkthrough {
       blocks.append(.heading(level: 3, text: prose.stepsHeading))
       blocks += omission(.steps)
       for id in stepFigures {
-        let caption = prose.figureCaption(id)
+        let caption = stepCaption(id, order: order, labels: labels, evaluation: e)
         blocks.append(.figure(id, alt: caption + " " + functionText, caption: caption))
       }
     }
-    for id in graph.inputs {
-      blocks += gradientSum(id, labels: labels, evaluation: e)
-    }
     return blocks
+  }
+
+  /// A step figure's caption: which step, which node, and what it sends back along each
+  /// input, upstream × local = downstream ("Step 3 of 10, the exp node: ∂L/∂x = 0.5 × 2 = 1").
+  private func stepCaption(
+    _ id: FigureID, order: [Node], labels: SymbolicLabels, evaluation e: Evaluation
+  ) -> String {
+    guard case .step(let k, let count) = id, k >= 1, k <= order.count else {
+      return prose.figureCaption(id)
+    }
+    let node = order[k - 1]
+    let name =
+      (node.id < operatorNames.count ? operatorNames[node.id] : nil)
+      ?? prose.operatorName(node.op)
+    var sends: [String] = []
+    for (i, input) in node.inputs.enumerated() where e.graph[input].op != .constant {
+      let chain: [Formula] = [
+        .derivative(of: .symbol("L"), withRespectTo: labels.values[input]),
+        .product([number(e.gradient(node.id)), number(e.localGradients[node.id][i])]),
+        number(e.edgeGradients[node.id][i]),
+      ]
+      sends.append(chain.map { $0.unicode(numbers: numbers) }.joined(separator: " = "))
+    }
+    return prose.stepCaption(k, of: count, node: name, sends: sends)
   }
 
   /// A fan-out sum with more terms than this is given as its total only.

@@ -15,6 +15,9 @@ public struct Scene: Sendable {
   /// Where the figure may be cut into parts side by side (x positions; see
   /// ``Scene/split(at:)``); empty if it may not.
   public var cuts: [Double] = []
+  /// The highlighted node's frame in a step figure (nil in other figures): a handout that
+  /// prints the steps small shows the part of a wide graph around it.
+  public var focus: Rect?
   /// The same figure turned to flow left to right, for a colah tree too wide to print
   /// readably (a handout uses it, and may cut it); empty otherwise.
   public var turned: [Scene] = []

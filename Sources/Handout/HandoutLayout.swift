@@ -83,8 +83,23 @@ public struct HandoutLayout {
     _ typeset: TypesetHandout, firstNumber: Int, runningHead: String?
   ) {
     titleBlock(typeset)
-    for (i, block) in typeset.blocks.enumerated() {
-      place(block, following: typeset.blocks[(i + 1)...])
+    let blocks = typeset.blocks
+    var i = 0
+    while i < blocks.count {
+      // A run of step figures prints as small multiples (``steps(_:)``).
+      var run: [(FigureID, MeasuredText)] = []
+      while i + run.count < blocks.count, case .figure(let id, let caption) = blocks[i + run.count],
+        id.isStep
+      {
+        run.append((id, caption))
+      }
+      if !run.isEmpty {
+        steps(run)
+        i += run.count
+        continue
+      }
+      place(blocks[i], following: blocks[(i + 1)...])
+      i += 1
     }
     if !pendingLandscape.isEmpty { placeLandscapeFigures() }
     numberPages(title: typeset.title, firstNumber: firstNumber, runningHead: runningHead)
@@ -114,7 +129,11 @@ public struct HandoutLayout {
       let before = level <= 2 ? style.beforeSection : style.beforeSubsection
       // Keep a heading with what follows it (and what that paragraph introduces).
       var keep = 0.0
-      if let first = following.first { keep = estimate(first) }
+      if let row = firstStepRow(following) {
+        keep = row
+      } else if let first = following.first {
+        keep = estimate(first)
+      }
       switch following.first {
       case .paragraph?, .longParagraph?: keep += introduced(following.dropFirst().first)
       default: break
@@ -433,6 +452,175 @@ public struct HandoutLayout {
       caption.markup, style.caption, style.grey,
       frame: Rect(x: style.margin + (width - c.width) / 2, y: y, width: c.width, height: c.height))
     y += c.height + style.afterFigure
+  }
+
+  // MARK: Steps as small multiples
+
+  /// The backward pass's step figures, several to a row as small multiples (Tufte's term):
+  /// three or two columns when every step reads at the style's minimum text size there;
+  /// otherwise two columns (or one) of the part of each graph around its highlighted node,
+  /// cut between columns of nodes with continuation marks where wires leave it. Each cell
+  /// has its caption (the step, the node, upstream × local = downstream) under it. A step
+  /// that cannot be shown readably even so is placed as any figure is.
+  private mutating func steps(_ run: [(FigureID, MeasuredText)]) {
+    guard let plan = stepGrid(run) else {
+      for (id, caption) in run { figure(id, caption: caption) }
+      return
+    }
+    var index = 0
+    while index < plan.scenes.count {
+      let row = stepRow(plan, from: index)
+      ensure(row.height)
+      for (column, cellItem) in row.cells.enumerated() {
+        let (scene, size, caption) = cellItem
+        let left = style.margin + Double(column) * (plan.cell + Self.stepGap)
+        let frame = Rect(
+          x: left + (plan.cell - size.width) / 2, y: y + (row.figureHeight - size.height) / 2,
+          width: size.width, height: size.height)
+        add([.scene(scene, frame: frame)], frame: frame)
+        addText(
+          caption.markup, style.caption, style.grey,
+          frame: Rect(
+            x: left + (plan.cell - caption.size.width) / 2,
+            y: y + row.figureHeight + style.captionGap,
+            width: caption.size.width, height: caption.size.height))
+      }
+      y += row.height
+      index += plan.columns
+    }
+  }
+
+  /// The gap between two columns of step figures.
+  static let stepGap = 14.0
+
+  /// How a run of step figures is set: how many columns, each how wide, and what is shown
+  /// of each figure (the figure, or the part around its node) with its caption.
+  private struct StepGrid {
+    var columns: Int
+    var cell: Double
+    var scenes: [Scene]
+    var captions: [MeasuredText]
+  }
+
+  /// One row of a ``StepGrid``: each cell's scene, its size on the page and its caption
+  /// measured at the cell's width; the figures' height and all the row needs.
+  private struct StepRow {
+    var cells: [(Scene, Size, MeasuredText)]
+    var figureHeight: Double
+    var height: Double
+  }
+
+  /// The tallest a step figure is set: two fifths of the text area, so that two rows with
+  /// their captions share a page (at 0.45 a row and its caption took just over half, and
+  /// pages held one row each, half empty).
+  private var tallestStep: Double { (bottom - style.margin) * 0.4 }
+
+  private func stepCellWidth(_ columns: Int) -> Double {
+    (width - Self.stepGap * Double(columns - 1)) / Double(columns)
+  }
+
+  /// The scale at which `scene` fills a cell `cell` wide, if its text reads there.
+  private func readableScale(_ scene: Scene, _ cell: Double) -> Double? {
+    let scale = Swift.min(1, cell / scene.size.width, tallestStep / scene.size.height)
+    guard let smallest = scene.smallestTextSize else { return scale }
+    return scale * smallest >= style.minimumTextSize - 0.01 ? scale : nil
+  }
+
+  /// The grid for a run of step figures: three or two columns when every step reads at the
+  /// style's minimum text size there; otherwise two columns (or one) of the part of each
+  /// graph around its highlighted node; nil when even that does not read.
+  private func stepGrid(_ run: [(FigureID, MeasuredText)]) -> StepGrid? {
+    let items = run.compactMap { id, caption in figures[id].map { ($0, caption) } }
+    guard !items.isEmpty else { return nil }
+    for columns in [3, 2] {
+      let cell = stepCellWidth(columns)
+      if items.allSatisfy({ readableScale($0.0, cell) != nil }) {
+        return StepGrid(
+          columns: columns, cell: cell, scenes: items.map(\.0), captions: items.map(\.1))
+      }
+    }
+    for columns in [2, 1] {
+      let cell = stepCellWidth(columns)
+      let cropped = items.compactMap { crop($0.0, to: cell) }
+      if cropped.count == items.count, cropped.allSatisfy({ readableScale($0, cell) != nil }) {
+        return StepGrid(columns: columns, cell: cell, scenes: cropped, captions: items.map(\.1))
+      }
+    }
+    return nil
+  }
+
+  /// The row of `plan` starting at figure `start`.
+  private func stepRow(_ plan: StepGrid, from start: Int) -> StepRow {
+    let cells = (start..<Swift.min(start + plan.columns, plan.scenes.count)).map {
+      k -> (Scene, Size, MeasuredText) in
+      let scene = plan.scenes[k]
+      let scale = readableScale(scene, plan.cell) ?? 1
+      let markup = plan.captions[k].markup
+      let size = measurer.measure(markup, font: style.caption, width: plan.cell)
+      return (
+        scene, Size(width: scene.size.width * scale, height: scene.size.height * scale),
+        MeasuredText(markup: markup, size: size)
+      )
+    }
+    let figureHeight = cells.map(\.1.height).max() ?? 0
+    let captionHeight = cells.map(\.2.size.height).max() ?? 0
+    return StepRow(
+      cells: cells, figureHeight: figureHeight,
+      height: figureHeight + style.captionGap + captionHeight + style.afterFigure)
+  }
+
+  /// What the first row of the step figures at the start of `following` needs on the page
+  /// (for keeping a heading with it); nil when `following` does not start with one.
+  private func firstStepRow(_ following: ArraySlice<TypesetBlock>) -> Double? {
+    var run: [(FigureID, MeasuredText)] = []
+    for block in following {
+      guard case .figure(let id, let caption) = block, id.isStep else { break }
+      run.append((id, caption))
+    }
+    guard !run.isEmpty else { return nil }
+    guard let plan = stepGrid(run) else { return estimate(following[following.startIndex]) }
+    return stepRow(plan, from: 0).height
+  }
+
+  /// The part of a step figure around its highlighted node that reads at the style's
+  /// minimum text size in a cell `cell` wide: the figure cut at its own cuts (between
+  /// columns of nodes) as widely as fits, the node's column kept whole; the figure itself
+  /// when it needs no cutting; nil when it has no focus, or no part holding the node fits.
+  private func crop(_ scene: Scene, to cell: Double) -> Scene? {
+    guard let smallest = scene.smallestTextSize else { return scene }
+    let most = cell * smallest / style.minimumTextSize
+    if scene.size.width <= most { return scene }
+    guard let focus = scene.focus, !scene.cuts.isEmpty else { return nil }
+    let cuts = scene.cuts.sorted()
+    var budget = most
+    for _ in 0..<4 {
+      // The columns around the node, grown one cut at a time on the narrower side.
+      var left = cuts.last { $0 <= focus.x } ?? 0
+      var right = cuts.first { $0 >= focus.x + focus.width } ?? scene.size.width
+      let pad = Scene.continuationPad
+      func width(_ l: Double, _ r: Double) -> Double {
+        r - l + (l > 0 ? pad : 0) + (r < scene.size.width ? pad : 0)
+      }
+      while true {
+        let nextLeft = cuts.last { $0 < left } ?? (left > 0 ? 0 : nil)
+        let nextRight =
+          cuts.first { $0 > right } ?? (right < scene.size.width ? scene.size.width : nil)
+        let growLeft = nextLeft.map { width($0, right) <= budget } ?? false
+        let growRight = nextRight.map { width(left, $0) <= budget } ?? false
+        if growLeft && (!growRight || focus.x - left <= right - focus.x - focus.width) {
+          left = nextLeft ?? left
+        } else if growRight {
+          right = nextRight ?? right
+        } else {
+          break
+        }
+      }
+      let parts = scene.split(at: [left, right])
+      let part = parts[left > 0 ? 1 : 0]
+      if part.size.width <= most { return part }
+      budget *= 0.9
+    }
+    return nil
   }
 
   /// Whether a figure prints whole and readable on one page of `paper`, at the latest on a
