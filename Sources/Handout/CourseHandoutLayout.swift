@@ -107,8 +107,9 @@ public struct CourseHandoutLayout {
     var index = 0
     for part in parts {
       let partDepth = part.title == nil ? 0 : 1
-      if let title = part.title {
-        // A page of its own opens the part, its title on it, as a book's part does.
+      if part.title != nil {
+        // The part opens on the page of its first lesson, its title heading that page (a
+        // page of its own for a title alone was a page mostly empty).
         entries[index].page = pages.count + 1
         entries[index].y = style.margin
         bookmarks.append(
@@ -116,16 +117,15 @@ public struct CourseHandoutLayout {
             title: entries[index].title, level: 1, page: pages.count + 1, x: style.margin,
             y: style.margin, depth: 0))
         index += 1
-        pages.append(partPage(title, number: pages.count + 1, course: front.title))
       }
-      for lesson in part.lessons {
+      for (k, lesson) in part.lessons.enumerated() {
         let first = pages.count + 1
         entries[index].page = first
         entries[index].y = style.margin
         index += 1
         let paged = HandoutLayout.paginate(
           lesson.typeset, figures: lesson.figures, measurer: measurer, firstNumber: first,
-          runningHead: front.title)
+          runningHead: front.title, opening: k == 0 ? part.title : nil)
         bookmarks.append(
           Bookmark(
             title: lesson.typeset.title, level: 1, page: first, x: style.margin, y: style.margin,
@@ -215,31 +215,6 @@ public struct CourseHandoutLayout {
             height: w.height)),
         owner: .page))
     page.furniture = 1
-  }
-
-  /// A part's opening page: its title a third of the way down, centred, under a rule; the
-  /// page number at the foot.
-  private func partPage(_ title: String, number: Int, course: String) -> HandoutPage {
-    var page = blankPage()
-    page.scene.title = course
-    var font = style.title
-    font.size = style.title.size * 1.3
-    let markup = centredLines(PangoMarkupDialect.escape(title), font: font)
-    let size = measurer.measure(markup, font: font)
-    let y = paper.size.height * 0.33
-    page.scene.elements.append(
-      .polyline(
-        [
-          Point(x: style.margin + textWidth * 0.3, y: y - 14),
-          Point(x: style.margin + textWidth * 0.7, y: y - 14),
-        ], color: style.grey, width: style.titleRule, owner: .page))
-    let frame = Rect(
-      x: (paper.size.width - size.width) / 2, y: y, width: size.width, height: size.height)
-    page.scene.elements.append(
-      .text(TextRun(markup: markup, font: font, color: style.ink, frame: frame), owner: .page))
-    page.frames.append(frame)
-    addNumber(number, to: &page)
-    return page
   }
 
   /// `markup` (text without tags) broken between words into lines no wider than the text

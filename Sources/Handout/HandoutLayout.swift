@@ -57,12 +57,16 @@ public struct HandoutLayout {
   ///
   /// In a course, its pages are numbered from `firstNumber` and carry `runningHead` (the
   /// course's title) with the lesson's.
+  ///
+  /// `opening` (a course part's title) heads the first page, above the lesson's title: a
+  /// part opens on the page of its first lesson, not on a page of its own.
   public static func paginate(
     _ typeset: TypesetHandout, figures: [FigureID: Scene], measurer: any PageTextMeasuring,
-    firstNumber: Int = 1, runningHead: String? = nil
+    firstNumber: Int = 1, runningHead: String? = nil, opening: String? = nil
   ) -> PagedHandout {
     var layout = HandoutLayout(
       paper: typeset.paper, style: typeset.style, measurer: measurer, figures: figures)
+    if let opening { layout.opening(opening) }
     layout.place(typeset, firstNumber: firstNumber, runningHead: runningHead)
     return PagedHandout(
       title: typeset.title, subject: typeset.subject, paper: typeset.paper, pages: layout.pages,
@@ -106,6 +110,20 @@ public struct HandoutLayout {
   }
 
   // MARK: Blocks
+
+  /// A course part's title at the head of the page, larger than a lesson's, over a rule.
+  private mutating func opening(_ title: String) {
+    var font = style.title
+    font.size = style.title.size * 1.25
+    let markup = PangoMarkupDialect.escape(title)
+    let size = measurer.measure(markup, font: font, width: width)
+    addText(markup, font, style.ink, frame: frame(size))
+    y += size.height + style.afterTitle
+    addLine(
+      Point(x: style.margin, y: y), Point(x: style.margin + width, y: y),
+      width: style.titleRule * 2, color: style.ink)
+    y += style.afterTitleRule * 2
+  }
 
   private mutating func titleBlock(_ typeset: TypesetHandout) {
     let title = typeset.titleText
