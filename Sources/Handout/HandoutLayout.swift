@@ -601,21 +601,58 @@ public struct HandoutLayout {
   }
 
   /// The part of a step figure around its highlighted node that reads at the style's
-  /// minimum text size in a cell `cell` wide: the figure cut at its own cuts (between
-  /// columns of nodes) as widely as fits, the node's column kept whole; the figure itself
-  /// when it needs no cutting; nil when it has no focus, or no part holding the node fits.
+  /// minimum text size in a cell `cell` wide and at most ``tallestStep`` high: the figure
+  /// cut at its own cuts (between columns of nodes, with continuation marks) as widely as
+  /// fits, the node's column kept whole, then, for a graph too tall, the rows around the node
+  /// (``Figures/Scene/cropped(to:)``); the figure itself when it fits; nil when it has no
+  /// focus, or no part holding the node fits.
   private func crop(_ scene: Scene, to cell: Double) -> Scene? {
     guard let smallest = scene.smallestTextSize else { return scene }
-    let most = cell * smallest / style.minimumTextSize
-    if scene.size.width <= most { return scene }
-    guard let focus = scene.focus, !scene.cuts.isEmpty else { return nil }
+    let needed = style.minimumTextSize / smallest
+    let most = cell / needed
+    let highest = tallestStep / needed
+    if scene.size.width <= most && scene.size.height <= highest { return scene }
+    guard let focus = scene.focus else { return nil }
+    var part = scene
+    if scene.size.width > most {
+      if let narrow = columns(of: scene, around: focus, most: most) {
+        part = narrow
+      } else {
+        // No cut between columns fits (colah's trees have none): a window around the node.
+        let left = Swift.min(
+          Swift.max(0, focus.x + focus.width / 2 - most / 2), scene.size.width - most)
+        part = scene.cropped(to: Rect(x: left, y: 0, width: most, height: scene.size.height))
+      }
+    }
+    if part.size.height > highest {
+      let top = Swift.min(
+        Swift.max(0, focus.y + focus.height / 2 - highest / 2), part.size.height - highest)
+      part = part.cropped(to: Rect(x: 0, y: top, width: part.size.width, height: highest))
+    }
+    // Trimmed to what it shows, with a little room: a close-up of a few nodes of a tall graph
+    // kept its empty rows.
+    if let bounds = part.contentBounds {
+      let room = 4.0
+      let top = Swift.max(0, bounds.y - room)
+      let height = Swift.min(part.size.height, bounds.y + bounds.height + room) - top
+      if height < part.size.height - 1 {
+        part = part.cropped(to: Rect(x: 0, y: top, width: part.size.width, height: height))
+      }
+    }
+    return part
+  }
+
+  /// The columns of nodes of `scene` around `focus`, cut at the scene's cuts, at most `most`
+  /// wide with their continuation marks; nil when the focus's own column is wider.
+  private func columns(of scene: Scene, around focus: Rect, most: Double) -> Scene? {
+    guard !scene.cuts.isEmpty else { return nil }
     let cuts = scene.cuts.sorted()
+    let pad = Scene.continuationPad
     var budget = most
     for _ in 0..<4 {
       // The columns around the node, grown one cut at a time on the narrower side.
       var left = cuts.last { $0 <= focus.x } ?? 0
       var right = cuts.first { $0 >= focus.x + focus.width } ?? scene.size.width
-      let pad = Scene.continuationPad
       func width(_ l: Double, _ r: Double) -> Double {
         r - l + (l > 0 ? pad : 0) + (r < scene.size.width ? pad : 0)
       }

@@ -1,0 +1,178 @@
+import GraphLayout
+
+extension Scene {
+  /// The part of the scene inside `window`, moved to the origin: a close-up of a figure (a
+  /// step figure printed small shows the rows around its highlighted node). Wires are clipped
+  /// at the window's edges (each segment by Liang–Barsky); a text, a shape or a placed
+  /// figure is kept when it lies wholly inside, an arrowhead when its tip does, so nothing
+  /// is drawn cut in half or outside the window.
+  public func cropped(to window: Rect) -> Scene {
+    let right = window.x + window.width
+    let bottom = window.y + window.height
+    func inside(_ p: Point) -> Bool {
+      p.x >= window.x && p.x <= right && p.y >= window.y && p.y <= bottom
+    }
+    func holds(_ r: Rect) -> Bool {
+      r.x >= window.x - 0.5 && r.y >= window.y - 0.5 && r.x + r.width <= right + 0.5
+        && r.y + r.height <= bottom + 0.5
+    }
+    func moved(_ p: Point) -> Point { Point(x: p.x - window.x, y: p.y - window.y) }
+    func moved(_ r: Rect) -> Rect {
+      Rect(x: r.x - window.x, y: r.y - window.y, width: r.width, height: r.height)
+    }
+    /// The part of segment a–b inside the window, or nil.
+    func clip(_ a: Point, _ b: Point) -> (Point, Point)? {
+      var t0 = 0.0
+      var t1 = 1.0
+      let dx = b.x - a.x
+      let dy = b.y - a.y
+      for (p, q) in [
+        (-dx, a.x - window.x), (dx, right - a.x), (-dy, a.y - window.y), (dy, bottom - a.y),
+      ] {
+        if p == 0 {
+          if q < 0 { return nil }
+        } else {
+          let t = q / p
+          if p < 0 { t0 = Swift.max(t0, t) } else { t1 = Swift.min(t1, t) }
+          if t0 > t1 { return nil }
+        }
+      }
+      return (
+        Point(x: a.x + t0 * dx, y: a.y + t0 * dy), Point(x: a.x + t1 * dx, y: a.y + t1 * dy)
+      )
+    }
+    // A node is shown whole or not at all: its shape and its texts together (colah's
+    // ellipse held its formula; a text kept without its ellipse floated).
+    var cutNodes: Set<Int> = []
+    for element in elements {
+      let (frame, owner): (Rect?, SceneOwner?) =
+        switch element {
+        case .circle(let c, let r, _, let o):
+          (Rect(x: c.x - r, y: c.y - r, width: 2 * r, height: 2 * r), o)
+        case .ellipse(let rect, _, let o), .roundedRect(let rect, _, _, let o),
+          .rectangle(let rect, _, let o):
+          (rect, o)
+        case .text(let run, let o): (run.frame, o)
+        default: (nil, nil)
+        }
+      if case .node(let id)? = owner, let frame, !holds(frame) { cutNodes.insert(id) }
+    }
+    var kept: [SceneElement] = []
+    for element in elements {
+      if case .node(let id)? = element.owner, cutNodes.contains(id) {
+        if case .polyline = element {} else { continue }
+      }
+      switch element {
+      case .polyline(let points, let color, let width, let owner):
+        // Consecutive clipped segments join into one line; a gap starts another.
+        var line: [Point] = []
+        for (a, b) in zip(points, points.dropFirst()) {
+          guard let (p, q) = clip(a, b) else {
+            if line.count > 1 {
+              kept.append(.polyline(line, color: color, width: width, owner: owner))
+            }
+            line = []
+            continue
+          }
+          if let last = line.last, last == moved(p) {
+            line.append(moved(q))
+          } else {
+            if line.count > 1 {
+              kept.append(.polyline(line, color: color, width: width, owner: owner))
+            }
+            line = [moved(p), moved(q)]
+          }
+        }
+        if line.count > 1 { kept.append(.polyline(line, color: color, width: width, owner: owner)) }
+      case .circle(let center, let radius, let style, let owner):
+        if holds(
+          Rect(x: center.x - radius, y: center.y - radius, width: 2 * radius, height: 2 * radius))
+        {
+          kept.append(.circle(center: moved(center), radius: radius, style: style, owner: owner))
+        }
+      case .ellipse(let rect, let style, let owner):
+        if holds(rect) { kept.append(.ellipse(moved(rect), style: style, owner: owner)) }
+      case .roundedRect(let rect, let radius, let style, let owner):
+        if holds(rect) {
+          kept.append(.roundedRect(moved(rect), radius: radius, style: style, owner: owner))
+        }
+      case .arrowhead(
+        let tip, let direction, let length, let width, let filled, let color, let lineWidth,
+        let owner):
+        if inside(tip) {
+          kept.append(
+            .arrowhead(
+              tip: moved(tip), direction: direction, length: length, width: width,
+              filled: filled, color: color, lineWidth: lineWidth, owner: owner))
+        }
+      case .text(var run, let owner):
+        if holds(run.frame) {
+          run.frame = moved(run.frame)
+          kept.append(.text(run, owner: owner))
+        }
+      case .baselineText(let markup, let font, let color, let origin, let owner):
+        if inside(origin) {
+          kept.append(
+            .baselineText(markup, font: font, color: color, origin: moved(origin), owner: owner))
+        }
+      case .rectangle(let rect, let fill, let owner):
+        if holds(rect) { kept.append(.rectangle(moved(rect), fill: fill, owner: owner)) }
+      case .scene(let scene, let frame):
+        if holds(frame) { kept.append(.scene(scene, frame: moved(frame))) }
+      }
+    }
+    var part = Scene(
+      size: Size(width: window.width, height: window.height), background: background,
+      title: title, lineJoin: lineJoin, elements: kept)
+    part.focus = focus.map(moved)
+    return part
+  }
+}
+
+extension Scene {
+  /// The smallest box holding everything drawn (wires, shapes, texts, marks), nil for an
+  /// empty scene: where a close-up may be trimmed to.
+  public var contentBounds: Rect? {
+    var minX = Double.infinity
+    var minY = Double.infinity
+    var maxX = -Double.infinity
+    var maxY = -Double.infinity
+    func include(_ r: Rect) {
+      minX = Swift.min(minX, r.x)
+      minY = Swift.min(minY, r.y)
+      maxX = Swift.max(maxX, r.x + r.width)
+      maxY = Swift.max(maxY, r.y + r.height)
+    }
+    func include(_ p: Point, _ pad: Double = 0) {
+      include(Rect(x: p.x - pad, y: p.y - pad, width: 2 * pad, height: 2 * pad))
+    }
+    for element in elements {
+      switch element {
+      case .polyline(let points, _, let width, _): points.forEach { include($0, width / 2) }
+      case .circle(let center, let radius, _, _): include(center, radius)
+      case .ellipse(let rect, _, _), .roundedRect(let rect, _, _, _), .rectangle(let rect, _, _):
+        include(rect)
+      case .arrowhead(let tip, _, let length, _, _, _, _, _): include(tip, length)
+      case .text(let run, _): include(run.frame)
+      case .baselineText(_, let font, _, let origin, _): include(origin, font.size)
+      case .scene(_, let frame): include(frame)
+      }
+    }
+    guard minX <= maxX, minY <= maxY else { return nil }
+    return Rect(x: minX, y: minY, width: maxX - minX, height: maxY - minY)
+  }
+}
+
+extension SceneElement {
+  /// What the element belongs to (nil for a placed figure).
+  var owner: SceneOwner? {
+    switch self {
+    case .circle(_, _, _, let owner), .ellipse(_, _, let owner), .roundedRect(_, _, _, let owner),
+      .polyline(_, _, _, let owner), .text(_, let owner), .baselineText(_, _, _, _, let owner),
+      .rectangle(_, _, let owner):
+      owner
+    case .arrowhead(_, _, _, _, _, _, _, let owner): owner
+    case .scene: nil
+    }
+  }
+}
