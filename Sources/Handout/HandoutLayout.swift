@@ -27,6 +27,8 @@ public struct HandoutLayout {
   private var equalsX: Double?
   /// Figures waiting for a landscape page: placed after the page being filled.
   private var pendingLandscape: [(scene: Scene, scale: Double, caption: MeasuredText?)] = []
+  /// Figures floated to the top of the next page (see ``figure(_:caption:)-(Scene,_)``).
+  private var pendingTop: [(scene: Scene, size: Size, caption: MeasuredText)] = []
 
   private init(
     paper: Paper, style: HandoutStyle, measurer: any PageTextMeasuring,
@@ -104,6 +106,12 @@ public struct HandoutLayout {
       }
       place(blocks[i], following: blocks[(i + 1)...])
       i += 1
+    }
+    // Figures still floating go on at the end, after the text.
+    if !pendingTop.isEmpty {
+      let floated = pendingTop
+      pendingTop = []
+      for (scene, size, caption) in floated { placeFigure(scene, size: size, caption: caption) }
     }
     if !pendingLandscape.isEmpty { placeLandscapeFigures() }
     numberPages(title: typeset.title, firstNumber: firstNumber, runningHead: runningHead)
@@ -236,11 +244,9 @@ public struct HandoutLayout {
     guard let block else { return 0 }
     switch block {
     case .equation, .table: return style.paragraphSpacing + estimate(block)
-    // A paragraph introducing a figure that will not fit below it goes over with it, if the
-    // page it leaves is at least half full.
-    case .figure:
-      let half = (bottom - style.margin) / 2
-      return y - style.margin >= half ? style.paragraphSpacing + estimate(block) : 0
+    // A figure that does not fit floats to the next page while the text runs on: its
+    // paragraph stays.
+    case .figure: return 0
     default: return 0
     }
   }
@@ -461,8 +467,27 @@ public struct HandoutLayout {
         }
       }
     }
-    let (w, h, c) = (placement.size.width, placement.size.height, caption.size)
-    ensure(placement.height)
+    // A figure that does not fit in the room left floats to the top of the next page, as
+    // LaTeX floats a figure, and the text runs on here — when that room is worth filling
+    // (over a sixth of the page); a figure after a floated one floats too, keeping their
+    // order.
+    let room = bottom - y
+    if !pendingTop.isEmpty
+      || (placement.height > room && room > (bottom - style.margin) / 6
+        && y > style.margin + 1)
+    {
+      pendingTop.append((placement.scene, placement.size, caption))
+      return
+    }
+    placeFigure(placement.scene, size: placement.size, caption: caption)
+  }
+
+  /// A figure at `size` and its caption under it, at the current position (on a new page if
+  /// it does not fit here).
+  private mutating func placeFigure(_ scene: Scene, size: Size, caption: MeasuredText) {
+    let (w, h, c) = (size.width, size.height, caption.size)
+    ensure(h + caption.size.height + 2 * style.captionGap)
+    let placement = (scene: scene, size: size)
     let frame = Rect(x: style.margin + (width - w) / 2, y: y, width: w, height: h)
     add([.scene(placement.scene, frame: frame)], frame: frame)
     y += h + style.captionGap
@@ -848,6 +873,10 @@ public struct HandoutLayout {
     if !pendingLandscape.isEmpty { placeLandscapeFigures() }
     pages.append(blankPage())
     y = style.margin
+    // Floated figures open the new page, in order (each fits on a page by itself).
+    let floated = pendingTop
+    pendingTop = []
+    for (scene, size, caption) in floated { placeFigure(scene, size: size, caption: caption) }
   }
 
   /// A blank page of the paper's size (or another: a landscape page).
