@@ -28,9 +28,14 @@ public struct CourseHandoutLayout {
     public var title: String?
     public var lessons: [Lesson]
 
-    public init(title: String?, lessons: [Lesson]) {
+    /// Whether its lessons run on one after another (an answer key), rather than each from
+    /// a new page.
+    public var flowing: Bool
+
+    public init(title: String?, lessons: [Lesson], flowing: Bool = false) {
       self.title = title
       self.lessons = lessons
+      self.flowing = flowing
     }
   }
 
@@ -117,6 +122,33 @@ public struct CourseHandoutLayout {
             title: entries[index].title, level: 1, page: pages.count + 1, x: style.margin,
             y: style.margin, depth: 0))
         index += 1
+      }
+      if part.flowing, !part.lessons.isEmpty,
+        let (paged, starts) = HandoutLayout.paginateFlowing(
+          part.lessons.map { ($0.typeset, $0.figures) }, measurer: measurer,
+          firstNumber: pages.count + 1, runningHead: front.title, title: part.title ?? front.title,
+          opening: part.title)
+      {
+        let first = pages.count + 1
+        for (k, lesson) in part.lessons.enumerated() {
+          let start = starts[k]
+          entries[index].page = first + start.page - 1
+          entries[index].y = start.y
+          index += 1
+          bookmarks.append(
+            Bookmark(
+              title: lesson.typeset.title, level: 1, page: first + start.page - 1,
+              x: style.margin, y: start.y, depth: partDepth))
+          let end = k + 1 < starts.count ? starts[k + 1].bookmarks : paged.bookmarks.count
+          for mark in paged.bookmarks[start.bookmarks..<end] {
+            var moved = mark
+            moved.page += first - 1
+            moved.depth += partDepth + 1
+            bookmarks.append(moved)
+          }
+        }
+        pages += paged.pages
+        continue
       }
       for (k, lesson) in part.lessons.enumerated() {
         let first = pages.count + 1

@@ -14,7 +14,8 @@ public struct HandoutLayout {
   let paper: Paper
   let style: HandoutStyle
   let measurer: any PageTextMeasuring
-  let figures: [FigureID: Scene]
+  /// The figures of the lesson being placed (several lessons in turn: ``paginateFlowing``).
+  var figures: [FigureID: Scene]
 
   var width: Double { paper.size.width - 2 * style.margin }
   var bottom: Double { paper.size.height - style.bottomMargin }
@@ -88,6 +89,61 @@ public struct HandoutLayout {
   private mutating func place(
     _ typeset: TypesetHandout, firstNumber: Int, runningHead: String?
   ) {
+    placeLesson(typeset)
+    numberPages(title: typeset.title, firstNumber: firstNumber, runningHead: runningHead)
+  }
+
+  /// Where each lesson of ``paginateFlowing(_:measurer:firstNumber:runningHead:title:opening:)``
+  /// starts: its page (1-based, in the pages returned), the y of its title, and how many
+  /// bookmarks came before its own.
+  public struct Start: Sendable {
+    public var page: Int
+    public var y: Double
+    public var bookmarks: Int
+  }
+
+  /// Several lessons one after another on the same run of pages, each starting under the
+  /// last where at least a third of the page is left (an answer key of a course: a page
+  /// break before each left pages almost empty). Each lesson's floated figures are placed
+  /// before the next lesson starts. The pages carry `runningHead` and `title` as running
+  /// heads and are numbered from `firstNumber`.
+  public static func paginateFlowing(
+    _ lessons: [(typeset: TypesetHandout, figures: [FigureID: Scene])],
+    measurer: any PageTextMeasuring, firstNumber: Int, runningHead: String?, title: String,
+    opening: String? = nil
+  ) -> (handout: PagedHandout, starts: [Start])? {
+    guard let first = lessons.first else { return nil }
+    var layout = HandoutLayout(
+      paper: first.typeset.paper, style: first.typeset.style, measurer: measurer,
+      figures: first.figures)
+    if let opening { layout.opening(opening) }
+    var starts: [Start] = []
+    for (typeset, figures) in lessons {
+      // After a landscape page of the last lesson's figures, the text goes on on a new page.
+      if let last = layout.pages.last, last.scene.size.width > last.scene.size.height {
+        layout.pages.append(layout.blankPage())
+        layout.y = layout.style.margin
+      }
+      if layout.y > layout.style.margin + 1 {
+        layout.y += layout.style.beforeSection * 2
+        layout.ensure((layout.bottom - layout.style.margin) / 3)
+      }
+      starts.append(
+        Start(page: layout.pages.count, y: layout.y, bookmarks: layout.bookmarks.count))
+      layout.figures = figures
+      layout.placeLesson(typeset)
+    }
+    layout.numberPages(title: title, firstNumber: firstNumber, runningHead: runningHead)
+    return (
+      PagedHandout(
+        title: title, subject: first.typeset.subject, paper: first.typeset.paper,
+        pages: layout.pages, bookmarks: layout.bookmarks), starts
+    )
+  }
+
+  /// One lesson's title block and blocks from the current position, its floated figures
+  /// placed at its end.
+  private mutating func placeLesson(_ typeset: TypesetHandout) {
     titleBlock(typeset)
     let blocks = typeset.blocks
     var i = 0
@@ -114,7 +170,6 @@ public struct HandoutLayout {
       for (scene, size, caption) in floated { placeFigure(scene, size: size, caption: caption) }
     }
     if !pendingLandscape.isEmpty { placeLandscapeFigures() }
-    numberPages(title: typeset.title, firstNumber: firstNumber, runningHead: runningHead)
   }
 
   // MARK: Blocks

@@ -71,7 +71,8 @@ enum CourseHandout {
       )
     ]
     if exercise != .none {
-      let key = CourseHandoutLayout.Part(title: BookWords.answerKey(language), lessons: answers)
+      let key = CourseHandoutLayout.Part(
+        title: BookWords.answerKey(language), lessons: answers, flowing: true)
       files.append(
         (
           course.id + "-exercise.pdf",
