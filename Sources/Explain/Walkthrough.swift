@@ -554,7 +554,14 @@ extension Formula {
 }
 
 extension Substring {
+  /// The text without leading and trailing white space, found scalar by scalar: walking a
+  /// string's characters backwards re-reads a run of regional-indicator letters (flags) from
+  /// its start at every step, and a paragraph of 260,000 of them took minutes.
   func trimmingWhitespace() -> String {
-    String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+    let scalars = unicodeScalars
+    guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+      let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+    else { return "" }
+    return String(scalars[first...last])
   }
 }

@@ -29,10 +29,11 @@ public enum Limits {
   /// a larger value, written or computed (`repeat(x, n)`, an outer product), is a located
   /// error at the node that makes it.
   public static let tensorElements = 1_000_000
-  /// Elements of all the values of a lesson of vectors and matrices together (the sum of
-  /// every node's element count, checked from the shapes before anything is computed): it
-  /// bounds the memory the passes take (each value, its gradient and what each edge sends
-  /// back: about 50 MB at the limit) and the size of `trace.json` (about 40 MB).
+  /// Numbers a lesson of vectors and matrices holds: every node's value and what it sends
+  /// back along each input (an input's element count each), added up from the shapes before
+  /// anything is computed. It bounds the memory the passes take (the values, their gradients
+  /// and the edges' gradients: about 50 MB at the limit) and the size of `trace.json` (about
+  /// 40 MB).
   public static let tensorElementsInAll = 1_000_000
   /// Multiply-adds of a lesson's matrix products, forward and backward together: an
   /// (m, k) @ (k, n) product costs m·k·n forward and twice that backward. At the limit the

@@ -49,11 +49,14 @@ public enum ShapeInference {
           ]))
       case .success(let shape):
         shapes.append(shape)
-        held += shape.count
+        // Its value, and what it sends back along each input (an input's shape each): a
+        // value summed 300 times sends 300 gradients of its size back, all kept and traced.
+        held += shape.count + operands.reduce(0) { $0 + $1.count }
         if held > Limits.tensorElementsInAll {
           return refuse(
-            "this value, \(shape), brings the lesson's values to \(grouped(held)) elements in "
-              + "all; lessongen's limit for all the values of a lesson together is "
+            "this node, \(shape) from \(operands.map(\.description).joined(separator: ", ")), "
+              + "brings the numbers the lesson holds (every value and what each node sends "
+              + "back) to \(grouped(held)); lessongen's limit is "
               + "\(grouped(Limits.tensorElementsInAll)) (use smaller vectors and matrices)", node)
         }
       case .failure(let mismatch):

@@ -79,15 +79,27 @@ struct Build: ParsableCommand {
       Terminal.printError("error: \(error)")
       throw ExitCode.failure
     }
+    // A key that is not a safe path (a file name with a newline) is a lesson whose id is
+    // refused when it is read: it fails there, located, and the others build.
     let problems = OutputPreflight.problems(
       root: root, manifest: manifest,
-      folders: entries.compactMap { if case .lesson = $0.kind { $0.key } else { nil } },
+      folders: entries.compactMap {
+        if case .lesson = $0.kind, OutputRoot.isSafe($0.key) { $0.key } else { nil }
+      },
       files: entries.flatMap { entry in
         Self.handoutFiles(of: entry).map { (relative: $0, key: entry.key) }
       })
     if !problems.isEmpty {
-      for problem in problems { Terminal.printError("error: " + problem) }
+      for problem in problems { Terminal.printError("error: " + TextHygiene.escapedLine(problem)) }
       throw ExitCode.failure
+    }
+    // The folder claimed for build before anything is written (a site started at the same
+    // time into a new folder is refused, not mixed in).
+    if manifest.kind == nil {
+      do { try BuildManifest.update(in: root, kind: "build") { _ in } } catch {
+        Terminal.printError("error: \(error)")
+        throw ExitCode.failure
+      }
     }
     let outcomes = Mutex<[Int: (Outcome, fingerprint: String, done: Done)]>([:])
     let next = Atomic<Int>(0)
@@ -143,6 +155,7 @@ struct Build: ParsableCommand {
             manifest.lessons[key] = fingerprint
             manifest.stamps[key] = result.stamp
             manifest.files.merge(result.files) { _, new in new }
+            for relative in result.removed { manifest.files[relative] = nil }
           }
         }
       } catch {
@@ -162,6 +175,8 @@ struct Build: ParsableCommand {
     var outcome: Outcome
     var stamp: String = ""
     var files: [String: String] = [:]
+    /// Single files it removed (a course's exercise handout once exercises are off).
+    var removed: [String] = []
   }
 
   /// A course handout entry's files, relative to the root (none for a lesson).
@@ -350,16 +365,29 @@ struct Build: ParsableCommand {
         let made = try CourseHandout.render(course, style: entry.style, exercise: entry.exercise)
         for (name, data) in made {
           let relative = course.id + "/" + name
+          let fingerprint = BuildManifest.fingerprint([data])
+          // Known as lessongen's before it is replaced, whenever the run stops.
+          try BuildManifest.update(in: root, kind: "build") { $0.accept(relative, fingerprint) }
           try root.replaceFile(relative, with: data)
-          written[relative] = BuildManifest.fingerprint([data])
+          written[relative] = fingerprint
         }
       } catch let error as LessonError {
         return Done(outcome: .failed(entry.shown, message: error.description))
       } catch {
         return Done(outcome: .failed(entry.shown, message: "\(entry.shown): error: \(error)"))
       }
+      // Exercises turned off: the course's exercise handout lessongen wrote goes, as the
+      // lessons' exercise sheets go from their folders (one of the user's stays).
+      var removed: [String] = []
+      let stale = course.id + "/" + course.id + "-exercise.pdf"
+      if entry.exercise == .none, manifest.files[stale] != nil, manifest.owns(stale, in: root),
+        unlink(root.path(stale)) == 0
+      {
+        removed.append(stale)
+      }
       return Done(
-        outcome: .built(entry.name), stamp: Self.stamp(of: files, in: root), files: written)
+        outcome: .built(entry.name), stamp: Self.stamp(of: files, in: root), files: written,
+        removed: removed)
     }
   }
 

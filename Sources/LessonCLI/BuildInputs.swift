@@ -72,7 +72,12 @@ struct BuildInputs {
       // Two lessons with one id would write one folder.
       if let other = folders[key], clash == nil {
         clash =
-          "\(shown): error: another lesson, \(other), has the id '\(source.id)' (its file name)"
+          Diagnostic(
+            path: shown, location: SourceLocation(line: 1, column: 1),
+            message: "another lesson, \(other), has the id '\(source.id)' (its file name); "
+              + "each lesson has one folder: rename one of the two files",
+            sourceLine: String(decoding: bytes.prefix { $0 != 0x0A }, as: UTF8.self)
+          ).description
       }
       folders[key] = shown
       if course == nil { claim(key, by: shown, bytes: bytes, what: "lesson") }

@@ -102,7 +102,15 @@ struct BuildManifest: Codable, Equatable {
     guard let recorded = files[relative],
       let data = FileManager.default.contents(atPath: root.path(relative))
     else { return false }
-    return Self.fingerprint([data]) == recorded
+    return recorded.split(separator: ",").contains { $0 == Self.fingerprint([data]) }
+  }
+
+  /// Records, before a file is replaced, that it may hold either what it holds now or
+  /// `fingerprint` (its new bytes): a run stopped between the replacing and its final record
+  /// leaves a file lessongen still knows as its own.
+  mutating func accept(_ relative: String, _ fingerprint: String) {
+    let known = files[relative].map { $0.split(separator: ",").map(String.init) } ?? []
+    files[relative] = (known.filter { $0 != fingerprint } + [fingerprint]).joined(separator: ",")
   }
 
   /// Records what this run did, merged into the manifest on disk under a lock on the metadata
@@ -119,6 +127,8 @@ struct BuildManifest: Codable, Equatable {
     defer { close(fd) }
     while flock(fd, LOCK_EX) != 0 && errno == EINTR {}
     let old = try read(in: root)
+    // Another command claimed the folder since this run checked it (two runs at once).
+    try old.checkKind(kind, root: root)
     var new = old
     new.kind = kind
     new.format = 2

@@ -100,8 +100,15 @@ struct Site: ParsableCommand {
       root: root, manifest: manifest, folders: pages.map(\.key),
       files: pages.isEmpty ? [] : [("index.html", nil), ("style.css", nil)])
     if !problems.isEmpty {
-      for problem in problems { Terminal.printError("error: " + problem) }
+      for problem in problems { Terminal.printError("error: " + TextHygiene.escapedLine(problem)) }
       throw ExitCode.failure
+    }
+    // The folder claimed for a site before anything is written (see Build).
+    if manifest.kind == nil, !pages.isEmpty {
+      do { try BuildManifest.update(in: root, kind: "site") { _ in } } catch {
+        Terminal.printError("error: \(error)")
+        throw ExitCode.failure
+      }
     }
     let all = pages
     let language = style.lang ?? courses.first?.language?.value ?? "en"
@@ -172,6 +179,11 @@ struct Site: ParsableCommand {
       let index = Data(Self.index(listed, courses: courses, language: language).utf8)
       let stylesheet = Data(SiteIndex.stylesheet.utf8)
       do {
+        // Known as lessongen's before they are replaced, whenever the run stops.
+        try BuildManifest.update(in: root, kind: "site") {
+          $0.accept("index.html", BuildManifest.fingerprint([index]))
+          $0.accept("style.css", BuildManifest.fingerprint([stylesheet]))
+        }
         try root.replaceFile("index.html", with: index)
         try root.replaceFile("style.css", with: stylesheet)
         try BuildManifest.update(in: root, kind: "site") { manifest in

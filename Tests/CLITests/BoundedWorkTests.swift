@@ -25,11 +25,28 @@ struct BoundedWorkTests {
       #expect(result.status == 1)
       #expect(
         result.stderr
-          == "b.yaml:3:7: error: this value, (1000, 1000), brings the lesson's values to "
-          + "1,001,000 elements in all; lessongen's limit for all the values of a lesson together "
-          + "is 1,000,000 (use smaller vectors and matrices)\n  M = repeat(x, 1000)\n      ^\n")
+          == "b.yaml:3:7: error: this node, (1000, 1000) from (1000,), brings the numbers the "
+          + "lesson holds (every value and what each node sends back) to 1,002,000; lessongen's "
+          + "limit is 1,000,000 (use smaller vectors and matrices)\n  M = repeat(x, 1000)\n"
+          + "      ^\n")
       #expect(folder.listing() == ["b.yaml"])
     }
+  }
+
+  @Test("a value summed 300 times: what each sum sends back counts, refused before the passes")
+  func fanOutBudget() throws {
+    let terms = Array(repeating: "sum(A)", count: 300).joined(separator: " + ")
+    let lesson =
+      "title: F\nfunction: |\n  A = repeat(x, 10000)\n  y = \(terms)\n"
+      + "inputs:\n  x: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\n"
+    let (result, folder) = try run(["trace", "f.yaml"], ["f.yaml": lesson])
+    defer { folder.cleanUp() }
+    #expect(result.status == 1)
+    #expect(result.stdout.isEmpty)
+    #expect(
+      result.stderr.hasPrefix("f.yaml:4:")
+        && result.stderr.contains("lessongen's limit is 1,000,000"),
+      "\(result.stderr)")
   }
 
   @Test("a chain of matrix products past the multiply-add budget is refused at the product")
@@ -47,6 +64,15 @@ struct BoundedWorkTests {
           + "192,000,000 multiply-adds forward and backward; lessongen's limit is 100,000,000"),
       "\(result.stderr)")
     #expect(result.stdout.isEmpty)
+  }
+
+  @Test("an introduction of 60,000 flag letters (regional indicators): the handout is written")
+  func flagLetters() throws {
+    let flags = String(repeating: "\u{1F1FA}", count: 60_000)
+    let lesson = "title: W\nfunction: y = x * 2\ninputs:\n  x: 1\nintroduction: \(flags)\n"
+    let (result, folder) = try run(["w.yaml", "--out", "out"], ["w.yaml": lesson])
+    defer { folder.cleanUp() }
+    #expect(result.status == 0, "\(result.stderr)")
   }
 
   @Test("one word of 200,000 letters in the introduction: the handout is written")

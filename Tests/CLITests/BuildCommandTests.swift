@@ -123,7 +123,8 @@ struct BuildCommandTests {
     #expect(run.status == 1)
     #expect(
       run.stderr.contains(
-        "b/square.yaml: error: another lesson, a/square.yaml, has the id 'square'"), "\(run.stderr)"
+        "b/square.yaml:1:1: error: another lesson, a/square.yaml, has the id 'square'"),
+      "\(run.stderr)"
     )
     #expect(!folder.listing().contains { $0.hasPrefix("out/") })
   }

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import LessonCLI
+
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -288,5 +290,72 @@ struct OutputSafetyTests {
       "\(read(folder, "log.txt") ?? "")")
     process.terminate()
     #expect(waitFor { !process.isRunning })
+  }
+
+  @Test("build and site started together into a new folder: one claims it, the other is refused")
+  func buildAndSiteAtOnce() throws {
+    let folder = try Self.folder()
+    defer { folder.cleanUp() }
+    for round in 0..<3 {
+      let out = "out\(round)"
+      let results = try ProcessRunner.runConcurrently(
+        [["build", "a.yaml", "--out", out], ["site", "a.yaml", "--out", out]], in: folder.url)
+      let refused = results.filter { $0.stderr.contains("holds the output of lessongen") }
+      #expect(refused.count == 1, "round \(round): \(results.map(\.stderr))")
+      #expect(results.filter { $0.status == 0 }.count == 1)
+      let files = folder.listing().filter { $0.hasPrefix(out + "/") }
+      let isSite = files.contains(out + "/index.html")
+      // Either a site (its page in the lesson folder) or a build (the handout), not both.
+      #expect(files.contains(out + "/a/index.html") == isSite, "\(files)")
+      #expect(files.contains(out + "/a/a.pdf") == !isSite, "\(files)")
+    }
+  }
+
+  @Test("a lesson file named with a newline: the others build, it fails located and escaped")
+  func newlineInFolder() throws {
+    let folder = try Self.folder()
+    defer { folder.cleanUp() }
+    try folder.write("mix/a.yaml", Self.lesson)
+    try folder.write("mix/t\nb.yaml", Self.lesson)
+    let result = try ProcessRunner.run(["build", "mix", "--out", "out"], in: folder.url)
+    #expect(result.status == 1)
+    #expect(
+      result.stderr
+        == "mix/t<U+000A>b.yaml:1:1: error: the lesson id 't<U+000A>b' (the file name) must "
+        + "match [a-z0-9][a-z0-9-]*\ntitle: A\n^\n", "\(result.stderr)")
+    #expect(!result.stderr.contains("t\nb"))
+    #expect(folder.listing().contains("out/a/a.pdf"))
+  }
+
+  @Test("a course handout recorded as about to be replaced is still lessongen's")
+  func recordBeforeReplacing() throws {
+    let folder = try Self.folder()
+    defer { folder.cleanUp() }
+    #expect(try ProcessRunner.run(["build", "c.yaml", "--out", "out"], in: folder.url).status == 0)
+    // As a run stopped between putting a new handout in place and its final record leaves
+    // it: the manifest accepts the old bytes and the new, the file holds the new.
+    let root = OutputRoot(folder.url.appendingPathComponent("out").path)
+    var manifest = try BuildManifest.read(in: root)
+    let new = Data("a handout from a stopped run".utf8)
+    manifest.accept("c/c.pdf", BuildManifest.fingerprint([new]))
+    try BuildManifest.update(in: root, kind: "build") { $0 = manifest }
+    try new.write(to: folder.url.appendingPathComponent("out/c/c.pdf"))
+    try folder.write("a.yaml", Self.lesson.replacingOccurrences(of: "2", with: "5"))
+    let again = try ProcessRunner.run(["build", "c.yaml", "--out", "out"], in: folder.url)
+    #expect(again.status == 0, "\(again.stderr)")
+    #expect(read(folder, "out/c/c.pdf") != "a handout from a stopped run")
+  }
+
+  @Test("exercises turned off: the course's exercise handout lessongen wrote is removed")
+  func staleExerciseHandout() throws {
+    let folder = try Self.folder()
+    defer { folder.cleanUp() }
+    try folder.write("c.yaml", "title: C\nexercise: true\nlessons:\n  - a.yaml\n")
+    #expect(try ProcessRunner.run(["build", "c.yaml", "--out", "out"], in: folder.url).status == 0)
+    #expect(folder.listing().contains("out/c/c-exercise.pdf"))
+    try folder.write("c.yaml", Self.course)
+    #expect(try ProcessRunner.run(["build", "c.yaml", "--out", "out"], in: folder.url).status == 0)
+    #expect(!folder.listing().contains("out/c/c-exercise.pdf"))
+    #expect(folder.listing().contains("out/c/c.pdf"))
   }
 }
