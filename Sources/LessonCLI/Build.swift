@@ -105,7 +105,7 @@ struct Build: ParsableCommand {
     let next = Atomic<Int>(0)
     let done = Atomic<Int>(0)
     let terminal = isatty(STDOUT_FILENO) == 1
-    let printing = Mutex(())
+    let printing = Mutex(Set<String>())
     let workers = Swift.min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, entries.count)
     DispatchQueue.concurrentPerform(iterations: Swift.max(workers, 1)) { _ in
       let helper = RenderThread()
@@ -125,8 +125,9 @@ struct Build: ParsableCommand {
           entry, root: root, fingerprint: fingerprint, manifest: manifest, helper: helper)
         outcomes.withLock { $0[i] = (result.outcome, fingerprint, result) }
         let count = done.add(1, ordering: .relaxed).newValue
-        printing.withLock { _ in
-          Self.report(result.outcome, count, of: entries.count, terminal: terminal)
+        printing.withLock { printed in
+          Self.report(
+            result.outcome, count, of: entries.count, terminal: terminal, printed: &printed)
         }
       }
     }
@@ -393,14 +394,21 @@ struct Build: ParsableCommand {
 
   /// On a terminal one progress line, rewritten (`[12/40] tanh`); otherwise a line a lesson.
   /// A failure's diagnostics go to standard error either way.
-  static func report(_ outcome: Outcome, _ count: Int, of total: Int, terminal: Bool) {
+  /// A failure's diagnostics are printed once: a course's handout fails with the diagnostics
+  /// of the lesson that failed, already printed for that lesson (`printed` keeps them).
+  static func report(
+    _ outcome: Outcome, _ count: Int, of total: Int, terminal: Bool,
+    printed: inout Set<String>
+  ) {
     let (name, word): (String, String)
     switch outcome {
     case .built(let id): (name, word) = (id, "built")
     case .unchanged(let id): (name, word) = (id, "unchanged")
     case .failed(let shown, let message):
-      if terminal { Terminal.progress("") }
-      Terminal.printError(message)
+      if printed.insert(message).inserted {
+        if terminal { Terminal.progress("") }
+        Terminal.printError(message)
+      }
       (name, word) = (shown, "failed")
     }
     let shown = TextHygiene.escapedLine(name)

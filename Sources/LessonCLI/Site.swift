@@ -116,7 +116,7 @@ struct Site: ParsableCommand {
     let outcomes = Mutex<[Int: (Build.Done, String)]>([:])
     let next = Atomic<Int>(0)
     let done = Atomic<Int>(0)
-    let printing = Mutex(())
+    let printing = Mutex(Set<String>())
     let terminal = isatty(STDOUT_FILENO) == 1
     let workers = Swift.max(
       1, Swift.min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, pages.count))
@@ -148,8 +148,8 @@ struct Site: ParsableCommand {
         }
         outcomes.withLock { $0[i] = (result, fingerprint) }
         let count = done.add(1, ordering: .relaxed).newValue
-        printing.withLock { _ in
-          Build.report(result.outcome, count, of: all.count, terminal: terminal)
+        printing.withLock { printed in
+          Build.report(result.outcome, count, of: all.count, terminal: terminal, printed: &printed)
         }
       }
     }

@@ -358,4 +358,14 @@ struct OutputSafetyTests {
     #expect(!folder.listing().contains("out/c/c-exercise.pdf"))
     #expect(folder.listing().contains("out/c/c.pdf"))
   }
+
+  @Test("a course whose lesson fails prints that lesson's diagnostics once")
+  func diagnosticsOnce() throws {
+    let folder = try Self.folder()
+    defer { folder.cleanUp() }
+    try folder.write("a.yaml", "title: A\nfunction: y = x *\ninputs:\n  x: 1\n")
+    let result = try ProcessRunner.run(["build", "c.yaml", "--out", "out"], in: folder.url)
+    #expect(result.status == 1)
+    #expect(result.stderr.components(separatedBy: "error:").count == 2, "\(result.stderr)")
+  }
 }
