@@ -25,7 +25,7 @@ struct SceneSnapshotTests {
       guard case .text(let run, _) = element else { return nil }
       return run.markup
     }
-    let sup = "<span size=\"70%\" rise=\"3800\">2</span>"
+    let sup = "<span size=\"85%\" rise=\"3800\">2</span>"
     let i = { (s: String) in "<i>\(s)</i>" }
     #expect(texts.contains("∂\(i("L"))/∂\(i("y"))·\(i("y"))\(sup)exp(−\(i("x")))"))
     #expect(texts.contains("−∂\(i("L"))/∂\(i("y"))·\(i("y"))\(sup)exp(−\(i("x")))"))

@@ -36,7 +36,7 @@ struct TextTests {
     let f = Formula.negate(.product([.symbol("w_1"), .power(.symbol("x0"), 2)]))
     #expect(
       f.pangoMarkup()
-        == "−<i>w</i><span size=\"70%\" rise=\"-1800\">1</span>·<i>x</i><span size=\"70%\" rise=\"-1800\">0</span><span size=\"70%\" rise=\"3800\">2</span>"
+        == "−<i>w</i><span size=\"85%\" rise=\"-1800\">1</span>·<i>x</i><span size=\"85%\" rise=\"-1800\">0</span><span size=\"85%\" rise=\"3800\">2</span>"
     )
     #expect(Formula.call(.exp, [.negate(.symbol("x"))]).pangoMarkup() == "exp(−<i>x</i>)")
   }
