@@ -36,6 +36,24 @@ public enum Block: Sendable {
   case pageBreak
 }
 
+extension Document {
+  /// The document without its step figures and the heading over them (a handout printed
+  /// with `--steps none`).
+  public func withoutStepFigures() -> Document {
+    var copy = self
+    var kept: [Block] = []
+    for block in blocks {
+      if case .figure(let id, _, _) = block, id.isStep {
+        if case .heading(level: 3, _)? = kept.last { kept.removeLast() }
+        continue
+      }
+      kept.append(block)
+    }
+    copy.blocks = kept
+    return copy
+  }
+}
+
 extension Block {
   /// A heading of plain text.
   public static func heading(level: Int, text: String) -> Block {

@@ -156,7 +156,11 @@ public struct HandoutLayout {
         run.append((id, caption))
       }
       if !run.isEmpty {
-        steps(run)
+        switch style.steps {
+        case .grid: steps(run)
+        case .all: for (id, caption) in run { figure(id, caption: caption) }
+        case .none: break
+        }
         i += run.count
         continue
       }

@@ -3,6 +3,8 @@ public import Figures
 /// The handout's look as data: its fonts, colours, margins and spacing. The layout reads
 /// nothing else about how the handout looks; ``standard`` is the one lessongen prints.
 public struct HandoutStyle: Sendable {
+  /// How the step figures print (``StepLayout``).
+  public var steps: StepLayout = .grid
   /// The left, right and top margin.
   public var margin: Double
   /// The bottom margin, which holds the page number.

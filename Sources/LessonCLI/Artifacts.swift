@@ -67,13 +67,16 @@ enum Artifacts {
   ) {
     let prepared = Prepared(compiled, plan: plan, warn: false)
     func typeset(_ document: Document) -> TypesetHandout {
-      HandoutLayout.typeset(document, paper: plan.paper, measurer: PangoTextMeasurer())
+      HandoutLayout.typeset(
+        document, paper: plan.paper, style: plan.handoutStyle, measurer: PangoTextMeasurer())
     }
     var figures = prepared.figures()
     guard plan.exercise != .none else {
+      let document = prepared.walkthrough.document()
       return (
         CourseHandoutLayout.Lesson(
-          typeset: typeset(prepared.walkthrough.document()), figures: scenes(figures)), nil
+          typeset: typeset(plan.steps == .none ? document.withoutStepFigures() : document),
+          figures: scenes(figures)), nil
       )
     }
     figures += prepared.figures(blanks: plan.exercise)
@@ -110,8 +113,11 @@ enum Artifacts {
     // The handout's text is measured and typeset on the thread that will draw it (its Pango
     // cache keeps the shaped text) while this thread composes the figures; then it is only
     // put on pages with them.
+    let handoutDocument = plan.steps == .none ? document.withoutStepFigures() : document
+    let handoutStyle = plan.handoutStyle
     let typeset = helper.submit {
-      HandoutLayout.typeset(document, paper: paper, measurer: PangoTextMeasurer())
+      HandoutLayout.typeset(
+        handoutDocument, paper: paper, style: handoutStyle, measurer: PangoTextMeasurer())
     }
     let figures = prepared.figures()
     files.append(

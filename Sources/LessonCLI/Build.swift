@@ -120,6 +120,7 @@ struct Build: ParsableCommand {
           ].joined(separator: "\u{1F}")
           + (entry.exercise == .none ? "" : "\u{1F}exercise " + entry.exercise.rawValue)
           + (entry.style.math.map { "\u{1F}math " + $0 } ?? "")
+          + (entry.style.steps.map { "\u{1F}steps " + $0 } ?? "")
         let fingerprint = BuildManifest.fingerprint([entry.bytes, Data(options.utf8)])
         let result = build(
           entry, root: root, fingerprint: fingerprint, manifest: manifest, helper: helper)

@@ -175,6 +175,9 @@ struct BuildInputs {
     if let style = course.style, Theme.named(style.value) == nil {
       problem("unknown style '\(style.value)'; the styles are \(FigurePlan.styleNames)", style)
     }
+    if let steps = course.steps, StepLayout(rawValue: steps.value) == nil {
+      problem("unknown steps '\(steps.value)'; they are \(FigurePlan.stepNames)", steps)
+    }
     if let paper = course.paper, Paper(rawValue: paper.value) == nil {
       let names = Paper.allCases.map(\.rawValue).joined(separator: ", ")
       problem("unknown paper '\(paper.value)'; the papers are \(names)", paper)

@@ -46,6 +46,7 @@ enum CourseHandout {
         var plan = try FigurePlan.make(
           for: compiled, style: style.style, labels: style.labels, language: style.lang)
         plan.paper = paper
+        if let steps = style.stepLayout { plan.steps = steps }
         lessons.append(Artifacts.courseLesson(compiled, plan: plan).lesson)
         if exercise != .none {
           plan.exercise = exercise

@@ -18,6 +18,16 @@ struct FigurePlan {
   var exercise: Blanks = .none
   /// How the Markdown delimits math.
   var math: MathFlavour = .dollars
+  /// How the handout prints the step figures: `--steps`, else the lesson's `steps`, else
+  /// small multiples.
+  var steps: StepLayout = .grid
+
+  /// The handout's style for this plan (its step layout).
+  var handoutStyle: HandoutStyle {
+    var style = HandoutStyle.standard
+    style.steps = steps
+    return style
+  }
 
   /// - Throws: a located error for an unknown name in the lesson's `style`, `labels` or
   ///   `figures`.
@@ -66,6 +76,14 @@ struct FigurePlan {
         problem("unknown labels '\(name)'; they are \(Self.labelNames)", written)
       }
     }
+    var steps = StepLayout.grid
+    if let written = lesson.steps {
+      if let found = StepLayout(rawValue: written.value) {
+        steps = found
+      } else {
+        problem("unknown steps '\(written.value)'; they are \(Self.stepNames)", written)
+      }
+    }
     var kinds = defaultKinds
     if let chosen = lesson.figures {
       kinds = []
@@ -88,10 +106,13 @@ struct FigurePlan {
           ($0.location ?? .init(line: 0, column: 0)) < ($1.location ?? .init(line: 0, column: 0))
         })
     }
-    return FigurePlan(
+    var plan = FigurePlan(
       theme: theme, labels: mode, kinds: kinds, language: language ?? lesson.language)
+    plan.steps = steps
+    return plan
   }
 
   static var styleNames: String { Theme.all.map(\.name).joined(separator: ", ") }
   static var labelNames: String { LabelMode.allCases.map(\.rawValue).joined(separator: ", ") }
+  static var stepNames: String { StepLayout.allCases.map(\.rawValue).joined(separator: ", ") }
 }

@@ -111,6 +111,7 @@ struct Generate: ParsableCommand {
       return .failure(Failure(error.description))
     }
     plan.paper = style.paperSize
+    if let steps = style.stepLayout { plan.steps = steps }
     plan.math = style.mathFlavour
     let files: [Artifacts.File]
     do {
@@ -139,6 +140,7 @@ struct Generate: ParsableCommand {
       return .failure(Failure(error.description))
     }
     plan.paper = style.paperSize
+    if let steps = style.stepLayout { plan.steps = steps }
     plan.exercise = exercise
     plan.math = style.mathFlavour
     let artifacts: [Artifacts.File]

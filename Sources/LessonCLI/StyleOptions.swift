@@ -25,6 +25,15 @@ struct StyleOptions: ParsableArguments {
         + "hugo.", valueName: "flavour"))
   var math: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "Step figures in the handout: grid (default: several to a row, or the part around each "
+        + "node), all (one per step at full size) or none.", valueName: "layout"))
+  var steps: String?
+
+  /// `--steps`, when given (checked by ``validate()``).
+  var stepLayout: StepLayout? { steps.flatMap(StepLayout.init(rawValue:)) }
+
   /// The handout's paper: `--paper`, else A4.
   var paperSize: Paper { paper.flatMap(Paper.init(rawValue:)) ?? .a4 }
 
@@ -34,6 +43,7 @@ struct StyleOptions: ParsableArguments {
     merged.style = style ?? course.style?.value
     merged.lang = lang ?? course.language?.value
     merged.paper = paper ?? course.paper?.value
+    merged.steps = steps ?? course.steps?.value
     return merged
   }
 
@@ -44,6 +54,9 @@ struct StyleOptions: ParsableArguments {
     if let math, MathFlavour(rawValue: math) == nil {
       let names = MathFlavour.allCases.map(\.rawValue).joined(separator: ", ")
       throw ValidationError("unknown math '\(math)'; the flavours are \(names)")
+    }
+    if let steps, StepLayout(rawValue: steps) == nil {
+      throw ValidationError("unknown steps '\(steps)'; they are \(FigurePlan.stepNames)")
     }
     if let paper, Paper(rawValue: paper) == nil {
       throw ValidationError("unknown paper '\(paper)'; the papers are a4, letter")

@@ -129,10 +129,13 @@ enum TensorArtifacts {
     // figures' files.
     let paper = plan.paper
     let scenes = Artifacts.scenes(prepared.figures)
+    let handoutDocument = plan.steps == .none ? document.withoutStepFigures() : document
+    let handoutStyle = plan.handoutStyle
     let handout = helper.submit {
       try HandoutRenderer.render(
         HandoutLayout.layOut(
-          document, figures: scenes, paper: paper, measurer: PangoTextMeasurer()))
+          handoutDocument, figures: scenes, paper: paper, style: handoutStyle,
+          measurer: PangoTextMeasurer()))
     }
     let rendered = try FigureBatch.render(
       prepared.figures, formats: FigureFormat.allCases, helpers: [helper])

@@ -16,6 +16,8 @@ public struct Course: Sendable {
   public var language: Located<String>?
   public var style: Located<String>?
   public var paper: Located<String>?
+  /// `steps:` — how the handouts print the step figures (all, grid, none).
+  public var steps: Located<String>?
   /// `exercise:` — `false` (none), `true` (gradients blanked) or `forward` (values too).
   public var exercise: Located<String>?
   /// The parts in order; lessons listed outside any part make parts with no title.

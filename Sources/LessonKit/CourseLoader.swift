@@ -9,7 +9,7 @@ import Yams
 public enum CourseLoader {
   /// The keys a course file may have.
   static let keys = [
-    "title", "subtitle", "author", "lang", "style", "paper", "exercise", "lessons",
+    "title", "subtitle", "author", "lang", "style", "paper", "exercise", "steps", "lessons",
   ]
 
   /// Whether `bytes` are a course file rather than a lesson: a YAML mapping with a `lessons`
@@ -128,6 +128,8 @@ public enum CourseLoader {
         if let text = text() { course.style = Located(text, at: value.location) }
       case "paper":
         if let text = text() { course.paper = Located(text, at: value.location) }
+      case "steps":
+        if let text = text() { course.steps = Located(text, at: value.location) }
       case "exercise":
         if let text = text() {
           if ["true", "false", "forward"].contains(text) {

@@ -25,6 +25,9 @@ public struct Lesson: Sendable {
   public var style: Located<String>?
   /// `labels:` — numeric, symbolic or both, unless `--labels` says otherwise.
   public var labels: Located<String>?
+  /// `steps:` — how the handout prints the step figures: all, grid or none, unless `--steps`
+  /// says otherwise.
+  public var steps: Located<String>?
 
   /// `lang:` — the language the lesson's own text is written in (`en` or `ko`; default `en`).
   public var language: String = "en"

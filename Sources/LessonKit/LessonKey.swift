@@ -11,6 +11,7 @@ enum LessonKey: String, CaseIterable {
   case figures
   case style
   case labels
+  case steps
   case lang
   case introduction
   case notes

@@ -290,6 +290,7 @@ public enum LessonLoader {
       functionLocator: locator, inputs: inputs, upstream: upstream, figures: figures, style: style,
       labels: labels)
     lesson.upstreamTensor = upstreamTensor
+    lesson.steps = word(.steps)
     lesson.language = author.language
     lesson.text = author.text
     lesson.derivation = author.derivation
