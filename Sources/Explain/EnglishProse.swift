@@ -7,6 +7,9 @@ struct EnglishProse: Prose {
   var forwardHeading: String { "Forward pass" }
   var backwardHeading: String { "Backward pass" }
   var stepsHeading: String { "The backward pass step by step" }
+  func stepShare(_ target: String, of terms: Int, _ product: String) -> String {
+    "to \(target), one of the \(terms) terms of its gradient: \(product)"
+  }
   func stepCaption(_ k: Int, of count: Int, node: String, sends: [String]) -> String {
     "Step \(k) of \(count), the \(node) node"
       + (sends.isEmpty ? "." : ": " + sends.joined(separator: "; ") + ".")

@@ -9,6 +9,9 @@ struct KoreanProse: Prose {
   var forwardHeading: String { "순전파" }
   var backwardHeading: String { "역전파" }
   var stepsHeading: String { "역전파를 한 단계씩" }
+  func stepShare(_ target: String, of terms: Int, _ product: String) -> String {
+    "\(target)의 기울기를 이루는 \(terms)개 항 중 하나: \(product)"
+  }
   func stepCaption(_ k: Int, of count: Int, node: String, sends: [String]) -> String {
     "\(count)단계 중 \(k)단계, \(node) 노드"
       + (sends.isEmpty ? "." : ": " + sends.joined(separator: "; ") + ".")

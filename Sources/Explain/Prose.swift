@@ -13,6 +13,9 @@ protocol Prose: Sendable {
   /// A step figure's caption: step `k` of `count`, the node's name, and what it sends back
   /// along each input (`∂L/∂x = 0.5 × 2 = 1`).
   func stepCaption(_ k: Int, of count: Int, node: String, sends: [String]) -> String
+  /// What a step sends back to a value used by `terms` nodes: one term of its gradient
+  /// (`product` is `upstream × local = term`).
+  func stepShare(_ target: String, of terms: Int, _ product: String) -> String
   var backwardTableHeading: String { get }
   var backwardTableIntro: String { get }
   var compositeHeading: String { get }

@@ -302,12 +302,19 @@ public struct Walkthrough {
       ?? prose.operatorName(node.op)
     var sends: [String] = []
     for (i, input) in node.inputs.enumerated() where e.graph[input].op != .constant {
-      let chain: [Formula] = [
-        .derivative(of: .symbol("L"), withRespectTo: labels.values[input]),
-        .product([number(e.gradient(node.id)), number(e.localGradients[node.id][i])]),
+      let product = [
+        Formula.product([number(e.gradient(node.id)), number(e.localGradients[node.id][i])]),
         number(e.edgeGradients[node.id][i]),
-      ]
-      sends.append(chain.map { $0.unicode(numbers: numbers) }.joined(separator: " = "))
+      ].map { $0.unicode(numbers: numbers) }.joined(separator: " = ")
+      // A value used by several nodes gets one term of its gradient from each: the caption
+      // says so rather than calling the term the gradient.
+      let terms = analysis.fanIn[input].count
+      if terms > 1 {
+        sends.append(prose.stepShare(labels.values[input].unicode(), of: terms, product))
+      } else {
+        let derivative = Formula.derivative(of: .symbol("L"), withRespectTo: labels.values[input])
+        sends.append(derivative.unicode(numbers: numbers) + " = " + product)
+      }
     }
     return prose.stepCaption(k, of: count, node: name, sends: sends)
   }

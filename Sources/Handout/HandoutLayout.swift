@@ -583,8 +583,7 @@ public struct HandoutLayout {
         addText(
           caption.markup, style.caption, style.grey,
           frame: Rect(
-            x: left + (plan.cell - caption.size.width) / 2,
-            y: y + row.figureHeight + style.captionGap,
+            x: left, y: y + row.figureHeight + style.captionGap,
             width: caption.size.width, height: caption.size.height))
       }
       y += row.height
@@ -602,6 +601,8 @@ public struct HandoutLayout {
     var cell: Double
     var scenes: [Scene]
     var captions: [MeasuredText]
+    /// One scale for every figure of the run, so that steps side by side are drawn alike.
+    var scale: Double = 1
   }
 
   /// One row of a ``StepGrid``: each cell's scene, its size on the page and its caption
@@ -634,19 +635,19 @@ public struct HandoutLayout {
   private func stepGrid(_ run: [(FigureID, MeasuredText)]) -> StepGrid? {
     let items = run.compactMap { id, caption in figures[id].map { ($0, caption) } }
     guard !items.isEmpty else { return nil }
-    for columns in [3, 2] {
+    func grid(_ columns: Int, _ scenes: [Scene]) -> StepGrid? {
       let cell = stepCellWidth(columns)
-      if items.allSatisfy({ readableScale($0.0, cell) != nil }) {
-        return StepGrid(
-          columns: columns, cell: cell, scenes: items.map(\.0), captions: items.map(\.1))
-      }
+      let scales = scenes.compactMap { readableScale($0, cell) }
+      guard scales.count == items.count, let scale = scales.min() else { return nil }
+      return StepGrid(
+        columns: columns, cell: cell, scenes: scenes, captions: items.map(\.1), scale: scale)
+    }
+    for columns in [3, 2] {
+      if let plan = grid(columns, items.map(\.0)) { return plan }
     }
     for columns in [2, 1] {
-      let cell = stepCellWidth(columns)
-      let cropped = items.compactMap { crop($0.0, to: cell) }
-      if cropped.count == items.count, cropped.allSatisfy({ readableScale($0, cell) != nil }) {
-        return StepGrid(columns: columns, cell: cell, scenes: cropped, captions: items.map(\.1))
-      }
+      let cropped = items.compactMap { crop($0.0, to: stepCellWidth(columns)) }
+      if cropped.count == items.count, let plan = grid(columns, cropped) { return plan }
     }
     return nil
   }
@@ -656,7 +657,7 @@ public struct HandoutLayout {
     let cells = (start..<Swift.min(start + plan.columns, plan.scenes.count)).map {
       k -> (Scene, Size, MeasuredText) in
       let scene = plan.scenes[k]
-      let scale = readableScale(scene, plan.cell) ?? 1
+      let scale = plan.scale
       let markup = plan.captions[k].markup
       let size = measurer.measure(markup, font: style.caption, width: plan.cell)
       return (
@@ -696,6 +697,12 @@ public struct HandoutLayout {
     let most = cell / needed
     let highest = tallestStep / needed
     if scene.size.width <= most && scene.size.height <= highest { return scene }
+    // A colah tree has no cuts between columns; turned to run left to right it has.
+    if scene.cuts.isEmpty, let turned = scene.turned.first, turned.focus != nil,
+      !turned.cuts.isEmpty
+    {
+      return crop(turned, to: cell)
+    }
     guard let focus = scene.focus else { return nil }
     var part = scene
     if scene.size.width > most {
