@@ -44,7 +44,7 @@ struct DiagnosticTests {
         """)
     #expect(
       diagnostics("title: t\ncolour: red\nfunction: y = x\ninputs: {x: 1}\n") == """
-        lesson.yaml:2:1: error: unknown key 'colour'; the keys are title, function, inputs, upstream, description, figures, style, labels, lang, introduction, notes, derivation, translations, plot
+        lesson.yaml:2:1: error: unknown key 'colour'; the keys are title, function, inputs, upstream, description, figures, style, labels, steps, lang, introduction, notes, derivation, translations, plot
         colour: red
         ^
         """)
