@@ -130,6 +130,16 @@ extension Scene {
 }
 
 extension Scene {
+  /// The scene without the empty bands above and below what it draws (`room` points of them
+  /// kept): a part of a cut figure, or a close-up, holds only some of the figure's rows.
+  public func trimmedVertically(room: Double = 4) -> Scene {
+    guard let bounds = contentBounds else { return self }
+    let top = Swift.max(0, bounds.y - room)
+    let height = Swift.min(size.height, bounds.y + bounds.height + room) - top
+    guard height < size.height - 1 else { return self }
+    return cropped(to: Rect(x: 0, y: top, width: size.width, height: height))
+  }
+
   /// The smallest box holding everything drawn (wires, shapes, texts, marks), nil for an
   /// empty scene: where a close-up may be trimmed to.
   public var contentBounds: Rect? {

@@ -508,6 +508,9 @@ public struct HandoutLayout {
             most *= 0.9
             parts = scene.split(at: cutsToFit(scene, most: most))
           }
+          // Each part as tall as what it holds: the last part of a graph whose wide rows end
+          // early stood over an empty band, its caption far below it.
+          parts = parts.map { $0.trimmedVertically() }
           // One scale for all parts, as large as the widest lets it be.
           let scale =
             parts.enumerated().map { i, part in
@@ -720,17 +723,8 @@ public struct HandoutLayout {
         Swift.max(0, focus.y + focus.height / 2 - highest / 2), part.size.height - highest)
       part = part.cropped(to: Rect(x: 0, y: top, width: part.size.width, height: highest))
     }
-    // Trimmed to what it shows, with a little room: a close-up of a few nodes of a tall graph
-    // kept its empty rows.
-    if let bounds = part.contentBounds {
-      let room = 4.0
-      let top = Swift.max(0, bounds.y - room)
-      let height = Swift.min(part.size.height, bounds.y + bounds.height + room) - top
-      if height < part.size.height - 1 {
-        part = part.cropped(to: Rect(x: 0, y: top, width: part.size.width, height: height))
-      }
-    }
-    return part
+    // Trimmed to what it shows: a close-up of a few nodes of a tall graph kept its empty rows.
+    return part.trimmedVertically()
   }
 
   /// The columns of nodes of `scene` around `focus`, cut at the scene's cuts, at most `most`
