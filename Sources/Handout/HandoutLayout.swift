@@ -616,10 +616,14 @@ public struct HandoutLayout {
     var height: Double
   }
 
-  /// The tallest a step figure is set: two fifths of the text area, so that two rows with
-  /// their captions share a page (at 0.45 a row and its caption took just over half, and
-  /// pages held one row each, half empty).
-  private var tallestStep: Double { (bottom - style.margin) * 0.4 }
+  /// The tallest a step figure is set in a cell `cell` wide: two fifths of the text area, so
+  /// that two rows with their captions share a page (at 0.45 a row and its caption took just
+  /// over half, and pages held one row each, half empty); a bit over a quarter in a cell the
+  /// text's width, so that three close-ups share a page (a close-up that wide is cut to the
+  /// rows around its node).
+  private func tallestStep(for cell: Double) -> Double {
+    (bottom - style.margin) * (cell >= width - 1 ? 0.27 : 0.4)
+  }
 
   private func stepCellWidth(_ columns: Int) -> Double {
     (width - Self.stepGap * Double(columns - 1)) / Double(columns)
@@ -627,7 +631,8 @@ public struct HandoutLayout {
 
   /// The scale at which `scene` fills a cell `cell` wide, if its text reads there.
   private func readableScale(_ scene: Scene, _ cell: Double) -> Double? {
-    let scale = Swift.min(1, cell / scene.size.width, tallestStep / scene.size.height)
+    let scale = Swift.min(
+      1, cell / scene.size.width, tallestStep(for: cell) / scene.size.height)
     guard let smallest = scene.smallestTextSize else { return scale }
     return scale * smallest >= style.minimumTextSize - 0.01 ? scale : nil
   }
@@ -648,9 +653,14 @@ public struct HandoutLayout {
     for columns in [3, 2] {
       if let plan = grid(columns, items.map(\.0)) { return plan }
     }
+    // Two close-ups to a row only when each is cut between columns of nodes, with marks where
+    // its wires go; a window through a tree (colah's, whose edge boxes are wide) showed some
+    // nodes alone, cut off from what the caption names: those get a whole row, wider.
     for columns in [2, 1] {
       let cropped = items.compactMap { crop($0.0, to: stepCellWidth(columns)) }
-      if cropped.count == items.count, let plan = grid(columns, cropped) { return plan }
+      guard cropped.count == items.count, columns == 1 || cropped.allSatisfy(\.context)
+      else { continue }
+      if let plan = grid(columns, cropped.map(\.scene)) { return plan }
     }
     return nil
   }
@@ -689,17 +699,19 @@ public struct HandoutLayout {
   }
 
   /// The part of a step figure around its highlighted node that reads at the style's
-  /// minimum text size in a cell `cell` wide and at most ``tallestStep`` high: the figure
+  /// minimum text size in a cell `cell` wide and at most ``tallestStep(for:)`` high: the figure
   /// cut at its own cuts (between columns of nodes, with continuation marks) as widely as
   /// fits, the node's column kept whole, then, for a graph too tall, the rows around the node
   /// (``Figures/Scene/cropped(to:)``); the figure itself when it fits; nil when it has no
   /// focus, or no part holding the node fits.
-  private func crop(_ scene: Scene, to cell: Double) -> Scene? {
-    guard let smallest = scene.smallestTextSize else { return scene }
+  ///
+  /// `context` says whether the close-up shows more than the node's own column of nodes.
+  private func crop(_ scene: Scene, to cell: Double) -> (scene: Scene, context: Bool)? {
+    guard let smallest = scene.smallestTextSize else { return (scene, true) }
     let needed = style.minimumTextSize / smallest
     let most = cell / needed
-    let highest = tallestStep / needed
-    if scene.size.width <= most && scene.size.height <= highest { return scene }
+    let highest = tallestStep(for: cell) / needed
+    if scene.size.width <= most && scene.size.height <= highest { return (scene, true) }
     // A colah tree has no cuts between columns; turned to run left to right it has.
     if scene.cuts.isEmpty, let turned = scene.turned.first, turned.focus != nil,
       !turned.cuts.isEmpty
@@ -708,10 +720,12 @@ public struct HandoutLayout {
     }
     guard let focus = scene.focus else { return nil }
     var part = scene
+    var context = true
     if scene.size.width > most {
       if let narrow = columns(of: scene, around: focus, most: most) {
-        part = narrow
+        (part, context) = narrow
       } else {
+        context = false
         // No cut between columns fits (colah's trees have none): a window around the node.
         let left = Swift.min(
           Swift.max(0, focus.x + focus.width / 2 - most / 2), scene.size.width - most)
@@ -724,12 +738,13 @@ public struct HandoutLayout {
       part = part.cropped(to: Rect(x: 0, y: top, width: part.size.width, height: highest))
     }
     // Trimmed to what it shows: a close-up of a few nodes of a tall graph kept its empty rows.
-    return part.trimmedVertically()
+    return (part.trimmedVertically(), context)
   }
 
   /// The columns of nodes of `scene` around `focus`, cut at the scene's cuts, at most `most`
-  /// wide with their continuation marks; nil when the focus's own column is wider.
-  private func columns(of scene: Scene, around focus: Rect, most: Double) -> Scene? {
+  /// wide with their continuation marks (and `true`: a close-up with context); nil when the
+  /// focus's own column alone is wider.
+  private func columns(of scene: Scene, around focus: Rect, most: Double) -> (Scene, Bool)? {
     guard !scene.cuts.isEmpty else { return nil }
     let cuts = scene.cuts.sorted()
     let pad = Scene.continuationPad
@@ -757,7 +772,9 @@ public struct HandoutLayout {
       }
       let parts = scene.split(at: [left, right])
       let part = parts[left > 0 ? 1 : 0]
-      if part.size.width <= most { return part }
+      // The node's column with its wires to the next ones (continuation marks say where they
+      // go) is context enough; a window through a tree (below) is not.
+      if part.size.width <= most { return (part, true) }
       budget *= 0.9
     }
     return nil
