@@ -71,14 +71,7 @@ struct Build: ParsableCommand {
   func buildOnce() throws -> Bool {
     let entries = try collect()
     let root = OutputRoot(out)
-    let manifest: BuildManifest
-    do {
-      manifest = try BuildManifest.read(in: root)
-      try manifest.checkKind("build", root: root)
-    } catch {
-      Terminal.printError("error: \(error)")
-      throw ExitCode.failure
-    }
+    let manifest = try BuildManifest.opened(in: root, for: "build")
     // A key that is not a safe path (a file name with a newline) is a lesson whose id is
     // refused when it is read: it fails there, located, and the others build.
     let problems = OutputPreflight.problems(
@@ -95,12 +88,7 @@ struct Build: ParsableCommand {
     }
     // The folder claimed for build before anything is written (a site started at the same
     // time into a new folder is refused, not mixed in).
-    if manifest.kind == nil {
-      do { try BuildManifest.update(in: root, kind: "build") { _ in } } catch {
-        Terminal.printError("error: \(error)")
-        throw ExitCode.failure
-      }
-    }
+    if manifest.kind == nil { try BuildManifest.claim(root, for: "build") }
     let outcomes = Mutex<[Int: (Outcome, fingerprint: String, done: Done)]>([:])
     let next = Atomic<Int>(0)
     let done = Atomic<Int>(0)

@@ -83,6 +83,29 @@ struct BuildManifest: Codable, Equatable {
     return manifest
   }
 
+  /// The manifest of `root` for a run of `kind` (`build` or `site`), or the run's end: what
+  /// is wrong printed as one line (a link, a folder of the other command's), exit status 1.
+  static func opened(in root: OutputRoot, for kind: String) throws -> BuildManifest {
+    do {
+      let manifest = try read(in: root)
+      try manifest.checkKind(kind, root: root)
+      return manifest
+    } catch {
+      Terminal.printError("error: \(error)")
+      throw ExitCode.failure
+    }
+  }
+
+  /// Claims a folder that has no manifest yet for a run of `kind`, before anything is
+  /// written, so that a `build` and a `site` started together into a new folder do not mix;
+  /// ends the run (exit status 1) when the other claimed it first.
+  static func claim(_ root: OutputRoot, for kind: String) throws {
+    do { try update(in: root, kind: kind) { _ in } } catch {
+      Terminal.printError("error: \(error)")
+      throw ExitCode.failure
+    }
+  }
+
   /// Refuses a folder that holds the other command's output: `site` and `build` write
   /// different files under the same names, and each would take the other's for its own.
   func checkKind(_ wanted: String, root: OutputRoot) throws {

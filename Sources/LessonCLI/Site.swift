@@ -60,14 +60,7 @@ struct Site: ParsableCommand {
     let inputs = BuildInputs(
       paths: paths, out: out, style: style, exercise: nil)
     let entries = try inputs.collect()
-    let manifest: BuildManifest
-    do {
-      manifest = try BuildManifest.read(in: root)
-      try manifest.checkKind("site", root: root)
-    } catch {
-      Terminal.printError("error: \(error)")
-      throw ExitCode.failure
-    }
+    let manifest = try BuildManifest.opened(in: root, for: "site")
     let courses = entries.compactMap { if case .courseHandout(let c) = $0.kind { c } else { nil } }
     let lessons = entries.filter { if case .lesson = $0.kind { true } else { false } }
     // Every lesson compiled first: one that fails is left out of the contents and of its
@@ -104,12 +97,7 @@ struct Site: ParsableCommand {
       throw ExitCode.failure
     }
     // The folder claimed for a site before anything is written (see Build).
-    if manifest.kind == nil, !pages.isEmpty {
-      do { try BuildManifest.update(in: root, kind: "site") { _ in } } catch {
-        Terminal.printError("error: \(error)")
-        throw ExitCode.failure
-      }
-    }
+    if manifest.kind == nil, !pages.isEmpty { try BuildManifest.claim(root, for: "site") }
     let all = pages
     let language = style.lang ?? courses.first?.language?.value ?? "en"
 

@@ -134,28 +134,15 @@ struct BuildCommandTests {
     let folder = try TemporaryFolder()
     defer { folder.cleanUp() }
     try folder.write("lessons/square.yaml", Self.square)
-    let process = Process()
-    process.executableURL = ProcessRunner.binary
-    process.arguments = ["build", "lessons", "--out", "out", "--watch"]
-    process.currentDirectoryURL = folder.url
     let log = folder.url.appendingPathComponent("log.txt")
-    FileManager.default.createFile(atPath: log.path, contents: nil)
-    process.standardOutput = try FileHandle(forWritingTo: log)
-    process.standardError = process.standardOutput
-    try process.run()
+    let process = try ProcessRunner.start(
+      ["build", "lessons", "--out", "out", "--watch"], in: folder.url, log: log)
     defer {
       if process.isRunning { kill(process.processIdentifier, SIGKILL) }
       process.waitUntilExit()
     }
     let trace = folder.url.appendingPathComponent("out/square/trace.json")
-    func waitFor(_ what: () -> Bool) -> Bool {
-      let deadline = Date().addingTimeInterval(20)
-      while Date() < deadline {
-        if what() { return true }
-        usleep(10_000)
-      }
-      return false
-    }
+    func waitFor(_ what: () -> Bool) -> Bool { ProcessRunner.waitFor(what) }
     let watching = waitFor {
       (try? String(contentsOf: log, encoding: .utf8))?.contains("watching for changes") == true
     }

@@ -259,27 +259,14 @@ struct OutputSafetyTests {
     let folder = try Self.folder()
     defer { folder.cleanUp() }
     try folder.write("lessons/a.yaml", Self.lesson)
-    let process = Process()
-    process.executableURL = ProcessRunner.binary
-    process.arguments = ["build", "lessons", "--out", "out", "--watch"]
-    process.currentDirectoryURL = folder.url
-    let log = folder.url.appendingPathComponent("log.txt")
-    FileManager.default.createFile(atPath: log.path, contents: nil)
-    process.standardOutput = try FileHandle(forWritingTo: log)
-    process.standardError = process.standardOutput
-    try process.run()
+    let process = try ProcessRunner.start(
+      ["build", "lessons", "--out", "out", "--watch"], in: folder.url,
+      log: folder.url.appendingPathComponent("log.txt"))
     defer {
       if process.isRunning { kill(process.processIdentifier, SIGKILL) }
       process.waitUntilExit()
     }
-    func waitFor(_ what: () -> Bool) -> Bool {
-      let deadline = Date().addingTimeInterval(30)
-      while Date() < deadline {
-        if what() { return true }
-        usleep(10_000)
-      }
-      return false
-    }
+    func waitFor(_ what: () -> Bool) -> Bool { ProcessRunner.waitFor(seconds: 30, what) }
     #expect(waitFor { read(folder, "log.txt")?.contains("watching for changes") == true })
     let lessons = folder.url.appendingPathComponent("lessons")
     try FileManager.default.removeItem(at: lessons)

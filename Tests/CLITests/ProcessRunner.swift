@@ -132,3 +132,29 @@ struct FileIdentity: Equatable, CustomStringConvertible {
     return result
   }
 }
+
+extension ProcessRunner {
+  /// Starts lessongen in `folder` with its output and errors going to `log`, without
+  /// waiting for it (a `--watch` that runs until stopped).
+  static func start(_ arguments: [String], in folder: URL, log: URL) throws -> Process {
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    process.currentDirectoryURL = folder
+    FileManager.default.createFile(atPath: log.path, contents: nil)
+    process.standardOutput = try FileHandle(forWritingTo: log)
+    process.standardError = process.standardOutput
+    try process.run()
+    return process
+  }
+
+  /// Waits up to `seconds` for `condition`, looking every 10 ms; whether it came true.
+  static func waitFor(seconds: Double = 20, _ condition: () -> Bool) -> Bool {
+    let deadline = Date().addingTimeInterval(seconds)
+    while Date() < deadline {
+      if condition() { return true }
+      usleep(10_000)
+    }
+    return false
+  }
+}

@@ -16,13 +16,7 @@ struct FloatTests {
     let compiled = try LessonSource.builtin(id).compile()
     let analysis = LessonAnalysis(
       compiled, figures: LessonAnalysis.defaultFigures(for: compiled.graph) + [.plot])
-    let made = FigureSet(analysis, theme: .dlfs, labels: .numeric, titles: { $0.fileStem })
-      .compose(measurer: PangoTextMeasurer())
-    let scenes = Dictionary(made.map { ($0.id, $0.scene) }, uniquingKeysWith: { a, _ in a })
-    return HandoutLayout.layOut(
-      Walkthrough(analysis, language: "en").document(), figures: scenes, paper: .a4,
-      measurer: PangoTextMeasurer()
-    ).pages
+    return HandoutFixture.pages(analysis, theme: .dlfs)
   }
 
   func texts(_ page: HandoutPage) -> [String] {

@@ -28,13 +28,7 @@ struct StepGridTests {
     let lesson = try LessonLoader.load(text: text, path: "two.yaml", id: "two")
     let analysis = LessonAnalysis(
       try CompiledLesson.compile(lesson), figures: [.graph, .expanded, .steps])
-    let made = FigureSet(analysis, theme: theme, labels: .numeric, titles: { $0.fileStem })
-      .compose(measurer: PangoTextMeasurer())
-    let scenes = Dictionary(made.map { ($0.id, $0.scene) }, uniquingKeysWith: { a, _ in a })
-    return HandoutLayout.layOut(
-      Walkthrough(analysis, language: "en").document(), figures: scenes, paper: .a4,
-      measurer: PangoTextMeasurer()
-    ).pages
+    return HandoutFixture.pages(analysis, theme: theme)
   }
 
   @Test("26 steps of a wide graph: several to a page, readable, captioned", arguments: Theme.all)
