@@ -158,7 +158,7 @@ struct OutputFolder {
   // MARK: Steps
 
   /// `mkdir -p`, with a message that names the folder.
-  private static func makeFolders(_ path: String) throws {
+  static func makeFolders(_ path: String) throws {
     if isFolder(path) { return }
     var partial = path.hasPrefix("/") ? "" : "."
     for component in path.split(separator: "/") {

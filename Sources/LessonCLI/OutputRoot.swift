@@ -53,7 +53,8 @@ struct OutputRoot: Sendable {
   /// folder (never a symbolic link).
   func makeFolder(_ relative: String) throws {
     if !relative.isEmpty { try check(relative) }
-    try Self.makeRoot(path)
+    // The root itself as `mkdir -p` makes it, following links: it is the user's choice.
+    try OutputFolder.makeFolders(path)
     guard !relative.isEmpty else { return }
     var partial = ""
     for component in relative.split(separator: "/") {
@@ -110,22 +111,6 @@ struct OutputRoot: Sendable {
   static func parent(of relative: String) -> String {
     guard let slash = relative.lastIndex(of: "/") else { return "" }
     return String(relative[..<slash])
-  }
-
-  /// `mkdir -p` of the root itself (following links: the root is the user's).
-  private static func makeRoot(_ path: String) throws {
-    var info = stat()
-    if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { return }
-    var partial = path.hasPrefix("/") ? "" : "."
-    for component in path.split(separator: "/") {
-      partial += "/" + component
-      if mkdir(partial, 0o777) != 0 && errno != EEXIST {
-        throw OutputError("cannot create the folder \(partial): \(reason())")
-      }
-    }
-    guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
-      throw OutputError("cannot write into \(path): it is a file, not a folder")
-    }
   }
 
   private static func reason() -> String { String(cString: strerror(errno)) }
