@@ -30,6 +30,9 @@ public struct HandoutLayout {
   private var pendingLandscape: [(scene: Scene, scale: Double, caption: MeasuredText?)] = []
   /// Figures floated to the top of the next page (see ``figure(_:caption:)-(Scene,_)``).
   private var pendingTop: [(scene: Scene, size: Size, caption: MeasuredText)] = []
+  /// The grid last planned for a run of step figures, by the run's first figure: the heading
+  /// over the run plans it to keep itself with the first row, the run is then set with it.
+  private var plannedSteps: (first: FigureID, plan: StepGrid?)?
 
   private init(
     paper: Paper, style: HandoutStyle, measurer: any PageTextMeasuring,
@@ -131,6 +134,7 @@ public struct HandoutLayout {
       starts.append(
         Start(page: layout.pages.count, y: layout.y, bookmarks: layout.bookmarks.count))
       layout.figures = figures
+      layout.plannedSteps = nil  // Another lesson's figures: its own step ids.
       layout.placeLesson(typeset)
     }
     layout.numberPages(title: title, firstNumber: firstNumber, runningHead: runningHead)
@@ -568,7 +572,7 @@ public struct HandoutLayout {
   /// has its caption (the step, the node, upstream × local = downstream) under it. A step
   /// that cannot be shown readably even so is placed as any figure is.
   private mutating func steps(_ run: [(FigureID, MeasuredText)]) {
-    guard let plan = stepGrid(run) else {
+    guard let plan = plannedGrid(run) else {
       for (id, caption) in run { figure(id, caption: caption) }
       return
     }
@@ -640,6 +644,16 @@ public struct HandoutLayout {
   /// The grid for a run of step figures: three or two columns when every step reads at the
   /// style's minimum text size there; otherwise two columns (or one) of the part of each
   /// graph around its highlighted node; nil when even that does not read.
+  /// ``stepGrid(_:)``, planned once for a run.
+  private mutating func plannedGrid(_ run: [(FigureID, MeasuredText)]) -> StepGrid? {
+    if let planned = plannedSteps, let first = run.first?.0, planned.first == first {
+      return planned.plan
+    }
+    let plan = stepGrid(run)
+    plannedSteps = run.first.map { ($0.0, plan) }
+    return plan
+  }
+
   private func stepGrid(_ run: [(FigureID, MeasuredText)]) -> StepGrid? {
     let items = run.compactMap { id, caption in figures[id].map { ($0, caption) } }
     guard !items.isEmpty else { return nil }
@@ -687,14 +701,16 @@ public struct HandoutLayout {
 
   /// What the first row of the step figures at the start of `following` needs on the page
   /// (for keeping a heading with it); nil when `following` does not start with one.
-  private func firstStepRow(_ following: ArraySlice<TypesetBlock>) -> Double? {
+  private mutating func firstStepRow(_ following: ArraySlice<TypesetBlock>) -> Double? {
     var run: [(FigureID, MeasuredText)] = []
     for block in following {
       guard case .figure(let id, let caption) = block, id.isStep else { break }
       run.append((id, caption))
     }
     guard !run.isEmpty else { return nil }
-    guard let plan = stepGrid(run) else { return estimate(following[following.startIndex]) }
+    guard let plan = plannedGrid(run) else {
+      return estimate(following[following.startIndex])
+    }
     return stepRow(plan, from: 0).height
   }
 
