@@ -122,6 +122,18 @@ struct EnglishProse: Prose {
       [input])
   }
 
+  func localAndDownstream(_ name: Formula, _ input: Formula, alongEdge: Bool) -> [Inline] {
+    fill(
+      alongEdge
+        ? "Local gradient of {0} with respect to {1}, then upstream × local = what flows back to {1} along this edge (one term of \(gradientOf("1"))):"
+        : "Local gradient of {0} with respect to {1}, then upstream × local = downstream, \(gradientOf("1")):",
+      [name, input])
+  }
+
+  func appliedRule(_ op: String) -> String {
+    "The same rule as at the first \(op) node, for each input upstream × local = downstream:"
+  }
+
   func inputResult(_ name: Formula) -> [Inline] {
     fill("So \(gradientOf("0")) is ", [name])
   }

@@ -118,6 +118,18 @@ struct KoreanProse: Prose {
       [input])
   }
 
+  func localAndDownstream(_ name: Formula, _ input: Formula, alongEdge: Bool) -> [Inline] {
+    fill(
+      alongEdge
+        ? "{1}에 대한 {0}의 국소적 미분, 그리고 상류 × 국소적 미분 = 이 간선을 따라 {1}로 되돌아가는 값(\(gradientOf("1"))의 한 항):"
+        : "{1}에 대한 {0}의 국소적 미분, 그리고 상류 × 국소적 미분 = 하류, 즉 \(gradientOf("1")):",
+      [name, input])
+  }
+
+  func appliedRule(_ op: String) -> String {
+    "첫 번째 \(op) 노드와 같은 규칙입니다. 입력마다 상류 × 국소적 미분 = 하류:"
+  }
+
   func inputResult(_ name: Formula) -> [Inline] {
     fill("따라서 \(gradientOf("0"))는 ", [name])
   }

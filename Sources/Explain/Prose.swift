@@ -63,6 +63,12 @@ protocol Prose: Sendable {
   /// After an edge's ∂y/∂x in the backward table when x enters y more than once: which slot.
   func slot(_ k: Int) -> String
   func downstream(_ input: Formula) -> [Inline]
+  /// Before a node's local gradient with respect to `input` and, under it, upstream × local
+  /// = downstream (or, `alongEdge`, what flows back along one of `input`'s edges).
+  func localAndDownstream(_ name: Formula, _ input: Formula, alongEdge: Bool) -> [Inline]
+  /// Before the one-line-per-input form of a node whose operation (`op`) was told in full
+  /// at an earlier node.
+  func appliedRule(_ op: String) -> String
   func inputResult(_ name: Formula) -> [Inline]
   /// A composite op expanded: the chain (or graph) of primitives it stands for.
   func composite(_ name: String, _ chain: String, isChain: Bool) -> String

@@ -200,9 +200,16 @@ public struct Walkthrough {
     if order.count > Self.detailedNodes {
       return blocks + backwardTable(order, labels: labels, evaluation: e)
     }
+    // The first node of each operation is told in full; a later one of the same operation
+    // (the second + node, the second exp node) applies the rule just shown, in one line per
+    // input: ∂L/∂u = ∂L/∂y·(local) = upstream × local = downstream.
+    var told: Set<String> = []
     for node in order {
       let y = labels.values[node.id]
       let dLdy = Formula.derivative(of: .symbol("L"), withRespectTo: y)
+      let kind = "\(node.op.rawValue) \(node.parameter)"
+      let repeated = told.contains(kind) && node.id != graph.output
+      told.insert(kind)
       let definition = analysis.walkedFormulas.tidiedDefinitions[node.id]
       let named: Formula
       if case .symbol = y { named = y.equals(definition) } else { named = y }
@@ -223,6 +230,16 @@ public struct Walkthrough {
         blocks += gradientSum(node.id, labels: labels, evaluation: e)
       }
       if let note = noteText(for: node, text: text) { blocks.append(.paragraph([.text(note)])) }
+      if repeated, Set(node.inputs).count == node.inputs.count {
+        // The rule's sentence joins the one giving the node's gradient.
+        var lead: [Inline] = []
+        if case .paragraph(let said)? = blocks.last, said.last == .text(prose.stop) {
+          lead = said + [.text(" ")]
+          blocks.removeLast()
+        }
+        blocks += appliedRule(node, after: lead, labels: labels, evaluation: e)
+        continue
+      }
       for (i, inputID) in node.inputs.enumerated() where graph[inputID].op != .constant {
         let u = labels.values[inputID]
         let dydu = Formula.derivative(of: y, withRespectTo: u)
@@ -240,41 +257,49 @@ public struct Walkthrough {
         } else if chain.last != number(local) {
           chain.append(number(local))
         }
-        blocks.append(
-          .paragraph(
-            sharedSlot
-              ? prose.localInSlot(y, u, slot: i + 1, of: node.inputs.count) : prose.local(y, u)))
-        blocks.append(.equation(chain))
         // The seed is given; every other gradient is the reader's on an exercise sheet.
         let upstream = node.id == graph.output ? number(g) : gradient(g)
         let product = Formula.product([upstream, gradient(local)])
         let edge = gradient(e.edgeGradients[node.id][i])
-        if analysis.fanIn[inputID].count > 1 {
-          // One of several edges back to u: this edge's share, not all of ∂L/∂u.
-          blocks.append(.paragraph(prose.alongEdge(u)))
-          blocks.append(
-            .equation(sharedSlot ? [product, edge] : [.product([dLdy, dydu]), product, edge]))
-        } else {
-          blocks.append(.paragraph(prose.downstream(u)))
-          blocks.append(
-            .equation([
-              .derivative(of: .symbol("L"), withRespectTo: u), .product([dLdy, dydu]), product,
-              edge,
-            ]))
+        let alongEdge = analysis.fanIn[inputID].count > 1
+        if sharedSlot {
+          blocks.append(.paragraph(prose.localInSlot(y, u, slot: i + 1, of: node.inputs.count)))
+          blocks.append(.equation(chain))
+          blocks.append(.paragraph(alongEdge ? prose.alongEdge(u) : prose.downstream(u)))
+          blocks.append(.equation([product, edge]))
+          continue
         }
+        // The local gradient, then upstream × local = downstream under it, their = in line;
+        // along one of several edges back to u, this edge's share, not all of ∂L/∂u.
+        let downstream: [Formula] =
+          (alongEdge ? [] : [.derivative(of: .symbol("L"), withRespectTo: u)])
+          + [.product([dLdy, dydu]), product, edge]
+        var sentence = prose.localAndDownstream(y, u, alongEdge: alongEdge)
+        // The node's first input: the sentence joins the one giving the node's gradient.
+        if case .paragraph(let said)? = blocks.last, said.last == .text(prose.stop) {
+          sentence = said + [.text(" ")] + sentence
+          blocks.removeLast()
+        }
+        blocks.append(.paragraph(sentence))
+        blocks.append(.system([chain, downstream]))
       }
     }
-    blocks += [
-      .heading(level: 3, text: prose.backwardTableHeading),
-      .paragraph([.text(prose.backwardTableIntro)]),
-    ]
-    blocks += backwardTable(order, labels: labels, evaluation: e)
+    let stepFigures = blanks.gradients ? [] : analysis.figures.filter(\.isStep)
+    // The table sums up the node-by-node text; for a graph of more than a few operations
+    // the step figures' captions do that, when there are step figures (the table took over a
+    // page of a 26-step handout).
+    if stepFigures.isEmpty || order.count <= Self.summedInTable {
+      blocks += [
+        .heading(level: 3, text: prose.backwardTableHeading),
+        .paragraph([.text(prose.backwardTableIntro)]),
+      ]
+      blocks += backwardTable(order, labels: labels, evaluation: e)
+    }
     // The conclusions (each input's gradient, every fan-out sum) close the node-by-node
     // text they conclude, before the step figures.
     for id in graph.inputs {
       blocks += gradientSum(id, labels: labels, evaluation: e)
     }
-    let stepFigures = blanks.gradients ? [] : analysis.figures.filter(\.isStep)
     if !stepFigures.isEmpty
       || (!blanks.gradients && analysis.omitted.contains(where: { $0.kind == .steps }))
     {
@@ -286,6 +311,52 @@ public struct Walkthrough {
       }
     }
     return blocks
+  }
+
+  /// A node whose operation was told in full at an earlier node: the rule applied, one line
+  /// per input, the local gradient written as a formula of the node's operands (or result)
+  /// and then in numbers: ∂L/∂u = ∂L/∂y·x = 0.5 × 2 = 1 (what flows along one of several
+  /// edges starts at ∂L/∂y·∂y/∂u, being only a term of ∂L/∂u).
+  private func appliedRule(
+    _ node: Node, after lead: [Inline], labels: SymbolicLabels, evaluation e: Evaluation
+  ) -> [Block] {
+    let graph = e.graph
+    let y = labels.values[node.id]
+    let dLdy = Formula.derivative(of: .symbol("L"), withRespectTo: y)
+    var lines: [[Formula]] = []
+    for (i, inputID) in node.inputs.enumerated() where graph[inputID].op != .constant {
+      let u = labels.values[inputID]
+      let local = e.localGradients[node.id][i]
+      // The local gradient's shortest symbolic form (exp's u₄ rather than exp(−(…))).
+      let symbolic = analysis.walkedFormulas.locals[node.id][i]
+        .filter { if case .number = $0 { false } else { true } }
+        .min { $0.unicode().count < $1.unicode().count }
+      let chainRule: Formula
+      if let symbolic {
+        chainRule = .product([dLdy, symbolic])
+      } else if local == 1 {
+        chainRule = dLdy
+      } else {
+        chainRule = .product([dLdy, number(local)])
+      }
+      let product = Formula.product([gradient(e.gradient(node.id)), gradient(local)])
+      let edge = gradient(e.edgeGradients[node.id][i])
+      if analysis.fanIn[inputID].count > 1 {
+        // One term of ∂L/∂u: ∂y/∂u says which input it goes to.
+        lines.append([
+          .product([dLdy, .derivative(of: y, withRespectTo: u)]), chainRule, product, edge,
+        ])
+      } else {
+        lines.append([.derivative(of: .symbol("L"), withRespectTo: u), chainRule, product, edge])
+      }
+    }
+    let name =
+      (node.id < operatorNames.count ? operatorNames[node.id] : nil)
+      ?? prose.operatorName(node.op)
+    return [
+      .paragraph(lead + [.text(prose.appliedRule(name))]),
+      lines.count == 1 ? .equation(lines[0]) : .system(lines),
+    ]
   }
 
   /// A step figure's caption: which step, which node, and what it sends back along each
@@ -318,6 +389,10 @@ public struct Walkthrough {
     }
     return prose.stepCaption(k, of: count, node: name, sends: sends)
   }
+
+  /// Up to this many operations the backward pass is summed up in a table even when the
+  /// step figures' captions say the same.
+  static let summedInTable = 8
 
   /// A fan-out sum with more terms than this is given as its total only.
   static let summedTerms = 12
