@@ -173,9 +173,17 @@ public struct LessonAnalysis: Sendable {
     case .loss: FigureGraph(e, labels: SymbolicLabels(e.graph))
     case .output:
       FigureGraph(
-        e, labels: SymbolicLabels(e.graph, loss: e.graph.outputName, seed: .number(e.upstream)))
+        e,
+        labels: SymbolicLabels(
+          e.graph, loss: e.graph.outputName, seed: .number(e.upstream),
+          longest: Self.namedBeyond))
     }
   }
+
+  /// colah's figures name an intermediate value longer than this (`u₁ = w₁₁·x₁ + w₁₂·x₂`),
+  /// each in its own node, so that an edge's local derivative stays short (∂u₁/∂(w₁₁·x₁),
+  /// not ∂(w₁₁·x₁ + w₁₂·x₂)/∂(w₁₁·x₁)) and a wide graph need not be turned or cut for it.
+  public static let namedBeyond = 10
 
   /// The non-leaf nodes of `graph` in the order the backward pass processes them (output
   /// first): one step figure each.

@@ -153,7 +153,8 @@ struct DiagramBuilder {
             given: true),
           showBelow: gradients, weight: 1))
     }
-    if (processed ?? 1) == 1 { diagram.legend = legend(for: diagram) }
+    // colah's short names are each defined in their own node (u₁ = a + b): no legend.
+    if (processed ?? 1) == 1 && !colah { diagram.legend = legend(for: diagram) }
     return diagram
   }
 
@@ -286,7 +287,7 @@ struct DiagramBuilder {
     -> Diagram.Text
   {
     if blanks.gradients && !given { return blank(color) }
-    return text(combined(f, numeric), theme.labelFont, color)
+    return text(combined(f, numeric), theme.gradientFont, color)
   }
 
   /// An empty box as wide as a six-digit number, in `color`.
@@ -311,10 +312,13 @@ struct DiagramBuilder {
     case .input:
       lines.append(values ? label + " = " + number(evaluation.value(node.id)) : label)
     default:
-      lines.append(node.name != nil ? label + " = " + definition : definition)
+      // A value given a short name (u₁, too long to write on every edge) says so.
+      let named =
+        node.name != nil || symbolic.values[node.id] != formulas.tidiedDefinitions[node.id]
+      lines.append(named ? label + " = " + definition : definition)
       if values {
         let value = blanks.values ? PangoMarkupDialect.blank : number(evaluation.value(node.id))
-        lines.append((node.name != nil ? label : "") + " = " + value)
+        lines.append((named ? label : "") + " = " + value)
       }
     }
     if gradient {
@@ -333,6 +337,8 @@ struct DiagramBuilder {
       } else {
         line += " = " + formula(gradient)
       }
+      // Upright: the line says ∂e/∂c =, so it reads as a gradient in grey too (italic would
+      // slant the exp of ∂e/∂exp(−x)).
       lines.append("<span foreground=\"\(theme.gradientColor)\">" + line + "</span>")
     }
     return text(lines.joined(separator: "\n"), theme.operatorFont, .black)
@@ -341,9 +347,16 @@ struct DiagramBuilder {
   /// colah's edge box: `∂c/∂a = 1` (symbolic: `∂e/∂c = d`).
   private func localDerivative(_ node: Node, input i: Int) -> Diagram.Text {
     let writer = formulaWriter
+    // ∂y/∂x on the edge into the output y would be the same symbol as the ∂y/∂x in x's node,
+    // a different number when x is used elsewhere too (the local derivative against the
+    // total): the edge writes y by its definition, ∂(x·w + x)/∂x.
+    let input = node.inputs[i]
+    let consumer =
+      node.id == graph.output && uses[input] > 1
+      ? formulas.tidiedDefinitions[node.id] : symbolic.values[node.id]
     let head =
-      "∂" + writer.write(symbolic.values[node.id], context: 5) + "/∂"
-      + writer.write(symbolic.values[node.inputs[i]], context: 5)
+      "∂" + writer.write(consumer, context: 5) + "/∂"
+      + writer.write(symbolic.values[input], context: 5)
     // The preferred form: in the result where the textbooks write it so.
     let local = formulas.locals[node.id][i].last ?? 0
     let value = number(evaluation.localGradients[node.id][i])

@@ -186,3 +186,34 @@ extension SceneElement {
     }
   }
 }
+
+extension Scene {
+  /// The box around `focus` and the wires that end at it with their labels: what a close-up
+  /// of one step must show (the node, what arrives from upstream, what it sends back), nil
+  /// when no wire ends there.
+  public func neighbourhood(of focus: Rect) -> Rect? {
+    let near = focus.insetBy(-6)
+    func touches(_ p: Point) -> Bool {
+      p.x >= near.x && p.x <= near.x + near.width && p.y >= near.y && p.y <= near.y + near.height
+    }
+    var wires: Set<Int> = []
+    for case .polyline(let points, _, _, .edge(let k)) in elements {
+      if let first = points.first, let last = points.last, touches(first) || touches(last) {
+        wires.insert(k)
+      }
+    }
+    guard !wires.isEmpty else { return nil }
+    let theirs = elements.filter { element in
+      if case .edge(let k)? = element.owner { return wires.contains(k) }
+      return false
+    }
+    var part = self
+    part.elements = theirs
+    guard let bounds = part.contentBounds else { return nil }
+    let top = Swift.min(bounds.y, focus.y)
+    let bottom = Swift.max(bounds.y + bounds.height, focus.y + focus.height)
+    let left = Swift.min(bounds.x, focus.x)
+    let right = Swift.max(bounds.x + bounds.width, focus.x + focus.width)
+    return Rect(x: left, y: top, width: right - left, height: bottom - top)
+  }
+}

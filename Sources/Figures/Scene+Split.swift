@@ -137,6 +137,10 @@ extension Scene {
         size: Size(width: right - left, height: size.height), background: background,
         title: "\(title) (\(k + 1)/\(pieces.count))", lineJoin: lineJoin)
       scene.elements = pieces[k].map { $0.shifted(by: -left) }
+      // The step's node, in the part that holds its middle.
+      if let focus, part(focus.x + focus.width / 2) == k {
+        scene.focus = Rect(x: focus.x - left, y: focus.y, width: focus.width, height: focus.height)
+      }
       return scene
     }
   }

@@ -16,6 +16,8 @@ struct SceneComposer {
 
   /// Space beside a layer's name inside its rounded rectangle, and its corners' radius.
   static let layerPadding = 9.0
+  /// How far outside the highlighted node its second ring is drawn.
+  static let highlightRing = 2.5
   /// Space between a label and the wire.
   static let labelGap = 3.0
   /// Least length of the straight part of a labelled wire.
@@ -338,6 +340,23 @@ struct SceneComposer {
         fill: box.highlighted ? theme.highlightFill : theme.nodeFill,
         stroke: box.highlighted ? theme.highlightStroke : theme.nodeStroke,
         lineWidth: box.highlighted ? theme.nodeStrokeWidth + 0.6 : theme.nodeStrokeWidth)
+      if box.highlighted {
+        // The step's node is marked by a second ring too, not by its colours alone: on a grey
+        // printout its fill is hardly lighter than the others'.
+        let ring = ShapeStyle(fill: nil, stroke: theme.highlightStroke, lineWidth: 1)
+        let halo = frame.insetBy(-Self.highlightRing)
+        switch theme.shape {
+        case _ where box.layer:
+          scene.elements.append(
+            .roundedRect(
+              halo, radius: Self.layerPadding + Self.highlightRing, style: ring, owner: owner))
+        case .circle:
+          scene.elements.append(
+            .circle(center: frame.center, radius: halo.width / 2, style: ring, owner: owner))
+        case .ellipse:
+          scene.elements.append(.ellipse(halo, style: ring, owner: owner))
+        }
+      }
       switch theme.shape {
       case _ where box.layer:
         scene.elements.append(

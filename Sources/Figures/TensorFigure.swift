@@ -193,7 +193,9 @@ public enum TensorFigure {
         head += " = " + formula
         if !shape.isEmpty { shape = "\n" + shape.dropFirst() }
       }
-      return text(lines(head + shape, gradient), theme.gradientColor)
+      var label = text(lines(head + shape, gradient), theme.gradientColor)
+      label.font = theme.gradientFont
+      return label
     }
 
     /// The style's numbers (three significant digits in CS231n's: ``adapted(_:)``).

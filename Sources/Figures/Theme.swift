@@ -62,6 +62,14 @@ public struct Theme: Sendable {
   public var operatorFont: Font
   public var operatorColor: Color = .black
   public var labelFont: Font
+  /// The gradients' labels: the labels' font in italic, so that a gradient differs from a
+  /// value by more than its colour (printed in grey, DLFS's values and gradients were 20 %
+  /// and 29 % luma).
+  public var gradientFont: Font {
+    var font = labelFont
+    font.italic = true
+    return font
+  }
   /// The smaller second line of `--labels both`.
   public var secondaryFont: Font
   public var secondaryColor: Color

@@ -26,7 +26,12 @@ public struct SymbolicLabels: Sendable {
   ///   - loss: the name of what is differentiated (`L`; colah writes the output's name).
   ///   - seed: the gradient at the output; `∂loss/∂(output)` unless given (a seed of 1 gives
   ///     the local gradients' product itself, `y²exp(−x)`).
-  public init(_ graph: Graph, loss: String = "L", seed given: Formula? = nil) {
+  ///   - longest: the longest value formula written out (``maximumLength`` unless given;
+  ///     colah names every longer intermediate, as its article names c = a + b).
+  public init(
+    _ graph: Graph, loss: String = "L", seed given: Formula? = nil,
+    longest: Int = SymbolicLabels.maximumLength
+  ) {
     var used = Set(graph.nodes.compactMap(\.name))
     var fresh = 0
     func freshName() -> Formula {
@@ -45,7 +50,7 @@ public struct SymbolicLabels: Sendable {
       } else {
         formula = Self.value(of: node, operands: a).tidied()
       }
-      if formula.unicode().count > Self.maximumLength {
+      if formula.unicode().count > longest {
         let name = freshName()
         abbreviations.append((name, formula))
         values.append(name)

@@ -118,7 +118,7 @@ struct GeometryTests {
       .text(run, owner: .edge(0)), .text(run, owner: .edge(1)),
       .circle(
         center: Point(x: 95, y: 25), radius: 10,
-        style: ShapeStyle(fill: nil, stroke: .black, lineWidth: 1), owner: .node(0)),
+        style: ShapeStyle(fill: .white, stroke: .black, lineWidth: 1), owner: .node(0)),
       .polyline(
         [Point(x: 0, y: 15), Point(x: 50, y: 15)], color: .black, width: 1, owner: .edge(2)),
     ]

@@ -92,6 +92,10 @@ enum SceneGeometry {
     var found: [String] = []
     for element in scene.elements {
       switch element {
+      // A ring drawn round the step's node (no fill) marks it; it is not a node itself.
+      case .circle(_, _, let style, _) where style.fill == nil: break
+      case .ellipse(_, let style, _) where style.fill == nil: break
+      case .roundedRect(_, _, let style, _) where style.fill == nil: break
       case .circle(let c, let r, _, let owner):
         nodes.append(Shape(kind: .circle(c, r), owner: owner))
       case .ellipse(let rect, _, let owner): nodes.append(Shape(kind: .box(rect), owner: owner))
@@ -118,8 +122,9 @@ enum SceneGeometry {
     var outlines: [SceneOwner: (center: Point, rx: Double, ry: Double)] = [:]
     for element in scene.elements {
       switch element {
-      case .circle(let c, let r, _, let owner): outlines[owner] = (c, r, r)
-      case .ellipse(let rect, _, let owner):
+      case .circle(let c, let r, let style, let owner) where style.fill != nil:
+        outlines[owner] = (c, r, r)
+      case .ellipse(let rect, let style, let owner) where style.fill != nil:
         outlines[owner] = (rect.center, rect.width / 2, rect.height / 2)
       default: break
       }
