@@ -224,7 +224,7 @@ public struct HandoutLayout {
         keep = estimate(first)
       }
       switch following.first {
-      case .paragraph?, .longParagraph?: keep += introduced(following.dropFirst().first)
+      case .paragraph?, .longParagraph?, .runIn?: keep += introduced(following.dropFirst().first)
       default: break
       }
       ensure(before + size.height + keep + style.afterHeading)
@@ -233,6 +233,13 @@ public struct HandoutLayout {
         Bookmark(title: title, level: level, page: pages.count, x: style.margin, y: y))
       addText(text.markup, font, style.ink, frame: frame(size))
       y += size.height + style.afterHeading
+    case .runIn(let title, let text):
+      // A subsection's space above it, its bookmark, then a paragraph.
+      ensure(style.beforeSubsection + text.size.height + introduced(following.first))
+      if y > style.margin + 1 { y += style.beforeSubsection }
+      bookmarks.append(Bookmark(title: title, level: 3, page: pages.count, x: style.margin, y: y))
+      addText(text.markup, style.body, style.ink, frame: frame(text.size))
+      y += text.size.height + style.paragraphSpacing
     case .paragraph(let text):
       ensure(text.size.height + introduced(following.first))
       addText(text.markup, style.body, style.ink, frame: frame(text.size))
@@ -306,7 +313,7 @@ public struct HandoutLayout {
   private func introduced(_ block: TypesetBlock?) -> Double {
     guard let block else { return 0 }
     switch block {
-    case .equation, .table: return style.paragraphSpacing + estimate(block)
+    case .equation, .system, .table: return style.paragraphSpacing + estimate(block)
     // A figure that does not fit floats to the next page while the text runs on: its
     // paragraph stays.
     case .figure: return 0
@@ -318,7 +325,7 @@ public struct HandoutLayout {
   /// keep headings and introducing paragraphs with it.
   private func estimate(_ block: TypesetBlock) -> Double {
     switch block {
-    case .paragraph(let text): text.size.height
+    case .paragraph(let text), .runIn(_, let text): text.size.height
     case .longParagraph(let inlines): longParagraphHeadroom(inlines)
     case .equation(let equation):
       (equation.lines.first?.box.height ?? 0) + style.equationSpacing
@@ -488,8 +495,12 @@ public struct HandoutLayout {
       // Too small to read at the text width: reaching into the margins may be enough;
       // otherwise a landscape page.
       let needed = style.minimumTextSize / smallest
+      // A figure read only at a size taller than a figure's share of the page may take the
+      // page's whole height (a tall chain of nodes, colah's): a landscape page would make it
+      // smaller still.
       let maxHeight =
-        (paper.size.height - style.margin - style.bottomMargin) * style.figureHeightShare
+        paper.size.height - style.margin - style.bottomMargin - caption.size.height
+        - 2 * style.captionGap
       let widest = width + 2 * style.figureOverhang
       if needed * scene.size.width <= widest && needed * scene.size.height <= maxHeight {
         let size = Size(width: scene.size.width * needed, height: scene.size.height * needed)
@@ -501,10 +512,11 @@ public struct HandoutLayout {
           return
         }
         if landscape * smallest < style.minimumTextSize, !scene.cuts.isEmpty {
-          // Too wide even for a landscape page: cut into parts with continuation marks,
-          // each printed at the least readable size, one under another.
-          // The marks of wires close together widen a part a little beyond the estimate:
-          // cut narrower until every part fits.
+          // Too wide even for a landscape page: cut into parts with continuation marks, each
+          // printed at the least readable size or larger, one under another in the text's
+          // own pages (a part as wide as the text and its margins), as many to a page as fit
+          // and sharing pages with the text around them; on landscape pages only when a part
+          // that narrow would not fit a page.
           var most = landscapeArea.width / needed
           var parts = scene.split(at: cutsToFit(scene, most: most))
           for _ in 0..<4
@@ -520,6 +532,11 @@ public struct HandoutLayout {
             parts.enumerated().map { i, part in
               landscapeScale(part, caption: i == parts.count - 1 ? caption : nil)
             }.min() ?? needed
+          // In the text's pages when that takes no more paper than the landscape pages would.
+          let turnedPages = Self.stackedPages(
+            parts.map { $0.size.height * scale }, area: landscapeArea.height,
+            gap: style.captionGap * 3, last: caption.size.height + style.afterFigure)
+          if cutInline(scene, needed: needed, caption: caption, pages: turnedPages) { return }
           for (i, part) in parts.enumerated() {
             pendingLandscape.append((part, scale, i == parts.count - 1 ? caption : nil))
           }
@@ -533,19 +550,74 @@ public struct HandoutLayout {
         }
       }
     }
-    // A figure that does not fit in the room left floats to the top of the next page, as
-    // LaTeX floats a figure, and the text runs on here — when that room is worth filling
-    // (over a sixth of the page); a figure after a floated one floats too, keeping their
-    // order.
+    placeOrFloat(placement.scene, size: placement.size, caption: caption)
+  }
+
+  /// Cuts `scene` into parts as wide as the text and its margins at `needed` (the scale at
+  /// which its smallest text reads) and places them one under another in the text's pages,
+  /// each floating as any figure does, the caption under the last; false (nothing placed)
+  /// when a part would be taller than a figure may be.
+  private mutating func cutInline(
+    _ scene: Scene, needed: Double, caption: MeasuredText, pages turnedPages: Int
+  ) -> Bool {
+    let widest = width + 2 * style.figureOverhang
+    var most = widest / needed
+    var parts = scene.split(at: cutsToFit(scene, most: most))
+    for _ in 0..<4 where parts.contains(where: { $0.size.width > widest / needed }) {
+      most *= 0.9
+      parts = scene.split(at: cutsToFit(scene, most: most))
+    }
+    parts = parts.map { $0.trimmedVertically() }
+    guard parts.count > 1, parts.allSatisfy({ $0.size.width * needed <= widest + 0.5 }) else {
+      return false
+    }
+    // One scale for all parts, as large as the widest lets it be (never above full size).
+    let scale = Swift.min(1, parts.map { widest / $0.size.width }.min() ?? needed)
+    let area = bottom - style.margin
+    let heights = parts.map { $0.size.height * scale }
+    guard heights.allSatisfy({ $0 <= area * 0.75 }),
+      Self.stackedPages(
+        heights, area: area, gap: style.captionGap * 3,
+        last: caption.size.height + style.afterFigure) <= turnedPages
+    else { return false }
+    let none = MeasuredText(markup: "", size: Size(width: 0, height: 0))
+    for (i, part) in parts.enumerated() {
+      let size = Size(width: part.size.width * scale, height: part.size.height * scale)
+      placeOrFloat(part, size: size, caption: i == parts.count - 1 ? caption : none)
+    }
+    return true
+  }
+
+  /// A figure placed here, or, when it does not fit in the room left, floated to the top of
+  /// the next page as LaTeX floats a figure, the text running on here — when that room is
+  /// worth filling (over a sixth of the page); a figure after a floated one floats too,
+  /// keeping their order.
+  private mutating func placeOrFloat(_ scene: Scene, size: Size, caption: MeasuredText) {
     let room = bottom - y
+    let height = size.height + caption.size.height + 2 * style.captionGap
     if !pendingTop.isEmpty
-      || (placement.height > room && room > (bottom - style.margin) / 6
-        && y > style.margin + 1)
+      || (height > room && room > (bottom - style.margin) / 6 && y > style.margin + 1)
     {
-      pendingTop.append((placement.scene, placement.size, caption))
+      pendingTop.append((scene, size, caption))
       return
     }
-    placeFigure(placement.scene, size: placement.size, caption: caption)
+    placeFigure(scene, size: size, caption: caption)
+  }
+
+  /// How many pages `heights` take set one under another from the top of a page `area`
+  /// high, `gap` between them and `last` more under the last.
+  static func stackedPages(_ heights: [Double], area: Double, gap: Double, last: Double) -> Int {
+    var pages = 1
+    var used = 0.0
+    for (i, h) in heights.enumerated() {
+      let need = h + (i == heights.count - 1 ? last : gap)
+      if used > 0 && used + need > area {
+        pages += 1
+        used = 0
+      }
+      used += need
+    }
+    return pages
   }
 
   /// A figure at `size` and its caption under it, at the current position (on a new page if
@@ -557,6 +629,12 @@ public struct HandoutLayout {
     let frame = Rect(x: style.margin + (width - w) / 2, y: y, width: w, height: h)
     add([.scene(placement.scene, frame: frame)], frame: frame)
     y += h + style.captionGap
+    // A part of a cut figure other than the last has no caption: the next part follows
+    // closely.
+    guard !caption.markup.isEmpty else {
+      y += style.captionGap * 2
+      return
+    }
     addText(
       caption.markup, style.caption, style.grey,
       frame: Rect(x: style.margin + (width - c.width) / 2, y: y, width: c.width, height: c.height))
@@ -576,15 +654,15 @@ public struct HandoutLayout {
       for (id, caption) in run { figure(id, caption: caption) }
       return
     }
-    var index = 0
-    while index < plan.scenes.count {
-      let row = stepRow(plan, from: index)
+    for r in plan.rows.indices {
+      let row = stepRow(plan, row: r)
       ensure(row.height)
+      let cell = plan.rows[r].cell
       for (column, cellItem) in row.cells.enumerated() {
         let (scene, size, caption) = cellItem
-        let left = style.margin + Double(column) * (plan.cell + Self.stepGap)
+        let left = style.margin + Double(column) * (cell + Self.stepGap)
         let frame = Rect(
-          x: left + (plan.cell - size.width) / 2, y: y + (row.figureHeight - size.height) / 2,
+          x: left + (cell - size.width) / 2, y: y + (row.figureHeight - size.height) / 2,
           width: size.width, height: size.height)
         add([.scene(scene, frame: frame)], frame: frame)
         addText(
@@ -594,18 +672,17 @@ public struct HandoutLayout {
             width: caption.size.width, height: caption.size.height))
       }
       y += row.height
-      index += plan.columns
     }
   }
 
   /// The gap between two columns of step figures.
-  static let stepGap = 14.0
+  static let stepGap = 10.0
 
   /// How a run of step figures is set: how many columns, each how wide, and what is shown
   /// of each figure (the figure, or the part around its node) with its caption.
   private struct StepGrid {
-    var columns: Int
-    var cell: Double
+    /// Each row: the figures in it (by index) and the width of each of its cells.
+    var rows: [(figures: Range<Int>, cell: Double)]
     var scenes: [Scene]
     var captions: [MeasuredText]
     /// One scale for every figure of the run, so that steps side by side are drawn alike.
@@ -626,7 +703,8 @@ public struct HandoutLayout {
   /// text's width, so that three close-ups share a page (a close-up that wide is cut to the
   /// rows around its node).
   private func tallestStep(for cell: Double) -> Double {
-    (bottom - style.margin) * (cell >= width - 1 ? 0.27 : 0.4)
+    (bottom - style.margin)
+      * (cell >= width - 1 ? 0.27 : cell >= width / 2 - Self.stepGap ? 0.3 : 0.4)
   }
 
   private func stepCellWidth(_ columns: Int) -> Double {
@@ -657,36 +735,64 @@ public struct HandoutLayout {
   private func stepGrid(_ run: [(FigureID, MeasuredText)]) -> StepGrid? {
     let items = run.compactMap { id, caption in figures[id].map { ($0, caption) } }
     guard !items.isEmpty else { return nil }
-    func grid(_ columns: Int, _ scenes: [Scene]) -> StepGrid? {
-      let cell = stepCellWidth(columns)
-      let scales = scenes.compactMap { readableScale($0, cell) }
-      guard scales.count == items.count, let scale = scales.min() else { return nil }
-      return StepGrid(
-        columns: columns, cell: cell, scenes: scenes, captions: items.map(\.1), scale: scale)
-    }
     for columns in [3, 2] {
-      if let plan = grid(columns, items.map(\.0)) { return plan }
+      let cell = stepCellWidth(columns)
+      let scales = items.compactMap { readableScale($0.0, cell) }
+      guard scales.count == items.count, let scale = scales.min() else { continue }
+      let rows = stride(from: 0, to: items.count, by: columns).map {
+        (figures: $0..<Swift.min($0 + columns, items.count), cell: cell)
+      }
+      return StepGrid(rows: rows, scenes: items.map(\.0), captions: items.map(\.1), scale: scale)
     }
-    // Two close-ups to a row only when each is cut between columns of nodes, with marks where
-    // its wires go; a window through a tree (colah's, whose edge boxes are wide) showed some
-    // nodes alone, cut off from what the caption names: those get a whole row, wider.
-    for columns in [2, 1] {
-      let cropped = items.compactMap { crop($0.0, to: stepCellWidth(columns)) }
-      guard cropped.count == items.count, columns == 1 || cropped.allSatisfy(\.context)
-      else { continue }
-      if let plan = grid(columns, cropped.map(\.scene)) { return plan }
+    // Close-ups: two to a row where two neighbouring steps are each cut between columns of
+    // nodes narrowly enough (the node's column, with marks where its wires go), a row of its
+    // own for a step that is not (a window through a tree, colah's, whose edge boxes are
+    // wide, showed some nodes alone, cut off from what the caption names; a wider close-up
+    // shows more of the graph).
+    let full = stepCellWidth(1)
+    // Each step's close-up in a third and in a half of the text width, where it has one.
+    let narrow = [3, 2].map { columns in
+      items.map { item in
+        crop(item.0, to: stepCellWidth(columns)).flatMap { $0.context ? $0.scene : nil }
+      }
     }
-    return nil
+    var rows: [(figures: Range<Int>, cell: Double)] = []
+    var scenes: [Scene] = []
+    var k = 0
+    rows: while k < items.count {
+      // As many to the row as fit: three, two, else one, the steps in their order.
+      for (columns, crops) in zip([3, 2], narrow) where k + columns <= items.count {
+        let row = crops[k..<k + columns].compactMap { $0 }
+        if row.count == columns {
+          rows.append((k..<k + columns, stepCellWidth(columns)))
+          scenes += row
+          k += columns
+          continue rows
+        }
+      }
+      guard let whole = crop(items[k].0, to: full)?.scene else { return nil }
+      rows.append((k..<k + 1, full))
+      scenes.append(whole)
+      k += 1
+    }
+    var scale = 1.0
+    for row in rows {
+      for index in row.figures {
+        guard let fits = readableScale(scenes[index], row.cell) else { return nil }
+        scale = Swift.min(scale, fits)
+      }
+    }
+    return StepGrid(rows: rows, scenes: scenes, captions: items.map(\.1), scale: scale)
   }
 
-  /// The row of `plan` starting at figure `start`.
-  private func stepRow(_ plan: StepGrid, from start: Int) -> StepRow {
-    let cells = (start..<Swift.min(start + plan.columns, plan.scenes.count)).map {
-      k -> (Scene, Size, MeasuredText) in
+  /// Row `r` of `plan`.
+  private func stepRow(_ plan: StepGrid, row r: Int) -> StepRow {
+    let cell = plan.rows[r].cell
+    let cells = plan.rows[r].figures.map { k -> (Scene, Size, MeasuredText) in
       let scene = plan.scenes[k]
       let scale = plan.scale
       let markup = plan.captions[k].markup
-      let size = measurer.measure(markup, font: style.caption, width: plan.cell)
+      let size = measurer.measure(markup, font: style.caption, width: cell)
       return (
         scene, Size(width: scene.size.width * scale, height: scene.size.height * scale),
         MeasuredText(markup: markup, size: size)
@@ -711,7 +817,7 @@ public struct HandoutLayout {
     guard let plan = plannedGrid(run) else {
       return estimate(following[following.startIndex])
     }
-    return stepRow(plan, from: 0).height
+    return stepRow(plan, row: 0).height
   }
 
   /// The part of a step figure around its highlighted node that reads at the style's
@@ -748,7 +854,16 @@ public struct HandoutLayout {
         part = scene.cropped(to: Rect(x: left, y: 0, width: most, height: scene.size.height))
       }
     }
-    if part.size.height > highest {
+    // The rows the step needs (its node, its wires and their labels), when fewer.
+    if let focus = part.focus, let band = part.neighbourhood(of: focus) {
+      let pad = Self.stepGap
+      let top = Swift.max(0, band.y - pad)
+      let height = Swift.min(part.size.height, band.y + band.height + pad) - top
+      if height < part.size.height - 1 {
+        part = part.cropped(to: Rect(x: 0, y: top, width: part.size.width, height: height))
+      }
+    }
+    if part.size.height > highest, let focus = part.focus {
       let top = Swift.min(
         Swift.max(0, focus.y + focus.height / 2 - highest / 2), part.size.height - highest)
       part = part.cropped(to: Rect(x: 0, y: top, width: part.size.width, height: highest))
@@ -966,10 +1081,18 @@ public struct HandoutLayout {
     if !pendingLandscape.isEmpty { placeLandscapeFigures() }
     pages.append(blankPage())
     y = style.margin
-    // Floated figures open the new page, in order (each fits on a page by itself).
+    // Floated figures open the new page, in order, as many as fit; the rest wait for the
+    // next page while the text fills this one (each fits on a page by itself).
     let floated = pendingTop
     pendingTop = []
-    for (scene, size, caption) in floated { placeFigure(scene, size: size, caption: caption) }
+    for (i, (scene, size, caption)) in floated.enumerated() {
+      let needed = size.height + caption.size.height + 2 * style.captionGap
+      if y > style.margin + 1 && y + needed > bottom {
+        pendingTop = Array(floated[i...])
+        break
+      }
+      placeFigure(scene, size: size, caption: caption)
+    }
   }
 
   /// A blank page of the paper's size (or another: a landscape page).

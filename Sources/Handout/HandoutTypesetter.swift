@@ -38,7 +38,35 @@ struct HandoutTypesetter {
       paper: paper, style: style, title: document.title, subject: document.summary,
       titleText: measured(title, style.title),
       summaryText: summary.map { measured($0, style.subtitle) },
-      blocks: document.blocks.map { typeset($0) })
+      blocks: runningIn(document.blocks))
+  }
+
+  /// The blocks typeset, each level-3 heading followed by a paragraph set at the start of it
+  /// (``TypesetBlock/runIn(title:text:)``).
+  private mutating func runningIn(_ blocks: [Block]) -> [TypesetBlock] {
+    var set: [TypesetBlock] = []
+    var i = 0
+    while i < blocks.count {
+      if case .heading(level: 3, let content) = blocks[i], i + 1 < blocks.count,
+        case .paragraph(let inlines) = blocks[i + 1]
+      {
+        let heading = style.heading3
+        let markup =
+          "<span font_desc=\"\(heading.description)\" size=\"\(Int(style.body.size * 1024))\">"
+          + Self.markup(content) + "</span>\u{2003}" + Self.markup(inlines)
+        if markup.utf8.count <= Self.longParagraphBytes {
+          let text = measured(markup, style.body)
+          if text.size.height <= pageHeight {
+            set.append(.runIn(title: content.plainText, text: text))
+            i += 2
+            continue
+          }
+        }
+      }
+      set.append(typeset(blocks[i]))
+      i += 1
+    }
+    return set
   }
 
   /// `markup` wrapped to the text width, and its size.

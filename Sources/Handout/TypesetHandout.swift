@@ -31,6 +31,11 @@ enum TypesetBlock: Sendable {
   case heading(level: Int, title: String, text: MeasuredText)
   /// A paragraph that fits on a page.
   case paragraph(MeasuredText)
+  /// A subsection's heading set at the start of its first paragraph, in the heading's bold
+  /// sans-serif (a run-in heading, as LaTeX sets `\paragraph`): its plain text (the
+  /// bookmark's title), and the paragraph as set. A node-by-node walk-through has a heading
+  /// for every node; on lines of their own they took a page of a 26-node handout.
+  case runIn(title: String, text: MeasuredText)
   /// A paragraph taller than a page, broken between words where the pages end when it is
   /// placed.
   case longParagraph([Inline])
