@@ -116,7 +116,9 @@ public struct LessonAnalysis: Sendable {
           ? FigureGraph(e, labels: walkedLabels, formulas: walkedFormulas)
           : FigureGraph(e, labels: writtenLabels)
       }
-      return Self.figureGraph(e, convention: convention)
+      return Self.figureGraph(
+        e, convention: convention, names: walkedLabels,
+        sameGraph: source == .expanded || expanded == nil)
     }
     writtenFigure = figure(.written)
     expandedFigure = figure(.expanded)
@@ -165,10 +167,16 @@ public struct LessonAnalysis: Sendable {
   /// draws).
   public func figureGraph(_ source: FigureSource) -> FigureGraph {
     if let figure = source == .expanded ? expandedFigure : writtenFigure { return figure }
-    return Self.figureGraph(source == .expanded ? walked : written, convention: convention)
+    return Self.figureGraph(
+      source == .expanded ? walked : written, convention: convention, names: walkedLabels,
+      sameGraph: source == .expanded || expanded == nil)
   }
 
-  private static func figureGraph(_ e: Evaluation, convention: LabelConvention) -> FigureGraph {
+  /// A figure's graph in `convention`; colah's short names agree with `names` (the
+  /// walk-through's): the walk-through's u₁ is the figures' u₁.
+  private static func figureGraph(
+    _ e: Evaluation, convention: LabelConvention, names: SymbolicLabels, sameGraph: Bool
+  ) -> FigureGraph {
     switch convention {
     case .loss: FigureGraph(e, labels: SymbolicLabels(e.graph))
     case .output:
@@ -176,7 +184,7 @@ public struct LessonAnalysis: Sendable {
         e,
         labels: SymbolicLabels(
           e.graph, loss: e.graph.outputName, seed: .number(e.upstream),
-          longest: Self.namedBeyond))
+          longest: Self.namedBeyond, agreeingWith: names, sameGraph: sameGraph))
     }
   }
 

@@ -207,7 +207,10 @@ public struct Walkthrough {
     for node in order {
       let y = labels.values[node.id]
       let dLdy = Formula.derivative(of: .symbol("L"), withRespectTo: y)
-      let kind = "\(node.op.rawValue) \(node.parameter)"
+      // The same operation on the same kinds of input: a / of two values after a / by 2
+      // still has its second input's rule to tell.
+      let slots = node.inputs.map { graph[$0].op == .constant ? "c" : "v" }.joined()
+      let kind = "\(node.op.rawValue) \(node.parameter) \(slots)"
       let repeated = told.contains(kind) && node.id != graph.output
       told.insert(kind)
       let definition = analysis.walkedFormulas.tidiedDefinitions[node.id]
@@ -331,23 +334,25 @@ public struct Walkthrough {
       let symbolic = analysis.walkedFormulas.locals[node.id][i]
         .filter { if case .number = $0 { false } else { true } }
         .min { $0.unicode().count < $1.unicode().count }
-      let chainRule: Formula
-      if let symbolic {
-        chainRule = .product([dLdy, symbolic])
-      } else if local == 1 {
-        chainRule = dLdy
-      } else {
-        chainRule = .product([dLdy, number(local)])
+      // ∂L/∂y times the local gradient's formula (a negative one outside: −∂L/∂y·x); none
+      // for a local gradient of 1, whose numbers say it.
+      var chainRule: [Formula] = []
+      if case .negate(let positive)? = symbolic {
+        chainRule = [.negate(.product([dLdy, positive]))]
+      } else if let symbolic {
+        chainRule = [.product([dLdy, symbolic])]
+      } else if local != 1 {
+        chainRule = [.product([dLdy, number(local)])]
       }
       let product = Formula.product([gradient(e.gradient(node.id)), gradient(local)])
       let edge = gradient(e.edgeGradients[node.id][i])
       if analysis.fanIn[inputID].count > 1 {
         // One term of ∂L/∂u: ∂y/∂u says which input it goes to.
-        lines.append([
-          .product([dLdy, .derivative(of: y, withRespectTo: u)]), chainRule, product, edge,
-        ])
+        lines.append(
+          [.product([dLdy, .derivative(of: y, withRespectTo: u)])] + chainRule + [product, edge])
       } else {
-        lines.append([.derivative(of: .symbol("L"), withRespectTo: u), chainRule, product, edge])
+        lines.append(
+          [.derivative(of: .symbol("L"), withRespectTo: u)] + chainRule + [product, edge])
       }
     }
     let name =

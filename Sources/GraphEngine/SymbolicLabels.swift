@@ -28,11 +28,18 @@ public struct SymbolicLabels: Sendable {
   ///     the local gradients' product itself, `y²exp(−x)`).
   ///   - longest: the longest value formula written out (``maximumLength`` unless given;
   ///     colah names every longer intermediate, as its article names c = a + b).
+  ///   - names: labels whose short names these must agree with (the walk-through's, when a
+  ///     figure names more values than it does): no node gets one of their names but, when
+  ///     they label this very graph (`sameGraph`), a node they gave that short name.
   public init(
     _ graph: Graph, loss: String = "L", seed given: Formula? = nil,
-    longest: Int = SymbolicLabels.maximumLength
+    longest: Int = SymbolicLabels.maximumLength, agreeingWith names: SymbolicLabels? = nil,
+    sameGraph: Bool = false
   ) {
     var used = Set(graph.nodes.compactMap(\.name))
+    let named = names?.abbreviations.map(\.name) ?? []
+    for case .symbol(let name) in named { used.insert(name) }
+    let sameGraph = sameGraph && names?.values.count == graph.nodes.count
     var fresh = 0
     func freshName() -> Formula {
       repeat { fresh += 1 } while used.contains("u\(fresh)")
@@ -51,7 +58,8 @@ public struct SymbolicLabels: Sendable {
         formula = Self.value(of: node, operands: a).tidied()
       }
       if formula.unicode().count > longest {
-        let name = freshName()
+        let kept = sameGraph ? names?.values[node.id] : nil
+        let name = kept.flatMap { named.contains($0) ? $0 : nil } ?? freshName()
         abbreviations.append((name, formula))
         values.append(name)
       } else {

@@ -29,9 +29,12 @@ struct LegendTests {
       guard case .text(let run, _) = element else { return nil }
       return PangoMarkupDialect.plainText(run.markup)
     }
-    #expect(texts.contains { $0.hasPrefix("u₁ = w₀·x₀ + w₁·x₁") }, "\(texts)")
-    // Its edges' local derivatives use the short names: ∂u₁/∂(w₀·x₀), not ∂(w₀·x₀ + …)/∂(…).
-    #expect(texts.contains { $0.hasPrefix("∂u₁/∂(w₀·x₀) = 1") }, "\(texts)")
+    // The walk-through's own short name keeps its meaning (u₁ = exp(…) in the text and in
+    // the figure); colah's further names come after it.
+    #expect(texts.contains { $0.hasPrefix("u₁ = exp(−(u₂ + w₂))") }, "\(texts)")
+    #expect(texts.contains { $0.hasPrefix("u₂ = w₀·x₀ + w₁·x₁") }, "\(texts)")
+    // Its edges' local derivatives use the short names: ∂u₂/∂(w₀·x₀), not ∂(w₀·x₀ + …)/∂(…).
+    #expect(texts.contains { $0.hasPrefix("∂u₂/∂(w₀·x₀) = 1") }, "\(texts)")
     let lines = texts.flatMap { $0.split(separator: "\n") }
     #expect(lines.allSatisfy { $0.count <= 32 }, "\(lines.filter { $0.count > 32 })")
   }
