@@ -217,3 +217,58 @@ extension Scene {
     return Rect(x: left, y: top, width: right - left, height: bottom - top)
   }
 }
+
+extension Scene {
+  /// How far right the labels of the wires leaving `focus` rightwards reach (the value
+  /// above, the gradient from upstream below, its arrow): what a close-up of
+  /// the step at `focus` must show of what arrives from upstream. nil when no wire leaves it
+  /// to the right.
+  public func outgoingRight(of focus: Rect) -> Double? {
+    let near = focus.insetBy(-6)
+    var wires: Set<Int> = []
+    var reach: Double?
+    for case .polyline(let points, _, _, .edge(let k)) in elements {
+      guard points.count >= 2, let first = points.first,
+        first.x >= near.x, first.x <= near.x + near.width, first.y >= near.y,
+        first.y <= near.y + near.height, points[1].x > first.x
+      else { continue }
+      wires.insert(k)
+      reach = Swift.max(reach ?? 0, first.x)
+    }
+    guard var right = reach else { return nil }
+    for element in elements {
+      guard case .edge(let k)? = element.owner, wires.contains(k) else { continue }
+      switch element {
+      case .text(let run, _): right = Swift.max(right, run.frame.x + run.frame.width)
+      case .arrowhead(let tip, _, let length, _, _, _, _, _):
+        right = Swift.max(right, tip.x + length)
+      // DLFS's backward arrow under the wire (the wire itself starts at the node): whole, or
+      // the cut through it drew a continuation mark as thick as the arrow.
+      case .polyline(let points, _, let width, _) where width > 1.5:
+        right = Swift.max(right, points.map(\.x).max() ?? right)
+      default: break
+      }
+    }
+    return right
+  }
+}
+
+extension Scene {
+  /// Where the first node right of `x` begins (the left edge of the next column of nodes, or
+  /// a branch point's dot), nil when there is none.
+  public func nodesLeft(after x: Double) -> Double? {
+    var least: Double?
+    for element in elements {
+      let left: Double
+      switch element {
+      case .circle(let center, let radius, let style, .node) where style.fill != nil:
+        left = center.x - radius
+      case .ellipse(let rect, let style, .node) where style.fill != nil: left = rect.x
+      case .roundedRect(let rect, _, let style, .node) where style.fill != nil: left = rect.x
+      default: continue
+      }
+      if left > x + 1 { least = Swift.min(least ?? left, left) }
+    }
+    return least
+  }
+}

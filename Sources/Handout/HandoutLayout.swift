@@ -543,6 +543,17 @@ public struct HandoutLayout {
           return
         }
         if landscape > placement.size.width / scene.size.width * 1.05 {
+          // A wide, low figure alone on a landscape page left most of it empty (tanh's
+          // expanded graph filled 45 % of one): cut in two or three parts in the text's own
+          // pages instead, when they take no more than a page there.
+          let filled =
+            (scene.size.height * landscape + caption.size.height + style.captionGap)
+            / landscapeArea.height
+          if filled < 0.6, pendingLandscape.isEmpty, !scene.cuts.isEmpty,
+            cutInline(scene, needed: needed, caption: caption, pages: 1, most: 3)
+          {
+            return
+          }
           // Floated, as a book floats a wide figure: the text goes on here, the figure on a
           // landscape page after this one.
           pendingLandscape.append((scene, landscape, caption))
@@ -556,9 +567,11 @@ public struct HandoutLayout {
   /// Cuts `scene` into parts as wide as the text and its margins at `needed` (the scale at
   /// which its smallest text reads) and places them one under another in the text's pages,
   /// each floating as any figure does, the caption under the last; false (nothing placed)
-  /// when a part would be taller than a figure may be.
+  /// when a part would be taller than three quarters of a page, when they would take more
+  /// than `turnedPages` pages, or when there would be more than `limit` parts.
   private mutating func cutInline(
-    _ scene: Scene, needed: Double, caption: MeasuredText, pages turnedPages: Int
+    _ scene: Scene, needed: Double, caption: MeasuredText, pages turnedPages: Int,
+    most limit: Int = .max
   ) -> Bool {
     let widest = width + 2 * style.figureOverhang
     var most = widest / needed
@@ -568,7 +581,9 @@ public struct HandoutLayout {
       parts = scene.split(at: cutsToFit(scene, most: most))
     }
     parts = parts.map { $0.trimmedVertically() }
-    guard parts.count > 1, parts.allSatisfy({ $0.size.width * needed <= widest + 0.5 }) else {
+    guard parts.count > 1, parts.count <= limit,
+      parts.allSatisfy({ $0.size.width * needed <= widest + 0.5 })
+    else {
       return false
     }
     // One scale for all parts, as large as the widest lets it be (never above full size).
@@ -657,10 +672,11 @@ public struct HandoutLayout {
     for r in plan.rows.indices {
       let row = stepRow(plan, row: r)
       ensure(row.height)
-      let cell = plan.rows[r].cell
+      var left = style.margin
       for (column, cellItem) in row.cells.enumerated() {
         let (scene, size, caption) = cellItem
-        let left = style.margin + Double(column) * (cell + Self.stepGap)
+        let cell = plan.rows[r].cells[column]
+        defer { left += cell + Self.stepGap }
         let frame = Rect(
           x: left + (cell - size.width) / 2, y: y + (row.figureHeight - size.height) / 2,
           width: size.width, height: size.height)
@@ -682,7 +698,7 @@ public struct HandoutLayout {
   /// of each figure (the figure, or the part around its node) with its caption.
   private struct StepGrid {
     /// Each row: the figures in it (by index) and the width of each of its cells.
-    var rows: [(figures: Range<Int>, cell: Double)]
+    var rows: [(figures: Range<Int>, cells: [Double])]
     var scenes: [Scene]
     var captions: [MeasuredText]
     /// One scale for every figure of the run, so that steps side by side are drawn alike.
@@ -740,55 +756,67 @@ public struct HandoutLayout {
       let scales = items.compactMap { readableScale($0.0, cell) }
       guard scales.count == items.count, let scale = scales.min() else { continue }
       let rows = stride(from: 0, to: items.count, by: columns).map {
-        (figures: $0..<Swift.min($0 + columns, items.count), cell: cell)
+        let figures = $0..<Swift.min($0 + columns, items.count)
+        return (figures: figures, cells: [Double](repeating: cell, count: figures.count))
       }
       return StepGrid(rows: rows, scenes: items.map(\.0), captions: items.map(\.1), scale: scale)
     }
-    // Close-ups: two to a row where two neighbouring steps are each cut between columns of
-    // nodes narrowly enough (the node's column, with marks where its wires go), a row of its
-    // own for a step that is not (a window through a tree, colah's, whose edge boxes are
-    // wide, showed some nodes alone, cut off from what the caption names; a wider close-up
-    // shows more of the graph).
+    // Close-ups: each step's narrowest close-up cut between columns of nodes (its node's
+    // column with the wires in and out and their labels, marks where they go on): in a third
+    // or a half of the text width, else the whole width (a window through a tree, colah's,
+    // whose edge boxes are wide, showed some nodes alone, cut off from what the caption
+    // names: it gets a wider close-up, which shows more of the graph).
     let full = stepCellWidth(1)
-    // Each step's close-up in a third and in a half of the text width, where it has one.
-    let narrow = [3, 2].map { columns in
-      items.map { item in
-        crop(item.0, to: stepCellWidth(columns)).flatMap { $0.context ? $0.scene : nil }
+    var chosen: [(scene: Scene, cell: Double)] = []
+    for item in items {
+      let narrow = [3, 2].lazy.compactMap { columns -> (scene: Scene, cell: Double)? in
+        let cell = self.stepCellWidth(columns)
+        return self.crop(item.0, to: cell).flatMap { $0.context ? ($0.scene, cell) : nil }
+      }.first
+      if let narrow {
+        chosen.append(narrow)
+      } else if let whole = crop(item.0, to: full)?.scene {
+        chosen.append((whole, full))
+      } else {
+        return nil
       }
-    }
-    var rows: [(figures: Range<Int>, cell: Double)] = []
-    var scenes: [Scene] = []
-    var k = 0
-    rows: while k < items.count {
-      // As many to the row as fit: three, two, else one, the steps in their order.
-      for (columns, crops) in zip([3, 2], narrow) where k + columns <= items.count {
-        let row = crops[k..<k + columns].compactMap { $0 }
-        if row.count == columns {
-          rows.append((k..<k + columns, stepCellWidth(columns)))
-          scenes += row
-          k += columns
-          continue rows
-        }
-      }
-      guard let whole = crop(items[k].0, to: full)?.scene else { return nil }
-      rows.append((k..<k + 1, full))
-      scenes.append(whole)
-      k += 1
     }
     var scale = 1.0
-    for row in rows {
-      for index in row.figures {
-        guard let fits = readableScale(scenes[index], row.cell) else { return nil }
-        scale = Swift.min(scale, fits)
-      }
+    for (scene, cell) in chosen {
+      guard let fits = readableScale(scene, cell) else { return nil }
+      scale = Swift.min(scale, fits)
     }
-    return StepGrid(rows: rows, scenes: scenes, captions: items.map(\.1), scale: scale)
+    // Set as words are set in a line: in order, each as wide as its figure at the common
+    // scale (a third of the text width at least, for its caption), as many to a row as fit;
+    // a row's spare width shared among its cells.
+    let narrowest = stepCellWidth(3)
+    var rows: [(figures: Range<Int>, cells: [Double])] = []
+    var start = 0
+    var cells: [Double] = []
+    func closeRow(_ end: Int) {
+      let used = cells.reduce(0, +) + Self.stepGap * Double(cells.count - 1)
+      let spare = Swift.max(0, width - used) / Double(cells.count)
+      rows.append((start..<end, cells.map { $0 + spare }))
+    }
+    for (k, item) in chosen.enumerated() {
+      let w = Swift.min(width, Swift.max(narrowest, item.scene.size.width * scale))
+      let used = cells.reduce(0, +) + Self.stepGap * Double(cells.count)
+      if !cells.isEmpty && used + w > width + 0.5 {
+        closeRow(k)
+        start = k
+        cells = []
+      }
+      cells.append(w)
+    }
+    closeRow(chosen.count)
+    return StepGrid(rows: rows, scenes: chosen.map(\.scene), captions: items.map(\.1), scale: scale)
   }
 
   /// Row `r` of `plan`.
   private func stepRow(_ plan: StepGrid, row r: Int) -> StepRow {
-    let cell = plan.rows[r].cell
-    let cells = plan.rows[r].figures.map { k -> (Scene, Size, MeasuredText) in
+    let row = plan.rows[r]
+    let cells = row.figures.map { k -> (Scene, Size, MeasuredText) in
+      let cell = row.cells[k - row.figures.lowerBound]
       let scene = plan.scenes[k]
       let scale = plan.scale
       let markup = plan.captions[k].markup
@@ -886,6 +914,18 @@ public struct HandoutLayout {
       var right = cuts.first { $0 >= focus.x + focus.width } ?? scene.size.width
       func width(_ l: Double, _ r: Double) -> Double {
         r - l + (l > 0 ? pad : 0) + (r < scene.size.width ? pad : 0)
+      }
+      // The wire out of the node with its labels (what arrives from upstream) stands in the
+      // gap after the node's column: cut just before the next column's nodes, not just after
+      // the node's.
+      // A close-up without it does not show the step: too narrow for it, none.
+      if right < scene.size.width, let out = scene.outgoingRight(of: focus), out > right {
+        right = Swift.min(scene.size.width, out + Self.stepGap / 2)
+        // Not just before a node (a branch point's dot sat on the mark drawn there).
+        if let next = scene.nodesLeft(after: out), next < right + pad {
+          right = Swift.max(out + 1, next - pad)
+        }
+        guard width(left, right) <= most else { return nil }
       }
       while true {
         let nextLeft = cuts.last { $0 < left } ?? (left > 0 ? 0 : nil)

@@ -94,7 +94,8 @@ struct HandoutTypesetter {
     case .table(let header, let rows):
       return .table(table(header, rows))
     case .figure(let name, _, let caption):
-      return .figure(name, caption: measured(PangoMarkupDialect.escape(caption), style.caption))
+      // Korean words kept whole in captions too (기울기 broke as 기 / 울기).
+      return .figure(name, caption: measured(Self.koreanWordsKept(caption), style.caption))
     case .pageBreak:
       return .pageBreak
     }
@@ -205,7 +206,7 @@ struct HandoutTypesetter {
         out += "<i>" + PangoMarkupDialect.escape(s) + "</i>"
         afterMath = false
       case .math(let f):
-        let markup = f.pangoMarkup()
+        let markup = signsKept(f.pangoMarkup())
         out += f.unicode().count <= shortFormula ? unbreakable(markup) : markup
         afterMath = true
       }
@@ -244,6 +245,23 @@ struct HandoutTypesetter {
 
   /// Formulas up to this many characters are kept on one line.
   static let shortFormula = 40
+
+  /// Markup with a word joiner after each minus or slash that is not followed by a space (a
+  /// unary minus, −(w·x + b); the ∂L/∂y of a derivative): Pango broke a line between a minus
+  /// and its parenthesis, and after ∂L/.
+  static func signsKept(_ markup: String) -> String {
+    var out = ""
+    var inTag = false
+    var pending = false
+    for c in markup {
+      if pending && c != " " { out.append("\u{2060}") }
+      pending = false
+      if c == "<" { inTag = true } else if c == ">" { inTag = false }
+      out.append(c)
+      if (c == "−" || c == "/") && !inTag { pending = true }
+    }
+    return out
+  }
 
   /// Markup with the spaces of its text (not those inside tags) made no-break spaces.
   static func unbreakable(_ markup: String) -> String {

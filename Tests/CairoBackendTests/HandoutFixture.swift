@@ -2,6 +2,7 @@ import Analysis
 import CairoBackend
 import Explain
 import Figures
+import GraphEngine
 import Handout
 
 /// A lesson's handout laid out on A4 in English with its figures composed in `theme`, as
@@ -12,7 +13,10 @@ enum HandoutFixture {
       .compose(measurer: PangoTextMeasurer())
     let scenes = Dictionary(made.map { ($0.id, $0.scene) }, uniquingKeysWith: { a, _ in a })
     return HandoutLayout.layOut(
-      Walkthrough(analysis, language: "en").document(), figures: scenes, paper: .a4,
+      Walkthrough(
+        analysis, language: "en",
+        operatorNames: FigureSet.operatorNames(analysis.walked.graph, theme: theme)
+      ).document(), figures: scenes, paper: .a4,
       measurer: PangoTextMeasurer()
     ).pages
   }
