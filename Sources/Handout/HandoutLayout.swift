@@ -394,10 +394,17 @@ public struct HandoutLayout {
       }
       y += row.height + style.rowSpacing
     }
-    // Broken across pages: the next page repeats the header row.
-    func breakPage() {
+    // Broken across pages: the next page repeats the header row. A page opened by floated
+    // figures with room for fewer rows than a widow's worth (a forward table went 3 rows,
+    // 1 row under the graph, then the rest) is left to the figures: the rows go on after.
+    func breakPage(before next: Int) {
       rule(table.left, table.width, style.tableRule)
       newPage()
+      let wanted = Swift.min(Self.widowRows, table.rows.count - next)
+      let needed =
+        table.head.height + style.rowSpacing
+        + table.rows[next..<(next + wanted)].reduce(0) { $0 + $1.height + style.rowSpacing }
+      if y > style.margin + 1 && y + needed > bottom { newPage() }
       rule(table.left, table.width, style.tableRule)
       placeRow(table.head)
       rule(table.left, table.width, style.headerRule)
@@ -422,7 +429,7 @@ public struct HandoutLayout {
     while next < table.rows.count {
       var count = fitting(from: next)
       if count == 0 && !justBroken {
-        breakPage()
+        breakPage(before: next)
         justBroken = true
         continue
       }
@@ -439,7 +446,7 @@ public struct HandoutLayout {
       next += count
       justBroken = false
       if next < table.rows.count {
-        breakPage()
+        breakPage(before: next)
         justBroken = true
       }
     }
