@@ -287,7 +287,11 @@ struct DiagramBuilder {
     -> Diagram.Text
   {
     if blanks.gradients && !given { return blank(color) }
-    return text(combined(f, numeric), theme.gradientFont, color)
+    // The gradient a step has just computed, in bold too: its colour alone printed lighter
+    // than the others' in grey, the emphasis reversed.
+    let markup = combined(f, numeric)
+    return text(
+      color == theme.highlightText ? "<b>" + markup + "</b>" : markup, theme.gradientFont, color)
   }
 
   /// An empty box as wide as a six-digit number, in `color`.

@@ -317,7 +317,11 @@ public enum TensorFigure {
               input, evaluation.edgeGradients[node.id][i],
               formula: labels == .numeric || name(node.id) == nil
                 ? nil : formulas.text(node, input: i, upstream: gradientName(node.id)))
-          if node.id == current { below?.color = theme.highlightText }
+          if node.id == current {
+            // In bold too: its colour alone printed lighter than the others' in grey.
+            below?.color = theme.highlightText
+            if let markup = below?.markup { below?.markup = "<b>" + markup + "</b>" }
+          }
           var edge = Diagram.Edge(
             from: from, to: boxOf[node.id], above: constant ? nil : valueLabel(input),
             below: below, showBelow: !label && done.contains(node.id),
