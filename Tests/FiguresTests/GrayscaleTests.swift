@@ -73,6 +73,13 @@ struct GrayscaleTests {
         }
       }
       #expect(rings == 1, "\(name) \(step.id)")
+      // What the step has just computed is in bold as well as in its colour (the colour alone
+      // printed lighter than the other gradients in grey). colah writes it in the node.
+      if theme.placement != .inNodes {
+        let highlighted = texts(step.scene).filter { $0.color == theme.highlightText }
+        #expect(!highlighted.isEmpty, "\(name) \(step.id)")
+        for run in highlighted { #expect(run.markup.hasPrefix("<b>"), "\(name): \(run.markup)") }
+      }
     }
   }
 }
