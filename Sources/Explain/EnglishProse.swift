@@ -52,6 +52,9 @@ struct EnglishProse: Prose {
   var forwardIntro: String {
     "The forward pass computes every node's value from the values of its inputs, from the inputs to the output:"
   }
+  var forwardIntroGivenInputs: String {
+    "The forward pass computes every node's value from the values of its inputs, from the inputs to the output (the lesson's inputs are given above):"
+  }
   var nodeColumn: String { "node" }
   var operationColumn: String { "operation" }
   var valueColumn: String { "value" }
@@ -128,6 +131,10 @@ struct EnglishProse: Prose {
         ? "Local gradient of {0} with respect to {1}, then upstream × local = what flows back to {1} along this edge (one term of \(gradientOf("1"))):"
         : "Local gradient of {0} with respect to {1}, then upstream × local = downstream, \(gradientOf("1")):",
       [name, input])
+  }
+
+  func localAndDownstreamAgain(_ input: Formula) -> [Inline] {
+    fill("The same with respect to {0}:", [input])
   }
 
   func appliedRule(_ op: String) -> String {

@@ -52,6 +52,9 @@ struct KoreanProse: Prose {
   var forwardIntro: String {
     "순전파는 입력에서 출력 쪽으로, 각 노드의 값을 그 입력의 값으로부터 계산합니다."
   }
+  var forwardIntroGivenInputs: String {
+    "순전파는 입력에서 출력 쪽으로, 각 노드의 값을 그 입력의 값으로부터 계산합니다(입력의 값은 위에 있습니다)."
+  }
   var nodeColumn: String { "노드" }
   var operationColumn: String { "연산" }
   var valueColumn: String { "값" }
@@ -124,6 +127,10 @@ struct KoreanProse: Prose {
         ? "{1}에 대한 {0}의 국소적 미분, 그리고 상류 × 국소적 미분 = 이 간선을 따라 {1}로 되돌아가는 값(\(gradientOf("1"))의 한 항):"
         : "{1}에 대한 {0}의 국소적 미분, 그리고 상류 × 국소적 미분 = 하류, 즉 \(gradientOf("1")):",
       [name, input])
+  }
+
+  func localAndDownstreamAgain(_ input: Formula) -> [Inline] {
+    fill("{0}에 대해서도 같은 방식으로:", [input])
   }
 
   func appliedRule(_ op: String) -> String {

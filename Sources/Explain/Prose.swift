@@ -43,6 +43,8 @@ protocol Prose: Sendable {
   var functionIs: String { get }
   var inputsAre: String { get }
   var forwardIntro: String { get }
+  /// The forward table's introduction when the lesson's inputs are left out of it.
+  var forwardIntroGivenInputs: String { get }
   var nodeColumn: String { get }
   var operationColumn: String { get }
   var valueColumn: String { get }
@@ -66,6 +68,9 @@ protocol Prose: Sendable {
   /// Before a node's local gradient with respect to `input` and, under it, upstream × local
   /// = downstream (or, `alongEdge`, what flows back along one of `input`'s edges).
   func localAndDownstream(_ name: Formula, _ input: Formula, alongEdge: Bool) -> [Inline]
+  /// Before a later input's local gradient and downstream product, once the node's first
+  /// input was told with ``localAndDownstream(_:_:alongEdge:)``.
+  func localAndDownstreamAgain(_ input: Formula) -> [Inline]
   /// Before the one-line-per-input form of a node whose operation (`op`) was told in full
   /// at an earlier node.
   func appliedRule(_ op: String) -> String

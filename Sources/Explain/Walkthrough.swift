@@ -162,7 +162,11 @@ public struct Walkthrough {
     let e = walked
     let labels = walkedLabels
     var rows: [[[Inline]]] = []
-    for node in e.graph.nodes where node.op != .constant {
+    // A graph of more than a few operations: its inputs, given just above, are left out of
+    // the table (eleven rows of "input" took a third of a page of a 16-operation handout).
+    let operations = e.graph.nodes.count { $0.op != .constant && $0.op != .input }
+    let inputsListed = operations <= Self.summedInTable
+    for node in e.graph.nodes where node.op != .constant && (inputsListed || node.op != .input) {
       rows.append([
         [.math(labels.values[node.id])],
         node.op == .input
@@ -173,7 +177,7 @@ public struct Walkthrough {
     }
     return [
       .heading(level: 2, text: prose.forwardHeading),
-      .paragraph([.text(prose.forwardIntro)]),
+      .paragraph([.text(inputsListed ? prose.forwardIntro : prose.forwardIntroGivenInputs)]),
       table(
         header: [
           [.text(prose.nodeColumn)], [.text(prose.operationColumn)], [.text(prose.valueColumn)],
@@ -243,6 +247,7 @@ public struct Walkthrough {
         blocks += appliedRule(node, after: lead, labels: labels, evaluation: e)
         continue
       }
+      var toldInputs = 0
       for (i, inputID) in node.inputs.enumerated() where graph[inputID].op != .constant {
         let u = labels.values[inputID]
         let dydu = Formula.derivative(of: y, withRespectTo: u)
@@ -277,7 +282,12 @@ public struct Walkthrough {
         let downstream: [Formula] =
           (alongEdge ? [] : [.derivative(of: .symbol("L"), withRespectTo: u)])
           + [.product([dLdy, dydu]), product, edge]
-        var sentence = prose.localAndDownstream(y, u, alongEdge: alongEdge)
+        // A later input of the node: the way was just told, the sentence names the input.
+        var sentence =
+          toldInputs > 0 && !alongEdge
+          ? prose.localAndDownstreamAgain(u)
+          : prose.localAndDownstream(y, u, alongEdge: alongEdge)
+        toldInputs += 1
         // The node's first input: the sentence joins the one giving the node's gradient.
         if case .paragraph(let said)? = blocks.last, said.last == .text(prose.stop) {
           sentence = said + [.text(" ")] + sentence

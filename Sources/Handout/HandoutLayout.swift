@@ -249,6 +249,12 @@ public struct HandoutLayout {
     case .equation(let equation):
       place(equation)
     case .system(let equations):
+      // Equations short enough to stand side by side in one line do, a `\qquad` apart, as
+      // a textbook sets a local gradient beside the chain rule using it.
+      if let row = sideBySide(equations, within: width) {
+        place(row, of: equations)
+        break
+      }
       // The block centred as a whole: its widest left side and widest right side, the `=`
       // between them (equations of several lines, or none, are set on their own).
       let sides = equations.compactMap { e -> (left: Double, right: Double)? in
@@ -330,7 +336,10 @@ public struct HandoutLayout {
     case .equation(let equation):
       (equation.lines.first?.box.height ?? 0) + style.equationSpacing
     case .system(let equations):
-      (equations.first?.lines.first?.box.height ?? 0) + style.equationSpacing
+      // Side by side, the row is as tall as its tallest equation.
+      (sideBySide(equations, within: width) == nil
+        ? equations.first?.lines.first?.box.height ?? 0
+        : equations.map { $0.lines[0].box.height }.max() ?? 0) + style.equationSpacing
     case .table: 60
     case .figure(let name, let caption): placed(name, caption: caption)?.height ?? 0
     case .heading: 20
@@ -382,6 +391,36 @@ public struct HandoutLayout {
       addMath(line, origin: Point(x: x, y: y + line.ascent + 2))
       y += line.height + (i == lines.count - 1 ? style.afterEquation : style.equationSpacing)
     }
+  }
+
+  /// The space between equations set side by side: TeX's `\qquad`, two ems of the math font.
+  private var equationQuad: Double { 2 * style.math.size }
+
+  /// The width of a system's equations set in one line, when each is one line at full size
+  /// and together they fit in `available`; nil otherwise.
+  private func sideBySide(_ equations: [TypesetEquation], within available: Double) -> Double? {
+    guard equations.count >= 2,
+      equations.allSatisfy({ $0.lines.count == 1 && $0.lines[0].scale == 1 && !$0.continued })
+    else { return nil }
+    let total =
+      equations.reduce(0) { $0 + $1.lines[0].box.width }
+      + equationQuad * Double(equations.count - 1)
+    return total <= available ? total : nil
+  }
+
+  /// Equations in one line, centred as a whole, on one baseline.
+  private mutating func place(_ total: Double, of equations: [TypesetEquation]) {
+    let boxes = equations.map(\.lines[0].box)
+    let ascent = boxes.map(\.ascent).max() ?? 0
+    let descent = boxes.map(\.descent).max() ?? 0
+    ensure(ascent + descent + style.equationSpacing)
+    var x = style.margin + (width - total) / 2
+    for box in boxes {
+      addMath(box, origin: Point(x: x, y: y + ascent + 2))
+      x += box.width + equationQuad
+    }
+    y += ascent + descent + style.afterEquation
+    equalsX = nil
   }
 
   private mutating func place(_ table: TypesetTable) {

@@ -94,7 +94,7 @@ public struct HandoutStyle: Sendable {
     ink: Color(hex: 0x111111), grey: Color(hex: 0x555555),
     paragraphSpacing: 8, equationSpacing: 7, equationIndent: 24, equationContinuationIndent: 14,
     afterEquation: 12, afterTitle: 6, titleRule: 0.6, afterTitleRule: 14, beforeSection: 16,
-    beforeSubsection: 10, afterHeading: 6, cellPadding: 6, cellTop: 3, rowSpacing: 6,
+    beforeSubsection: 10, afterHeading: 6, cellPadding: 6, cellTop: 3, rowSpacing: 4,
     tableRule: 0.8, headerRule: 0.5, afterTable: 10, minimumTextSize: 6.5, figureOverhang: 38,
     figureHeightShare: 0.42,
     captionGap: 3,

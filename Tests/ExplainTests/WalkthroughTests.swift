@@ -36,6 +36,27 @@ struct WalkthroughTests {
     assertMarkdownSnapshot(try markdown(lesson, language: "ko"), named: lesson + ".ko")
   }
 
+  @Test("the forward table lists the inputs for a small graph, not for a large one (given above)")
+  func forwardTableInputs() throws {
+    func forwardTable(_ text: String) throws -> [String] {
+      let lesson = try LessonLoader.load(text: text, path: "l.yaml", id: "l")
+      let md = MarkdownWriter().write(
+        Walkthrough(LessonAnalysis(try CompiledLesson.compile(lesson), figures: []), language: "en")
+          .document())
+      let forward = try #require(md.components(separatedBy: "## Forward pass").last)
+      return forward.components(separatedBy: "\n").prefix { !$0.hasPrefix("## ") }
+        .filter { $0.hasPrefix("| $") }
+    }
+    let small = try forwardTable("title: S\nfunction: y = sigmoid(w * x)\ninputs: {w: 2, x: 1}\n")
+    #expect(small.filter { $0.contains("| input |") }.count == 2, "\(small)")
+    #expect(small.count == 7)  // w, x, w·x and sigmoid expanded: ×(−1), exp, +1, /
+    let large = try forwardTable(
+      "title: L\nfunction: y = (a*b + c*d + e*f + a*c + b*d + e) * (a + b)\n"
+        + "inputs: {a: 1, b: 2, c: 3, d: 4, e: 5, f: 6}\n")
+    #expect(!large.isEmpty && large.allSatisfy { !$0.contains("| input |") }, "\(large)")
+    #expect(large.count == 12)
+  }
+
   @Test("the sigmoid walk-through follows DLFS 2 A.1 with the real numbers")
   func sigmoid() throws {
     let md = try markdown("sigmoid")

@@ -2,6 +2,7 @@ import Analysis
 import Explain
 import Figures
 import Foundation
+import GraphEngine
 import GraphLayout
 import Handout
 import LessonKit
@@ -176,5 +177,27 @@ struct HandoutPaginationTests {
     let xs = equals.sorted { $0.key < $1.key }.prefix(4).map(\.value)
     #expect(xs.count == 4)
     #expect(xs.allSatisfy { abs($0 - xs[0]) < 0.01 }, "\(xs)")
+  }
+
+  @Test(
+    "short equations of a system stand side by side on one baseline; long ones one under another")
+  func sideBySide() {
+    func baselines(_ system: [[Formula]]) -> Set<Double> {
+      let document = Document(
+        title: "Equations", summary: nil, language: "en", blocks: [.system(system)])
+      let layout = HandoutLayout.layOut(
+        document, figures: [:], paper: .a4, measurer: EstimatedTextMeasurer())
+      var ys: Set<Double> = []
+      for case .baselineText(let markup, _, _, let origin, _) in layout.pages[0].content
+      where markup == " = " {
+        ys.insert(origin.y)
+      }
+      return ys
+    }
+    let short: [[Formula]] = [[.symbol("a"), .number(1)], [.symbol("b"), .number(2)]]
+    #expect(baselines(short).count == 1)
+    let name = Formula.symbol(String(repeating: "long_name_", count: 6))
+    let long: [[Formula]] = [[name, .number(1)], [name, .number(2)]]
+    #expect(baselines(long).count == 2)
   }
 }
