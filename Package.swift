@@ -115,6 +115,8 @@ let package = Package(
     .executableTarget(
       name: "lessongen-fuzz", dependencies: ["LessonCLI"], path: "Sources/LessonFuzz",
       swiftSettings: strictSettings),
+    // What test targets share: the tiers (Scripts/test.sh --fast) and random samples.
+    .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),
     .testTarget(
       name: "GraphEngineTests", dependencies: ["GraphEngine", "ExpressionLanguage"],
       swiftSettings: strictSettings),
@@ -132,7 +134,8 @@ let package = Package(
       name: "LessonKitTests", dependencies: ["LessonKit", "ExpressionLanguage", "GraphEngine"],
       swiftSettings: strictSettings),
     .testTarget(
-      name: "ExplainTests", dependencies: ["Explain", "Analysis", "LessonKit", "GraphEngine"],
+      name: "ExplainTests",
+      dependencies: ["Explain", "Analysis", "LessonKit", "GraphEngine", "TestSupport"],
       exclude: ["Snapshots"], swiftSettings: strictSettings),
     .testTarget(
       name: "FiguresTests",
@@ -148,11 +151,11 @@ let package = Package(
       name: "CairoBackendTests",
       dependencies: [
         "CairoBackend", "Handout", "Figures", "GraphLayout", "LessonKit", "GraphEngine",
-        "Analysis", "Explain", "CCairo",
+        "Analysis", "Explain", "CCairo", "TestSupport",
       ],
       exclude: ["Snapshots"], swiftSettings: strictSettings),
     .testTarget(
-      name: "CLITests", dependencies: ["LessonCLI", "LessonKit", "lessongen"],
+      name: "CLITests", dependencies: ["LessonCLI", "LessonKit", "lessongen", "TestSupport"],
       swiftSettings: strictSettings),
   ]
 )

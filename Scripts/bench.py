@@ -17,7 +17,11 @@ Builds the release binary through ./lessongen if needed, then measures:
 Then, for large lessons (time and peak memory, median of --large-runs runs): a flat sum of
 1,000 terms, graphs of about 2,500 nodes (the largest drawn) and of 5,000 nodes (chain, flat
 sum, balanced tree), and a 35,000-term sum (refused at the node limit).
-`--large-only` prints only that table; `--tensors-only` only the two tensor rows.
+Last, `--watch`: a sigmoid lesson saved ten times (a new file renamed over the old, as editors
+save) under `lessongen build --watch`, and how soon after each save the new trace.json is there
+(polled every 2 ms; the target is 300 ms).
+`--large-only` prints only the large-lesson table; `--tensors-only` only the two tensor rows;
+`--watch-only` only the watch line.
 Copy the tables it prints into README.md when the numbers change.
 """
 import argparse, os, shutil, statistics, subprocess, sys, tempfile, time
@@ -210,14 +214,65 @@ def large_lessons(runs):
             print(f"| {label} | {median:.2f} s | {peak:.0f} MB | {status} |")
 
 
+def watch_rebuild(saves=10):
+    """Median and worst time from a save to the rebuilt trace.json under `build --watch`."""
+    lesson = "title: Square\nfunction: y = sigmoid(x * {})\ninputs: {{x: 3}}\n"
+    with tempfile.TemporaryDirectory() as folder:
+        lessons = os.path.join(folder, "lessons")
+        os.mkdir(lessons)
+        path = os.path.join(lessons, "square.yaml")
+
+        def save(k):
+            with open(path + ".tmp", "w") as f:
+                f.write(lesson.format(k + 2))
+            os.replace(path + ".tmp", path)
+
+        save(0)
+        trace = os.path.join(folder, "out", "square", "trace.json")
+        log = open(os.path.join(folder, "log"), "w")
+        watcher = subprocess.Popen([BINARY, "build", lessons, "--out", os.path.join(folder, "out"),
+                                    "--watch"], stdout=log, stderr=subprocess.STDOUT)
+        try:
+            deadline = time.time() + 30
+            while not os.path.exists(trace) and time.time() < deadline:
+                time.sleep(0.002)
+            times = []
+            for k in range(1, saves + 1):
+                before = open(trace).read()
+                time.sleep(0.2)
+                start = time.perf_counter()
+                save(k)
+                while time.perf_counter() - start < 10:
+                    try:
+                        if open(trace).read() != before:
+                            break
+                    except FileNotFoundError:
+                        pass
+                    time.sleep(0.002)
+                times.append((time.perf_counter() - start) * 1000)
+        finally:
+            watcher.terminate()
+            watcher.wait()
+            log.close()
+    print(f"`build --watch`, a sigmoid lesson saved {saves} times: the new trace.json "
+          f"{statistics.median(times):.0f} ms after the save (median), {max(times):.0f} ms at "
+          f"most (target 300 ms).")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--large-runs", type=int, default=3)
     parser.add_argument("--large-only", action="store_true")
     parser.add_argument("--tensors-only", action="store_true")
+    parser.add_argument("--watch-only", action="store_true")
     arguments = parser.parse_args()
     runs = arguments.runs
+    if arguments.watch_only:
+        subprocess.run([os.path.join(ROOT, "lessongen"), "--version"], check=True,
+                       stdout=subprocess.DEVNULL)
+        watch_rebuild()
+        return 0
     if arguments.tensors_only:
         subprocess.run([os.path.join(ROOT, "lessongen"), "--version"], check=True,
                        stdout=subprocess.DEVNULL)
@@ -270,6 +325,8 @@ def main():
                   f"{ours / theirs:.2f}x (target: under 0.5x).")
     print()
     large_lessons(arguments.large_runs)
+    print()
+    watch_rebuild()
 
 
 if __name__ == "__main__":

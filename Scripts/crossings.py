@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Edge crossings of lessongen's layout against Graphviz dot's, lesson by lesson.
 
-    python3 Scripts/crossings.py [--style S] [--random N] [--json] [--binary PATH] [LESSON ...]
+    python3 Scripts/crossings.py [--style S] [--random N] [--seed S] [--json] [--binary PATH] [LESSON ...]
 
 For every built-in lesson and every lesson of Tests/Lessons (or the ones given), the `graph`
 figure's wires from `lessongen layout` are cut into segments and every pair of segments of
@@ -11,7 +11,7 @@ two wires that share no end node and properly cross is a crossing, each point co
 Bézier curve sampled (12 points a piece; its control polygon can miss a crossing the curve
 makes) and counted alike. Issue 10 asks for no more
 crossings than dot; this prints both, and the lessons where lessongen has more.
-`--random N` adds N random expressions (a fixed seed; the shapes of the geometry tests'
+`--random N` adds N random expressions (drawn from `--seed`, 7 unless given; the shapes of the geometry tests'
 random lessons); `--json` prints the counts as JSON for the test that runs this script.
 """
 import argparse, json, os, random, re, subprocess, sys, tempfile
@@ -196,6 +196,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--style", default="dlfs")
     parser.add_argument("--random", type=int, default=0)
+    parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--binary")
     parser.add_argument("--no-branches", action="store_true",
@@ -208,7 +209,7 @@ def main():
     lessons = arguments.lessons
     scratch = tempfile.TemporaryDirectory()
     if arguments.random:
-        lessons = lessons + random_lessons(arguments.random, scratch.name)
+        lessons = lessons + random_lessons(arguments.random, scratch.name, arguments.seed)
     elif not lessons:
         listed = subprocess.run([BINARY, "list"], capture_output=True, text=True, check=True)
         lessons = [line.split()[0] for line in listed.stdout.splitlines()]

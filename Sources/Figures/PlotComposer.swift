@@ -1,6 +1,6 @@
-public import Analysis
+import Analysis
 import GraphEngine
-public import GraphLayout
+import GraphLayout
 
 /// Draws a ``FunctionPlot``: the function (solid, in the style's value colour) and its
 /// derivative (dashed, in its gradient colour) over the input's range, axes framed on the

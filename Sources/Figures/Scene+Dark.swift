@@ -1,4 +1,4 @@
-public import GraphLayout
+import GraphLayout
 
 extension Color {
   /// The colour for a dark page: its lightness in HSL turned around (L → 1 − L, kept within

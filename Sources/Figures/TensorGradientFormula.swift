@@ -1,4 +1,4 @@
-public import GraphEngine
+import GraphEngine
 
 /// The gradient an op sends back to one of its inputs, written as DLFS writes it beside its
 /// Affine layer (Fig. 5-25): ∂L/∂X = ∂L/∂Y·Wᵀ, ∂L/∂W = Xᵀ·∂L/∂Y, the bias's

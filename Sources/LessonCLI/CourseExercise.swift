@@ -30,7 +30,7 @@ enum CourseExercise {
     }
     _ = write("a.yaml", "title: A\nfunction: y = x * 2\ninputs:\n  x: 1\n")
     _ = write("b.yaml", "title: B\nfunction: y = exp(x)\ninputs:\n  x: 0.5\n")
-    FileManager.default.createFile(atPath: scratch + "/course.yaml", contents: Data(bytes))
+    _ = FileManager.default.createFile(atPath: scratch + "/course.yaml", contents: Data(bytes))
     let course = scratch + "/course.yaml"
     guard let loaded = try? CourseLoader.load(path: course),
       loaded.lessons.count <= builtLessons

@@ -112,7 +112,7 @@ struct OutputFolder {
       }
       throw OutputError("cannot create a folder in \(folder): \(Self.reason())")
     }
-    let staging = String(cString: pattern)
+    let staging = OutputFolder.string(pattern)
     do {
       // mkdtemp makes the folder private (0700); the output folder is as mkdir would make it.
       guard chmod(staging, 0o777 & ~Self.umaskValue) == 0 else {
@@ -380,7 +380,7 @@ struct OutputFolder {
     // mkstemp creates the file new (O_EXCL): never through a link.
     let fd = mkstemp(&pattern)
     guard fd >= 0 else { throw OutputError("cannot write \(destination): \(reason())") }
-    let temporary = String(cString: pattern)
+    let temporary = string(pattern)
     do {
       defer { close(fd) }
       guard fchmod(fd, 0o666 & ~umaskValue) == 0 else {
@@ -489,6 +489,11 @@ struct OutputFolder {
   }
 
   private static func reason() -> String { String(cString: strerror(errno)) }
+
+  /// The path mkdtemp or mkstemp filled into `pattern`: its bytes up to the terminating NUL.
+  static func string(_ pattern: [CChar]) -> String {
+    String(decoding: pattern.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+  }
 
   /// The process's umask, from `/proc/self/status` (umask(2) can only read it by changing
   /// it, which would race with other threads creating files); 022 where that is not there.

@@ -148,15 +148,12 @@ struct BuildCommandTests {
     }
     #expect(watching, "\((try? String(contentsOf: log, encoding: .utf8)) ?? "")")
     // Save an edit as an editor does: a new file renamed over the old one.
-    let started = Date()
     try folder.write("lessons/square.yaml", Self.square.replacingOccurrences(of: "3", with: "5"))
     let rebuilt = waitFor {
       (try? String(contentsOf: trace, encoding: .utf8))?.contains("25") == true
     }
-    let seconds = Date().timeIntervalSince(started)
+    // How soon is measured by Scripts/bench.py (watch rebuild), not here.
     #expect(rebuilt, "\((try? String(contentsOf: log, encoding: .utf8)) ?? "")")
-    // The target is 300 ms for a lesson like this; a loaded CI machine gets some slack.
-    #expect(seconds < 3, "rebuilt after \(seconds) s")
     // A broken save is reported, and the watch goes on.
     try folder.write("lessons/square.yaml", "title: Square\nfunction: y = x *\ninputs: {x: 3}\n")
     #expect(

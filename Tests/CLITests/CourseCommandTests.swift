@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `lessongen build COURSE.yaml`: a course's lessons and its handout with contents, outline
@@ -47,7 +48,7 @@ struct CourseCommandTests {
     return folder
   }
 
-  @Test("a course writes each lesson under its folder and one handout")
+  @Test("a course writes each lesson under its folder and one handout", .externalTools)
   func files() throws {
     let folder = try Self.built()
     defer { folder.cleanUp() }
@@ -64,7 +65,8 @@ struct CourseCommandTests {
     #expect(info.contains("A4"))
   }
 
-  @Test("contents and outline give the pages the lessons start on, as printed there")
+  @Test(
+    "contents and outline give the pages the lessons start on, as printed there", .externalTools)
   func contentsAndOutline() throws {
     let folder = try Self.built()
     defer { folder.cleanUp() }
@@ -115,7 +117,7 @@ struct CourseCommandTests {
     #expect(links.count - 1 == 4)
   }
 
-  @Test("pages after a lesson's first carry the running heads and run on in number")
+  @Test("pages after a lesson's first carry the running heads and run on in number", .externalTools)
   func runningHeads() throws {
     let folder = try Self.built()
     defer { folder.cleanUp() }
@@ -132,7 +134,7 @@ struct CourseCommandTests {
     }
   }
 
-  @Test("a Korean course on letter paper says 목차")
+  @Test("a Korean course on letter paper says 목차", .externalTools)
   func korean() throws {
     let folder = try Self.built(
       "title: 역전파\nlang: ko\npaper: letter\nlessons:\n  - sigmoid\n  - tanh\n")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `--exercise`: the exercise sheet with blanks, then the answer key on its own page.
@@ -51,7 +52,8 @@ struct ExerciseCommandTests {
     return (pages[..<key].joined(), pages[key...].joined())
   }
 
-  @Test("--exercise: no gradient before the answer key, all of them in it; values kept")
+  @Test(
+    "--exercise: no gradient before the answer key, all of them in it; values kept", .externalTools)
   func gradientsBlank() throws {
     let folder = try TemporaryFolder()
     defer { folder.cleanUp() }
@@ -98,7 +100,7 @@ struct ExerciseCommandTests {
     #expect(!folder.listing().contains { $0.hasPrefix("plain/") && $0.contains("exercise") })
   }
 
-  @Test("--exercise forward blanks the forward values too, the inputs kept")
+  @Test("--exercise forward blanks the forward values too, the inputs kept", .externalTools)
   func forwardBlank() throws {
     let folder = try TemporaryFolder()
     defer { folder.cleanUp() }
@@ -115,7 +117,7 @@ struct ExerciseCommandTests {
     #expect(sheet.contains("0.7") && sheet.contains("1.3"), "the inputs are given")
   }
 
-  @Test("a course with exercise: true collects the answer keys at its end")
+  @Test("a course with exercise: true collects the answer keys at its end", .externalTools)
   func courseAnswerKeys() throws {
     let folder = try TemporaryFolder()
     defer { folder.cleanUp() }

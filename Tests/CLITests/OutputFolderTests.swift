@@ -32,8 +32,9 @@ struct OutputFolderTests {
     while let path = enumerator?.nextObject() as? String {
       if let data = FileManager.default.contents(atPath: base + "/" + path) {
         var isFolder: ObjCBool = false
-        FileManager.default.fileExists(atPath: base + "/" + path, isDirectory: &isFolder)
-        if !isFolder.boolValue { result[path] = data }
+        let exists = FileManager.default.fileExists(
+          atPath: base + "/" + path, isDirectory: &isFolder)
+        if exists && !isFolder.boolValue { result[path] = data }
       }
     }
     return result

@@ -1,10 +1,13 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The `plot` figure through the command line: files, the walk-through, the lesson key.
 @Suite("plot command")
 struct PlotCommandTests {
-  @Test("a lesson of one input gets the plot in every format, the handout, Markdown and HTML")
+  @Test(
+    "a lesson of one input gets the plot in every format, the handout, Markdown and HTML",
+    .externalTools)
   func everywhere() throws {
     let folder = try TemporaryFolder()
     defer { folder.cleanUp() }

@@ -42,8 +42,8 @@ struct ProcessRunner {
         "lessongen-capture-\(UUID().uuidString)")
       let out = capture.appendingPathExtension("out")
       let err = capture.appendingPathExtension("err")
-      FileManager.default.createFile(atPath: out.path, contents: nil)
-      FileManager.default.createFile(atPath: err.path, contents: nil)
+      _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+      _ = FileManager.default.createFile(atPath: err.path, contents: nil)
       process.standardOutput = try FileHandle(forWritingTo: out)
       process.standardError = try FileHandle(forWritingTo: err)
       processes.append((process, out, err))
@@ -90,8 +90,9 @@ struct TemporaryFolder {
     var files: [String] = []
     while let path = enumerator?.nextObject() as? String {
       var isDirectory: ObjCBool = false
-      FileManager.default.fileExists(atPath: base + "/" + path, isDirectory: &isDirectory)
-      if !isDirectory.boolValue { files.append(path) }
+      let exists = FileManager.default.fileExists(
+        atPath: base + "/" + path, isDirectory: &isDirectory)
+      if exists && !isDirectory.boolValue { files.append(path) }
     }
     return files.sorted()
   }
@@ -123,6 +124,19 @@ struct FileIdentity: Equatable, CustomStringConvertible {
 
   var description: String { "inode \(inode), modified \(modified)" }
 
+  /// Waits until a file written now in `folder` gets a later modification time than every one
+  /// of `files` (the file system's clock ticks coarsely): from then on, any rewrite of them
+  /// shows in its time. Whether that came before the deadline.
+  static func clockPassed(_ files: [String: FileIdentity], in folder: TemporaryFolder) -> Bool {
+    let latest = files.values.map(\.modified).max() ?? .zero
+    let probe = folder.url.appendingPathComponent(".clock-probe").path
+    defer { unlink(probe) }
+    return ProcessRunner.waitFor {
+      _ = FileManager.default.createFile(atPath: probe, contents: Data())
+      return ((try? FileIdentity(path: probe))?.modified ?? .zero) > latest
+    }
+  }
+
   /// Every file below the folder, by its relative path.
   static func all(in folder: TemporaryFolder) throws -> [String: FileIdentity] {
     var result: [String: FileIdentity] = [:]
@@ -141,7 +155,7 @@ extension ProcessRunner {
     process.executableURL = binary
     process.arguments = arguments
     process.currentDirectoryURL = folder
-    FileManager.default.createFile(atPath: log.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: log.path, contents: nil)
     process.standardOutput = try FileHandle(forWritingTo: log)
     process.standardError = process.standardOutput
     try process.run()

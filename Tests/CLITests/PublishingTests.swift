@@ -1,9 +1,10 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The Markdown through real static-site tools, and the site through a real validator and a
 /// real browser (set up by Scripts/install-test-tools.sh).
-@Suite("publishing with real tools", .serialized)
+@Suite("publishing with real tools", .serialized, .externalTools)
 struct PublishingTests {
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `--steps` and `steps:` (issue 22): how the handout prints the step figures.
@@ -16,7 +17,9 @@ struct StepsOptionTests {
     return String(decoding: data, as: UTF8.self)
   }
 
-  @Test("none: no step figure in the handout, all of them in the Markdown; grid and all have them")
+  @Test(
+    "none: no step figure in the handout, all of them in the Markdown; grid and all have them",
+    .externalTools)
   func layouts() throws {
     let folder = try TemporaryFolder()
     defer { folder.cleanUp() }

@@ -3,6 +3,7 @@ import CCairo
 import Figures
 import Foundation
 import GraphLayout
+import TestSupport
 import Testing
 
 @testable import CairoBackend
@@ -14,7 +15,9 @@ import Testing
 @Suite("Figure files")
 struct FigureFileTests {
 
-  @Test("PDF: accepted by poppler, with title, creator, selectable text and embedded fonts")
+  @Test(
+    "PDF: accepted by poppler, with title, creator, selectable text and embedded fonts",
+    .externalTools)
   func pdf() throws {
     let figure = try figures("sigmoid", style: .dlfs, kinds: [.expanded])[0]
     let data = try FigureRenderer.render(figure.scene, as: .pdf)
@@ -39,7 +42,7 @@ struct FigureFileTests {
     #expect(!fonts.isEmpty && fonts.allSatisfy { $0.emb == "yes" }, "\(fonts)")
   }
 
-  @Test("PDF: every font of every figure kind, in every style, is embedded")
+  @Test("PDF: every font of every figure kind, in every style, is embedded", .externalTools)
   func embeddedFonts() throws {
     for theme in Theme.all {
       for figure in try figures("sigmoid", style: theme, labels: .both) {

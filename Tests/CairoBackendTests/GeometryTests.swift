@@ -5,6 +5,7 @@ import Foundation
 import GraphEngine
 import GraphLayout
 import LessonKit
+import TestSupport
 import Testing
 
 @Suite("Figure geometry")
@@ -70,13 +71,15 @@ struct GeometryTests {
     }
   }
 
-  @Test("200 random expressions are clean in every style")
+  @Test("random expressions (LESSONGEN_TEST_SAMPLES, 50 unless set) are clean in every style")
   func randomExpressions() throws {
-    var rng = SplitMix(state: 2026)
+    let count = TestTier.samples(50)
+    let seed = TestTier.seed(2026)
+    var rng = SplitMix(state: seed)
     let measurer = PangoTextMeasurer()
     var drawn = 0
     var attempts = 0
-    while drawn < 200 && attempts < 400 {
+    while drawn < count && attempts < 2 * count {
       attempts += 1
       let (function, inputs) = randomLesson(&rng)
       let yaml =
@@ -100,12 +103,13 @@ struct GeometryTests {
             let problems = SceneGeometry.problems(figure.scene)
             #expect(
               problems.isEmpty,
-              "\(function)\n\(theme.name) \(labels) \(figure.id.fileStem): \(problems)")
+              "seed \(seed): \(function)\n\(theme.name) \(labels) \(figure.id.fileStem): \(problems)"
+            )
           }
         }
       }
     }
-    #expect(drawn == 200)
+    #expect(drawn == count)
   }
 
   @Test("the checker catches overlaps and clipping")

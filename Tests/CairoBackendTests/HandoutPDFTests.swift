@@ -6,6 +6,7 @@ import Foundation
 import GraphLayout
 import Handout
 import LessonKit
+import TestSupport
 import Testing
 
 @Suite("Handout PDF")
@@ -225,7 +226,7 @@ struct HandoutPDFTests {
     }
   }
 
-  @Test("the sigmoid handout: pages, metadata and the trace's numbers as text")
+  @Test("the sigmoid handout: pages, metadata and the trace's numbers as text", .externalTools)
   func sigmoidPDF() throws {
     let file = try handout("sigmoid", "en", paper: .a4)
     defer { try? FileManager.default.removeItem(at: file) }
@@ -250,6 +251,7 @@ struct HandoutPDFTests {
 
   @Test(
     "bookmarks: one per heading, its title, nested under its section, on the heading's page",
+    .externalTools,
     arguments: [("sigmoid", "en"), ("sigmoid", "ko"), ("tanh", "en"), ("cs231n-circuit", "ko")])
   func bookmarks(lesson: String, language: String) throws {
     let file = try handout(lesson, language, paper: .a4)
@@ -281,7 +283,7 @@ struct HandoutPDFTests {
   }
 
   @Test(
-    "every page is numbered at its foot",
+    "every page is numbered at its foot", .externalTools,
     arguments: [("sigmoid", "en"), ("sigmoid", "ko"), ("tanh", "en")])
   func pageNumbers(lesson: String, language: String) throws {
     let file = try handout(lesson, language, paper: .letter)
@@ -297,7 +299,7 @@ struct HandoutPDFTests {
     }
   }
 
-  @Test("every font of the handout is embedded, in English and in Korean")
+  @Test("every font of the handout is embedded, in English and in Korean", .externalTools)
   func embeddedFonts() throws {
     for (language, paper) in [("en", Paper.a4), ("ko", .a4), ("ko", .letter)] {
       let file = try handout("sigmoid", language, paper: paper)

@@ -2,6 +2,7 @@ import Analysis
 import Foundation
 import GraphEngine
 import LessonKit
+import TestSupport
 import Testing
 
 @testable import Explain
@@ -44,7 +45,7 @@ struct MarkdownEscapingTests {
     return String(decoding: html, as: UTF8.self)
   }
 
-  @Test("paragraphs that start like block syntax stay paragraphs (cmark-gfm)")
+  @Test("paragraphs that start like block syntax stay paragraphs (cmark-gfm)", .externalTools)
   func blockStarts() throws {
     let lesson = try LessonLoader.load(text: Self.lesson(), path: "escape.yaml", id: "escape")
     let compiled = try CompiledLesson.compile(lesson)

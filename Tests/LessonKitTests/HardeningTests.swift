@@ -61,13 +61,11 @@ struct HardeningTests {
     let big = folder.appendingPathComponent("big.yaml").path
     #expect(FileManager.default.createFile(atPath: big, contents: nil))
     #expect(truncate(big, 200 << 20) == 0)
-    let start = Date()
     #expect(
       throws: LessonError.self,
       performing: {
         _ = try LessonSource.file(big).compile()
       })
-    #expect(Date().timeIntervalSince(start) < 1)
     if case .failure(let problem) = LessonFileReader.read(big, limit: Limits.fileBytes) {
       #expect(problem.message.hasPrefix("the file is larger than 1 MiB (1048576 bytes)"))
     } else {
@@ -216,10 +214,8 @@ struct HardeningTests {
   @Test("a run of combining marks longer than 30 is refused before any shaping sees it")
   func combiningMarks() {
     let marks = String(repeating: "\u{301}", count: 40_000)
-    let start = Date()
     let text = diagnostics("title: a\(marks)\nfunction: y = x\ninputs: {x: 1}\n")
     #expect(text.hasPrefix("lesson.yaml:1:39: error: more than 30 combining marks in a row"))
-    #expect(Date().timeIntervalSince(start) < 2)
     // Thirty are fine (Vietnamese and Hangul need a few).
     let thirty = String(repeating: "\u{301}", count: 30)
     #expect(diagnostics("title: a\(thirty) tiếng 한국어\nfunction: y = x\ninputs: {x: 1}\n") == "")
@@ -241,11 +237,9 @@ struct HardeningTests {
       let items = Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ")
       yaml += "  a\(level): &a\(level) [\(items)]\n"
     }
-    let start = Date()
     let text = diagnostics(yaml)
     #expect(
       text.contains("error: the YAML's anchors and aliases (&name, *name) expand to more values"))
-    #expect(Date().timeIntervalSince(start) < 2)
     // A few aliases, as an author might use them, are fine.
     #expect(diagnostics("title: t\nfunction: y = x * w\ninputs:\n  x: &one 1\n  w: *one\n") == "")
   }
