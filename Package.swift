@@ -80,30 +80,45 @@ let package = Package(
     // PNG files from RGB scanlines: a DEFLATE encoder for figure-like images (pure Swift,
     // zlib only for the chunks' CRC).
     .target(name: "PNGCodec", dependencies: ["CZlib"], swiftSettings: strictSettings),
+    // The display list, pure Swift: Scene (figures and pages), its crops, cuts and dark
+    // variant, Color, Font and the TextMeasuring protocols.
+    .target(
+      name: "Drawing", dependencies: ["GraphEngine", "GraphLayout"], swiftSettings: strictSettings),
+    // Formulas typeset as a textbook sets them (fractions, scripts, radicals), pure Swift.
+    .target(
+      name: "MathTypesetting", dependencies: ["Drawing", "GraphEngine", "GraphLayout"],
+      swiftSettings: strictSettings),
     // Figure composition, pure Swift: Diagram → Scene (display list) per Theme, via TextMeasuring.
     .target(
-      name: "Figures", dependencies: ["Analysis", "GraphEngine", "GraphLayout"],
+      name: "Figures", dependencies: ["Analysis", "Drawing", "GraphEngine", "GraphLayout"],
       swiftSettings: strictSettings),
     // Handout typesetting (text, math) and pagination, pure Swift: Document → pages as Scenes.
     .target(
       name: "Handout",
-      dependencies: ["Figures", "Analysis", "Explain", "GraphEngine", "GraphLayout"],
+      dependencies: [
+        "Drawing", "Figures", "MathTypesetting", "Analysis", "Explain", "GraphEngine",
+        "GraphLayout",
+      ],
       swiftSettings: strictSettings),
     // The drawing backend, the only user of Cairo, Pango and fontconfig: Scenes → PDF/PNG/SVG.
     .target(
       name: "CairoBackend",
       dependencies: [
-        "Figures", "Handout", "Analysis", "GraphLayout", "PNGCodec", "CCairo", "CPangoCairo",
-        "CFontconfig",
+        "Drawing", "Figures", "Handout", "Analysis", "GraphLayout", "PNGCodec", "CCairo",
+        "CPangoCairo", "CFontconfig",
       ],
       swiftSettings: strictSettings
     ),
+    // The output folder: written all at once (atomic swap, locks), every path below --out
+    // checked, and the build manifest that says what is unchanged.
+    .target(
+      name: "OutputStore", dependencies: ["LessonKit", "CSystem"], swiftSettings: strictSettings),
     // The commands, as a library so tests can call them without a process.
     .target(
       name: "LessonCLI",
       dependencies: [
-        "LessonKit", "GraphEngine", "ExpressionLanguage", "Analysis", "Figures", "Handout",
-        "CairoBackend", "Explain", "GraphLayout", "CSystem",
+        "LessonKit", "GraphEngine", "ExpressionLanguage", "Analysis", "Drawing", "Figures",
+        "Handout", "CairoBackend", "Explain", "GraphLayout", "OutputStore", "CSystem",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings
@@ -131,7 +146,8 @@ let package = Package(
     .testTarget(
       name: "GraphLayoutTests", dependencies: ["GraphLayout"], swiftSettings: strictSettings),
     .testTarget(
-      name: "LessonKitTests", dependencies: ["LessonKit", "ExpressionLanguage", "GraphEngine"],
+      name: "LessonKitTests",
+      dependencies: ["LessonKit", "Analysis", "ExpressionLanguage", "GraphEngine"],
       swiftSettings: strictSettings),
     .testTarget(
       name: "ExplainTests",
@@ -140,22 +156,26 @@ let package = Package(
     .testTarget(
       name: "FiguresTests",
       dependencies: [
-        "Figures", "Analysis", "LessonKit", "GraphEngine", "GraphLayout", "ExpressionLanguage",
+        "Drawing", "Figures", "Analysis", "LessonKit", "GraphEngine", "GraphLayout",
+        "ExpressionLanguage",
       ],
       swiftSettings: strictSettings),
     .testTarget(
       name: "HandoutTests",
-      dependencies: ["Handout", "Figures", "Analysis", "Explain", "LessonKit", "GraphLayout"],
+      dependencies: [
+        "Handout", "Drawing", "Figures", "Analysis", "Explain", "LessonKit", "GraphLayout",
+      ],
       swiftSettings: strictSettings),
     .testTarget(
       name: "CairoBackendTests",
       dependencies: [
-        "CairoBackend", "Handout", "Figures", "GraphLayout", "LessonKit", "GraphEngine",
+        "CairoBackend", "Handout", "Drawing", "Figures", "GraphLayout", "LessonKit", "GraphEngine",
         "Analysis", "Explain", "CCairo", "TestSupport",
       ],
       exclude: ["Snapshots"], swiftSettings: strictSettings),
     .testTarget(
-      name: "CLITests", dependencies: ["LessonCLI", "LessonKit", "lessongen", "TestSupport"],
+      name: "CLITests",
+      dependencies: ["LessonCLI", "LessonKit", "OutputStore", "lessongen", "TestSupport"],
       swiftSettings: strictSettings),
   ]
 )

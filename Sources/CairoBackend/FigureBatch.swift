@@ -1,5 +1,6 @@
 public import Analysis
 import Dispatch
+import Drawing
 public import Figures
 import Foundation
 import Synchronization

@@ -1,4 +1,5 @@
 internal import CCairo
+public import Drawing
 public import Figures
 import Foundation
 import GraphLayout

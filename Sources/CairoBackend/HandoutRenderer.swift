@@ -1,4 +1,5 @@
 internal import CCairo
+import Drawing
 import Figures
 import Foundation
 import GraphLayout

@@ -1,5 +1,6 @@
 internal import CCairo
 internal import CPangoCairo
+import Drawing
 import Figures
 import Foundation
 import GraphLayout

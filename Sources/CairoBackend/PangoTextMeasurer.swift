@@ -1,5 +1,6 @@
 internal import CCairo
 internal import CPangoCairo
+public import Drawing
 public import Figures
 import Foundation
 import GraphLayout

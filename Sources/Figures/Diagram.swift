@@ -1,3 +1,4 @@
+import Drawing
 import GraphEngine
 
 /// A figure before measuring and layout: boxes with their text, edges with their labels,

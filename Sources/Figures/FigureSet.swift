@@ -1,4 +1,5 @@
 public import Analysis
+import Drawing
 public import GraphEngine
 import GraphLayout
 
@@ -114,4 +115,9 @@ public struct FigureSet {
     }
     return figures
   }
+}
+
+extension Figure {
+  /// The same figure for a dark page.
+  public var darkVariant: Figure { Figure(id: id, scene: scene.darkVariant) }
 }

@@ -1,4 +1,5 @@
 public import Analysis
+import Drawing
 public import GraphEngine
 
 /// The graph of a lesson of vectors and matrices, as DLFS draws its Affine layer (Fig. 5-25):

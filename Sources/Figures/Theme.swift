@@ -1,4 +1,5 @@
 public import Analysis
+import Drawing
 import GraphEngine
 public import GraphLayout
 

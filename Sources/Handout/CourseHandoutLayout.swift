@@ -1,4 +1,5 @@
 public import Analysis
+public import Drawing
 public import Figures
 import GraphEngine
 import GraphLayout

@@ -1,8 +1,10 @@
 public import Analysis
+public import Drawing
 public import Explain
 public import Figures
 import GraphEngine
 import GraphLayout
+import MathTypesetting
 
 /// Puts a typeset document on pages: the title block, headings kept with what follows,
 /// paragraphs (one taller than a page broken across pages), displayed equations centred or

@@ -1,3 +1,4 @@
+public import Drawing
 public import Figures
 public import GraphLayout
 

@@ -1,3 +1,4 @@
+public import Drawing
 public import Figures
 
 /// The handout's look as data: its fonts, colours, margins and spacing. The layout reads

@@ -1,7 +1,9 @@
+import Drawing
 import Explain
 import Figures
 import GraphEngine
 import GraphLayout
+import MathTypesetting
 
 /// Measures and typesets a ``Document``'s text for one paper and style, block by block, into
 /// a ``TypesetHandout``: headings and paragraphs wrapped to the text width, displayed

@@ -1,7 +1,9 @@
 import Analysis
+import Drawing
 import Explain
 import Figures
 import GraphLayout
+import MathTypesetting
 
 /// A document's text measured and typeset for one paper and style: all of laying a handout
 /// out that does not depend on the figures. ``HandoutLayout/typeset(_:paper:style:measurer:)``

@@ -1,20 +1,20 @@
 import Analysis
 import CairoBackend
+import Drawing
 import Explain
 import Figures
 import Foundation
 import GraphEngine
 import Handout
 import LessonKit
+import OutputStore
 
 /// The files of one lesson's output folder, made in memory before anything is written, so
 /// an error leaves the folder as it was.
 enum Artifacts {
   /// A file to write: its path inside `Output/<id>/` and its bytes.
-  struct File {
-    var path: String
-    var contents: Data
-  }
+  /// One output file (the output folder's type).
+  typealias File = OutputFile
 
   /// A lesson analysed and explained, before anything is laid out or drawn: what its
   /// documents and figures are made from.

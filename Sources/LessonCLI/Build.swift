@@ -1,11 +1,13 @@
 import Analysis
 import ArgumentParser
 import CairoBackend
+import Drawing
 import Figures
 import Foundation
 import GraphEngine
 import Handout
 import LessonKit
+import OutputStore
 import Synchronization
 
 #if canImport(Glibc)

@@ -1,10 +1,12 @@
 import Analysis
 import ArgumentParser
+import Drawing
 import Figures
 import Foundation
 import GraphEngine
 import Handout
 import LessonKit
+import OutputStore
 
 /// What `lessongen build` and `lessongen site` read: the paths given (folders, lesson files,
 /// course files; none: the built-in lessons) and the options, resolved into the lessons and

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LessonKit
+import OutputStore
 
 #if canImport(Glibc)
   import Glibc

@@ -1,4 +1,5 @@
 import Analysis
+import Drawing
 import Explain
 import Figures
 import GraphEngine

@@ -1,10 +1,12 @@
 import Analysis
 import ArgumentParser
 import CairoBackend
+import Drawing
 import Foundation
 import GraphEngine
 import Handout
 import LessonKit
+import OutputStore
 
 /// `lessongen LESSON`: everything for one lesson into `Output/<id>/`.
 struct Generate: ParsableCommand {

@@ -1,6 +1,7 @@
 import Analysis
 import ArgumentParser
 import CairoBackend
+import Drawing
 import Explain
 import Figures
 import LessonKit

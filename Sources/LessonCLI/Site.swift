@@ -1,12 +1,14 @@
 import Analysis
 import ArgumentParser
 import CairoBackend
+import Drawing
 import Explain
 import Figures
 import Foundation
 import GraphEngine
 import Handout
 import LessonKit
+import OutputStore
 import Synchronization
 
 /// `lessongen site [PATH…] --out SITE`: the lessons as a static web site — `index.html` with

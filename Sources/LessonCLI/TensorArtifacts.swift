@@ -1,11 +1,13 @@
 import Analysis
 import CairoBackend
+import Drawing
 import Explain
 import Figures
 import Foundation
 import GraphEngine
 import Handout
 import LessonKit
+import OutputStore
 
 /// Everything `lessongen LESSON` writes for a lesson of vectors and matrices: the trace, the
 /// graph figure in three formats, and a walk-through (handout, Markdown, HTML) that states

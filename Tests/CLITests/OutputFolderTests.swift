@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import LessonCLI
+@testable import OutputStore
 
 /// The output folder is replaced all at once, never written through a link, and shared
 /// safely by concurrent runs (issue: never crash, never lose or leak a file).

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import LessonCLI
+@testable import OutputStore
 
 #if canImport(Glibc)
   import Glibc

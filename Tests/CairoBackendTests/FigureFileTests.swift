@@ -1,5 +1,6 @@
 import Analysis
 import CCairo
+import Drawing
 import Figures
 import Foundation
 import GraphLayout

@@ -1,5 +1,6 @@
 import Analysis
 import CairoBackend
+import Drawing
 import Explain
 import Figures
 import Foundation

@@ -1,3 +1,4 @@
+import Drawing
 import Figures
 import GraphLayout
 

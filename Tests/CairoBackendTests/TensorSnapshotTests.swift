@@ -1,4 +1,5 @@
 import CairoBackend
+import Drawing
 import Figures
 import GraphEngine
 import LessonKit

@@ -1,4 +1,5 @@
 import Analysis
+import Drawing
 import Figures
 import Testing
 

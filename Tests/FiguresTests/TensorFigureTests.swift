@@ -1,4 +1,5 @@
 import Analysis
+import Drawing
 import ExpressionLanguage
 import GraphEngine
 import Testing

@@ -1,3 +1,4 @@
+import Drawing
 import Explain
 import Figures
 import GraphEngine

@@ -27,6 +27,13 @@ public struct FigureGeometry: Sendable {
     /// The text inside or at the node.
     public var label: String
     public var frame: Rect
+
+    public init(id: String, kind: NodeKind, label: String, frame: Rect) {
+      self.id = id
+      self.kind = kind
+      self.label = label
+      self.frame = frame
+    }
   }
 
   public struct Edge: Sendable {
@@ -34,12 +41,23 @@ public struct FigureGeometry: Sendable {
     public var to: String
     /// The wire from the source's boundary to the target's, arrowheads excluded.
     public var points: [Point]
+
+    public init(from: String, to: String, points: [Point]) {
+      self.from = from
+      self.to = to
+      self.points = points
+    }
   }
 
   /// A text set along a wire: a value, a gradient, a name, a local derivative.
   public struct Label: Sendable {
     public var text: String
     public var frame: Rect
+
+    public init(text: String, frame: Rect) {
+      self.text = text
+      self.frame = frame
+    }
   }
 
   public var size: Size
@@ -47,4 +65,15 @@ public struct FigureGeometry: Sendable {
   public var nodes: [Node] = []
   public var edges: [Edge] = []
   public var labels: [Label] = []
+
+  public init(
+    size: Size, direction: Direction, nodes: [Node] = [], edges: [Edge] = [],
+    labels: [Label] = []
+  ) {
+    self.size = size
+    self.direction = direction
+    self.nodes = nodes
+    self.edges = edges
+    self.labels = labels
+  }
 }

@@ -29,31 +29,31 @@ import LessonKit
 /// container volume), or the parent is not writable — the files are replaced one by one
 /// inside `<id>/` instead, each through a temporary name and a rename: every file is whole,
 /// but a failure midway leaves some files new.
-struct OutputFolder {
+public struct OutputFolder {
   /// The folder's path as the user gave it (`..` after a symbolic link is resolved by the file
   /// system, as a shell would, not by removing text).
-  let path: String
+  public let path: String
   /// For `build` and `site`: the `--out` folder this one lies in, and the path below it; the
   /// folders between the two are made without following links (``OutputRoot``).
-  let root: (OutputRoot, relative: String)?
+  public let root: (OutputRoot, relative: String)?
 
-  init(path: String) {
+  public init(path: String) {
     self.path = path
     self.root = nil
   }
 
-  init(_ url: URL) {
+  public init(_ url: URL) {
     self.init(path: url.path)
   }
 
   /// The folder `relative` below `root` (checked by ``OutputRoot/isSafe(_:)`` when written).
-  init(root: OutputRoot, relative: String) {
+  public init(root: OutputRoot, relative: String) {
     self.path = root.path(relative)
     self.root = (root, relative)
   }
 
   /// What the last ``write(_:failAfter:)`` did.
-  enum Outcome: Equatable {
+  public enum Outcome: Equatable {
     /// Nothing differed: the folder was left untouched.
     case unchanged
     /// The folder was replaced at once.
@@ -67,13 +67,13 @@ struct OutputFolder {
   /// - Parameter failAfter: for tests: fail as if the disk were full after writing this many
   ///   files into the private folder.
   @discardableResult
-  func write(_ files: [Artifacts.File], failAfter: Int? = nil) throws -> Outcome {
+  public func write(_ files: [OutputFile], failAfter: Int? = nil) throws -> Outcome {
     try writeRecorded(files, failAfter: failAfter).outcome
   }
 
   /// ``write(_:failAfter:)``, and the folder's ``stamp(of:)`` taken under the same lock: what
   /// this run left, for the build manifest to compare with later.
-  func writeRecorded(_ files: [Artifacts.File], failAfter: Int? = nil) throws -> (
+  public func writeRecorded(_ files: [OutputFile], failAfter: Int? = nil) throws -> (
     outcome: Outcome, stamp: String
   ) {
     let target = path
@@ -96,7 +96,7 @@ struct OutputFolder {
 
   /// The body of ``write(_:failAfter:)``, under the parent's lock.
   private func writeLocked(
-    _ files: [Artifacts.File], failAfter: Int?, folder: String, name: String
+    _ files: [OutputFile], failAfter: Int?, folder: String, name: String
   ) throws -> Outcome {
     let target = path
     let old = try Self.existingFolder(target, writing: Set(files.map(\.path)))
@@ -158,7 +158,7 @@ struct OutputFolder {
   // MARK: Steps
 
   /// `mkdir -p`, with a message that names the folder.
-  static func makeFolders(_ path: String) throws {
+  public static func makeFolders(_ path: String) throws {
     if isFolder(path) { return }
     var partial = path.hasPrefix("/") ? "" : "."
     for component in path.split(separator: "/") {
@@ -203,7 +203,7 @@ struct OutputFolder {
 
   /// The start of the name of a run's private folder beside `<name>/`: distinctive, so that
   /// no folder of the user's is ever taken for one.
-  static func privatePrefix(_ name: String) -> String { "." + name + ".lessongen-" }
+  public static func privatePrefix(_ name: String) -> String { "." + name + ".lessongen-" }
 
   /// Removes the private folders of `name` a killed run left in `parent`
   /// (`.<name>.lessongen-XXXXXX`, and `….old` from the two-rename fallback). Only called
@@ -229,7 +229,7 @@ struct OutputFolder {
   /// The path of the folder already there, nil when there is none; refuses a symbolic link
   /// or a file where the folder or its `figures/` should be, and a folder that is not
   /// lessongen's output.
-  static func existingFolder(_ target: String, writing: Set<String> = []) throws -> String? {
+  public static func existingFolder(_ target: String, writing: Set<String> = []) throws -> String? {
     var info = stat()
     guard lstat(target, &info) == 0 else {
       if errno == ENOENT { return nil }
@@ -275,7 +275,7 @@ struct OutputFolder {
   /// pages), `figures/` holding `.pdf`, `.png` and `.svg` files, and the files of the run
   /// at hand (`writing`). Anything else — a lesson file saved in the folder, the author's
   /// notes — is the user's, and replacing the folder would delete it.
-  static func strangeFile(in target: String, writing: Set<String> = []) -> String? {
+  public static func strangeFile(in target: String, writing: Set<String> = []) -> String? {
     let id = (target as NSString).lastPathComponent
     let mine: Set<String> = Set(
       ["trace.json", "index.html", "exercise.html", "lost+found"]
@@ -298,7 +298,7 @@ struct OutputFolder {
   /// recorded stamp knows the folder still holds what it wrote — with two `lstat` calls,
   /// not one per file (the check of 17 unchanged lessons took 1,200 of them). Only bytes
   /// rewritten inside an existing file by hand go unseen.
-  static func stamp(of path: String) -> String {
+  public static func stamp(of path: String) -> String {
     var lines: [String] = []
     func add(_ relative: String) {
       var info = stat()
@@ -323,7 +323,7 @@ struct OutputFolder {
   }
 
   /// Whether the folder holds exactly `files`, byte for byte, and nothing else.
-  private static func matches(_ folder: String, _ files: [Artifacts.File]) -> Bool {
+  private static func matches(_ folder: String, _ files: [OutputFile]) -> Bool {
     var expected = Set(files.map(\.path))
     let folders = Set(
       files.map { ($0.path as NSString).deletingLastPathComponent }.filter { !$0.isEmpty })
@@ -338,7 +338,7 @@ struct OutputFolder {
 
   /// The files replaced one by one inside `target`, each through a temporary name of its own
   /// and a rename; files the run does not make are removed.
-  static func writeInPlace(_ files: [Artifacts.File], into target: String, failAfter: Int?)
+  public static func writeInPlace(_ files: [OutputFile], into target: String, failAfter: Int?)
     throws -> Outcome
   {
     var made: Set<String> = []
@@ -371,7 +371,7 @@ struct OutputFolder {
   /// Replaces the one file at `destination` (its folder made if missing) through a
   /// temporary name of its own and a rename, so a reader sees the old bytes or the new ones;
   /// a file that already holds `contents` is not touched.
-  static func replaceFile(_ destination: String, with contents: Data) throws {
+  public static func replaceFile(_ destination: String, with contents: Data) throws {
     let folder = (destination as NSString).deletingLastPathComponent
     try makeFolders(folder)
     if holds(destination, contents) { return }
@@ -422,7 +422,7 @@ struct OutputFolder {
 
   /// The exchange could not be made on this file system (the caller writes in place).
   private struct ExchangeRefused: Error {
-    var reason: String
+    public var reason: String
   }
 
   /// Puts the new folder in place: exchanged with the old one, or renamed when there is none.
@@ -491,7 +491,7 @@ struct OutputFolder {
   private static func reason() -> String { String(cString: strerror(errno)) }
 
   /// The path mkdtemp or mkstemp filled into `pattern`: its bytes up to the terminating NUL.
-  static func string(_ pattern: [CChar]) -> String {
+  public static func string(_ pattern: [CChar]) -> String {
     String(decoding: pattern.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
   }
 
@@ -522,11 +522,11 @@ private func posixWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) ->
 }
 
 /// A file or folder that could not be written.
-struct OutputError: Error, CustomStringConvertible {
-  var description: String
+public struct OutputError: Error, CustomStringConvertible {
+  public var description: String
 
   /// One line, whatever the paths in it hold (a newline in a file name is shown escaped).
-  init(_ description: String) {
+  public init(_ description: String) {
     self.description = TextHygiene.escapedLine(description)
   }
 }

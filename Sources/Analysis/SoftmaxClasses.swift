@@ -1,4 +1,5 @@
 public import GraphEngine
+public import LessonKit
 
 /// A Softmax-with-Loss layer of a lesson of vectors drawn out class by class, as DLFS draws
 /// it in Appendix A: for scores a₁…a_C and labels t₁…t_C (C = 2 or 3),
@@ -75,9 +76,9 @@ public struct SoftmaxClasses: Sendable {
     if upstream != 1 { text += "upstream: \(upstream)\n" }
     let compiled: CompiledLesson
     do throws(LessonError) {
-      let draft = try LessonLoader.read(
+      let lesson = try LessonLoader.load(
         text: text, path: shaped.lesson.path, id: shaped.lesson.id)
-      compiled = try CompiledLesson.compile(draft: draft, overrides: [:])
+      compiled = try CompiledLesson.compile(lesson)
     } catch {
       failure = error.diagnostics.first?.message ?? "a value is not a finite number"
       return nil

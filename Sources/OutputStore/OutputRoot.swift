@@ -15,22 +15,22 @@ import Foundation
 /// each folder on the way is made with `mkdir` or found with `lstat` to be a real folder, and
 /// a link or a file in its place is refused with a message naming it. The root itself is the
 /// user's choice and may be a link.
-struct OutputRoot: Sendable {
+public struct OutputRoot: Sendable {
   /// The root as given (`Output`, `site/`, `/tmp/x`).
-  let path: String
+  public let path: String
 
-  init(_ path: String) {
+  public init(_ path: String) {
     self.path = path
   }
 
   /// `root/relative` as text, for messages and for the file calls.
-  func path(_ relative: String) -> String {
+  public func path(_ relative: String) -> String {
     relative.isEmpty ? path : (path.hasSuffix("/") ? path : path + "/") + relative
   }
 
   /// Whether `relative` names a place inside the root: components separated by single
   /// slashes, none empty, `.` or `..`, none with a control character or a backslash.
-  static func isSafe(_ relative: String) -> Bool {
+  public static func isSafe(_ relative: String) -> Bool {
     guard !relative.isEmpty else { return false }
     return relative.split(separator: "/", omittingEmptySubsequences: false).allSatisfy {
       component in
@@ -42,7 +42,7 @@ struct OutputRoot: Sendable {
   }
 
   /// Refuses a relative path that could leave the root (see ``isSafe(_:)``).
-  func check(_ relative: String) throws {
+  public func check(_ relative: String) throws {
     guard Self.isSafe(relative) else {
       throw OutputError(
         "lessongen refuses to write \(path(relative)): the name would leave \(path)")
@@ -51,7 +51,7 @@ struct OutputRoot: Sendable {
 
   /// The folder `root/relative`, made where missing, every component below the root a real
   /// folder (never a symbolic link).
-  func makeFolder(_ relative: String) throws {
+  public func makeFolder(_ relative: String) throws {
     if !relative.isEmpty { try check(relative) }
     // The root itself as `mkdir -p` makes it, following links: it is the user's choice.
     try OutputFolder.makeFolders(path)
@@ -68,7 +68,7 @@ struct OutputRoot: Sendable {
   }
 
   /// Why `path` (which exists) cannot be written into, or nil when it is a real folder.
-  static func notAFolder(_ path: String) -> String? {
+  public static func notAFolder(_ path: String) -> String? {
     var info = stat()
     guard lstat(path, &info) == 0 else { return "cannot use \(path): \(reason())" }
     switch info.st_mode & S_IFMT {
@@ -84,7 +84,7 @@ struct OutputRoot: Sendable {
 
   /// Why a folder on the way to `root/relative` cannot be used, or nil: each component that
   /// exists must be a real folder. Nothing is made.
-  func problemOnTheWay(to relative: String) -> String? {
+  public func problemOnTheWay(to relative: String) -> String? {
     guard Self.isSafe(relative) else {
       return "lessongen refuses to write \(path(relative)): the name would leave \(path)"
     }
@@ -100,7 +100,7 @@ struct OutputRoot: Sendable {
 
   /// Replaces the one file `root/relative` (see ``OutputFolder/replaceFile(_:with:)``), its
   /// folders made without following links.
-  func replaceFile(_ relative: String, with contents: Data) throws {
+  public func replaceFile(_ relative: String, with contents: Data) throws {
     try check(relative)
     try makeFolder(Self.parent(of: relative))
     try OutputFolder.replaceFile(path(relative), with: contents)
@@ -108,7 +108,7 @@ struct OutputRoot: Sendable {
 
   /// The folder part of a relative path: `a/b/c` → `a/b`, `a` → "". (Not NSString's
   /// `deletingLastPathComponent`, which traps on some one-component strings on Linux.)
-  static func parent(of relative: String) -> String {
+  public static func parent(of relative: String) -> String {
     guard let slash = relative.lastIndex(of: "/") else { return "" }
     return String(relative[..<slash])
   }

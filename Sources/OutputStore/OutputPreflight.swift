@@ -10,14 +10,14 @@ import Foundation
 /// there is lessongen's own output and holds nothing of the user's, and every single file
 /// they would replace (a course's handout, a site's `index.html`) is one lessongen wrote and
 /// nobody changed since. Any problem is reported and nothing at all is written.
-enum OutputPreflight {
+public enum OutputPreflight {
   /// One problem a line; empty when the run may write.
   ///
   /// - Parameters:
   ///   - folders: lesson folders, relative to the root, that the run replaces whole.
   ///   - files: single files, relative to the root, that the run replaces, each with the
   ///     manifest key a format-1 manifest recorded it under.
-  static func problems(
+  public static func problems(
     root: OutputRoot, manifest: BuildManifest, folders: [String],
     files: [(relative: String, key: String?)]
   ) -> [String] {

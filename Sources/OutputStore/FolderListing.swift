@@ -8,23 +8,23 @@ import Foundation
 /// The names in a folder, read with `opendir`/`readdir` (Foundation's listing and its
 /// enumerator cost about ten times as much: `lessongen build` lists every lesson folder
 /// twice to check it is still as written, and with nothing to build that is all it does).
-enum FolderListing {
+public enum FolderListing {
   /// The names in `path` other than `.` and `..`, sorted; nil when it cannot be read.
-  static func names(_ path: String) -> [String]? {
+  public static func names(_ path: String) -> [String]? {
     entries(path)?.map(\.name)
   }
 
   /// What `readdir` says of an entry: its name, and whether it is a folder or a regular file
   /// (`readdir`'s `d_type`; where the file system does not say, `lstat` does).
-  struct Entry {
-    var name: String
-    var isFolder: Bool
-    var isFile: Bool
+  public struct Entry {
+    public var name: String
+    public var isFolder: Bool
+    public var isFile: Bool
   }
 
   /// The entries of `path` other than `.` and `..`, sorted by name; nil when it cannot be
   /// read.
-  static func entries(_ path: String) -> [Entry]? {
+  public static func entries(_ path: String) -> [Entry]? {
     guard let folder = opendir(path) else { return nil }
     defer { closedir(folder) }
     var entries: [Entry] = []

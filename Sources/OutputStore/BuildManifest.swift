@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 
 #if canImport(Glibc)
@@ -17,30 +16,30 @@ import Foundation
 /// (a course's handout, a site's `index.html` and `style.css`) it keeps a fingerprint of the
 /// bytes written: a file there that lessongen has no record of is the user's and is never
 /// replaced.
-struct BuildManifest: Codable, Equatable {
+public struct BuildManifest: Codable, Equatable, Sendable {
   /// The format of this file, for a later lessongen to recognise it.
-  var format = 2
+  public var format = 2
   /// Which command's output the folder holds: `build` or `site`; one folder is one kind.
-  var kind: String?
+  public var kind: String?
   /// Key (the folder under DIR, or a course handout's file) → fingerprint of its inputs.
-  var lessons: [String: String] = [:]
+  public var lessons: [String: String] = [:]
   /// Key → the stamp of what was written for it.
-  var stamps: [String: String] = [:]
+  public var stamps: [String: String] = [:]
   /// File (relative to DIR) → fingerprint of the bytes lessongen wrote there.
-  var files: [String: String] = [:]
+  public var files: [String: String] = [:]
   /// Read from a format-1 manifest (before file records): the files its keys name are taken
   /// as lessongen's.
-  var legacy = false
+  public var legacy = false
 
   private enum CodingKeys: String, CodingKey {
     case format, kind, lessons, stamps, files
   }
 
-  init(kind: String? = nil) {
+  public init(kind: String? = nil) {
     self.kind = kind
   }
 
-  init(from decoder: any Decoder) throws {
+  public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     format = try container.decode(Int.self, forKey: .format)
     kind = try container.decodeIfPresent(String.self, forKey: .kind)
@@ -54,17 +53,17 @@ struct BuildManifest: Codable, Equatable {
   }
 
   /// The metadata folder and the manifest, relative to DIR.
-  static let folder = ".lessongen"
-  static let file = folder + "/manifest.json"
+  public static let folder = ".lessongen"
+  public static let file = folder + "/manifest.json"
 
   /// The manifest's path under the output folder.
-  static func path(in out: String) -> String { OutputRoot(out).path(file) }
+  public static func path(in out: String) -> String { OutputRoot(out).path(file) }
 
   /// The manifest in `root`: an empty one when there is none or it cannot be read as one
   /// (everything is then built again, which is always safe). A `.lessongen` or manifest that
   /// is a symbolic link, or a folder where the manifest should be, is an error: lessongen
   /// neither reads through a planted link nor can it keep its records there.
-  static func read(in root: OutputRoot) throws -> BuildManifest {
+  public static func read(in root: OutputRoot) throws -> BuildManifest {
     var info = stat()
     if lstat(root.path(folder), &info) == 0 {
       if let problem = OutputRoot.notAFolder(root.path(folder)) { throw OutputError(problem) }
@@ -83,32 +82,9 @@ struct BuildManifest: Codable, Equatable {
     return manifest
   }
 
-  /// The manifest of `root` for a run of `kind` (`build` or `site`), or the run's end: what
-  /// is wrong printed as one line (a link, a folder of the other command's), exit status 1.
-  static func opened(in root: OutputRoot, for kind: String) throws -> BuildManifest {
-    do {
-      let manifest = try read(in: root)
-      try manifest.checkKind(kind, root: root)
-      return manifest
-    } catch {
-      Terminal.printError("error: \(error)")
-      throw ExitCode.failure
-    }
-  }
-
-  /// Claims a folder that has no manifest yet for a run of `kind`, before anything is
-  /// written, so that a `build` and a `site` started together into a new folder do not mix;
-  /// ends the run (exit status 1) when the other claimed it first.
-  static func claim(_ root: OutputRoot, for kind: String) throws {
-    do { try update(in: root, kind: kind) { _ in } } catch {
-      Terminal.printError("error: \(error)")
-      throw ExitCode.failure
-    }
-  }
-
   /// Refuses a folder that holds the other command's output: `site` and `build` write
   /// different files under the same names, and each would take the other's for its own.
-  func checkKind(_ wanted: String, root: OutputRoot) throws {
+  public func checkKind(_ wanted: String, root: OutputRoot) throws {
     guard let kind, kind != wanted else { return }
     throw OutputError(
       "\(root.path) holds the output of lessongen \(kind) (\(root.path(Self.file))); lessongen "
@@ -117,7 +93,7 @@ struct BuildManifest: Codable, Equatable {
 
   /// Whether the file `relative` may be replaced: it is not there, or lessongen wrote it and
   /// it still holds what lessongen wrote (a file the user changed is the user's).
-  func owns(_ relative: String, in root: OutputRoot, key: String? = nil) -> Bool {
+  public func owns(_ relative: String, in root: OutputRoot, key: String? = nil) -> Bool {
     var info = stat()
     guard lstat(root.path(relative), &info) == 0 else { return true }
     guard info.st_mode & S_IFMT == S_IFREG else { return false }
@@ -131,7 +107,7 @@ struct BuildManifest: Codable, Equatable {
   /// Records, before a file is replaced, that it may hold either what it holds now or
   /// `fingerprint` (its new bytes): a run stopped between the replacing and its final record
   /// leaves a file lessongen still knows as its own.
-  mutating func accept(_ relative: String, _ fingerprint: String) {
+  public mutating func accept(_ relative: String, _ fingerprint: String) {
     let known = files[relative].map { $0.split(separator: ",").map(String.init) } ?? []
     files[relative] = (known.filter { $0 != fingerprint } + [fingerprint]).joined(separator: ",")
   }
@@ -139,7 +115,7 @@ struct BuildManifest: Codable, Equatable {
   /// Records what this run did, merged into the manifest on disk under a lock on the metadata
   /// folder, so runs into one folder at once keep each other's records; `update` is applied to
   /// what is there now. Writes nothing when nothing changes.
-  static func update(
+  public static func update(
     in root: OutputRoot, kind: String, _ update: (inout BuildManifest) -> Void
   ) throws {
     try root.makeFolder(folder)
@@ -176,7 +152,7 @@ struct BuildManifest: Codable, Equatable {
   /// A fingerprint of `parts`: 64-bit FNV-1a over their bytes, each part's length first so
   /// that parts cannot run into each other. Change detection, not security: a collision
   /// would need two edits of one lesson to hash alike (about 1 in 10¹⁹).
-  static func fingerprint(_ parts: [Data]) -> String {
+  public static func fingerprint(_ parts: [Data]) -> String {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     for part in parts {
       var length = UInt64(part.count).littleEndian
@@ -194,14 +170,5 @@ struct BuildManifest: Codable, Equatable {
       }
     }
     return String(hash, radix: 16)
-  }
-
-  /// What identifies this lessongen: its version and its executable's size and time, so a
-  /// rebuilt or upgraded lessongen builds everything again.
-  static var toolIdentity: String {
-    let version = LessongenCommand.configuration.version
-    var info = stat()
-    guard stat("/proc/self/exe", &info) == 0 else { return version }
-    return version + "+\(info.st_size)-\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
   }
 }

@@ -1,23 +1,30 @@
-import Figures
-import GraphLayout
+public import Drawing
+public import GraphLayout
 
 /// Typeset math: a box with a width, a height above the baseline (ascent) and below it
 /// (descent), and what to draw, relative to its left end on the baseline (y grows down).
-struct MathBox {
-  var width: Double = 0
-  var ascent: Double = 0
-  var descent: Double = 0
-  var items: [MathItem] = []
+public struct MathBox: Sendable {
+  public var width: Double = 0
+  public var ascent: Double = 0
+  public var descent: Double = 0
+  public var items: [MathItem] = []
 
-  var height: Double { ascent + descent }
+  public init(width: Double = 0, ascent: Double = 0, descent: Double = 0, items: [MathItem] = []) {
+    self.width = width
+    self.ascent = ascent
+    self.descent = descent
+    self.items = items
+  }
+
+  public var height: Double { ascent + descent }
 
   /// The items moved by (dx, dy).
-  func shifted(_ dx: Double, _ dy: Double) -> [MathItem] {
+  public func shifted(_ dx: Double, _ dy: Double) -> [MathItem] {
     items.map { $0.shifted(dx, dy) }
   }
 
   /// What the box draws, in `color`, with its baseline's left end at `origin`.
-  func elements(at origin: Point, color: Color) -> [SceneElement] {
+  public func elements(at origin: Point, color: Color) -> [SceneElement] {
     shifted(origin.x, origin.y).map { item in
       switch item {
       case .text(let markup, let font, let o):
@@ -31,14 +38,14 @@ struct MathBox {
   }
 
   /// The box scaled about its origin, for equations too wide for the page.
-  func scaled(_ s: Double) -> MathBox {
+  public func scaled(_ s: Double) -> MathBox {
     MathBox(
       width: width * s, ascent: ascent * s, descent: descent * s, items: items.map { $0.scaled(s) })
   }
 }
 
 /// One mark of typeset math.
-enum MathItem {
+public enum MathItem: Sendable {
   /// Pango markup whose baseline starts at `origin`.
   case text(String, Font, origin: Point)
   /// A horizontal rule (fraction bar), `y` its centre.
@@ -46,7 +53,7 @@ enum MathItem {
   /// A stroked path (radical sign, tall parentheses).
   case path([Point], width: Double)
 
-  func shifted(_ dx: Double, _ dy: Double) -> MathItem {
+  public func shifted(_ dx: Double, _ dy: Double) -> MathItem {
     switch self {
     case .text(let m, let f, let o): .text(m, f, origin: Point(x: o.x + dx, y: o.y + dy))
     case .rule(let x, let y, let w, let t): .rule(x: x + dx, y: y + dy, width: w, thickness: t)
@@ -54,7 +61,7 @@ enum MathItem {
     }
   }
 
-  func scaled(_ s: Double) -> MathItem {
+  public func scaled(_ s: Double) -> MathItem {
     switch self {
     case .text(let m, var f, let o):
       f.size *= s

@@ -1,4 +1,5 @@
 import GraphEngine
+public import LessonKit
 
 /// Writes the trace JSON of the lesson format (§5): the output, each input's value and
 /// gradient, and every node in topological order, at full double precision.

@@ -1,19 +1,24 @@
-import Figures
-import GraphEngine
+public import Drawing
+public import GraphEngine
 import GraphLayout
 
 /// Typesets formulas like a textbook without TeX: fractions with a rule and centred
 /// numerator and denominator, raised exponents in a smaller size, square roots with a
 /// radical and an overbar, parentheses that grow with what they hold, italic variables and
 /// upright function names and digits (through Pango markup).
-struct MathTypesetter {
-  let measurer: any PageTextMeasuring
-  let font: Font
+public struct MathTypesetter {
+  public let measurer: any PageTextMeasuring
+  public let font: Font
+
+  public init(measurer: any PageTextMeasuring, font: Font) {
+    self.measurer = measurer
+    self.font = font
+  }
 
   /// Height of the fraction bar above the baseline (the math axis), in ems.
-  static let axis = 0.27
+  public static let axis = 0.27
 
-  func typeset(_ f: Formula) -> MathBox { box(f, size: font.size) }
+  public func typeset(_ f: Formula) -> MathBox { box(f, size: font.size) }
 
   private func box(_ f: Formula, size: Double, context: Int = 0) -> MathBox {
     let inner = body(f, size: size)

@@ -58,11 +58,6 @@ extension Color {
   }
 }
 
-extension Figure {
-  /// The same figure for a dark page.
-  public var darkVariant: Figure { Figure(id: id, scene: scene.darkVariant) }
-}
-
 extension Scene {
   /// The same figure for a dark page: every colour, those inside text markup included,
   /// replaced by its ``Color/darkVariant``.
