@@ -29,6 +29,10 @@ let package = Package(
   targets: [
     // Pure Swift: the ops, the graph, forward and backward passes, symbolic formulas.
     .target(name: "GraphEngine", swiftSettings: strictSettings),
+    // Formulas written out: Unicode and Pango markup (one linear writer, two dialects), LaTeX
+    // and MathML.
+    .target(
+      name: "FormulaWriting", dependencies: ["GraphEngine"], swiftSettings: strictSettings),
     // The lessons' expression language: tokens, parser, program, and the graph built from it.
     .target(
       name: "ExpressionLanguage", dependencies: ["GraphEngine"], swiftSettings: strictSettings),
@@ -44,6 +48,7 @@ let package = Package(
     .target(
       name: "LessonKit",
       dependencies: [
+        "FormulaWriting",
         "GraphEngine", "ExpressionLanguage", "BuiltinLessons",
         .product(name: "Yams", package: "Yams"),
       ],
@@ -54,11 +59,12 @@ let package = Package(
     // Everything worked out about a lesson before anything is written: evaluations, labels,
     // composite chains, the numeric check, the figures to draw.
     .target(
-      name: "Analysis", dependencies: ["LessonKit", "ExpressionLanguage", "GraphEngine"],
+      name: "Analysis",
+      dependencies: ["FormulaWriting", "LessonKit", "ExpressionLanguage", "GraphEngine"],
       swiftSettings: strictSettings),
     // The walk-through: document model, generated prose, Markdown.
     .target(
-      name: "Explain", dependencies: ["Analysis", "LessonKit", "GraphEngine"],
+      name: "Explain", dependencies: ["FormulaWriting", "Analysis", "LessonKit", "GraphEngine"],
       swiftSettings: strictSettings),
     // C libraries, found with pkg-config: Cairo, Pango and fontconfig for CairoBackend only,
     // zlib for PNGCodec.
@@ -84,18 +90,26 @@ let package = Package(
     // variant, Color, Font and the TextMeasuring protocols.
     .target(
       name: "Drawing", dependencies: ["GraphEngine", "GraphLayout"], swiftSettings: strictSettings),
+    // A walk-through's Document written out: Markdown (with its math flavours), HTML with
+    // MathML, a site's pages and contents.
+    .target(
+      name: "Publishing", dependencies: ["FormulaWriting", "Explain", "Analysis", "GraphEngine"],
+      swiftSettings: strictSettings),
     // Formulas typeset as a textbook sets them (fractions, scripts, radicals), pure Swift.
     .target(
-      name: "MathTypesetting", dependencies: ["Drawing", "GraphEngine", "GraphLayout"],
+      name: "MathTypesetting",
+      dependencies: ["FormulaWriting", "Drawing", "GraphEngine", "GraphLayout"],
       swiftSettings: strictSettings),
     // Figure composition, pure Swift: Diagram → Scene (display list) per Theme, via TextMeasuring.
     .target(
-      name: "Figures", dependencies: ["Analysis", "Drawing", "GraphEngine", "GraphLayout"],
+      name: "Figures",
+      dependencies: ["FormulaWriting", "Analysis", "Drawing", "GraphEngine", "GraphLayout"],
       swiftSettings: strictSettings),
     // Handout typesetting (text, math) and pagination, pure Swift: Document → pages as Scenes.
     .target(
       name: "Handout",
       dependencies: [
+        "FormulaWriting",
         "Drawing", "Figures", "MathTypesetting", "Analysis", "Explain", "GraphEngine",
         "GraphLayout",
       ],
@@ -117,8 +131,10 @@ let package = Package(
     .target(
       name: "LessonCLI",
       dependencies: [
+        "FormulaWriting",
         "LessonKit", "GraphEngine", "ExpressionLanguage", "Analysis", "Drawing", "Figures",
-        "Handout", "CairoBackend", "Explain", "GraphLayout", "OutputStore", "CSystem",
+        "Handout", "CairoBackend", "Explain", "Publishing", "GraphLayout", "OutputStore",
+        "CSystem",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings
@@ -133,13 +149,15 @@ let package = Package(
     // What test targets share: the tiers (Scripts/test.sh --fast) and random samples.
     .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),
     .testTarget(
-      name: "GraphEngineTests", dependencies: ["GraphEngine", "ExpressionLanguage"],
+      name: "GraphEngineTests",
+      dependencies: ["LessonKit", "FormulaWriting", "GraphEngine", "ExpressionLanguage"],
       swiftSettings: strictSettings),
     .testTarget(
       name: "ExpressionLanguageTests", dependencies: ["ExpressionLanguage", "GraphEngine"],
       swiftSettings: strictSettings),
     .testTarget(
-      name: "AnalysisTests", dependencies: ["Analysis", "LessonKit", "GraphEngine"],
+      name: "AnalysisTests",
+      dependencies: ["FormulaWriting", "Analysis", "LessonKit", "GraphEngine"],
       swiftSettings: strictSettings),
     .testTarget(
       name: "PNGCodecTests", dependencies: ["PNGCodec", "CZlib"], swiftSettings: strictSettings),
@@ -147,15 +165,20 @@ let package = Package(
       name: "GraphLayoutTests", dependencies: ["GraphLayout"], swiftSettings: strictSettings),
     .testTarget(
       name: "LessonKitTests",
-      dependencies: ["LessonKit", "Analysis", "ExpressionLanguage", "GraphEngine"],
+      dependencies: [
+        "FormulaWriting", "LessonKit", "Analysis", "ExpressionLanguage", "GraphEngine",
+      ],
       swiftSettings: strictSettings),
     .testTarget(
       name: "ExplainTests",
-      dependencies: ["Explain", "Analysis", "LessonKit", "GraphEngine", "TestSupport"],
+      dependencies: [
+        "Explain", "Publishing", "Analysis", "LessonKit", "GraphEngine", "TestSupport",
+      ],
       exclude: ["Snapshots"], swiftSettings: strictSettings),
     .testTarget(
       name: "FiguresTests",
       dependencies: [
+        "FormulaWriting",
         "Drawing", "Figures", "Analysis", "LessonKit", "GraphEngine", "GraphLayout",
         "ExpressionLanguage",
       ],
@@ -169,13 +192,16 @@ let package = Package(
     .testTarget(
       name: "CairoBackendTests",
       dependencies: [
+        "FormulaWriting",
         "CairoBackend", "Handout", "Drawing", "Figures", "GraphLayout", "LessonKit", "GraphEngine",
         "Analysis", "Explain", "CCairo", "TestSupport",
       ],
       exclude: ["Snapshots"], swiftSettings: strictSettings),
     .testTarget(
       name: "CLITests",
-      dependencies: ["LessonCLI", "LessonKit", "OutputStore", "lessongen", "TestSupport"],
+      dependencies: [
+        "FormulaWriting", "LessonCLI", "LessonKit", "OutputStore", "lessongen", "TestSupport",
+      ],
       swiftSettings: strictSettings),
   ]
 )

@@ -41,7 +41,11 @@ run() {
   [[ $side == new ]] && bin="$new"
   local out="$work/$side/$name"
   mkdir -p "$out"
-  "$bin" "$lesson" "$@" --out "$out" > /dev/null 2> "$out/stderr-$(basename "$lesson" .yaml).txt"
+  local status=0
+  "$bin" "$lesson" "$@" --out "$out" > /dev/null 2> "$out/stderr-$(basename "$lesson" .yaml).txt" \
+    || status=$?
+  # A run that fails or crashes is a difference to see, not the end of the comparison.
+  [[ $status -eq 0 ]] || echo "exit status $status" >> "$out/stderr-$(basename "$lesson" .yaml).txt"
 }
 for lesson in $lessons; do
   for style in dlfs cs231n colah; do

@@ -1,3 +1,4 @@
+import FormulaWriting
 public import GraphEngine
 
 /// What a figure of one graph draws from: its evaluation, its symbolic labels in the

@@ -1,6 +1,6 @@
 internal import CCairo
 public import Drawing
-public import Figures
+import Figures
 import Foundation
 import GraphLayout
 

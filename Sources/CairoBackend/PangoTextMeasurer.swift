@@ -1,7 +1,7 @@
 internal import CCairo
 internal import CPangoCairo
 public import Drawing
-public import Figures
+import Figures
 import Foundation
 import GraphLayout
 

@@ -33,6 +33,8 @@ final class PangoThreadCache {
   private let context: OpaquePointer
   private var fonts: [Font: OpaquePointer] = [:]
   private var layouts: [String: Shaped] = [:]
+  /// The fonts whose faces ``pinFaces(of:)`` keeps open.
+  private var pinned: Set<UnsafeMutableRawPointer> = []
   /// The cache is emptied when it grows past this many layouts.
   private static let capacity = 4000
 
@@ -95,10 +97,35 @@ final class PangoThreadCache {
       pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER)
     }
     pango_layout_set_markup(layout, Self.atReferenceSize(markup, scale: scale), -1)
+    pinFaces(of: layout)
     if layouts.count >= Self.capacity { clear() }
     let shaped = Shaped(layout: layout, scale: scale)
     layouts[key] = shaped
     return shaped
+  }
+
+  /// Keeps the FreeType face of every font `layout` uses open for the rest of the process.
+  ///
+  /// Cairo shares a font file's FreeType face between threads and, once 10 faces are open,
+  /// closes one it finds unlocked to open another; it reads the face's lock count without
+  /// the face's own lock, so it can close a face another thread is using (a Korean handout of
+  /// a tensor lesson, with 11 faces, crashed in `FT_Get_First_Char` while the figures'
+  /// thread measured text: about one run in four). A face locked once and never unlocked is
+  /// never chosen. Each font is pinned the first time a layout of this thread uses it.
+  private func pinFaces(of layout: OpaquePointer) {
+    guard let iterator = pango_layout_get_iter(layout) else { return }
+    defer { pango_layout_iter_free(iterator) }
+    repeat {
+      guard let run = pango_layout_iter_get_run_readonly(iterator),
+        let font = run.pointee.item.pointee.analysis.font
+      else { continue }
+      let key = UnsafeMutableRawPointer(font)
+      guard pinned.insert(key).inserted,
+        let scaled = pango_cairo_font_get_scaled_font(OpaquePointer(font)),
+        cairo_font_face_get_type(cairo_scaled_font_get_font_face(scaled)) == CAIRO_FONT_TYPE_FT
+      else { continue }
+      _ = cairo_ft_scaled_font_lock_face(scaled)
+    } while pango_layout_iter_next_run(iterator) != 0
   }
 
   /// `markup` with its absolute measures — a span's `rise` (1/1024 pt) and the size ending a

@@ -1,4 +1,5 @@
 public import Analysis
+import FormulaWriting
 public import GraphEngine
 
 /// A walk-through as structured content, written out by the Markdown and handout writers.

@@ -1,4 +1,5 @@
 public import Analysis
+import FormulaWriting
 import GraphEngine
 import LessonKit
 

@@ -1,5 +1,6 @@
 public import Analysis
 import Drawing
+import FormulaWriting
 public import GraphEngine
 import GraphLayout
 

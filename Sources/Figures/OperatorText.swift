@@ -1,3 +1,4 @@
+import FormulaWriting
 import GraphEngine
 
 /// The text inside an operation node, per house style.

@@ -1,5 +1,6 @@
 import Analysis
 import Drawing
+import FormulaWriting
 import GraphEngine
 import GraphLayout
 

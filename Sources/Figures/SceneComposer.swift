@@ -1,4 +1,5 @@
 import Drawing
+import FormulaWriting
 import GraphEngine
 import GraphLayout
 

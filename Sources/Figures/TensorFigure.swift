@@ -1,5 +1,6 @@
 public import Analysis
 import Drawing
+import FormulaWriting
 public import GraphEngine
 
 /// The graph of a lesson of vectors and matrices, as DLFS draws its Affine layer (Fig. 5-25):
@@ -94,25 +95,6 @@ public enum TensorFigure {
   static func monospaced(_ lines: [String]) -> String {
     "<span font_family=\"DejaVu Sans Mono\" size=\"92%\">"
       + PangoMarkupDialect.escape(lines.joined(separator: "\n")) + "</span>"
-  }
-
-  /// Whether input `i` of an op is a loss's labels t (cross_entropy, softmax_with_loss).
-  public static func isLabelSlot(_ op: Op, _ i: Int) -> Bool {
-    (op == .crossEntropy || op == .softmaxWithLoss) && i == 1
-  }
-
-  /// The inputs of a graph used only as a loss's labels: no gradient is shown for them.
-  public static func labelInputs(_ graph: Graph) -> Set<Node.ID> {
-    var uses: [Node.ID: (all: Int, labels: Int)] = [:]
-    for node in graph.nodes {
-      for (i, input) in node.inputs.enumerated() where graph[input].op == .input {
-        var count = uses[input] ?? (0, 0)
-        count.all += 1
-        if isLabelSlot(node.op, i) { count.labels += 1 }
-        uses[input] = count
-      }
-    }
-    return Set(uses.filter { $0.value.all == $0.value.labels }.keys)
   }
 
   /// numpy's shape, `(2,)` or `(2, 3)`; a number's is not written.
@@ -310,7 +292,7 @@ public enum TensorFigure {
           // Labels t of a loss get no gradient, as in DLFS: nothing learns them; a constant
           // is a short stub whose box shows its number.
           let constant = graph[input].op == .constant
-          let label = TensorFigure.isLabelSlot(node.op, i) || constant
+          let label = node.op.isLabelSlot(i) || constant
           var below =
             label
             ? nil

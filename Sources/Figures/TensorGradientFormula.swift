@@ -1,3 +1,4 @@
+import FormulaWriting
 import GraphEngine
 
 /// The gradient an op sends back to one of its inputs, written as DLFS writes it beside its

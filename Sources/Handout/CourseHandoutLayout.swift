@@ -1,6 +1,7 @@
 public import Analysis
 public import Drawing
-public import Figures
+import Figures
+import FormulaWriting
 import GraphEngine
 import GraphLayout
 

@@ -1,7 +1,8 @@
 public import Analysis
 public import Drawing
 public import Explain
-public import Figures
+import Figures
+import FormulaWriting
 import GraphEngine
 import GraphLayout
 import MathTypesetting

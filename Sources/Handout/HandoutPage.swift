@@ -1,5 +1,5 @@
 public import Drawing
-public import Figures
+import Figures
 public import GraphLayout
 
 /// One page of a laid-out handout.

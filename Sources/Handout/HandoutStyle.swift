@@ -1,5 +1,5 @@
 public import Drawing
-public import Figures
+import Figures
 
 /// The handout's look as data: its fonts, colours, margins and spacing. The layout reads
 /// nothing else about how the handout looks; ``standard`` is the one lessongen prints.

@@ -1,6 +1,7 @@
 import Drawing
 import Explain
 import Figures
+import FormulaWriting
 import GraphEngine
 import GraphLayout
 import MathTypesetting

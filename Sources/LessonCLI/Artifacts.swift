@@ -8,6 +8,7 @@ import GraphEngine
 import Handout
 import LessonKit
 import OutputStore
+import Publishing
 
 /// The files of one lesson's output folder, made in memory before anything is written, so
 /// an error leaves the folder as it was.

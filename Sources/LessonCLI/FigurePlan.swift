@@ -5,6 +5,7 @@ import Figures
 import GraphEngine
 import Handout
 import LessonKit
+import Publishing
 
 /// The style, labels and figures of one run: the lesson's choices, then the flags' overrides.
 struct FigurePlan {

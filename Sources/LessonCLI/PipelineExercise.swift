@@ -5,6 +5,7 @@ import Figures
 import GraphEngine
 import Handout
 import LessonKit
+import Publishing
 
 /// One lesson file's bytes through every stage that reads what an author wrote: loading,
 /// compiling, both passes, the walk-through and its Markdown and HTML, the trace, and the
@@ -46,7 +47,7 @@ public enum PipelineExercise {
         }
         for language in ["en", "ko"] {
           var walkthrough = TensorWalkthrough(
-            compiled: shaped, words: TensorWords(language: language))
+            compiled: shaped, words: tensorProse(for: language))
           walkthrough.checkBudget = 200_000
           let document = walkthrough.document()
           _ = MarkdownWriter().write(document)

@@ -9,6 +9,7 @@ import GraphEngine
 import Handout
 import LessonKit
 import OutputStore
+import Publishing
 import Synchronization
 
 /// `lessongen site [PATH…] --out SITE`: the lessons as a static web site — `index.html` with

@@ -4,6 +4,7 @@ import Explain
 import Figures
 import Handout
 import LessonKit
+import Publishing
 
 /// `--style` and `--labels`.
 struct StyleOptions: ParsableArguments {

@@ -1,4 +1,5 @@
 public import Drawing
+import FormulaWriting
 public import GraphEngine
 import GraphLayout
 

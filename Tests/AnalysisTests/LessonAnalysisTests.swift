@@ -1,4 +1,5 @@
 import Analysis
+import FormulaWriting
 import Foundation
 import GraphEngine
 import LessonKit

@@ -73,4 +73,29 @@ struct ArchitectureTests {
       }
     }
   }
+
+  /// The most lines of Swift a target may hold: past it, a target has more than one purpose.
+  static let targetLines = 2_500
+
+  @Test("no target has more than 2,500 lines of Swift")
+  func targetsSmall() throws {
+    let sources = Self.root.appendingPathComponent("Sources")
+    let folders = try FileManager.default.contentsOfDirectory(atPath: sources.path).sorted()
+    var measured = 0
+    for folder in folders {
+      var lines = 0
+      let files = FileManager.default.enumerator(
+        atPath: sources.appendingPathComponent(folder).path)
+      while let path = files?.nextObject() as? String {
+        guard path.hasSuffix(".swift") else { continue }
+        let text = try String(
+          contentsOf: sources.appendingPathComponent(folder).appendingPathComponent(path),
+          encoding: .utf8)
+        lines += text.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+      }
+      measured += 1
+      #expect(lines <= Self.targetLines, "Sources/\(folder) has \(lines) lines")
+    }
+    #expect(measured == folders.count && measured >= 15)
+  }
 }

@@ -3,6 +3,7 @@ import CairoBackend
 import Drawing
 import Explain
 import Figures
+import FormulaWriting
 import Foundation
 import GraphLayout
 import Handout

@@ -1,5 +1,6 @@
 import Drawing
 import Figures
+import FormulaWriting
 import GraphEngine
 import GraphLayout
 import Testing

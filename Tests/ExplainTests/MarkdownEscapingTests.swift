@@ -6,6 +6,7 @@ import TestSupport
 import Testing
 
 @testable import Explain
+@testable import Publishing
 
 /// Author text never becomes Markdown structure: read back by cmark-gfm, GitHub's own
 /// CommonMark reader, every paragraph that starts like a list, a rule, a heading, a quote,

@@ -2,6 +2,7 @@ import Analysis
 import Explain
 import Foundation
 import LessonKit
+import Publishing
 import Testing
 
 /// The sentences an author's lessons need to be true: a value used along several edges, a

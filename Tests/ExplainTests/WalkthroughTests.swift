@@ -3,6 +3,7 @@ import Explain
 import Foundation
 import GraphEngine
 import LessonKit
+import Publishing
 import Testing
 
 #if canImport(FoundationXML)

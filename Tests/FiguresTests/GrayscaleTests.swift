@@ -1,6 +1,7 @@
 import Analysis
 import Drawing
 import Figures
+import FormulaWriting
 import GraphEngine
 import GraphLayout
 import Testing

@@ -1,6 +1,7 @@
 import Analysis
 import Drawing
 import ExpressionLanguage
+import FormulaWriting
 import GraphEngine
 import Testing
 

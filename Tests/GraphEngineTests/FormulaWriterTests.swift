@@ -1,3 +1,4 @@
+import FormulaWriting
 import Testing
 
 @testable import GraphEngine

@@ -1,3 +1,4 @@
+import FormulaWriting
 import Foundation
 import Testing
 

@@ -1,3 +1,5 @@
+import FormulaWriting
+import LessonKit
 import Testing
 
 @testable import GraphEngine

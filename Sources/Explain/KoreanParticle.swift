@@ -1,19 +1,19 @@
 /// Korean particles chosen by how the word before them ends, as Korean writes them: 을/를,
 /// 이/가, 은/는, 과/와, 으로/로 after a final consonant (받침) or a vowel. A formula or
 /// shape is read aloud: `(2, 3)` ends in 삼 (a consonant), `X` in 엑스 (a vowel), `L` in 엘.
-enum KoreanParticle {
+public enum KoreanParticle {
   /// `text` followed by the form of the particle that fits its last sound: `consonant`
   /// after a final consonant, `vowel` after a vowel (and for 으로/로, 로 after ㄹ as well).
-  static func after(_ text: String, _ consonant: String, _ vowel: String) -> String {
+  public static func after(_ text: String, _ consonant: String, _ vowel: String) -> String {
     let ending = finalSound(text)
     if consonant == "으로" && ending == .rieul { return text + vowel }
     return text + (ending == .vowel ? vowel : consonant)
   }
 
-  enum Ending { case vowel, consonant, rieul }
+  public enum Ending { case vowel, consonant, rieul }
 
   /// How `text` ends when read aloud; closing brackets, primes and spaces are skipped.
-  static func finalSound(_ text: String) -> Ending {
+  public static func finalSound(_ text: String) -> Ending {
     for scalar in text.unicodeScalars.reversed() {
       switch scalar.value {
       case 0xAC00...0xD7A3:

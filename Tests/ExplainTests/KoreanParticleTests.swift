@@ -1,6 +1,5 @@
+import Explain
 import Testing
-
-@testable import LessonCLI
 
 /// Korean particles after formulas and shapes, chosen by how they are read aloud.
 @Suite("Korean particles")

@@ -1,3 +1,5 @@
+import GraphEngine
+
 extension PangoMarkupDialect {
   /// The text of markup this dialect (and the figures) wrote, without markup: tags dropped,
   /// entities decoded, scripts as Unicode sub- and superscripts where every character has one

@@ -1,3 +1,5 @@
+import GraphEngine
+
 /// How a ``LinearFormulaWriter`` spells the pieces of a formula: the writer decides
 /// structure and parentheses; a dialect decides characters and markup.
 public protocol FormulaDialect {

@@ -1,4 +1,6 @@
 import Analysis
+public import Explain
+import FormulaWriting
 import GraphEngine
 
 /// Writes a ``Document`` as CommonMark with GitHub tables and `$…$` / `$$…$$` math, which

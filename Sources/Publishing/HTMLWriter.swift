@@ -1,4 +1,6 @@
 import Analysis
+public import Explain
+import FormulaWriting
 import GraphEngine
 
 /// Writes a ``Document`` as a standalone HTML page with native MathML (no scripts: current

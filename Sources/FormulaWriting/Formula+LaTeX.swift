@@ -1,3 +1,5 @@
+public import GraphEngine
+
 extension Formula {
   /// The formula as LaTeX math (for Markdown's `$…$` in GitHub, KaTeX and MathJax):
   /// `\frac{\partial L}{\partial y} y^{2} \exp\left(-x\right)`, fractions stacked,

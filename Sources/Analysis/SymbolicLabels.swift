@@ -1,3 +1,6 @@
+import FormulaWriting
+public import GraphEngine
+
 /// The textbooks' symbolic labels of a graph (DLFS Fig. 5-20): each node's value as a
 /// formula of the inputs (`x`, `−x`, `exp(−x)`, `1 + exp(−x)`, `y`) and each edge's gradient
 /// as upstream × local, lightly tidied (`∂L/∂y`, `−∂L/∂y·y²`, `∂L/∂y·y²exp(−x)`).

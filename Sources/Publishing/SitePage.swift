@@ -1,3 +1,5 @@
+import Explain
+
 /// A lesson page's place in a site: the shared stylesheet, the contents page, the lessons
 /// before and after it. Every link is relative, so the site works opened from disk or served
 /// from any sub-path.

@@ -1,3 +1,5 @@
+import Explain
+
 /// A site's contents page, `index.html`: its title, and every lesson (grouped as the course
 /// groups them) with its title, description and a thumbnail of its graph, linking to the
 /// lesson's page and its exercise sheet.

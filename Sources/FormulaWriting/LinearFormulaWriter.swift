@@ -1,3 +1,5 @@
+public import GraphEngine
+
 extension Formula {
   /// The formula as plain Unicode text, for terminals, alt text and messages:
   /// `−∂L/∂y·y²exp(−x)`, `y(1 − y)`, `1/(2√x)`.

@@ -1,3 +1,5 @@
+public import GraphEngine
+
 extension Formula {
   /// The formula as presentation MathML (for HTML): `<mfrac>` fractions, `<msup>` powers,
   /// `<msub>` indices, stretchy parentheses, `<mi>` variables (italic when one letter).

@@ -1,3 +1,6 @@
+import FormulaWriting
+public import GraphEngine
+
 extension Formula {
   /// The value of the formula.
   ///

@@ -1,3 +1,5 @@
+import Explain
+
 /// How the Markdown delimits math, for the generator that turns it into a page
 /// (docs/PUBLISHING.md has each one's configuration).
 public enum MathFlavour: String, CaseIterable, Sendable {

@@ -1,0 +1,85 @@
+public import GraphEngine
+public import LessonKit
+
+/// A lesson of vectors and matrices checked element by element against central
+/// differences: for each element x of each input (its labels aside), the backpropagated
+/// ∂L/∂x against (L(x + h) − L(x − h))/2h with h = 10⁻⁵·max(1, |x|), where L = Σ ∂L/∂Y ⊙ Y
+/// (the seed as the upstream gradient), and CS231n's relative error |a − n| / max(|a|, |n|)
+/// (0 when both are below 10⁻⁸: both are zero within the difference's rounding).
+///
+/// Each element costs two forward passes; the checks together stay under `budget` units of
+/// work (a unit: one element of one node's value computed once, a product's by its inner
+/// size, about 50 for a node itself), so a large lesson has its first elements of each input
+/// checked (up to 10 each), a small one every element (up to ``checkedElements``).
+public struct TensorGradientCheck: Sendable {
+  /// One element checked.
+  public struct Row: Sendable {
+    /// The input's name.
+    public var input: String
+    /// The element's index in the input's value (row-major).
+    public var element: Int
+    /// The input's shape, for numpy's index of the element.
+    public var shape: Shape
+    public var analytic: Double
+    public var numeric: Double
+    public var relativeError: Double
+  }
+
+  /// The elements checked, input by input.
+  public var rows: [Row] = []
+  /// How many elements the inputs (their labels aside) have in all.
+  public var total = 0
+  /// The largest relative error (0 when nothing was checked).
+  public var worst = 0.0
+
+  /// Up to this many elements in all are checked when the budget allows.
+  public static let checkedElements = 2_500
+
+  public init(_ compiled: CompiledTensorLesson, budget: Int = 20_000_000) {
+    let graph = compiled.graph
+    let evaluation = compiled.evaluation
+    var inputs: [String: Tensor] = [:]
+    for id in graph.inputs { inputs[graph[id].name ?? ""] = evaluation.values[id] }
+    let seed = evaluation.upstream
+    func loss(_ values: [String: Tensor]) -> Double? {
+      guard case .success(let e) = TensorEvaluator.evaluate(graph, inputs: values) else {
+        return nil
+      }
+      return zip(e.values[graph.output].elements, seed.elements).reduce(0) { $0 + $1.0 * $1.1 }
+    }
+    let labels = graph.labelInputs
+    let checked = graph.inputs.filter { !labels.contains($0) }
+    total = checked.reduce(0) { $0 + evaluation.values[$1].shape.count }
+    // A graph of 10,000 small nodes gets 19 checks, not 1,000.
+    let pass = graph.nodes.reduce(1) { work, node in
+      let y = evaluation.values[node.id].shape.count + 50
+      guard node.op == .matmul || node.op == .affine else { return work + y }
+      return work + y * (evaluation.values[node.inputs[1]].shape.dimensions.first ?? 1)
+    }
+    let affordable = max(checked.count, budget / (2 * pass))
+    let perInput =
+      total <= min(Self.checkedElements, affordable)
+      ? Int.max : max(1, min(10, affordable / max(1, checked.count)))
+    for id in checked {
+      let name = graph[id].name ?? ""
+      let value = evaluation.values[id]
+      for k in value.elements.indices.prefix(perInput) {
+        let h = 1e-5 * max(1, abs(value.elements[k]))
+        var plus = inputs
+        var minus = inputs
+        plus[name]?.elements[k] += h
+        minus[name]?.elements[k] -= h
+        guard let up = loss(plus), let down = loss(minus) else { continue }
+        let numeric = (up - down) / (2 * h)
+        let analytic = evaluation.gradients[id].elements[k]
+        let scale = max(abs(numeric), abs(analytic))
+        let error = scale < 1e-8 ? 0 : abs(numeric - analytic) / scale
+        worst = max(worst, error)
+        rows.append(
+          Row(
+            input: name, element: k, shape: value.shape, analytic: analytic, numeric: numeric,
+            relativeError: error))
+      }
+    }
+  }
+}

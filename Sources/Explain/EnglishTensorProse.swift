@@ -1,0 +1,207 @@
+import GraphEngine
+
+/// The tensor walk-through's sentences in English.
+struct EnglishTensorProse: TensorProse {
+  var language: String { "en" }
+
+  func figureTitle(_ title: String) -> String { "\(title): the computational graph" }
+
+  func expandedTitle(_ title: String) -> String { "\(title): the layers drawn apart" }
+
+  func expandedIntro(affine: Bool, repeats: Bool, loss: Bool) -> String {
+    var parts: [String] = []
+    if affine { parts.append("Affine is a MatMul node and a + node.") }
+    if repeats {
+      parts.append(
+        "On a batch the bias passes through a Repeat node that makes its N copies, so its "
+          + "backward pass, a Sum over axis 0, shows.")
+    }
+    if loss { parts.append("Softmax-with-Loss is a softmax node and a cross-entropy error node.") }
+    return "The same graph with its layers drawn apart. " + parts.joined(separator: " ")
+  }
+
+  func expandedAlt(_ title: String) -> String {
+    "The computational graph of \(title) with its layers drawn apart: each wire with its value and shape above and its gradient below"
+  }
+
+  var classesHeading: String { "Softmax-with-Loss, class by class" }
+
+  func classesIntro(_ classes: Int, rows: Int, gates: Bool) -> String {
+    let k = classes == 2 ? "1, 2" : "1, 2, 3"
+    let (divide, times, negate) = gates ? ("1/x", "*", "*−1") : ("/", "×", "×(−1)")
+    let batch =
+      rows == 1
+      ? ""
+      : " Every row of the batch is drawn the same way, so the first (n = 1) stands for all; "
+        + "the error is the mean over the rows, so the first row's share is "
+        + "L₁ = −Σₖ t₁ₖ log y₁ₖ / \(rows)."
+    return "With only \(classes) classes the layer can be drawn out of nodes on numbers, as DLFS "
+      + "does in its Appendix A (k = \(k)): eₖ = exp(aₖ), their sum S, 1/S from the \(divide) "
+      + "node and yₖ = eₖ·(1/S) from the \(times) nodes are the softmax; log yₖ, tₖ·log yₖ, "
+      + "their sum and the \(negate) node are the cross-entropy error L = −Σ tₖ log yₖ." + batch
+  }
+
+  func classesResult(
+    _ parts: [(score: String, y: String, t: String, gradient: String)], rows: Int,
+    upstream: String?
+  ) -> String {
+    let each = parts.map { part in
+      rows == 1
+        ? "\(part.score): \(part.y) − \(part.t) = \(part.gradient)"
+        : "\(part.score): (\(part.y) − \(part.t))/\(rows) = \(part.gradient)"
+    }.joined(separator: ", ")
+    let rule = rows == 1 ? "yₖ − tₖ" : "(y₁ₖ − t₁ₖ)/\(rows)"
+    return "Following the gradients back through these nodes, each score receives \(rule)"
+      + (upstream.map { " (times the upstream gradient \($0))" } ?? "") + ": " + each
+      + ", what the Softmax-with-Loss layer sends back at once."
+  }
+
+  var classesCaption: String {
+    "Above: values. Below: the gradient of L with respect to each. Every node multiplies "
+      + "what it receives by its local gradient and sends it back."
+  }
+
+  func classesAlt(_ title: String) -> String {
+    "The Softmax-with-Loss of \(title) drawn class by class: exp, +, /, ×, log nodes"
+  }
+
+  func classesTitle(_ title: String) -> String { "\(title): Softmax-with-Loss class by class" }
+
+  func classesOmitted(_ why: String) -> String {
+    "The Softmax-with-Loss layer is not drawn class by class: at these scores a primitive "
+      + "node of the drawing overflows (\(why)), although the layer itself has a finite value "
+      + "and gradient."
+  }
+
+  var stepsTooWide: String {
+    "This graph does not fit whole on a page, so it is not drawn again for each step of the "
+      + "backward pass: the figure of the whole graph carries every gradient, and the equations below give "
+      + "what each node sends back."
+  }
+
+  var stepsHeading: String { "The backward pass, step by step" }
+
+  func stepTitle(_ title: String, _ k: Int, _ n: Int) -> String {
+    "\(title): backward step \(k) of \(n)"
+  }
+
+  func step(
+    _ k: Int, of n: Int, node: String, receives: (String, Shape), sends: [(String, Shape)]
+  ) -> String {
+    let sent = sends.map(gradient)
+    let list =
+      sent.count <= 2
+      ? sent.joined(separator: " and ")
+      : sent.dropLast().joined(separator: ", ") + " and " + (sent.last ?? "")
+    return "Step \(k) of \(n): the \(node) node receives \(gradient(receives)) and "
+      + (sent.isEmpty ? "has nothing to send back." : "sends back \(list).")
+  }
+
+  var graphHeading: String { "The computational graph" }
+
+  func convention(products: Bool) -> String {
+    let rows =
+      "As in Deep Learning from Scratch, vectors are rows: a vector X of shape (D,) times a "
+      + "matrix W of shape (D, H) gives the row X·W of shape (H,), and a batch X of shape "
+      + "(N, D) holds one input per row. "
+    let wires =
+      "Above each wire are the value and its shape; below it, the gradient of the same shape "
+      + "(∂L/∂X for X): a gradient always has the shape of its variable."
+    return (products ? rows : "") + wires
+  }
+
+  func figureAlt(_ title: String) -> String {
+    "The computational graph of \(title): each wire with its value and shape above and its gradient below"
+  }
+
+  func caption(symbolic: Bool) -> String {
+    symbolic
+      ? "Above: values and shapes (a batch's rows are N). Below: gradients and their formulas."
+      : "Above: values and shapes. Below: gradients (∂L/∂X for X). Matrices up to 3 × 3 are "
+        + "written out."
+  }
+
+  var shapesHeading: String { "Gradients from their shapes" }
+
+  func shapesIntro(products: Bool) -> String {
+    products
+      ? "As CS231n teaches, a matrix gradient can be found by its shapes: ∂L/∂X must have the "
+        + "shape of X, and there is only one way to multiply the matrices at hand into it."
+      : "A gradient always has the shape of its variable. What each node sends back:"
+  }
+
+  func elementwise(_ op: String, x: String, y: String, local: String) -> String {
+    "\(op) works element by element, so the gradient it receives is multiplied element by "
+      + "element (⊙) by its local gradient: ∂L/∂\(x) = ∂L/∂\(y) ⊙ \(local)."
+  }
+
+  func matmul(x: String, w: String, y: String, xShape: Shape, wShape: Shape, yShape: Shape)
+    -> String
+  {
+    let (xs, ws, ys) = (xShape.description, wShape.description, yShape.description)
+    return "\(x) \(xs) · \(w) \(ws) → \(ys). ∂L/∂\(x) = ∂L/∂\(y) · \(w)ᵀ: only \(ys) times "
+      + "\(w)ᵀ gives the shape of \(x), \(xs). ∂L/∂\(w) = \(x)ᵀ · ∂L/∂\(y), of shape \(ws)."
+  }
+
+  func bias(_ b: String, _ shape: Shape, _ y: Shape, output: String) -> String {
+    "\(b) \(shape) was added to every row of \(output) \(y) (broadcast), so its gradient is "
+      + "∂L/∂\(output) summed over axis 0: every row's gradient flows back into the same \(b)."
+  }
+
+  func labelSentence(_ shape: Shape, _ value: String) -> String {
+    let what = shape.isScalar ? "" : " \(shape)"
+    return
+      "\(what) = \(value): the labels, which nothing learns, so no gradient is followed to them."
+  }
+
+  var labelsHaveNoGradient: String {
+    ": the labels, which nothing learns, so no gradient is followed to them."
+  }
+
+  func softmaxWithLoss(_ a: String, _ t: String) -> String {
+    "The Softmax-with-Loss layer sends back y − \(t) (y = softmax(\(a)); divided by N for "
+      + "a batch): softmax and the cross-entropy error differentiated together cancel down "
+      + "to this."
+  }
+
+  func repeatSum(_ x: String, _ n: Int) -> String {
+    "The Repeat node copies \(x) \(n) times, so its backward pass is a Sum of the \(n) "
+      + "gradients that come back."
+  }
+
+  var valuesHeading: String { "Values and gradients" }
+
+  func valueSentence(_ shape: Shape, _ value: String, _ gradient: String, of name: String)
+    -> String
+  {
+    let what = shape.isScalar ? "" : " \(shape)"
+    return "\(what) = \(value),  ∂L/∂\(name) = \(gradient)"
+  }
+
+  func unnamed(_ op: String) -> String { "the output of the \(op) node" }
+
+  func outputIs(_ name: String, _ shape: Shape) -> String { "The output \(name) \(shape):" }
+
+  func outputSentence(_ name: String, _ value: String, _ shape: Shape) -> String {
+    let what = shape.isScalar ? "" : " \(shape)"
+    return "The output \(name)\(what) is \(value)."
+  }
+
+  var checkHeading: String { "Numeric check" }
+
+  func checkIntro(checked: Int, of total: Int) -> String {
+    let which = checked == total ? "every element" : "\(checked) of the \(total) elements"
+    return "The backpropagated gradient of \(which), against the central difference "
+      + "\(Self.difference); the relative error is \(Self.relative), and 0 when "
+      + "both are below 1e−8."
+  }
+
+  var checkHeader: [String] { ["element", "backprop", "numeric", "relative error"] }
+
+  func checkVerdict(_ worst: Double, _ text: String) -> String {
+    worst < 1e-7
+      ? "The largest relative error is \(text): below 1e−7, which CS231n reads as a correct gradient."
+      : "The largest relative error is \(text). CS231n reads below 1e−7 as good; near a kink "
+        + "(relu, max) a larger error can come from the difference itself."
+  }
+}

@@ -1,0 +1,197 @@
+import GraphEngine
+
+/// The tensor walk-through's sentences in Korean, with particles chosen by the sound before
+/// them (``KoreanParticle``).
+struct KoreanTensorProse: TensorProse {
+  var language: String { "ko" }
+
+  func figureTitle(_ title: String) -> String { "\(title): 계산 그래프" }
+
+  func expandedTitle(_ title: String) -> String { "\(title): 계층을 펼친 그래프" }
+
+  func expandedIntro(affine: Bool, repeats: Bool, loss: Bool) -> String {
+    var parts: [String] = []
+    if affine { parts.append("Affine은 MatMul 노드와 + 노드입니다.") }
+    if repeats {
+      parts.append("배치에서는 편향이 Repeat 노드를 거쳐 N번 복사되므로 그 역전파인 Sum(축 0 방향의 합)이 보입니다.")
+    }
+    if loss { parts.append("Softmax-with-Loss는 softmax 노드와 교차 엔트로피 오차 노드입니다.") }
+    return "같은 그래프를 계층을 펼쳐 그리면 다음과 같습니다. " + parts.joined(separator: " ")
+  }
+
+  func expandedAlt(_ title: String) -> String {
+    "\(title)의 계층을 펼친 계산 그래프: 각 화살표 위에 값과 모양, 아래에 기울기"
+  }
+
+  var classesHeading: String { "클래스별로 펼친 Softmax-with-Loss" }
+
+  func classesIntro(_ classes: Int, rows: Int, gates: Bool) -> String {
+    let k = classes == 2 ? "1, 2" : "1, 2, 3"
+    let (divide, times, negate) = gates ? ("1/x", "*", "*−1") : ("/", "×", "×(−1)")
+    let batch =
+      rows == 1
+      ? ""
+      : " 배치의 행들은 모두 같은 모양으로 그려지므로 첫 행(n = 1)만 그렸습니다. 오차는 행들의 "
+        + "평균이므로 첫 행의 몫은 L₁ = −Σₖ t₁ₖ log y₁ₖ / \(rows)입니다."
+    return "클래스가 \(classes)개뿐이므로 『밑바닥부터 시작하는 딥러닝』 부록 A처럼 이 계층을 "
+      + "수 하나하나의 노드로 풀어 그릴 수 있습니다 (k = \(k)): eₖ = exp(aₖ), 그 합 S, \(divide) 노드의 "
+      + "1/S, \(times) 노드의 yₖ = eₖ·(1/S)가 softmax이고, log yₖ, tₖ·log yₖ, 그 합, \(negate) 노드가 "
+      + "교차 엔트로피 오차 L = −Σ tₖ log yₖ입니다." + batch
+  }
+
+  func classesResult(
+    _ parts: [(score: String, y: String, t: String, gradient: String)], rows: Int,
+    upstream: String?
+  ) -> String {
+    let each = parts.map { part in
+      rows == 1
+        ? "\(part.score): \(part.y) − \(part.t) = \(part.gradient)"
+        : "\(part.score): (\(part.y) − \(part.t))/\(rows) = \(part.gradient)"
+    }.joined(separator: ", ")
+    let rule = rows == 1 ? "yₖ − tₖ" : "(y₁ₖ − t₁ₖ)/\(rows)"
+    return "이 노드들을 거꾸로 따라가면 각 점수에 " + KoreanParticle.after(rule, "이", "가")
+      + " 도착합니다"
+      + (upstream.map { " (상류 기울기 " + KoreanParticle.after($0, "을", "를") + " 곱해서)" } ?? "")
+      + ": " + each
+      + ". Softmax-with-Loss 계층이 한 번에 돌려보내는 값과 같습니다."
+  }
+
+  var classesCaption: String {
+    "위: 값. 아래: 그 값에 대한 L의 기울기. 각 노드가 받은 기울기에 국소적 미분을 곱해 돌려보냅니다."
+  }
+
+  func classesAlt(_ title: String) -> String {
+    "\(title)의 Softmax-with-Loss를 클래스별로 펼친 계산 그래프: exp, +, /, ×, log 노드"
+  }
+
+  func classesTitle(_ title: String) -> String { "\(title): 클래스별로 펼친 Softmax-with-Loss" }
+
+  func classesOmitted(_ why: String) -> String {
+    "Softmax-with-Loss 계층은 클래스별로 펼쳐 그리지 않았습니다. 이 점수에서는 펼친 그래프의 "
+      + "기본 노드가 넘칩니다(\(why)). 계층 자체의 값과 기울기는 유한합니다."
+  }
+
+  var stepsTooWide: String {
+    "이 그래프는 한 쪽에 다 들어가지 않아 단계별 그림은 싣지 않았습니다. 그래프 전체의 그림에 "
+      + "모든 기울기가 있고, 각 노드가 돌려보내는 기울기는 아래 식에 있습니다."
+  }
+
+  var stepsHeading: String { "단계별 역전파" }
+
+  func stepTitle(_ title: String, _ k: Int, _ n: Int) -> String {
+    "\(title): 역전파 \(k)/\(n)단계"
+  }
+
+  func step(
+    _ k: Int, of n: Int, node: String, receives: (String, Shape), sends: [(String, Shape)]
+  ) -> String {
+    let list = sends.map(gradient).joined(separator: ", ")
+    return "\(k)/\(n)단계: \(node) 노드가 "
+      + KoreanParticle.after(gradient(receives), "을", "를") + " 받아 "
+      + (sends.isEmpty ? "더 보낼 곳이 없습니다." : KoreanParticle.after(list, "을", "를") + " 돌려보냅니다.")
+  }
+
+  var graphHeading: String { "계산 그래프" }
+
+  func convention(products: Bool) -> String {
+    let rows =
+      "『밑바닥부터 시작하는 딥러닝』처럼 벡터는 행 벡터입니다. 모양 (D,)인 벡터 X에 (D, H) 행렬 W를 곱하면 "
+      + "X·W는 모양 (H,)인 행 벡터가 되고, N개를 묶은 배치 X (N, D)는 행 하나가 입력 하나입니다. "
+    let wires =
+      "각 화살표 위에는 값과 그 모양을, 아래에는 같은 모양의 기울기(X라면 ∂L/∂X)를 적었습니다. "
+      + "기울기는 언제나 그 변수와 모양이 같습니다."
+    return (products ? rows : "") + wires
+  }
+
+  func figureAlt(_ title: String) -> String {
+    "\(title)의 계산 그래프: 각 화살표 위에 값과 모양, 아래에 기울기"
+  }
+
+  func caption(symbolic: Bool) -> String {
+    symbolic
+      ? "위: 값과 모양(배치의 행 수는 N). 아래: 기울기와 그 식."
+      : "위: 값과 모양. 아래: 기울기(X라면 ∂L/∂X). 3×3 이하의 행렬은 원소까지 적었습니다."
+  }
+
+  var shapesHeading: String { "모양으로 찾는 기울기" }
+
+  func shapesIntro(products: Bool) -> String {
+    products
+      ? "CS231n이 가르치듯 행렬의 기울기는 모양을 맞추어 찾을 수 있습니다. ∂L/∂X는 X와 모양이 같아야 하므로, "
+        + "곱할 수 있는 방법은 하나뿐입니다."
+      : "기울기는 언제나 그 변수와 모양이 같습니다. 각 노드가 돌려보내는 기울기는 다음과 같습니다."
+  }
+
+  func elementwise(_ op: String, x: String, y: String, local: String) -> String {
+    KoreanParticle.after(op, "은", "는") + " 원소마다 작동하므로 흘러온 기울기에 원소마다 국소적 미분을 곱합니다(⊙): "
+      + "∂L/∂\(x) = ∂L/∂\(y) ⊙ \(local)."
+  }
+
+  func matmul(x: String, w: String, y: String, xShape: Shape, wShape: Shape, yShape: Shape)
+    -> String
+  {
+    let (xs, ws, ys) = (xShape.description, wShape.description, yShape.description)
+    return "\(x) \(xs) · \(w) \(ws) → \(ys). ∂L/∂\(x) = ∂L/∂\(y) · \(w)ᵀ: \(ys)에 \(w)ᵀ를 곱해야 "
+      + "\(x)의 모양 " + KoreanParticle.after(xs, "이", "가") + " 됩니다. "
+      + "∂L/∂\(w) = \(x)ᵀ · ∂L/∂\(y): 모양 \(ws)."
+  }
+
+  func bias(_ b: String, _ shape: Shape, _ y: Shape, output: String) -> String {
+    KoreanParticle.after("\(b) \(shape)", "은", "는")
+      + " \(output) \(y)의 모든 행에 더해졌으므로(브로드캐스트), 그 기울기는 "
+      + KoreanParticle.after("∂L/∂\(output)", "을", "를")
+      + " 축 0 방향으로 더한 것입니다: 행마다 흘러온 기울기가 모두 "
+      + KoreanParticle.after(b, "으로", "로") + " 모입니다."
+  }
+
+  func labelSentence(_ shape: Shape, _ value: String) -> String {
+    let what = shape.isScalar ? "" : " \(shape)"
+    return "\(what) = \(value): 정답 레이블이므로 기울기를 구하지 않습니다."
+  }
+
+  var labelsHaveNoGradient: String { ": 정답 레이블이므로 기울기를 구하지 않습니다." }
+
+  func softmaxWithLoss(_ a: String, _ t: String) -> String {
+    "Softmax-with-Loss 계층의 역전파는 y − \(t)입니다(y = softmax(\(a)), 배치라면 N으로 나눕니다). "
+      + "소프트맥스와 교차 엔트로피 오차를 함께 미분하면 이렇게 깔끔해집니다."
+  }
+
+  func repeatSum(_ x: String, _ n: Int) -> String {
+    "Repeat 노드는 " + KoreanParticle.after(x, "을", "를")
+      + " \(n)번 복사하므로, 그 역전파는 흘러온 \(n)개의 기울기를 더하는 Sum입니다."
+  }
+
+  var valuesHeading: String { "값과 기울기" }
+
+  func valueSentence(_ shape: Shape, _ value: String, _ gradient: String, of name: String)
+    -> String
+  {
+    let what = shape.isScalar ? "" : " \(shape)"
+    return "\(what) = \(value),  ∂L/∂\(name) = \(gradient)"
+  }
+
+  func unnamed(_ op: String) -> String { "\(op) 노드의 출력" }
+
+  func outputIs(_ name: String, _ shape: Shape) -> String { "출력 \(name) \(shape)의 값:" }
+
+  func outputSentence(_ name: String, _ value: String, _ shape: Shape) -> String {
+    let what = shape.isScalar ? "" : " \(shape)"
+    return "출력 \(name)\(what)의 값은 \(value)입니다."
+  }
+
+  var checkHeading: String { "수치 미분으로 확인" }
+
+  func checkIntro(checked: Int, of total: Int) -> String {
+    let which = checked == total ? "모든 원소" : "\(total)개 중 \(checked)개 원소"
+    return "\(which)의 역전파 기울기를 중앙 차분 \(Self.difference)와 비교합니다. "
+      + "상대 오차는 \(Self.relative)이고, 둘 다 1e−8보다 작으면 0으로 봅니다."
+  }
+
+  var checkHeader: [String] { ["원소", "역전파", "수치 미분", "상대 오차"] }
+
+  func checkVerdict(_ worst: Double, _ text: String) -> String {
+    worst < 1e-7
+      ? "가장 큰 상대 오차는 \(text)입니다. CS231n의 기준으로 1e−7보다 작으면 기울기가 옳습니다."
+      : "가장 큰 상대 오차는 \(text)입니다. CS231n은 1e−7 미만을 좋다고 보고, 꺾인 곳(relu, max) 근처에서는 더 큰 오차가 날 수 있다고 말합니다."
+  }
+}

@@ -1,0 +1,102 @@
+public import GraphEngine
+
+/// The generated sentences of a walk-through of a lesson of vectors and matrices, in one
+/// language: one catalogue per language (``EnglishTensorProse``, ``KoreanTensorProse``), each
+/// a complete conformance, as ``Prose`` is for lessons of numbers.
+public protocol TensorProse: Sendable {
+  /// The language code (`en`, `ko`).
+  var language: String { get }
+  func figureTitle(_ title: String) -> String
+  func expandedTitle(_ title: String) -> String
+  /// Before the expanded figure: what was drawn apart (`affine`: MatMul and +; `repeats`: a
+  /// batch's row through a Repeat node; `loss`: Softmax-with-Loss as its two nodes).
+  func expandedIntro(affine: Bool, repeats: Bool, loss: Bool) -> String
+  func expandedAlt(_ title: String) -> String
+  var classesHeading: String { get }
+  /// Introduces the figure of ``Analysis/SoftmaxClasses``: what its nodes are; on a batch,
+  /// that each row has its own and the error is their mean. `gates`: the figure draws
+  /// CS231n's gates (`1/x`, `*`, `*−1`) rather than the textbook's operators (/, ×, ×(−1)).
+  func classesIntro(_ classes: Int, rows: Int, gates: Bool) -> String
+  /// What the drawn-out graph brings back to each score: yₖ − tₖ (over N on a batch), with
+  /// the numbers; `score` names a score by its subscript (`a₁₂`).
+  func classesResult(
+    _ parts: [(score: String, y: String, t: String, gradient: String)], rows: Int,
+    upstream: String?
+  ) -> String
+  /// The caption of the class-by-class figure: numbers, not matrices.
+  var classesCaption: String { get }
+  func classesAlt(_ title: String) -> String
+  func classesTitle(_ title: String) -> String
+  /// Why the Softmax-with-Loss layer is not drawn out class by class.
+  func classesOmitted(_ why: String) -> String
+  /// Why a small graph has no step figures: it does not print whole on a page. (Not "the
+  /// figure above": in the handout such a figure floats to a landscape page after the text.)
+  var stepsTooWide: String { get }
+  var stepsHeading: String { get }
+  func stepTitle(_ title: String, _ k: Int, _ n: Int) -> String
+  /// One step of the backward pass: what the node receives and what it sends back.
+  func step(
+    _ k: Int, of n: Int, node: String, receives: (String, Shape), sends: [(String, Shape)]
+  ) -> String
+  var graphHeading: String { get }
+  /// The row-vector convention (stated where the lesson multiplies matrices) and how the
+  /// wires are labelled.
+  func convention(products: Bool) -> String
+  func figureAlt(_ title: String) -> String
+  /// The caption under a graph figure; with symbolic labels the gradients are formulas
+  /// and no matrix is written out.
+  func caption(symbolic: Bool) -> String
+  var shapesHeading: String { get }
+  /// Opens the section of gradients found by their shapes; the matrix product's argument
+  /// only where there is one.
+  func shapesIntro(products: Bool) -> String
+  /// An element-by-element op's backward pass: ∂L/∂x = ∂L/∂y ⊙ (local gradient).
+  func elementwise(_ op: String, x: String, y: String, local: String) -> String
+  func matmul(x: String, w: String, y: String, xShape: Shape, wShape: Shape, yShape: Shape)
+    -> String
+  func bias(_ b: String, _ shape: Shape, _ y: Shape, output: String) -> String
+  /// After the name of a loss's labels: its shape and value, and why it has no gradient.
+  func labelSentence(_ shape: Shape, _ value: String) -> String
+  /// After the name of a loss's labels set as a matrix above.
+  var labelsHaveNoGradient: String { get }
+  func softmaxWithLoss(_ a: String, _ t: String) -> String
+  func repeatSum(_ x: String, _ n: Int) -> String
+  var valuesHeading: String { get }
+  /// After the input's name: its shape, value and gradient.
+  func valueSentence(_ shape: Shape, _ value: String, _ gradient: String, of name: String)
+    -> String
+  /// A node without a name, by what it is.
+  func unnamed(_ op: String) -> String
+  /// Introduces the output's value set as a matrix under it.
+  func outputIs(_ name: String, _ shape: Shape) -> String
+  func outputSentence(_ name: String, _ value: String, _ shape: Shape) -> String
+  var checkHeading: String { get }
+  func checkIntro(checked: Int, of total: Int) -> String
+  var checkHeader: [String] { get }
+  /// CS231n's reading of the largest relative error (`worst`, written as `text`).
+  func checkVerdict(_ worst: Double, _ text: String) -> String
+}
+
+/// The tensor catalogue for a language code: Korean for `ko`, else English.
+public func tensorProse(for language: String) -> any TensorProse {
+  language == "ko" ? KoreanTensorProse() : EnglishTensorProse()
+}
+
+extension TensorProse {
+  /// The check's difference and relative error, with no-break spaces so that no line
+  /// breaks inside them.
+  static var difference: String { "(L(x\u{A0}+\u{A0}h)\u{A0}−\u{A0}L(x\u{A0}−\u{A0}h))/2h" }
+  static var relative: String { "|a\u{A0}−\u{A0}n|/max(|a|,\u{A0}|n|)" }
+
+  /// `∂L/∂X (2, 3)`: a gradient named with its shape (none for a number's).
+  func gradient(_ pair: (String, Shape)) -> String {
+    "∂L/∂\(pair.0)" + (pair.1.isScalar ? "" : " \(pair.1)")
+  }
+
+  /// CS231n's reading of the largest relative error.
+  public func checkVerdict(_ worst: Double) -> String {
+    let text = String(
+      NumberFormat.shortest(significantDigits: 2).format(worst).map { $0 == "-" ? "−" : $0 })
+    return checkVerdict(worst, text)
+  }
+}

@@ -1,0 +1,362 @@
+import Analysis
+import FormulaWriting
+public import GraphEngine
+public import LessonKit
+
+/// The walk-through of a lesson of vectors and matrices, as a ``Document``.
+public struct TensorWalkthrough {
+  public let compiled: CompiledTensorLesson
+  public let words: any TensorProse
+  /// Whether the lesson has an `expanded` figure (``expanded(_:)``).
+  public var hasExpanded = false
+  /// Whether the expanded figure has a Repeat node the lesson did not write.
+  public var repeats = false
+  /// How much work the numeric check may do, in units of one element of one node's value
+  /// computed once (``numericCheck()``).
+  public var checkBudget = 20_000_000
+  /// Why the graph is not drawn, said where it would stand; nil when it is drawn.
+  public var omitted: String?
+  /// The sentences saying which figures are left out and why (drawn after the graph's).
+  public var omittedFigures: [String] = []
+  /// Whether the figures carry formulas, not matrices (symbolic labels).
+  public var symbolic = false
+  /// Whether the figures draw CS231n's gates (`1/x`, `*`, `*−1`).
+  public var gates = false
+  /// The Softmax-with-Loss drawn out class by class, when it is drawn.
+  public var classes: SoftmaxClasses?
+  /// Whether the step figures were left out because the graph does not print whole on a
+  /// page.
+  public var stepsTooWide = false
+  /// Whether the lesson has step figures (a graph of at most 8 operations).
+  public var hasSteps = false
+
+  public init(compiled: CompiledTensorLesson, words: any TensorProse) {
+    self.compiled = compiled
+    self.words = words
+  }
+
+  var graph: Graph { compiled.graph }
+  var evaluation: TensorEvaluation { compiled.evaluation }
+
+  public func document() -> Document {
+    let lesson = compiled.lesson
+    var blocks: [Block] = []
+    if let introduction = lesson.authorText(words.language).introduction {
+      blocks.append(.paragraph([.text(introduction)]))
+    }
+    blocks.append(.heading(level: 2, text: words.graphHeading))
+    let products = graph.nodes.contains { $0.op == .matmul || $0.op == .affine }
+    blocks.append(.paragraph([.text(words.convention(products: products))]))
+    if let omitted {
+      blocks.append(.paragraph([.text(omitted)]))
+    } else {
+      blocks.append(
+        .figure(
+          .graph, alt: words.figureAlt(lesson.title(words.language)),
+          caption: words.caption(symbolic: symbolic)))
+    }
+    if hasExpanded {
+      let ops = Set(graph.nodes.map(\.op))
+      blocks.append(
+        .paragraph([
+          .text(
+            words.expandedIntro(
+              affine: ops.contains(.affine), repeats: repeats,
+              loss: ops.contains(.softmaxWithLoss)))
+        ]))
+      blocks.append(
+        .figure(
+          .expanded, alt: words.expandedAlt(lesson.title(words.language)),
+          caption: words.caption(symbolic: symbolic)))
+    }
+    // Where the expanded and class-by-class figures would stand: why they do not.
+    for sentence in omittedFigures { blocks.append(.paragraph([.text(sentence)])) }
+    if let classes {
+      blocks.append(.heading(level: 2, text: words.classesHeading))
+      blocks.append(
+        .paragraph([
+          .text(words.classesIntro(classes.classes, rows: classes.rows, gates: gates))
+        ]))
+      blocks.append(
+        .figure(
+          .classes, alt: words.classesAlt(lesson.title(words.language)),
+          caption: words.classesCaption))
+      let t = evaluation.values[graph[classes.node].inputs[1]].elements
+      let upstream = evaluation.gradients[classes.node].elements.first ?? 1
+      let parts = (1...classes.classes).map { k in
+        (
+          score: Formula.symbol("a" + SoftmaxClasses.index(k, rows: classes.rows)).unicode(),
+          y: Self.number(classes.probability(k), digits: 6),
+          t: Self.number(t[k - 1], digits: 6),
+          gradient: Self.number(classes.scoreGradient(k), digits: 6)
+        )
+      }
+      blocks.append(
+        .paragraph([
+          .text(
+            words.classesResult(
+              parts, rows: classes.rows,
+              upstream: upstream == 1 ? nil : Self.number(upstream, digits: 6)))
+        ]))
+    }
+    if stepsTooWide && (2...8).contains(graph.operationCount) {
+      blocks.append(.paragraph([.text(words.stepsTooWide)]))
+    }
+    if hasSteps {
+      blocks.append(.heading(level: 2, text: words.stepsHeading))
+      let order = LessonAnalysis.backwardOrder(graph)
+      for (k, id) in order.enumerated() {
+        let node = graph[id]
+        let sent = node.inputs.enumerated().compactMap { i, input -> (String, Shape)? in
+          guard graph[input].op != .constant, !node.op.isLabelSlot(i) else {
+            return nil
+          }
+          return (name(input), evaluation.values[input].shape)
+        }
+        blocks.append(
+          .paragraph([
+            .text(
+              words.step(
+                k + 1, of: order.count, node: node.op.descriptor.walkthroughName,
+                receives: (name(id), evaluation.values[id].shape), sends: sent))
+          ]))
+        blocks.append(
+          .figure(
+            .step(k + 1, of: order.count),
+            alt: words.stepTitle(lesson.title(words.language), k + 1, order.count),
+            caption: words.caption(symbolic: symbolic)))
+      }
+    }
+    let derivations = shapeDerivations()
+    if !derivations.isEmpty {
+      blocks.append(.heading(level: 2, text: words.shapesHeading))
+      blocks.append(.paragraph([.text(words.shapesIntro(products: products))]))
+      blocks += derivations
+    }
+    blocks.append(.heading(level: 2, text: words.valuesHeading))
+    let labels = graph.labelInputs
+    for id in graph.inputs {
+      let name = graph[id].name ?? ""
+      let value = evaluation.values[id]
+      if labels.contains(id) {
+        if let matrix = Self.matrix(value) {
+          // The labels as a matrix, and why they have no gradient.
+          blocks.append(.equation([.symbol(name), matrix]))
+          blocks.append(.paragraph([.emphasis(name), .text(words.labelsHaveNoGradient)]))
+        } else {
+          blocks.append(
+            .paragraph([
+              .emphasis(name), .text(words.labelSentence(value.shape, Self.written(value))),
+            ]))
+        }
+        continue
+      }
+      let gradient = evaluation.gradients[id]
+      if let matrix = Self.matrix(value), let gradientMatrix = Self.matrix(gradient) {
+        // Small enough to set as matrices, value over gradient, lined up on `=`.
+        blocks.append(
+          .system([
+            [.symbol(name), matrix],
+            [.derivative(of: .symbol("L"), withRespectTo: .symbol(name)), gradientMatrix],
+          ]))
+        continue
+      }
+      blocks.append(
+        .paragraph([
+          .emphasis(name),
+          .text(
+            words.valueSentence(
+              value.shape, Self.written(value), Self.written(gradient), of: name)),
+        ]))
+    }
+    let output = evaluation.values[graph.output]
+    if let matrix = Self.matrix(output) {
+      blocks.append(.paragraph([.text(words.outputIs(graph.outputName, output.shape))]))
+      blocks.append(.equation([.symbol(graph.outputName), matrix]))
+    } else {
+      blocks.append(
+        .paragraph([
+          .text(words.outputSentence(graph.outputName, Self.written(output), output.shape))
+        ]))
+    }
+    blocks += numericCheck()
+    return Document(
+      title: lesson.title(words.language), summary: lesson.authorText(words.language).summary,
+      language: words.language, blocks: blocks)
+  }
+
+  /// A vector or matrix of at most 12 elements as a ``Formula/matrix(_:)`` of its numbers
+  /// (the writers give six significant digits; a vector is a row, as DLFS writes it); nil
+  /// for a number or a larger one.
+  public static func matrix(_ t: Tensor) -> Formula? {
+    guard t.shape.rank >= 1, t.shape.count <= 12 else { return nil }
+    let numbers = t.elements.map { Formula.number($0) }
+    let columns = t.shape.dimensions.last ?? 1
+    return .matrix(
+      stride(from: 0, to: numbers.count, by: columns).map {
+        Array(numbers[$0..<($0 + columns)])
+      })
+  }
+
+  /// A value in the trace's nested-list notation, at six significant digits; a large one
+  /// by its shape alone.
+  public static func written(_ t: Tensor) -> String {
+    func format(_ v: Double) -> String { number(v, digits: 6) }
+    if t.shape.isScalar { return format(t.scalar) }
+    guard t.shape.count <= 12 else { return "\(t.shape) (trace.json)" }
+    func list(_ values: ArraySlice<Double>) -> String {
+      "[" + values.map(format).joined(separator: ", ") + "]"
+    }
+    guard t.shape.rank == 2 else { return list(t.elements[...]) }
+    let width = t.shape.dimensions[1]
+    return "["
+      + stride(from: 0, to: t.elements.count, by: width).map {
+        list(t.elements[$0..<($0 + width)])
+      }.joined(separator: ", ") + "]"
+  }
+
+  /// A number for print: `digits` significant digits and a true minus sign.
+  public static func number(_ v: Double, digits: Int) -> String {
+    String(NumberFormat.shortest(significantDigits: digits).format(v).map { $0 == "-" ? "−" : $0 })
+  }
+
+  /// How the text names a node: its name, or the short formula of its operands' names
+  /// (`X·W₁ + b₁` as `X·W1 + b1`), or what it is the input of.
+  func name(_ id: Node.ID) -> String {
+    let node = graph[id]
+    // W₁ as the figures and equations write W1.
+    if let name = node.name { return Formula.symbol(name).unicode() }
+    if node.op == .constant { return Self.number(node.parameter, digits: 6) }
+    let operands = node.inputs.map { graph[$0].name }
+    if operands.allSatisfy({ $0 != nil }) {
+      let formula = node.op.descriptor.value(operands.map { .symbol($0 ?? "") }, node.parameter)
+      let text = "(" + formula.unicode() + ")"
+      if text.count <= 16 { return text }
+    }
+    return words.unnamed(node.op.descriptor.walkthroughName)
+  }
+
+  /// A node as a formula: its name, a constant's number, else its op's formula of its
+  /// operands' (`X·W + b`).
+  func formula(_ id: Node.ID) -> Formula {
+    let node = graph[id]
+    if let name = node.name { return .symbol(name) }
+    if node.op == .constant { return .number(node.parameter) }
+    return node.op.descriptor.value(node.inputs.map { formula($0) }, node.parameter)
+  }
+
+  /// ∂L/∂ of a node.
+  func gradient(_ id: Node.ID) -> Formula {
+    .derivative(of: .symbol("L"), withRespectTo: formula(id))
+  }
+
+  /// A node's formula transposed: Xᵀ.
+  func transposed(_ id: Node.ID) -> Formula { .power(formula(id), .symbol("T")) }
+
+  /// For each matrix product, each gradient found from its shapes (CS231n's dimension
+  /// analysis), then both as display equations (∂L/∂X = ∂L/∂Y·Wᵀ, ∂L/∂W = Xᵀ·∂L/∂Y); for
+  /// each add whose operand was broadcast, the sum over the batch (∂L/∂b = sum(∂L/∂Y, 0));
+  /// for Softmax-with-Loss, (y − t)/N; for Repeat, its backward Sum.
+  func shapeDerivations() -> [Block] {
+    var out: [Block] = []
+    func summed(_ input: Node.ID, over output: Node.ID) -> Block {
+      .equation([gradient(input), .call(.sum, [gradient(output), .number(0)])])
+    }
+    for node in graph.nodes {
+      let shapes = node.inputs.map { evaluation.values[$0].shape }
+      switch node.op {
+      case .matmul, .affine:
+        let (x, w) = (node.inputs[0], node.inputs[1])
+        out.append(
+          .paragraph([
+            .text(
+              words.matmul(
+                x: name(x), w: name(w), y: name(node.id), xShape: shapes[0], wShape: shapes[1],
+                yShape: evaluation.values[node.id].shape))
+          ]))
+        // For an Affine, Y = X·W + b: ∂L/∂(X·W) is ∂L/∂Y.
+        out.append(.equation([gradient(x), .product([gradient(node.id), transposed(w)])]))
+        out.append(.equation([gradient(w), .product([transposed(x), gradient(node.id)])]))
+        if node.op == .affine, shapes[2] != evaluation.values[node.id].shape {
+          out.append(
+            .paragraph([
+              .text(
+                words.bias(
+                  name(node.inputs[2]), shapes[2], evaluation.values[node.id].shape,
+                  output: name(node.id)))
+            ]))
+          out.append(summed(node.inputs[2], over: node.id))
+        }
+      case .add, .sub:
+        let y = evaluation.values[node.id].shape
+        for (i, input) in node.inputs.enumerated() where shapes[i] != y && !shapes[i].isScalar {
+          out.append(
+            .paragraph([.text(words.bias(name(input), shapes[i], y, output: name(node.id)))]))
+          out.append(summed(input, over: node.id))
+        }
+      case .softmaxWithLoss:
+        var a = name(node.inputs[0])
+        if a.hasPrefix("(") && a.hasSuffix(")") { a = String(a.dropFirst().dropLast()) }
+        out.append(.paragraph([.text(words.softmaxWithLoss(a, name(node.inputs[1])))]))
+        let rows = shapes[0].rank == 2 ? shapes[0].dimensions[0] : 1
+        let difference = Formula.difference(
+          .call(.softmax, [formula(node.inputs[0])]), formula(node.inputs[1]))
+        out.append(
+          .equation([
+            gradient(node.inputs[0]),
+            rows == 1 ? difference : .quotient(difference, .number(Double(rows))),
+          ]))
+      case .repeatRows:
+        out.append(
+          .paragraph([.text(words.repeatSum(name(node.inputs[0]), Int(node.parameter)))]))
+        out.append(summed(node.inputs[0], over: node.id))
+      case _
+      where node.op.descriptor.tensor == nil && node.inputs.count == 1
+        && !evaluation.values[node.id].shape.isScalar:
+        // A function applied element by element (sigmoid, tanh, exp, relu): its scalar rule
+        // at every element.
+        guard let rule = node.op.descriptor.rules(node.parameter).first else { continue }
+        let local = rule.preferred.substituting(
+          operands: [formula(node.inputs[0])], result: formula(node.id)
+        ).tidied()
+        out.append(
+          .paragraph([
+            .text(
+              words.elementwise(
+                node.op.descriptor.walkthroughName, x: name(node.inputs[0]), y: name(node.id),
+                local: local.unicode()))
+          ]))
+      default: continue
+      }
+    }
+    return out
+  }
+
+  /// Every element of every input against the central difference
+  /// (``Analysis/TensorGradientCheck``), with CS231n's reading of the largest error.
+  func numericCheck() -> [Block] {
+    let check = TensorGradientCheck(compiled, budget: checkBudget)
+    let rows: [[[Inline]]] = check.rows.map { row in
+      [
+        [.emphasis(row.input + Self.index(row.element, row.shape))],
+        [.text(Self.number(row.analytic, digits: 6))], [.text(Self.number(row.numeric, digits: 6))],
+        [.text(Self.number(row.relativeError, digits: 2))],
+      ]
+    }
+    return [
+      .heading(level: 2, text: words.checkHeading),
+      .paragraph([.text(words.checkIntro(checked: rows.count, of: check.total))]),
+      .table(header: words.checkHeader.map { [.text($0)] }, rows: rows),
+      .paragraph([.text(words.checkVerdict(check.worst))]),
+    ]
+  }
+
+  /// `[i]` or `[i, j]`, numpy's index of element k.
+  public static func index(_ k: Int, _ shape: Shape) -> String {
+    switch shape.rank {
+    case 0: ""
+    case 1: "[\(k)]"
+    default: "[\(k / shape.dimensions[1]), \(k % shape.dimensions[1])]"
+    }
+  }
+}
