@@ -219,6 +219,44 @@ extension Scene {
 }
 
 extension Scene {
+  /// The box around `focus` and the labels of the wires that end at it (values, gradients,
+  /// names, DLFS's backward arrows, arrowheads) without the wires themselves: what a close-up
+  /// of the step must hold whole. A wire from far away is clipped by the close-up, its labels
+  /// are not. Without `outgoing`, only the wires into `focus` count. nil when no wire ends at
+  /// `focus`.
+  public func labelBounds(around focus: Rect, outgoing: Bool = true) -> Rect? {
+    let near = focus.insetBy(-6)
+    func touches(_ p: Point) -> Bool {
+      p.x >= near.x && p.x <= near.x + near.width && p.y >= near.y && p.y <= near.y + near.height
+    }
+    var wires: Set<Int> = []
+    for case .polyline(let points, _, _, .edge(let k)) in elements {
+      if let first = points.first, let last = points.last,
+        (outgoing && touches(first)) || touches(last)
+      {
+        wires.insert(k)
+      }
+    }
+    guard !wires.isEmpty else { return nil }
+    var part = self
+    part.elements = elements.filter { element in
+      guard case .edge(let k)? = element.owner, wires.contains(k) else { return false }
+      switch element {
+      case .text, .baselineText, .arrowhead: return true
+      case .polyline(_, _, let width, _): return width > 1.5
+      default: return false
+      }
+    }
+    guard let labels = part.contentBounds else { return focus }
+    let left = Swift.min(labels.x, focus.x)
+    let top = Swift.min(labels.y, focus.y)
+    let right = Swift.max(labels.x + labels.width, focus.x + focus.width)
+    let bottom = Swift.max(labels.y + labels.height, focus.y + focus.height)
+    return Rect(x: left, y: top, width: right - left, height: bottom - top)
+  }
+}
+
+extension Scene {
   /// How far right the labels of the wires leaving `focus` rightwards reach (the value
   /// above, the gradient from upstream below, its arrow): what a close-up of
   /// the step at `focus` must show of what arrives from upstream. nil when no wire leaves it

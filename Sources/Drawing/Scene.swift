@@ -18,6 +18,10 @@ public struct Scene: Sendable {
   /// The highlighted node's frame in a step figure (nil in other figures): a handout that
   /// prints the steps small shows the part of a wide graph around it.
   public var focus: Rect?
+  /// Whether the highlighted node shows in itself the gradient arriving from upstream
+  /// (colah's nodes hold it; the other styles write it on the wire out): a close-up of the step
+  /// then needs the wires into the node with their labels, not the wires out.
+  public var focusHoldsGradient = false
   /// The same figure turned to flow left to right, for a colah tree too wide to print
   /// readably (a handout uses it, and may cut it); empty otherwise.
   public var turned: [Scene] = []

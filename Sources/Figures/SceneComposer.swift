@@ -337,7 +337,10 @@ struct SceneComposer {
           style: ShapeStyle(fill: theme.edgeColor, stroke: nil, lineWidth: 0), owner: owner))
     }
     if box.kind == .operation {
-      if box.highlighted { scene.focus = frame }
+      if box.highlighted {
+        scene.focus = frame
+        scene.focusHoldsGradient = theme.placement == .inNodes
+      }
       let style = ShapeStyle(
         fill: box.highlighted ? theme.highlightFill : theme.nodeFill,
         stroke: box.highlighted ? theme.highlightStroke : theme.nodeStroke,

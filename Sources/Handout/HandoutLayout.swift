@@ -818,13 +818,17 @@ public struct HandoutLayout {
     let full = stepCellWidth(1)
     var chosen: [(scene: Scene, cell: Double)] = []
     for item in items {
-      let narrow = [3, 2].lazy.compactMap { columns -> (scene: Scene, cell: Double)? in
+      // Columns of nodes (with continuation marks) before a window around the node's labels.
+      let tries = [(3, false), (2, false), (3, true), (2, true)]
+      let narrow = tries.lazy.compactMap { columns, windows -> (scene: Scene, cell: Double)? in
         let cell = self.stepCellWidth(columns)
-        return self.crop(item.0, to: cell).flatMap { $0.context ? ($0.scene, cell) : nil }
+        return self.crop(item.0, to: cell, windows: windows).flatMap {
+          $0.context ? ($0.scene, cell) : nil
+        }
       }.first
       if let narrow {
         chosen.append(narrow)
-      } else if let whole = crop(item.0, to: full)?.scene {
+      } else if let whole = crop(item.0, to: full, windows: true)?.scene {
         chosen.append((whole, full))
       } else {
         return nil
@@ -902,10 +906,13 @@ public struct HandoutLayout {
   /// cut at its own cuts (between columns of nodes, with continuation marks) as widely as
   /// fits, the node's column kept whole, then, for a graph too tall, the rows around the node
   /// (``Figures/Scene/cropped(to:)``); the figure itself when it fits; nil when it has no
-  /// focus, or no part holding the node fits.
+  /// focus, or no part holding the node fits. With `windows`, where the node's column is too
+  /// wide, a window holding the node and its wires' labels (``labelWindow(_:around:most:)``).
   ///
   /// `context` says whether the close-up shows more than the node's own column of nodes.
-  private func crop(_ scene: Scene, to cell: Double) -> (scene: Scene, context: Bool)? {
+  private func crop(_ scene: Scene, to cell: Double, windows: Bool) -> (
+    scene: Scene, context: Bool
+  )? {
     guard let smallest = scene.smallestTextSize else { return (scene, true) }
     let needed = style.minimumTextSize / smallest
     let most = cell / needed
@@ -915,7 +922,7 @@ public struct HandoutLayout {
     if scene.cuts.isEmpty, let turned = scene.turned.first, turned.focus != nil,
       !turned.cuts.isEmpty
     {
-      return crop(turned, to: cell)
+      return crop(turned, to: cell, windows: windows)
     }
     guard let focus = scene.focus else { return nil }
     var part = scene
@@ -923,6 +930,12 @@ public struct HandoutLayout {
     if scene.size.width > most {
       if let narrow = columns(of: scene, around: focus, most: most) {
         (part, context) = narrow
+      } else if windows, !scene.cuts.isEmpty,
+        let window = labelWindow(scene, around: focus, most: most)
+      {
+        // The node's column is wider than the cell (a gap holding a long wire's labels), but
+        // the node with its wires' labels is not: those, the wires clipped at the sides.
+        part = scene.cropped(to: window)
       } else {
         context = false
         // No cut between columns fits (colah's trees have none): a window around the node.
@@ -947,6 +960,22 @@ public struct HandoutLayout {
     }
     // Trimmed to what it shows: a close-up of a few nodes of a tall graph kept its empty rows.
     return (part.trimmedVertically(), context)
+  }
+
+  /// The box holding `focus`, the labels of its wires and what arrives along the wire out of
+  /// it (of the wires into it only, where the node holds its gradient), a few points to
+  /// spare, when at most `most` wide; nil otherwise.
+  private func labelWindow(_ scene: Scene, around focus: Rect, most: Double) -> Rect? {
+    let outgoing = !scene.focusHoldsGradient
+    guard let labels = scene.labelBounds(around: focus, outgoing: outgoing) else { return nil }
+    let pad = Self.stepGap / 2
+    let left = Swift.max(0, labels.x - pad)
+    let right = Swift.min(
+      scene.size.width,
+      Swift.max(
+        labels.x + labels.width, outgoing ? scene.outgoingRight(of: focus) ?? 0 : 0) + pad)
+    guard right - left <= most else { return nil }
+    return Rect(x: left, y: 0, width: right - left, height: scene.size.height)
   }
 
   /// The columns of nodes of `scene` around `focus`, cut at the scene's cuts, at most `most`

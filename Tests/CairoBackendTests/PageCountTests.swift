@@ -44,14 +44,12 @@ struct PageCountTests {
     return ((page.frames.map(\.maxY).max() ?? style.margin) - style.margin) / area
   }
 
-  /// The most pages each lesson may take in each style. The targets are 5, 8 and 16
-  /// in every style. Not met everywhere yet: colah's figures (a tree of ellipses, each
-  /// holding three lines) are larger than the other two styles', and DLFS's step close-ups
-  /// include the wire out of each step's node with the gradient arriving from upstream,
-  /// which leaves fewer of them narrow enough to set three or two to a row. These are what
-  /// the handouts take now, so that they only get shorter.
+  /// The most pages each lesson may take in each style: the targets are 5, 8 and 16
+  /// in every style, met but for colah's sigmoid (6: its expanded chain of ellipses stands a
+  /// page tall, and the numeric check goes over onto a page of its own). These are what the
+  /// handouts take now, so that they only get shorter.
   static let most: [String: (sigmoid: Int, micrograd: Int, twoNeurons: Int)] = [
-    "dlfs": (5, 7, 18), "cs231n": (4, 7, 15), "colah": (6, 8, 18),
+    "dlfs": (5, 7, 16), "cs231n": (4, 6, 14), "colah": (6, 7, 16),
   ]
 
   @Test(
