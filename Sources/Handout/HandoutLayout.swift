@@ -343,7 +343,10 @@ public struct HandoutLayout {
       (sideBySide(equations, within: width) == nil
         ? equations.first?.lines.first?.box.height ?? 0
         : equations.map { $0.lines[0].box.height }.max() ?? 0) + style.equationSpacing
-    case .table: 60
+    case .table(let table):
+      // What ``place(_:)`` needs to start it: its head and 40 points of rows, or all of them.
+      table.head.height
+        + Swift.min(40, table.rows.reduce(0) { $0 + $1.height + style.rowSpacing })
     case .figure(let name, let caption): placed(name, caption: caption)?.height ?? 0
     case .heading: 20
     case .pageBreak: 0
