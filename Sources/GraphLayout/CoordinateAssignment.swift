@@ -7,8 +7,9 @@
 /// nodes ends up on one straight line; side inputs with a low edge weight move out of its
 /// way instead of bending it.
 ///
-/// Post: `positions[item]` is the anchor line of every item; neighbours in a rank are at
-/// least their separation apart.
+/// Post: `positions[item]` is the anchor line of every item; neighbours in a rank keep their
+/// order, at least ``leastApart(_:_:_:_:)`` apart (their separation, less half its gap where
+/// that straightens a wire); no link steps across by less than ``leastJog``.
 enum CoordinateAssignment {
   static func positions(_ grid: LayerGrid, spacing: Spacing) -> Coordinates {
     var neighbours = [[(item: Int, weight: Double)]](repeating: [], count: grid.items.count)
@@ -40,6 +41,7 @@ enum CoordinateAssignment {
       }
     }
     straighten(&position, grid, spacing: spacing)
+    removeSmallJogs(&position, grid, spacing: spacing)
     return Coordinates(across: position)
   }
 

@@ -5,7 +5,7 @@ import Testing
 @Suite("Phase 4: coordinate assignment")
 struct CoordinateAssignmentTests {
   @Test(
-    "neighbours in a rank are at least their separation apart, in order",
+    "neighbours in a rank are at least their separation (less half its gap) apart, in order",
     arguments: LayoutFixtures.all.indices)
   func separation(_ index: Int) {
     var grid = LayerGridTests.grid(LayoutFixtures.all[index])
@@ -15,8 +15,42 @@ struct CoordinateAssignmentTests {
     for layer in grid.layers {
       for (a, b) in zip(layer, layer.dropFirst()) {
         let gap = position[b] - position[a]
-        #expect(gap >= CoordinateAssignment.separation(grid, a, b, spacing) - 1e-6)
+        #expect(gap >= CoordinateAssignment.leastApart(grid, a, b, spacing) - 1e-6)
       }
+    }
+  }
+
+  @Test(
+    "no wire steps across by less than 8 pt: it runs straight or bends clearly",
+    arguments: LayoutFixtures.all.indices)
+  func noSmallJogs(_ index: Int) {
+    var grid = LayerGridTests.grid(LayoutFixtures.all[index])
+    grid = grid.ordered(CrossingReduction.order(grid))
+    let position = CoordinateAssignment.positions(grid, spacing: Spacing())
+    for link in grid.links {
+      let step = abs(position[link.to] - position[link.from])
+      #expect(step < 1e-9 || step >= CoordinateAssignment.leastJog, "a step of \(step) pt")
+    }
+  }
+
+  @Test(
+    "a node between two inputs a separation apart lines up with one of them, not a few points off")
+  func smallJogStraightened() {
+    // x and a feed m; m and n feed o: the simplex may leave m a point or two off its inputs'
+    // lines where any place between them costs the same.
+    let request = LayoutFixtures.request(
+      6, [(0, 2), (1, 2), (2, 4), (3, 4), (4, 5)])
+    var grid = LayerGridTests.grid(request)
+    grid = grid.ordered(CrossingReduction.order(grid))
+    var across = CoordinateAssignment.positions(grid, spacing: Spacing()).across
+    let m = grid.nodeItem[2]
+    // m set 2 pt off the line of its first input, then straightened.
+    across[m] = across[grid.nodeItem[0]] + 2
+    #expect(grid.links.contains { abs(across[$0.to] - across[$0.from]) == 2 })
+    CoordinateAssignment.removeSmallJogs(&across, grid, spacing: Spacing())
+    for link in grid.links {
+      let step = abs(across[link.to] - across[link.from])
+      #expect(step < 1e-9 || step >= CoordinateAssignment.leastJog, "a step of \(step) pt")
     }
   }
 
