@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Edge crossings of lessongen's layout against Graphviz dot's, lesson by lesson.
 
-    python3 Scripts/crossings.py [--style S] [--random N] [--seed S] [--json] [--binary PATH] [LESSON ...]
+    python3 Scripts/crossings.py [--style S] [--figure F] [--random N] [--seed S] [--json] [--binary PATH] [LESSON ...]
 
 For every built-in lesson and every lesson of Tests/Lessons (or the ones given), the `graph`
-figure's wires from `lessongen layout` are cut into segments and every pair of segments of
+figure's (or `--figure`'s: `expanded`, `step-01`, …; lessons without it are left out) wires from `lessongen layout` are cut into segments and every pair of segments of
 two wires that share no end node and properly cross is a crossing, each point counted once
 (wires from one node share their trunk, and touching is not crossing). The same nodes and edges are then laid out by
 `dot -Tplain` (rankdir=LR, one box per node of the size lessongen gave it), each edge's
@@ -106,9 +106,14 @@ def random_lessons(count, folder, seed=7):
     return paths
 
 
-def ours(lesson, style):
-    out = subprocess.run([BINARY, "layout", lesson, "--style", style], capture_output=True,
-                         text=True, check=True).stdout
+def ours(lesson, style, figure="graph"):
+    """The figure's layout, or None when the lesson has no such figure (no composite node to
+    expand)."""
+    run = subprocess.run([BINARY, "layout", lesson, "--style", style, "--figure", figure],
+                         capture_output=True, text=True)
+    if run.returncode != 0:
+        return None, None
+    out = run.stdout
     g = json.loads(out)
     return g, [(e["from"], e["to"], [tuple(p) for p in e["points"]]) for e in g["edges"]]
 
@@ -199,6 +204,8 @@ def main():
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--binary")
+    parser.add_argument("--figure", default="graph",
+                        help="the figure to compare: graph (default), expanded, step-01, ...")
     parser.add_argument("--no-branches", action="store_true",
                         help="give dot each fan-out as plain edges, without the branch node")
     parser.add_argument("lessons", nargs="*")
@@ -217,7 +224,9 @@ def main():
         lessons += sorted(os.path.join(folder, f) for f in os.listdir(folder) if f.endswith(".yaml"))
     rows = []
     for lesson in lessons:
-        g, wires = ours(lesson, arguments.style)
+        g, wires = ours(lesson, arguments.style, arguments.figure)
+        if g is None:
+            continue
         name = os.path.basename(lesson).removesuffix(".yaml")
         rows.append({"lesson": name, "lessongen": count(wires), "dot": count(dots(g, branches=not arguments.no_branches and arguments.style != "colah"))})
     scratch.cleanup()

@@ -33,15 +33,21 @@ struct CrossingTests {
   }
 
   @Test(
-    "the built-in lessons and those of Tests/Lessons cross no more than dot",
+    "the built-in lessons and those of Tests/Lessons cross no more than dot, graph and expanded",
     arguments: ["dlfs", "cs231n", "colah"])
   func lessons(style: String) throws {
     let rows = try Self.rows(["--style", style])
     #expect(rows.count >= 24)
-    for row in rows {
-      #expect(
-        row.lessongen <= row.dot,
-        "\(style) \(row.lesson): lessongen \(row.lessongen), dot \(row.dot)")
+    // The expanded figure, for the lessons with a composite node (the step figures are
+    // drawn on it, or on the graph when there is none).
+    let expanded = try Self.rows(["--style", style, "--figure", "expanded"])
+    #expect(expanded.count >= 12)
+    for (figure, rows) in [("graph", rows), ("expanded", expanded)] {
+      for row in rows {
+        #expect(
+          row.lessongen <= row.dot,
+          "\(style) \(row.lesson) \(figure): lessongen \(row.lessongen), dot \(row.dot)")
+      }
     }
   }
 
