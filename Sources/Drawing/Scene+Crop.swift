@@ -57,6 +57,20 @@ extension Scene {
         }
       if case .node(let id)? = owner, let frame, !holds(frame) { cutNodes.insert(id) }
     }
+    // An edge's label box (colah's) goes with its text: a text kept on the bare wire had the
+    // line drawn through it.
+    var cutBoxes: [(edge: Int, rect: Rect)] = []
+    for case .roundedRect(let rect, _, _, .edge(let k)) in elements where !holds(rect) {
+      cutBoxes.append((k, rect))
+    }
+    func inCutBox(_ run: TextRun, _ owner: SceneOwner) -> Bool {
+      guard case .edge(let k) = owner else { return false }
+      let c = run.frame.center
+      return cutBoxes.contains { box in
+        box.edge == k && c.x >= box.rect.x && c.x <= box.rect.x + box.rect.width
+          && c.y >= box.rect.y && c.y <= box.rect.y + box.rect.height
+      }
+    }
     var kept: [SceneElement] = []
     for element in elements {
       if case .node(let id)? = element.owner, cutNodes.contains(id) {
@@ -106,7 +120,7 @@ extension Scene {
               filled: filled, color: color, lineWidth: lineWidth, owner: owner))
         }
       case .text(var run, let owner):
-        if holds(run.frame) {
+        if holds(run.frame) && !inCutBox(run, owner) {
           run.frame = moved(run.frame)
           kept.append(.text(run, owner: owner))
         }
@@ -125,6 +139,7 @@ extension Scene {
       size: Size(width: window.width, height: window.height), background: background,
       title: title, lineJoin: lineJoin, elements: kept)
     part.focus = focus.map(moved)
+    part.focusHoldsGradient = focusHoldsGradient
     return part
   }
 }

@@ -140,6 +140,7 @@ extension Scene {
       // The step's node, in the part that holds its middle.
       if let focus, part(focus.x + focus.width / 2) == k {
         scene.focus = Rect(x: focus.x - left, y: focus.y, width: focus.width, height: focus.height)
+        scene.focusHoldsGradient = focusHoldsGradient
       }
       return scene
     }

@@ -1,0 +1,78 @@
+import Drawing
+import GraphLayout
+import Testing
+
+@Suite("Close-ups of a figure")
+struct CropTests {
+  static let font = Font(family: "DejaVu Serif", size: 9)
+
+  /// A wire with a label box on it (colah's), and a node.
+  static let scene = Scene(
+    size: Size(width: 300, height: 100), background: .white, title: "boxes",
+    elements: [
+      .polyline(
+        [Point(x: 0, y: 20), Point(x: 300, y: 20)], color: .black, width: 1, owner: .edge(0)),
+      .roundedRect(
+        Rect(x: 100, y: 10, width: 80, height: 20), radius: 3,
+        style: ShapeStyle(fill: .white, stroke: nil, lineWidth: 0), owner: .edge(0)),
+      .text(
+        TextRun(
+          markup: "∂u/∂x = 1", font: font, color: .black,
+          frame: Rect(x: 104, y: 14, width: 72, height: 12)),
+        owner: .edge(0)),
+      .circle(
+        center: Point(x: 150, y: 70), radius: 15,
+        style: ShapeStyle(fill: .white, stroke: .black, lineWidth: 1), owner: .node(1)),
+    ])
+
+  @Test("an edge's label box cut by the window takes its text with it; one kept whole keeps it")
+  func boxGoesWithText() {
+    // The window's top edge passes through the box (y 10–30) but not through its text (14–26).
+    let cut = Self.scene.cropped(to: Rect(x: 0, y: 12, width: 300, height: 88))
+    let texts = cut.elements.filter { if case .text = $0 { true } else { false } }
+    let boxes = cut.elements.filter { if case .roundedRect = $0 { true } else { false } }
+    #expect(boxes.isEmpty)
+    #expect(texts.isEmpty, "a label without its box has the wire drawn through it")
+    let whole = Self.scene.cropped(to: Rect(x: 0, y: 0, width: 300, height: 100))
+    #expect(whole.elements.contains { if case .text = $0 { true } else { false } })
+    #expect(whole.elements.contains { if case .roundedRect = $0 { true } else { false } })
+  }
+
+  @Test("a cropped step figure keeps whether its node holds the gradient from upstream")
+  func keepsFocusKind() {
+    var scene = Self.scene
+    scene.focus = Rect(x: 135, y: 55, width: 30, height: 30)
+    scene.focusHoldsGradient = true
+    let cut = scene.cropped(to: Rect(x: 50, y: 0, width: 200, height: 100))
+    #expect(cut.focus == Rect(x: 85, y: 55, width: 30, height: 30))
+    #expect(cut.focusHoldsGradient)
+  }
+
+  @Test("the labels around a node: those of the wires into it, and of the wires out of it too")
+  func labelBounds() throws {
+    var scene = Self.scene
+    // A wire into the node from the left, its label at x 20–60; one out of it to the right,
+    // its label at x 230–280.
+    scene.elements += [
+      .polyline(
+        [Point(x: 0, y: 70), Point(x: 135, y: 70)], color: .black, width: 1, owner: .edge(1)),
+      .text(
+        TextRun(
+          markup: "2", font: Self.font, color: .black,
+          frame: Rect(x: 20, y: 56, width: 40, height: 12)),
+        owner: .edge(1)),
+      .polyline(
+        [Point(x: 165, y: 70), Point(x: 300, y: 70)], color: .black, width: 1, owner: .edge(2)),
+      .text(
+        TextRun(
+          markup: "3", font: Self.font, color: .black,
+          frame: Rect(x: 230, y: 56, width: 50, height: 12)),
+        owner: .edge(2)),
+    ]
+    let node = Rect(x: 135, y: 55, width: 30, height: 30)
+    let both = try #require(scene.labelBounds(around: node))
+    #expect(both.x == 20 && both.x + both.width == 280)
+    let into = try #require(scene.labelBounds(around: node, outgoing: false))
+    #expect(into.x == 20 && into.x + into.width == 165)
+  }
+}
