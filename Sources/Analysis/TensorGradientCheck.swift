@@ -3,7 +3,8 @@ public import LessonKit
 
 /// A lesson of vectors and matrices checked element by element against central
 /// differences: for each element x of each input (its labels aside), the backpropagated
-/// ∂L/∂x against (L(x + h) − L(x − h))/2h with h = 10⁻⁵·max(1, |x|), where L = Σ ∂L/∂Y ⊙ Y
+/// ∂L/∂x against (L(x + h) − L(x − h))/2h with the step of the lessons of numbers
+/// (``GradientCheck/step(at:)``, 10⁻⁶·max(1, |x|)), where L = Σ ∂L/∂Y ⊙ Y
 /// (the seed as the upstream gradient), and CS231n's relative error |a − n| / max(|a|, |n|)
 /// (0 when both are below 10⁻⁸: both are zero within the difference's rounding).
 ///
@@ -64,7 +65,7 @@ public struct TensorGradientCheck: Sendable {
       let name = graph[id].name ?? ""
       let value = evaluation.values[id]
       for k in value.elements.indices.prefix(perInput) {
-        let h = 1e-5 * max(1, abs(value.elements[k]))
+        let h = GradientCheck.step(at: value.elements[k])
         var plus = inputs
         var minus = inputs
         plus[name]?.elements[k] += h

@@ -227,11 +227,8 @@ public struct TensorWalkthrough {
     // W₁ as the figures and equations write W1.
     if let name = node.name { return Formula.symbol(name).unicode() }
     if node.op == .constant { return Self.number(node.parameter, digits: 6) }
-    let operands = node.inputs.map { graph[$0].name }
-    if operands.allSatisfy({ $0 != nil }) {
-      let formula = node.op.descriptor.value(operands.map { .symbol($0 ?? "") }, node.parameter)
-      let text = "(" + formula.unicode() + ")"
-      if text.count <= 16 { return text }
+    if let formula = graph.operandFormula(id), formula.unicode().count <= Graph.wireNameLength {
+      return "(" + formula.unicode() + ")"
     }
     return words.unnamed(node.op.descriptor.walkthroughName)
   }

@@ -139,17 +139,15 @@ public enum TensorFigure {
       if node.op == .constant {
         return PangoMarkupDialect.number(theme.numbers.format(node.parameter))
       }
-      let operands = node.inputs.map { graph[$0].name }
-      guard operands.allSatisfy({ $0 != nil }) else { return nil }
-      var formula = node.op.descriptor.value(operands.map { .symbol($0 ?? "") }, node.parameter)
+      guard var formula = graph.operandFormula(id) else { return nil }
       if node.op == .repeatRows && batch.contains(id) {
-        formula = .call(.repeatRows, [.symbol(operands[0] ?? ""), .symbol("N")])  // N copies
+        formula = .call(.repeatRows, [.symbol(graph[node.inputs[0]].name ?? ""), .symbol("N")])  // N copies
       }
       let written = LinearFormulaWriter<PangoMarkupDialect>(
         numbers: .shortest(significantDigits: 6)
       ).write(formula)
       // Short enough to name a wire: `X·W₁ + b₁`, `repeat(b₁, 2)`.
-      return PangoMarkupDialect.plainText(written).count <= 14 ? written : nil
+      return PangoMarkupDialect.plainText(written).count <= Graph.wireNameLength ? written : nil
     }
 
     /// The value's label: name and shape, then the matrix if it is small.

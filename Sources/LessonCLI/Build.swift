@@ -332,15 +332,8 @@ struct Build: ParsableCommand {
       }
       // The same steps and messages as `lessongen LESSON`.
       let folder = OutputFolder(root: root, relative: entry.key)
-      let result: Result<String, Generate.Failure>
-      switch compiled {
-      case .numbers(let lesson):
-        result = Generate.write(
-          lesson, style: entry.style, exercise: entry.exercise, to: folder, helper: helper)
-      case .tensors(let lesson):
-        result = Generate.write(
-          lesson, style: entry.style, exercise: entry.exercise, to: folder, helper: helper)
-      }
+      let result = Generate.write(
+        compiled, style: entry.style, exercise: entry.exercise, to: folder, helper: helper)
       switch result {
       case .success(let stamp): return Done(outcome: .built(entry.name), stamp: stamp)
       case .failure(let failure):

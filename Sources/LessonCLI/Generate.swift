@@ -51,15 +51,10 @@ struct Generate: ParsableCommand {
 
   func run() throws {
     let helper = Self.helper
-    let compiled: CompiledLesson
-    switch try options.compileAny() {
-    case .numbers(let lesson): compiled = lesson
-    case .tensors(let shaped):
-      try write(shaped)
-      return
-    }
+    let compiled = try options.compileAny()
+    let id = compiled.lesson.id
     // The path as given (URL would fold `la/..` by its text, not through the link `la`).
-    let folder = (out.hasSuffix("/") ? out : out + "/") + compiled.lesson.id
+    let folder = (out.hasSuffix("/") ? out : out + "/") + id
     if case .failure(let failure) = Self.write(
       compiled, style: style, exercise: exercise.blanks ?? .none,
       to: OutputFolder(path: folder), helper: helper)
@@ -67,20 +62,7 @@ struct Generate: ParsableCommand {
       Terminal.printError(failure.message)
       throw ExitCode.failure
     }
-    Terminal.write(TextHygiene.escapedLine("wrote \(compiled.lesson.id) to \(folder)/") + "\n")
-  }
-
-  /// Writes a lesson of vectors and matrices (``TensorArtifacts``).
-  private func write(_ shaped: CompiledTensorLesson) throws {
-    let folder = (out.hasSuffix("/") ? out : out + "/") + shaped.lesson.id
-    if case .failure(let failure) = Self.write(
-      shaped, style: style, exercise: exercise.blanks ?? .none,
-      to: OutputFolder(path: folder), helper: Self.helper)
-    {
-      Terminal.printError(failure.message)
-      throw ExitCode.failure
-    }
-    Terminal.write(TextHygiene.escapedLine("wrote \(shaped.lesson.id) to \(folder)/") + "\n")
+    Terminal.write(TextHygiene.escapedLine("wrote \(id) to \(folder)/") + "\n")
   }
 
   /// Why a lesson could not be written: the message to print.
@@ -92,23 +74,32 @@ struct Generate: ParsableCommand {
     }
   }
 
-  /// Draws and writes a lesson of vectors and matrices into `folder`, for `lessongen
-  /// LESSON` and `lessongen build`; the folder's stamp when it worked. An
-  /// exercise sheet asked for is not made yet: a warning says so and the lesson is written
-  /// without one.
+  /// Plans, draws and writes one lesson's files into `folder`, a lesson of numbers
+  /// (``Artifacts``) or of vectors and matrices (``TensorArtifacts``): what `lessongen LESSON`
+  /// and each lesson of `lessongen build` do; the folder's stamp when it worked. An exercise
+  /// sheet asked of a lesson of vectors and matrices is not made yet: a warning says so and
+  /// the lesson is written without one.
   static func write(
-    _ shaped: CompiledTensorLesson, style: StyleOptions, exercise: Blanks,
+    _ compiled: LessonSource.Compiled, style: StyleOptions, exercise: Blanks = .none,
     to folder: OutputFolder, helper: RenderThread
   ) -> Result<String, Failure> {
-    if exercise != .none {
+    let lesson = compiled.lesson
+    if case .tensors = compiled, exercise != .none {
       Terminal.printError(
-        "\(shaped.lesson.path): warning: --exercise: lessons of vectors and matrices have no "
+        "\(lesson.path): warning: --exercise: lessons of vectors and matrices have no "
           + "exercise sheet yet; written without one")
     }
     var plan: FigurePlan
     do {
-      plan = try FigurePlan.make(
-        for: shaped, style: style.style, labels: style.labels, language: style.lang)
+      switch compiled {
+      case .numbers(let numbers):
+        plan = try FigurePlan.make(
+          for: numbers, style: style.style, labels: style.labels, language: style.lang)
+        plan.exercise = exercise
+      case .tensors(let tensors):
+        plan = try FigurePlan.make(
+          for: tensors, style: style.style, labels: style.labels, language: style.lang)
+      }
     } catch {
       return .failure(Failure(error.description))
     }
@@ -117,43 +108,18 @@ struct Generate: ParsableCommand {
     plan.math = style.mathFlavour
     let files: [Artifacts.File]
     do {
-      files = try TensorArtifacts.make(for: shaped, plan: plan, helper: helper)
+      switch compiled {
+      case .numbers(let numbers):
+        files = try Artifacts.make(for: numbers, plan: plan, helper: helper)
+      case .tensors(let tensors):
+        files = try TensorArtifacts.make(for: tensors, plan: plan, helper: helper)
+      }
     } catch {
-      return .failure(Failure("\(shaped.lesson.path): error: \(error)"))
+      // Drawing failed (a C library's error): the lesson it was drawing is the place to look.
+      return .failure(Failure("\(lesson.path): error: \(error)"))
     }
     do {
       return .success(try folder.writeRecorded(files).stamp)
-    } catch {
-      return .failure(Failure("error: \(error)"))
-    }
-  }
-
-  /// Plans, draws and writes one lesson's files into `folder`: what `lessongen LESSON` and
-  /// each lesson of `lessongen build` do; the folder's stamp when it worked.
-  static func write(
-    _ compiled: CompiledLesson, style: StyleOptions, exercise: Blanks = .none,
-    to folder: OutputFolder, helper: RenderThread
-  ) -> Result<String, Failure> {
-    var plan: FigurePlan
-    do {
-      plan = try FigurePlan.make(
-        for: compiled, style: style.style, labels: style.labels, language: style.lang)
-    } catch {
-      return .failure(Failure(error.description))
-    }
-    plan.paper = style.paperSize
-    if let steps = style.stepLayout { plan.steps = steps }
-    plan.exercise = exercise
-    plan.math = style.mathFlavour
-    let artifacts: [Artifacts.File]
-    do {
-      artifacts = try Artifacts.make(for: compiled, plan: plan, helper: helper)
-    } catch {
-      // Drawing failed (a C library's error): the lesson it was drawing is the place to look.
-      return .failure(Failure("\(compiled.lesson.path): error: \(error)"))
-    }
-    do {
-      return .success(try folder.writeRecorded(artifacts).stamp)
     } catch {
       // The message names the folder or file that could not be written.
       return .failure(Failure("error: \(error)"))
