@@ -71,6 +71,11 @@ extension Scene {
           && c.y >= box.rect.y && c.y <= box.rect.y + box.rect.height
       }
     }
+    // A node left out takes with it the arrowheads pointing into it (a wire into nothing).
+    let cutFrames = elements.compactMap { element -> Rect? in
+      guard case .node(let id)? = element.owner, cutNodes.contains(id) else { return nil }
+      return element.shapeFrame
+    }
     var kept: [SceneElement] = []
     for element in elements {
       if case .node(let id)? = element.owner, cutNodes.contains(id) {
@@ -113,7 +118,12 @@ extension Scene {
       case .arrowhead(
         let tip, let direction, let length, let width, let filled, let color, let lineWidth,
         let owner):
-        if inside(tip) {
+        if inside(tip)
+          && !cutFrames.contains(where: {
+            let r = $0.insetBy(-2)
+            return tip.x >= r.x && tip.x <= r.x + r.width && tip.y >= r.y && tip.y <= r.y + r.height
+          })
+        {
           kept.append(
             .arrowhead(
               tip: moved(tip), direction: direction, length: length, width: width,
@@ -189,6 +199,16 @@ extension Scene {
 }
 
 extension SceneElement {
+  /// The box of a node's shape (circle, ellipse, box), nil for anything else.
+  var shapeFrame: Rect? {
+    switch self {
+    case .circle(let c, let r, _, _): Rect(x: c.x - r, y: c.y - r, width: 2 * r, height: 2 * r)
+    case .ellipse(let rect, _, _), .roundedRect(let rect, _, _, _), .rectangle(let rect, _, _):
+      rect
+    default: nil
+    }
+  }
+
   /// What the element belongs to (nil for a placed figure).
   var owner: SceneOwner? {
     switch self {
@@ -230,6 +250,24 @@ extension Scene {
     let left = Swift.min(bounds.x, focus.x)
     let right = Swift.max(bounds.x + bounds.width, focus.x + focus.width)
     return Rect(x: left, y: top, width: right - left, height: bottom - top)
+  }
+}
+
+extension Scene {
+  /// The boxes of the nodes' shapes (a node's text aside), for a close-up to cut around.
+  public var nodeFrames: [Rect] {
+    elements.compactMap { element in
+      guard case .node? = element.owner else { return nil }
+      return element.shapeFrame
+    }
+  }
+
+  /// The boxes of the texts (labels, names, marks), for a close-up to cut around.
+  public var textFrames: [Rect] {
+    elements.compactMap { element in
+      guard case .text(let run, _) = element else { return nil }
+      return run.frame
+    }
   }
 }
 

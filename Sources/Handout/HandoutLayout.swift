@@ -950,8 +950,23 @@ public struct HandoutLayout {
     // The rows the step needs (its node, its wires and their labels), when fewer.
     if let focus = part.focus, let band = part.neighbourhood(of: focus) {
       let pad = Self.stepGap
-      let top = Swift.max(0, band.y - pad)
-      let height = Swift.min(part.size.height, band.y + band.height + pad) - top
+      var top = Swift.max(0, band.y - pad)
+      var bottom = Swift.min(part.size.height, band.y + band.height + pad)
+      // No node or label cut in two by an edge of the band (left out, its wires would run
+      // into nothing, its arrow stand without its number): the edge moves past it, inward
+      // where the step's own rows allow, else outward.
+      let frames = part.nodeFrames + part.textFrames
+      for _ in 0..<3 {
+        for frame in frames {
+          let (high, low) = (frame.y, frame.y + frame.height)
+          if high < top && low > top { top = low + 1 <= band.y ? low + 1 : Swift.max(0, high - 1) }
+          if high < bottom && low > bottom {
+            bottom =
+              high - 1 >= band.y + band.height ? high - 1 : Swift.min(part.size.height, low + 1)
+          }
+        }
+      }
+      let height = bottom - top
       if height < part.size.height - 1 {
         part = part.cropped(to: Rect(x: 0, y: top, width: part.size.width, height: height))
       }
@@ -972,11 +987,27 @@ public struct HandoutLayout {
     let outgoing = !scene.focusHoldsGradient
     guard let labels = scene.labelBounds(around: focus, outgoing: outgoing) else { return nil }
     let pad = Self.stepGap / 2
-    let left = Swift.max(0, labels.x - pad)
-    let right = Swift.min(
-      scene.size.width,
-      Swift.max(
-        labels.x + labels.width, outgoing ? scene.outgoingRight(of: focus) ?? 0 : 0) + pad)
+    let needed = (
+      left: labels.x,
+      right: Swift.max(
+        labels.x + labels.width, outgoing ? scene.outgoingRight(of: focus) ?? 0 : 0)
+    )
+    var left = Swift.max(0, needed.left - pad)
+    var right = Swift.min(scene.size.width, needed.right + pad)
+    // No node cut in two by a side (it would be left out, its wires running into nothing):
+    // the side moves past it, inward where what the step needs allows, else outward.
+    for _ in 0..<3 {
+      for frame in scene.nodeFrames {
+        if frame.x < left && frame.x + frame.width > left {
+          left = frame.x + frame.width + 1 <= needed.left ? frame.x + frame.width + 1 : frame.x - 1
+        }
+        if frame.x < right && frame.x + frame.width > right {
+          right = frame.x - 1 >= needed.right ? frame.x - 1 : frame.x + frame.width + 1
+        }
+      }
+    }
+    left = Swift.max(0, left)
+    right = Swift.min(scene.size.width, right)
     guard right - left <= most else { return nil }
     return Rect(x: left, y: 0, width: right - left, height: scene.size.height)
   }

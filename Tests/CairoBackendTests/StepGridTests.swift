@@ -53,6 +53,52 @@ struct StepGridTests {
     #expect(captions.count * 3 <= 26 + 2, "\(theme.name): \(captions)")
   }
 
+  @Test(
+    "no close-up of the 26 steps has an arrow into nothing",
+    arguments: Theme.all)
+  func closeUpsWhole(theme: Theme) throws {
+    let pages = try pages(Self.twoNeurons, theme: theme)
+    var figures = 0
+    for page in pages {
+      guard
+        page.scene.elements.contains(where: {
+          if case .text(let run, _) = $0 { run.markup.hasPrefix("Step ") } else { false }
+        })
+      else { continue }
+      for case .scene(let figure, _) in page.scene.elements {
+        figures += 1
+        // Every arrowhead points into a node's shape, or ends at the close-up's edge (the
+        // wire leaves it; the output's has no shape of its own).
+        let shapes = figure.elements.compactMap { element -> Rect? in
+          switch element {
+          case .circle(let c, let r, _, _):
+            Rect(x: c.x - r, y: c.y - r, width: 2 * r, height: 2 * r).insetBy(-3)
+          case .ellipse(let rect, _, _), .roundedRect(let rect, _, _, _): rect.insetBy(-3)
+          default: nil
+          }
+        }
+        // The wires' heads, along the flow (DLFS's backward arrows under the wires point
+        // back and end beside their labels).
+        for case .arrowhead(let tip, let direction, _, _, _, _, _, _) in figure.elements
+        where direction.x > 0.5 || direction.y < -0.5 {
+          let onShape = shapes.contains {
+            tip.x >= $0.x && tip.x <= $0.x + $0.width && tip.y >= $0.y && tip.y <= $0.y + $0.height
+          }
+          // A wire leaving the close-up ends at its edge, its node outside (past a cut, in
+          // the margin kept for continuation marks).
+          let edge = 2 * Scene.continuationPad
+          let atEdge =
+            tip.x < edge || tip.x > figure.size.width - edge || tip.y < edge
+            || tip.y > figure.size.height - edge
+          #expect(
+            onShape || atEdge,
+            "\(theme.name): an arrow into nothing at \(tip) in \(figure.title)")
+        }
+      }
+    }
+    #expect(figures >= 26)
+  }
+
   @Test("a close-up keeps a node whole or leaves it out, and clips wires at its edge")
   func crop() {
     let theme = Theme.dlfs
