@@ -723,7 +723,8 @@ public struct HandoutLayout {
     }
     for r in plan.rows.indices {
       let row = stepRow(plan, row: r)
-      ensure(row.height)
+      // The space after the row is not needed at the foot of a page.
+      ensure(row.height - style.afterFigure)
       var left = style.margin
       for (column, cellItem) in row.cells.enumerated() {
         let (scene, size, caption) = cellItem

@@ -47,7 +47,7 @@ struct PageCountTests {
   /// The most pages each lesson may take in each style: the targets are 5, 8 and 16
   /// in every style; these are what the handouts take now, so that they only get shorter.
   static let most: [String: (sigmoid: Int, micrograd: Int, twoNeurons: Int)] = [
-    "dlfs": (5, 7, 16), "cs231n": (4, 6, 15), "colah": (5, 7, 16),
+    "dlfs": (5, 7, 16), "cs231n": (4, 6, 14), "colah": (5, 7, 16),
   ]
 
   @Test(
