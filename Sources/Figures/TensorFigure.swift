@@ -141,7 +141,8 @@ public enum TensorFigure {
       }
       guard var formula = graph.operandFormula(id) else { return nil }
       if node.op == .repeatRows && batch.contains(id) {
-        formula = .call(.repeatRows, [.symbol(graph[node.inputs[0]].name ?? ""), .symbol("N")])  // N copies
+        // N copies.
+        formula = .call(.repeatRows, [.symbol(graph[node.inputs[0]].name ?? ""), .symbol("N")])
       }
       let written = LinearFormulaWriter<PangoMarkupDialect>(
         numbers: .shortest(significantDigits: 6)
