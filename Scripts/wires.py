@@ -32,7 +32,7 @@ def main():
     parser.add_argument("--figures", default=",".join(FIGURES),
                         help="which figures, comma-separated (default: " + ",".join(FIGURES) + ")")
     arguments = parser.parse_args()
-    wires, jogs, bendy = 0, [], []
+    wires, jogs, bendy, all_bends = 0, [], [], 0
     for lesson in lessons(arguments.binary):
         name = os.path.basename(lesson).removesuffix(".yaml")
         for style in ["dlfs", "cs231n", "colah"]:
@@ -58,12 +58,13 @@ def main():
                         v = (c[0] - b[0], c[1] - b[1])
                         if abs(u[0] * v[1] - u[1] * v[0]) > 1e-6:
                             bends += 1
+                    all_bends += bends
                     if bends > 4 and len(layout["nodes"]) <= 40:
                         bendy.append(dict(where, bends=bends))
     if arguments.json:
-        print(json.dumps({"wires": wires, "jogs": jogs, "bendy": bendy}))
+        print(json.dumps({"wires": wires, "bends": all_bends, "jogs": jogs, "bendy": bendy}))
         return
-    print(f"wires: {wires}; jogs under {LEAST_JOG:g} pt: {len(jogs)}; "
+    print(f"wires: {wires}; bends: {all_bends}; jogs under {LEAST_JOG:g} pt: {len(jogs)}; "
           f"wires with more than 4 bends: {len(bendy)}")
     for jog in jogs:
         print(f"jog {jog['step']} pt: {jog['lesson']} ({jog['style']}, {jog['figure']}) {jog['wire']}")

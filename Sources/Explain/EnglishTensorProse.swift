@@ -143,9 +143,26 @@ struct EnglishTensorProse: TensorProse {
       + "\(w)ᵀ gives the shape of \(x), \(xs). ∂L/∂\(w) = \(x)ᵀ · ∂L/∂\(y), of shape \(ws)."
   }
 
-  func bias(_ b: String, _ shape: Shape, _ y: Shape, output: String) -> String {
-    "\(b) \(shape) was added to every row of \(output) \(y) (broadcast), so its gradient is "
-      + "∂L/∂\(output) summed over axis 0: every row's gradient flows back into the same \(b)."
+  func bias(
+    _ b: String, _ shape: Shape, _ y: Shape, output: String, axes: [Int], negated: Bool
+  ) -> String {
+    let sign = negated ? "−" : ""
+    let added = negated ? "subtracted from" : "added to"
+    switch axes {
+    case [0]:
+      return "\(b) \(shape) was \(added) every row of \(output) \(y) (broadcast), so its "
+        + "gradient is \(sign)∂L/∂\(output) summed over axis 0: every row's gradient flows back into "
+        + "the same \(b)."
+    case [1] where y.rank == 2:
+      return "\(b) \(shape) was \(added) every column of \(output) \(y) (broadcast), so its "
+        + "gradient is \(sign)∂L/∂\(output) summed over axis 1: every column's gradient flows back "
+        + "into the same \(b)."
+    default:
+      let list = axes.map(String.init).joined(separator: " and ")
+      return "\(b) \(shape) was stretched to the shape of \(output) \(y) (broadcast) along "
+        + "axes \(list), so its gradient is \(sign)∂L/∂\(output) summed over those axes: every copy's "
+        + "gradient flows back into the same \(b)."
+    }
   }
 
   func labelSentence(_ shape: Shape, _ value: String) -> String {

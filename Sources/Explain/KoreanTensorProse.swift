@@ -136,12 +136,26 @@ struct KoreanTensorProse: TensorProse {
       + "∂L/∂\(w) = \(x)ᵀ · ∂L/∂\(y): 모양 \(ws)."
   }
 
-  func bias(_ b: String, _ shape: Shape, _ y: Shape, output: String) -> String {
-    KoreanParticle.after("\(b) \(shape)", "은", "는")
-      + " \(output) \(y)의 모든 행에 더해졌으므로(브로드캐스트), 그 기울기는 "
-      + KoreanParticle.after("∂L/∂\(output)", "을", "를")
-      + " 축 0 방향으로 더한 것입니다: 행마다 흘러온 기울기가 모두 "
-      + KoreanParticle.after(b, "으로", "로") + " 모입니다."
+  func bias(
+    _ b: String, _ shape: Shape, _ y: Shape, output: String, axes: [Int], negated: Bool
+  ) -> String {
+    let gradient = KoreanParticle.after((negated ? "−" : "") + "∂L/∂\(output)", "을", "를")
+    let into = KoreanParticle.after(b, "으로", "로")
+    switch axes {
+    case [0]:
+      return KoreanParticle.after("\(b) \(shape)", "은", "는")
+        + " \(output) \(y)의 모든 행\(negated ? "에서 빼졌으므로" : "에 더해졌으므로")(브로드캐스트), 그 기울기는 \(gradient)"
+        + " 축 0 방향으로 더한 것입니다: 행마다 흘러온 기울기가 모두 \(into) 모입니다."
+    case [1] where y.rank == 2:
+      return KoreanParticle.after("\(b) \(shape)", "은", "는")
+        + " \(output) \(y)의 모든 열\(negated ? "에서 빼졌으므로" : "에 더해졌으므로")(브로드캐스트), 그 기울기는 \(gradient)"
+        + " 축 1 방향으로 더한 것입니다: 열마다 흘러온 기울기가 모두 \(into) 모입니다."
+    default:
+      let list = axes.map(String.init).joined(separator: ", ")
+      return KoreanParticle.after("\(b) \(shape)", "은", "는")
+        + " 축 \(list) 방향으로 늘어나 \(output) \(y)의 모양이 되었으므로(브로드캐스트), 그 기울기는 "
+        + "\(gradient) 그 축들 방향으로 더한 것입니다: 복사본마다 흘러온 기울기가 모두 \(into) 모입니다."
+    }
   }
 
   func labelSentence(_ shape: Shape, _ value: String) -> String {

@@ -54,7 +54,12 @@ public protocol TensorProse: Sendable {
   func elementwise(_ op: String, x: String, y: String, local: String) -> String
   func matmul(x: String, w: String, y: String, xShape: Shape, wShape: Shape, yShape: Shape)
     -> String
-  func bias(_ b: String, _ shape: Shape, _ y: Shape, output: String) -> String
+  /// `b` was broadcast to `output` along `axes` (``GraphEngine/GradientShapes/broadcastAxes(from:to:)``):
+  /// added to every row ([0]), every column ([1] of a matrix), or stretched along several;
+  /// `negated` when it was subtracted (its gradient is then −∂L/∂Y summed).
+  func bias(
+    _ b: String, _ shape: Shape, _ y: Shape, output: String, axes: [Int], negated: Bool
+  ) -> String
   /// After the name of a loss's labels: its shape and value, and why it has no gradient.
   func labelSentence(_ shape: Shape, _ value: String) -> String
   /// After the name of a loss's labels set as a matrix above.

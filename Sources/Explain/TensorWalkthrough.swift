@@ -247,18 +247,34 @@ public struct TensorWalkthrough {
     .derivative(of: .symbol("L"), withRespectTo: formula(id))
   }
 
-  /// A node's formula transposed: Xᵀ.
-  func transposed(_ id: Node.ID) -> Formula { .power(formula(id), .symbol("T")) }
+  /// The gradient `node` sends to its input `i` as its op's backward formula
+  /// (``GraphEngine/TensorRule/formulas``) in the lesson's names, ∂L/∂L written 1; nil where
+  /// the op has none.
+  func backward(_ node: Node, input i: Int) -> Formula? {
+    let shapes = GradientShapes(
+      inputs: node.inputs.map { evaluation.values[$0].shape },
+      output: evaluation.values[node.id].shape, k: node.parameter)
+    let formulas = node.op.tensorRule.formulas(shapes)
+    guard i < formulas.count, let rule = formulas[i] else { return nil }
+    let upstream: Formula = graph[node.id].name == "L" ? 1 : gradient(node.id)
+    return rule.substituting(
+      operands: node.inputs.map { formula($0) }, result: formula(node.id), upstream: upstream
+    ).tidied()
+  }
+
+  /// ∂L/∂(input) = its op's backward formula, as a display equation.
+  func backwardEquation(_ node: Node, input i: Int) -> [Block] {
+    guard let rule = backward(node, input: i) else { return [] }
+    return [.equation([gradient(node.inputs[i]), rule])]
+  }
 
   /// For each matrix product, each gradient found from its shapes (CS231n's dimension
   /// analysis), then both as display equations (∂L/∂X = ∂L/∂Y·Wᵀ, ∂L/∂W = Xᵀ·∂L/∂Y); for
-  /// each add whose operand was broadcast, the sum over the batch (∂L/∂b = sum(∂L/∂Y, 0));
-  /// for Softmax-with-Loss, (y − t)/N; for Repeat, its backward Sum.
+  /// each add whose operand was broadcast, the sum over the axes it was stretched along
+  /// (∂L/∂b = sum(∂L/∂Y, 0)); for Softmax-with-Loss, (y − t)/N; for Repeat, its backward
+  /// Sum. Each equation is the op's backward formula (``backward(_:input:)``).
   func shapeDerivations() -> [Block] {
     var out: [Block] = []
-    func summed(_ input: Node.ID, over output: Node.ID) -> Block {
-      .equation([gradient(input), .call(.sum, [gradient(output), .number(0)])])
-    }
     for node in graph.nodes {
       let shapes = node.inputs.map { evaluation.values[$0].shape }
       switch node.op {
@@ -272,41 +288,41 @@ public struct TensorWalkthrough {
                 yShape: evaluation.values[node.id].shape))
           ]))
         // For an Affine, Y = X·W + b: ∂L/∂(X·W) is ∂L/∂Y.
-        out.append(.equation([gradient(x), .product([gradient(node.id), transposed(w)])]))
-        out.append(.equation([gradient(w), .product([transposed(x), gradient(node.id)])]))
+        out += backwardEquation(node, input: 0) + backwardEquation(node, input: 1)
         if node.op == .affine, shapes[2] != evaluation.values[node.id].shape {
           out.append(
             .paragraph([
               .text(
                 words.bias(
                   name(node.inputs[2]), shapes[2], evaluation.values[node.id].shape,
-                  output: name(node.id)))
+                  output: name(node.id),
+                  axes: GradientShapes.broadcastAxes(
+                    from: shapes[2], to: evaluation.values[node.id].shape), negated: false))
             ]))
-          out.append(summed(node.inputs[2], over: node.id))
+          out += backwardEquation(node, input: 2)
         }
       case .add, .sub:
         let y = evaluation.values[node.id].shape
         for (i, input) in node.inputs.enumerated() where shapes[i] != y && !shapes[i].isScalar {
           out.append(
-            .paragraph([.text(words.bias(name(input), shapes[i], y, output: name(node.id)))]))
-          out.append(summed(input, over: node.id))
+            .paragraph([
+              .text(
+                words.bias(
+                  name(input), shapes[i], y, output: name(node.id),
+                  axes: GradientShapes.broadcastAxes(from: shapes[i], to: y),
+                  negated: node.op == .sub && i == 1))
+            ]))
+          out += backwardEquation(node, input: i)
         }
       case .softmaxWithLoss:
         var a = name(node.inputs[0])
         if a.hasPrefix("(") && a.hasSuffix(")") { a = String(a.dropFirst().dropLast()) }
         out.append(.paragraph([.text(words.softmaxWithLoss(a, name(node.inputs[1])))]))
-        let rows = shapes[0].rank == 2 ? shapes[0].dimensions[0] : 1
-        let difference = Formula.difference(
-          .call(.softmax, [formula(node.inputs[0])]), formula(node.inputs[1]))
-        out.append(
-          .equation([
-            gradient(node.inputs[0]),
-            rows == 1 ? difference : .quotient(difference, .number(Double(rows))),
-          ]))
+        out += backwardEquation(node, input: 0)
       case .repeatRows:
         out.append(
           .paragraph([.text(words.repeatSum(name(node.inputs[0]), Int(node.parameter)))]))
-        out.append(summed(node.inputs[0], over: node.id))
+        out += backwardEquation(node, input: 0)
       case _
       where node.op.descriptor.tensor == nil && node.inputs.count == 1
         && !evaluation.values[node.id].shape.isScalar:

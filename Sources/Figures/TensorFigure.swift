@@ -124,7 +124,8 @@ public enum TensorFigure {
     /// The gradients' formulas (``TensorGradientFormula``).
     var formulas: TensorGradientFormula {
       TensorGradientFormula(
-        graph: graph, shapes: evaluation.values.map(\.shape), name: { name($0) }, batch: batch)
+        graph: graph, shapes: evaluation.values.map(\.shape), name: { nameFormula($0) },
+        batch: batch)
     }
 
     func text(_ markup: String, _ color: Color) -> Diagram.Text {
@@ -139,6 +140,19 @@ public enum TensorFigure {
       if node.op == .constant {
         return PangoMarkupDialect.number(theme.numbers.format(node.parameter))
       }
+      return nameFormula(id).map {
+        LinearFormulaWriter<PangoMarkupDialect>(numbers: .shortest(significantDigits: 6))
+          .write($0)
+      }
+    }
+
+    /// ``name(_:)`` as a formula: the node's name, a constant's number, or the formula of
+    /// its operands' names when that is short enough to name a wire (`X·W₁ + b₁`,
+    /// `repeat(b₁, N)`).
+    func nameFormula(_ id: Node.ID) -> Formula? {
+      let node = graph[id]
+      if let name = node.name { return .symbol(name) }
+      if node.op == .constant { return .number(node.parameter) }
       guard var formula = graph.operandFormula(id) else { return nil }
       if node.op == .repeatRows && batch.contains(id) {
         // N copies.
@@ -147,8 +161,7 @@ public enum TensorFigure {
       let written = LinearFormulaWriter<PangoMarkupDialect>(
         numbers: .shortest(significantDigits: 6)
       ).write(formula)
-      // Short enough to name a wire: `X·W₁ + b₁`, `repeat(b₁, 2)`.
-      return PangoMarkupDialect.plainText(written).count <= Graph.wireNameLength ? written : nil
+      return PangoMarkupDialect.plainText(written).count <= Graph.wireNameLength ? formula : nil
     }
 
     /// The value's label: name and shape, then the matrix if it is small.
@@ -159,10 +172,12 @@ public enum TensorFigure {
       return text(lines(head, value), theme.valueColor)
     }
 
-    /// The gradient's name: ∂L/∂X, or of a formula in parentheses, ∂L/∂(X·W).
+    /// The gradient's name: ∂L/∂X, of a formula ∂L/∂(X·W) (the formula writers' rule, so
+    /// that it reads as the gradient formulas write it: ∂L/∂repeat(x, 3) as ∂L/∂exp(−x)).
     func gradientName(_ id: Node.ID) -> String {
-      let named = graph[id].name != nil || graph[id].op == .constant
-      return name(id).map { "∂<i>L</i>/∂" + (named ? $0 : "(" + $0 + ")") } ?? "∂<i>L</i>/∂·"
+      guard let name = nameFormula(id) else { return "∂<i>L</i>/∂·" }
+      return LinearFormulaWriter<PangoMarkupDialect>(numbers: .shortest(significantDigits: 6))
+        .write(.derivative(of: .symbol("L"), withRespectTo: name))
     }
 
     /// A gradient's label: ∂L/∂name, in symbolic labels ` = ` its formula, and the shape;
@@ -298,7 +313,7 @@ public enum TensorFigure {
             : gradientLabel(
               input, evaluation.edgeGradients[node.id][i],
               formula: labels == .numeric || name(node.id) == nil
-                ? nil : formulas.text(node, input: i, upstream: gradientName(node.id)))
+                ? nil : formulas.text(node, input: i))
           if node.id == current {
             // In bold too: its colour alone printed lighter than the others' in grey.
             below?.color = theme.highlightText

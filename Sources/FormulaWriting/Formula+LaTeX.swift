@@ -36,6 +36,10 @@ struct LaTeXWriter {
     case .symbol(let name): return Self.symbol(name)
     case .operand(let i): return ["a", "b", "c"][Swift.min(i, 2)]
     case .result: return "y"
+    case .upstream: return "\\frac{\\partial L}{\\partial y}"
+    case .ones: return "\\mathbf{1}"
+    case .hadamard(let a, let b): return write(a, context: 2) + " \\odot " + write(b, context: 3)
+    case .transpose(let a): return "{" + write(a, context: 5) + "}^{\\top}"
     // A box as wide as a six-digit number, for the reader to fill in.
     case .blank: return "\\boxed{\\phantom{0.000000}}"
     case .derivative(let of, let wrt):
@@ -110,12 +114,21 @@ extension Formula {
     switch self {
     case .equation: 0
     case .sum, .difference: 1
-    case .product: 2
+    case .product, .hadamard: 2
     case .quotient: stackedFractions ? 5 : 2
     case .negate: 3
     case .number(let v): v < 0 ? 2 : 5
-    case .power: 4
+    case .power, .transpose: 4
     default: 5
+    }
+  }
+
+  /// A transposed matrix, the upstream gradient or the vector of ones: a factor of a matrix
+  /// product, always set apart by `·`.
+  var isArrayFactor: Bool {
+    switch self {
+    case .transpose, .upstream, .ones: true
+    default: false
     }
   }
 
@@ -151,6 +164,8 @@ extension Formula {
     // A blank to fill in is a number to be: 1 × ▢, ▢ × ▢.
     if previous == .blank || next == .blank { return "×" }
     if previous.isName && next.isName { return "·" }
+    // Matrix products: Xᵀ·∂L/∂Y, ∂L/∂Y·Wᵀ, ∂L/∂y·𝟏.
+    if previous.isArrayFactor || next.isArrayFactor { return "·" }
     // tan(x)·x, exp(a)·exp(b): after a function's parentheses a factor would read as its
     // argument or as a second call.
     if case .call = previous, next.isName || next.isCall { return "·" }

@@ -46,6 +46,12 @@ struct MathMLWriter {
     case .symbol(let name): return Self.symbol(name)
     case .operand(let i): return Self.symbol(["a", "b", "c"][Swift.min(i, 2)])
     case .result: return Self.symbol("y")
+    case .upstream:
+      return "<mfrac>" + row(op("∂"), Self.symbol("L")) + row(op("∂"), Self.symbol("y"))
+        + "</mfrac>"
+    case .ones: return "<mn mathvariant=\"bold\">1</mn>"
+    case .hadamard(let a, let b): return row(write(a, context: 2), op("⊙"), write(b, context: 3))
+    case .transpose(let a): return "<msup>" + write(a, context: 5) + "<mi>⊤</mi></msup>"
     // An empty box as wide as a six-digit number (MathML Core has no menclose: a bordered
     // mspace).
     case .blank:

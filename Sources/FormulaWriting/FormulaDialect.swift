@@ -16,6 +16,8 @@ public protocol FormulaDialect {
   static func text(_ s: String) -> String
   /// An empty place for the reader to fill in (an exercise's blank).
   static var blank: String { get }
+  /// The vector of ones, a bold 1.
+  static var ones: String { get }
 }
 
 extension FormulaDialect {
@@ -73,6 +75,7 @@ public enum UnicodeDialect: FormulaDialect {
 
   public static func text(_ s: String) -> String { s }
   public static var blank: String { "____" }
+  public static var ones: String { "𝟏" }
 
   /// Superscript form of an integer's text, or nil if a character has none.
   static func superscript(_ text: String) -> String? {
@@ -126,6 +129,7 @@ public enum PangoMarkupDialect: FormulaDialect {
 
   public static func text(_ s: String) -> String { escape(s) }
   /// Figure spaces, underlined: a line to write on as wide as a six-digit number.
+  public static var ones: String { "<b>1</b>" }
   public static var blank: String {
     "<span underline=\"single\">" + String(repeating: "\u{2007}", count: 7) + "</span>"
   }

@@ -39,6 +39,14 @@ public struct LinearFormulaWriter<Dialect: FormulaDialect> {
     case .symbol(let name): return Dialect.symbol(name)
     case .operand(let i): return Dialect.symbol(["a", "b", "c"][Swift.min(i, 2)])
     case .result: return Dialect.symbol("y")
+    case .upstream: return t("∂") + Dialect.symbol("L") + t("/∂") + Dialect.symbol("y")
+    case .ones: return Dialect.ones
+    case .hadamard(let a, let b):
+      // y(1 − y) after ⊙ needs no parentheses (every factor works element by element); a
+      // sign does.
+      let right: Int = if case .negate = b { 4 } else { 2 }
+      return write(a, context: 2) + t(" ⊙ ") + write(b, context: right)
+    case .transpose(let a): return write(a, context: 5) + t("ᵀ")
     case .blank: return Dialect.blank
     case .derivative(let of, let wrt):
       return t("∂") + write(of, context: 5) + t("/∂") + write(wrt, context: 5)

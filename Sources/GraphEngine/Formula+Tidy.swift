@@ -3,11 +3,21 @@ extension Formula {
   /// −(−a) = a, 1·a = a, 0·a = 0, a + 0 = a, a − (−b) = a + b, a¹ = a, a⁰ = 1, numeric
   /// factors multiplied together and put first (after a leading upstream gradient), signs of
   /// factors pulled out front, and
-  /// nested products flattened. It never expands, reorders symbols or cancels terms.
+  /// nested products flattened, 1 ⊙ a = a·1 = a, (Aᵀ)ᵀ = A. It never expands, reorders
+  /// symbols or cancels terms.
   public func tidied() -> Formula {
     switch self {
-    case .number, .symbol, .operand, .result, .derivative, .blank:
+    case .number, .symbol, .operand, .result, .upstream, .derivative, .blank, .ones:
       return self
+    case .hadamard(let a, let b):
+      let (x, y) = (a.tidied(), b.tidied())
+      if x == 1 { return y }
+      if y == 1 { return x }
+      return .hadamard(x, y)
+    case .transpose(let a):
+      let x = a.tidied()
+      if case .transpose(let inner) = x { return inner }
+      return .transpose(x)
     case .negate(let a):
       return Self.negated(a.tidied())
     case .product(let factors):
@@ -88,8 +98,11 @@ extension Formula {
   /// Rebuilds the formula with `transform` applied to each direct child.
   func mapChildren(_ transform: (Formula) -> Formula) -> Formula {
     switch self {
-    case .number, .symbol, .operand, .result, .derivative, .blank: return self
+    case .number, .symbol, .operand, .result, .upstream, .derivative, .blank, .ones:
+      return self
     case .negate(let a): return .negate(transform(a))
+    case .hadamard(let a, let b): return .hadamard(transform(a), transform(b))
+    case .transpose(let a): return .transpose(transform(a))
     case .sum(let a, let b): return .sum(transform(a), transform(b))
     case .difference(let a, let b): return .difference(transform(a), transform(b))
     case .product(let factors): return .product(factors.map(transform))

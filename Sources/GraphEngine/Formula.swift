@@ -11,14 +11,23 @@ public indirect enum Formula: Hashable, Sendable {
   case operand(Int)
   /// Placeholder for the output y of the node an op rule is about.
   case result
+  /// Placeholder for ∂L/∂y, the gradient arriving at the output of the node an op's
+  /// backward formula (``TensorRule/formulas``) is about.
+  case upstream
   /// ∂`of`/∂`withRespectTo`, as in ∂L/∂y; the second part is a formula so a node without a
   /// name can still be named by its value, ∂L/∂(1 + exp(−x)).
   case derivative(of: Formula, withRespectTo: Formula)
   case negate(Formula)
   case sum(Formula, Formula)
   case difference(Formula, Formula)
-  /// A product of two or more factors.
+  /// A product of two or more factors (of matrices, the matrix product X·W).
   case product([Formula])
+  /// The element-by-element (Hadamard) product a ⊙ b of two arrays of one shape.
+  case hadamard(Formula, Formula)
+  /// A matrix transposed, Xᵀ.
+  case transpose(Formula)
+  /// The vector of ones 𝟏 (bold 1), of whatever length its product needs: x·𝟏 sums x.
+  case ones
   case quotient(Formula, Formula)
   case power(Formula, Formula)
   /// A function applied to arguments: exp, log, sin, σ, max, …
@@ -70,12 +79,16 @@ extension Formula: ExpressibleByIntegerLiteral {
 }
 
 extension Formula {
-  /// Replaces ``operand(_:)`` and ``result`` with the given formulas.
-  public func substituting(operands: [Formula], result: Formula) -> Formula {
+  /// Replaces ``operand(_:)`` and ``result`` with the given formulas, and ``upstream``
+  /// with `upstream` when it is given.
+  public func substituting(
+    operands: [Formula], result: Formula, upstream: Formula? = nil
+  ) -> Formula {
     map { leaf in
       switch leaf {
       case .operand(let i): operands[i]
       case .result: result
+      case .upstream: upstream ?? leaf
       default: leaf
       }
     }
@@ -92,7 +105,7 @@ extension Formula {
   /// Rebuilds the formula bottom-up, passing each leaf through `transform`.
   public func map(_ transform: (Formula) -> Formula) -> Formula {
     switch self {
-    case .number, .symbol, .operand, .result, .derivative: transform(self)
+    case .number, .symbol, .operand, .result, .upstream, .derivative, .ones: transform(self)
     default: mapChildren { $0.map(transform) }
     }
   }

@@ -12,13 +12,21 @@ public struct TensorRule: Sendable {
   /// ∂L/∂xᵢ for each input, given the inputs, y and ∂L/∂y.
   public let backward:
     @Sendable (_ x: [Tensor], _ y: Tensor, _ upstream: Tensor, _ k: Double) -> [Tensor]
+  /// The same backward pass as formulas, one per input, over ``Formula/upstream`` (∂L/∂Y),
+  /// ``Formula/operand(_:)`` and ``Formula/result``: ∂L/∂X = ∂L/∂Y·Wᵀ, sum(∂L/∂Y, 0),
+  /// (softmax(a) − t)/N. nil for an input whose gradient no short formula says (softmax's
+  /// own) or that is not differentiated (a loss's labels t). The figures' symbolic labels
+  /// and the walk-through's derivations both write these.
+  public let formulas: @Sendable (_ shapes: GradientShapes) -> [Formula?]
 
   public init(
     forward: @escaping @Sendable ([Tensor], Double) -> Tensor,
-    backward: @escaping @Sendable ([Tensor], Tensor, Tensor, Double) -> [Tensor]
+    backward: @escaping @Sendable ([Tensor], Tensor, Tensor, Double) -> [Tensor],
+    formulas: @escaping @Sendable (GradientShapes) -> [Formula?]
   ) {
     self.forward = forward
     self.backward = backward
+    self.formulas = formulas
   }
 
   /// An op that works element by element, from its scalar rules: the inputs are broadcast to
@@ -49,6 +57,86 @@ public struct TensorRule: Sendable {
           for i in x.indices { grads[i][e] = upstream.elements[e] * local[i] }
         }
         return x.indices.map { Tensor(y.shape, grads[$0]).reduced(to: x[$0].shape) }
+      },
+      formulas: { shapes in
+        let rules = descriptor().rules(shapes.k)
+        return shapes.inputs.indices.map { i in
+          guard i < rules.count else { return nil }
+          let local = rules[i].preferred
+          // ∂L/∂Y ⊙ ∂y/∂xᵢ; a product with a local gradient that is one number.
+          let gradient: Formula
+          switch local {
+          case .number(1): gradient = .upstream
+          case .number(-1): gradient = .negate(.upstream)
+          default:
+            gradient =
+              shapes.isScalar(local) || shapes.output.isScalar
+              ? .product([.upstream, local]) : .hadamard(.upstream, local)
+          }
+          return GradientShapes.summed(gradient, from: shapes.output, to: shapes.inputs[i])
+        }
       })
+  }
+}
+
+extension GradientShapes {
+  /// The axes of `output` along which numpy's broadcasting stretched `input`: the leading
+  /// axes `input` lacks, and those where it has size 1 and `output` does not. [0] for a bias
+  /// (H) or (1, H) added to every row of (N, H); [1] for a column (N, 1).
+  public static func broadcastAxes(from input: Shape, to output: Shape) -> [Int] {
+    let lead = output.rank - input.rank
+    var axes = Array(0..<max(0, lead))
+    for (k, size) in input.dimensions.enumerated()
+    where size == 1 && lead + k >= 0 && output.dimensions[lead + k] != 1 {
+      axes.append(lead + k)
+    }
+    return axes
+  }
+}
+
+/// What an op's backward formulas (``TensorRule/formulas``) may depend on besides its
+/// operands: their shapes, y's, the node's parameter k, and how each input's number of rows
+/// is written (N for a batch's rows, else the number; 1 for a vector).
+public struct GradientShapes: Sendable {
+  public let inputs: [Shape]
+  public let output: Shape
+  public let k: Double
+  public let rows: [Formula]
+
+  public init(inputs: [Shape], output: Shape, k: Double, rows: [Formula]? = nil) {
+    self.inputs = inputs
+    self.output = output
+    self.k = k
+    self.rows = rows ?? inputs.map { .number(Double($0.rank == 2 ? $0.dimensions[0] : 1)) }
+  }
+
+  /// Whether `formula` is one number at every element: it names no operand or result that
+  /// is a vector or a matrix.
+  public func isScalar(_ formula: Formula) -> Bool {
+    var scalar = true
+    _ = formula.map { leaf in
+      switch leaf {
+      case .operand(let i) where i < inputs.count && !inputs[i].isScalar: scalar = false
+      case .result where !output.isScalar: scalar = false
+      default: break
+      }
+      return leaf
+    }
+    return scalar
+  }
+
+  /// `gradient`, of `output`'s shape, summed over the axes along which numpy's broadcasting
+  /// stretched `input` to it (missing leading axes and axes of size 1): sum(∂L/∂Y, 0) for a
+  /// bias added to every row, sum(∂L/∂Y, 1) for a column added to every column.
+  public static func summed(_ gradient: Formula, from output: Shape, to input: Shape) -> Formula {
+    guard output != input else { return gradient }
+    if input.isScalar { return .call(.sum, [gradient]) }
+    let axes = broadcastAxes(from: input, to: output)
+    guard !axes.isEmpty else { return gradient }
+    let written: Formula =
+      axes.count == 1
+      ? .number(Double(axes[0]))
+      : .symbol("(" + axes.map(String.init).joined(separator: ", ") + ")")
+    return .call(.sum, [gradient, written])
   }
 }

@@ -19,7 +19,8 @@ extension Formula {
       case .symbol(let name): return symbols[name]
       case .operand(let i): return i < operands.count ? operands[i] : nil
       case .result: return result
-      case .blank: return nil
+      case .blank, .upstream, .ones, .transpose: return nil
+      case .hadamard(let a, let b): return both(a, b, *)
       case .derivative(let of, let wrt): return symbols["∂\(of.unicode())/∂\(wrt.unicode())"]
       case .negate(let a): return eval(a).map { -$0 }
       case .sum(let a, let b): return both(a, b, +)

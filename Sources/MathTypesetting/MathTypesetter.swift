@@ -53,8 +53,14 @@ public struct MathTypesetter {
   private func body(_ f: Formula, size: Double) -> MathBox {
     let writer = LinearFormulaWriter<PangoMarkupDialect>(numbers: .shortest(significantDigits: 6))
     switch f {
-    case .number, .symbol, .operand, .result:
+    case .number, .symbol, .operand, .result, .ones, .transpose:
       return text(writer.write(f), size: size)
+    case .upstream:
+      return box(.derivative(of: .symbol("L"), withRespectTo: .symbol("y")), size: size)
+    case .hadamard(let a, let b):
+      return row([
+        box(a, size: size, context: 2), op(" ⊙ ", size: size), box(b, size: size, context: 3),
+      ])
     case .blank:
       // A box to write in, as wide as a six-digit number and as tall as a digit with room.
       let digits = measurer.measureLine("0.000000", font: Font(family: font.family, size: size))

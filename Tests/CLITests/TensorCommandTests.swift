@@ -118,7 +118,7 @@ struct TensorCommandTests {
         // The gradients by their shapes as display equations, the values as matrices.
         #expect(
           markdown.contains(
-            #"\frac{\partial L}{\partial X} = \frac{\partial L}{\partial \left(X \cdot W\right)} \cdot {W}^{T}"#
+            #"\frac{\partial L}{\partial X} = \frac{\partial L}{\partial \left(X \cdot W\right)} \cdot {W}^{\top}"#
           ))
         #expect(
           markdown.contains(

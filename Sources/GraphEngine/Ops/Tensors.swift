@@ -18,7 +18,8 @@ extension OpDescriptor {
     walkthroughName: "MatMul", names: .init("matrix product", "행렬 곱"),
     tensor: TensorRule(
       forward: { x, _ in product(x[0], x[1]) },
-      backward: { x, _, g, _ in productGradients(x[0], x[1], g) }))
+      backward: { x, _, g, _ in productGradients(x[0], x[1], g) },
+      formulas: { shapes in productFormulas(shapes) }))
 
   /// sum(x): every element added; ∂L/∂x = ∂L/∂y at every element (the Sum node's backward
   /// pass is a Repeat, DLFS 2 §1.3.4).
@@ -31,7 +32,8 @@ extension OpDescriptor {
     walkthroughName: "Sum", names: .init("sum", "합"),
     tensor: TensorRule(
       forward: { x, _ in Tensor(scalar: x[0].elements.reduce(0, +)) },
-      backward: { x, _, g, _ in [Tensor(repeating: g.scalar, x[0].shape)] }))
+      backward: { x, _, g, _ in [Tensor(repeating: g.scalar, x[0].shape)] },
+      formulas: { _ in [.product([.upstream, .ones])] }))
 
   /// sum(x, k): the elements added along axis k, which is removed ((N, H) summed over axis 0
   /// is (H)); ∂L/∂x repeats ∂L/∂y along that axis.
@@ -47,6 +49,13 @@ extension OpDescriptor {
         var kept = x[0].shape.dimensions
         kept[Int(k)] = 1
         return [g.reshaped(Shape(kept)).broadcast(to: x[0].shape)]
+      },
+      formulas: { shapes in
+        // A vector's one axis: every element gets ∂L/∂y. Axis 0 of a matrix: ∂L/∂y as each
+        // of its N rows.
+        if shapes.inputs[0].rank == 1 { return [.product([.upstream, .ones])] }
+        guard shapes.k == 0 else { return [nil] }
+        return [.call(.repeatRows, [.upstream, shapes.rows[0]])]
       }))
 
   /// mean(x): the sum divided by the count n; ∂L/∂x = ∂L/∂y / n at every element.
@@ -63,6 +72,9 @@ extension OpDescriptor {
       },
       backward: { x, _, g, _ in
         [Tensor(repeating: g.scalar / Double(x[0].shape.count), x[0].shape)]
+      },
+      formulas: { shapes in
+        [.quotient(.product([.upstream, .ones]), .number(Double(shapes.inputs[0].count)))]
       }))
 
   /// repeat(x, n): n copies of a row, (D) or (1, D) → (n, D); its backward pass is a Sum
@@ -79,7 +91,8 @@ extension OpDescriptor {
         let d = x[0].shape.count
         return Tensor(Shape([Int(k), d]), (0..<Int(k)).flatMap { _ in x[0].elements })
       },
-      backward: { x, _, g, _ in [summed(g, axis: 0).reshaped(x[0].shape)] }))
+      backward: { x, _, g, _ in [summed(g, axis: 0).reshaped(x[0].shape)] },
+      formulas: { _ in [.call(.sum, [.upstream, .number(0)])] }))
 
   /// softmax(x) over the last axis: yᵢ = exp(xᵢ)/Σⱼ exp(xⱼ); ∂L/∂x = y ⊙ (∂L/∂y − Σⱼ
   /// ∂L/∂yⱼ·yⱼ), row by row. On a number it is 1.
@@ -100,7 +113,9 @@ extension OpDescriptor {
           for j in row..<(row + width) { out[j] = y.elements[j] * (g.elements[j] - dot) }
         }
         return [Tensor(y.shape, out)]
-      }))
+      },
+      // y ⊙ (∂L/∂y − Σⱼ ∂L/∂yⱼ·yⱼ) has no short form in the books' notation.
+      formulas: { _ in [nil] }))
 
   /// cross_entropy(y, t) = −Σ t·log y / N, N the number of rows (1 for a vector);
   /// ∂L/∂y = −t/(N·y), ∂L/∂t = −log(y)/N.
@@ -129,6 +144,12 @@ extension OpDescriptor {
           Tensor(x[0].shape, zip(x[0].elements, x[1].elements).map { -scale * $1 / $0 }),
           Tensor(x[1].shape, x[0].elements.map { -scale * Math.log($0) }),
         ]
+      },
+      // ∂L/∂y = ∂L/∂L·(−t/(N·y)); the labels t are data, not learnt (DLFS gives them no
+      // gradient).
+      formulas: { shapes in
+        let n = shapes.rows[0]
+        return [.product([.upstream, .negate(.quotient(b, n == 1 ? a : .product([n, a])))]), nil]
       }))
 
   /// softmax_with_loss(a, t) = cross_entropy(softmax(a), t), DLFS's Softmax-with-Loss layer:
@@ -164,6 +185,12 @@ extension OpDescriptor {
         }
         let logs = logSoftmaxRows(x[0])
         return [Tensor(y.shape, da), logs.map { -scale * $0 }]
+      },
+      // (softmax(a) − t)/N, DLFS's y − t over the batch (for labels that add up to 1).
+      formulas: { shapes in
+        let n = shapes.rows[0]
+        let difference = Formula.difference(.call(.softmax, [a]), b)
+        return [.product([.upstream, n == 1 ? difference : .quotient(difference, n)]), nil]
       }))
 
   /// affine(X, W, b) = X @ W + b, DLFS's Affine layer: a composite of MatMul and + (the bias
@@ -192,7 +219,24 @@ extension OpDescriptor {
         let p = product(x[0], x[1])
         let grads = productGradients(x[0], x[1], g.reduced(to: p.shape))
         return grads + [g.reduced(to: x[2].shape)]
+      },
+      formulas: { shapes in
+        let pairShapes = Array(shapes.inputs.prefix(2))
+        let product = (try? matmulShape(pairShapes, 0).get()) ?? shapes.output
+        let pair = productFormulas(
+          GradientShapes(inputs: pairShapes, output: product, k: 0))
+        return pair + [GradientShapes.summed(.upstream, from: shapes.output, to: shapes.inputs[2])]
       }))
+
+  /// X @ W's backward formulas: ∂L/∂X = ∂L/∂Y·Wᵀ, ∂L/∂W = Xᵀ·∂L/∂Y (DLFS 5.6.1); for a
+  /// matrix times a vector the same (∂L/∂Y·vᵀ an outer product); for two vectors, y a
+  /// number, ∂L/∂y·b and ∂L/∂y·a.
+  static func productFormulas(_ shapes: GradientShapes) -> [Formula?] {
+    if shapes.inputs[0].rank == 1 && shapes.inputs[1].rank == 1 {
+      return [.product([.upstream, b]), .product([.upstream, a])]
+    }
+    return [.product([.upstream, .transpose(b)]), .product([.transpose(a), .upstream])]
+  }
 
   // MARK: - Shape rules
 

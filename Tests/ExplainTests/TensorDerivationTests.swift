@@ -1,0 +1,72 @@
+import Explain
+import LessonKit
+import Publishing
+import Testing
+
+/// The walk-through of a lesson of vectors and matrices derives each gradient with the op's
+/// own backward formula (``GraphEngine/TensorRule/formulas``), the rule the figures print.
+@Suite("Tensor derivations")
+struct TensorDerivationTests {
+  static let lesson = """
+    title: A row and a column broadcast
+    function: |
+      Y = X * g + b + c
+      L = sum(Y * Y)
+    inputs:
+      X: [[1, 2], [3, 4], [5, 6]]
+      g: [[0.5, -1], [2, 1], [1, 1]]
+      b: [1, 2]
+      c: [[1], [2], [3]]
+
+    """
+
+  func markdown(_ lesson: String = lesson, language: String) throws -> String {
+    let compiled = try #require(
+      try CompiledTensorLesson.compile(bytes: Array(lesson.utf8), path: "b.yaml", id: "b"))
+    let words = tensorProse(for: language)
+    return MarkdownWriter().write(TensorWalkthrough(compiled: compiled, words: words).document())
+  }
+
+  @Test("a row is summed over axis 0, a column over axis 1, in words and in the equation")
+  func broadcastAxes() throws {
+    let english = try markdown(language: "en")
+    #expect(english.contains("b (2,) was added to every row of"))
+    #expect(english.contains("c (3, 1) was added to every column of Y (3, 2)"))
+    #expect(english.contains("∂L/∂Y summed over axis 1: every column's gradient"))
+    #expect(
+      english.contains(
+        #"\frac{\partial L}{\partial c} = \operatorname{sum}\left(\frac{\partial L}{\partial Y}, 1\right)"#
+      ))
+    #expect(
+      english.contains(
+        #"\frac{\partial L}{\partial b} = \operatorname{sum}\left(\frac{\partial L}{\partial \left(X \cdot g + b\right)}, 0\right)"#
+      ))
+    let korean = try markdown(language: "ko")
+    #expect(korean.contains("c (3, 1)은 Y (3, 2)의 모든 열에 더해졌으므로"))
+    #expect(korean.contains("축 1 방향으로 더한 것입니다"))
+  }
+
+  @Test("a subtracted row sends back −∂L/∂Y summed over axis 0")
+  func subtractedRow() throws {
+    let lesson = """
+      title: A mean subtracted
+      function: |
+        Y = X - m
+        L = sum(Y * Y)
+      inputs:
+        X: [[1, 2], [3, 4]]
+        m: [2, 3]
+
+      """
+    let english = try markdown(lesson, language: "en")
+    #expect(english.contains("m (2,) was subtracted from every row of Y (2, 2)"))
+    #expect(english.contains("its gradient is −∂L/∂Y summed over axis 0"))
+    #expect(
+      english.contains(
+        #"\frac{\partial L}{\partial m} = \operatorname{sum}\left(-\frac{\partial L}{\partial Y}, 0\right)"#
+      ))
+    let korean = try markdown(lesson, language: "ko")
+    #expect(korean.contains("모든 행에서 빼졌으므로"))
+    #expect(korean.contains("−∂L/∂Y를 축 0 방향으로"))
+  }
+}
