@@ -54,7 +54,7 @@ public struct TensorGradientCheck: Sendable {
     // A graph of 10,000 small nodes gets 19 checks, not 1,000.
     let pass = graph.nodes.reduce(1) { work, node in
       let y = evaluation.values[node.id].shape.count + 50
-      guard node.op == .matmul || node.op == .affine else { return work + y }
+      guard node.op.multipliesMatrices else { return work + y }
       return work + y * (evaluation.values[node.inputs[1]].shape.dimensions.first ?? 1)
     }
     let affordable = max(checked.count, budget / (2 * pass))

@@ -45,7 +45,7 @@ public struct TensorWalkthrough {
       blocks.append(.paragraph([.text(introduction)]))
     }
     blocks.append(.heading(level: 2, text: words.graphHeading))
-    let products = graph.nodes.contains { $0.op == .matmul || $0.op == .affine }
+    let products = graph.nodes.contains { $0.op.multipliesMatrices }
     blocks.append(.paragraph([.text(words.convention(products: products))]))
     if let omitted {
       blocks.append(.paragraph([.text(omitted)]))
@@ -278,7 +278,7 @@ public struct TensorWalkthrough {
     for node in graph.nodes {
       let shapes = node.inputs.map { evaluation.values[$0].shape }
       switch node.op {
-      case .matmul, .affine:
+      case _ where node.op.multipliesMatrices:
         let (x, w) = (node.inputs[0], node.inputs[1])
         out.append(
           .paragraph([

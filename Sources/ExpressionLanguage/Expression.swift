@@ -48,6 +48,19 @@ public struct Expression: Sendable {
     case power = "^"
     /// numpy's matrix product.
     case matrixProduct = "@"
+
+    /// The op the operator builds (a division by a literal 1 and a power with a literal
+    /// exponent become `recip` and `powConst` in ``GraphBuilder``).
+    public var op: Op {
+      switch self {
+      case .add: .add
+      case .subtract: .sub
+      case .multiply: .mul
+      case .divide: .div
+      case .power: .pow
+      case .matrixProduct: .matmul
+      }
+    }
   }
 
   public enum Kind: Sendable {

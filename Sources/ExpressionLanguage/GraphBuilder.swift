@@ -103,10 +103,7 @@ public struct GraphBuilder {
           nodeOf[e] = unary(.neg, a, at: at)
         case .binary(let op, let a, let b):
           switch op {
-          case .add: nodeOf[e] = binary(.add, a, b, at: at)
-          case .subtract: nodeOf[e] = binary(.sub, a, b, at: at)
-          case .matrixProduct: nodeOf[e] = binary(.matmul, a, b, at: at)
-          case .multiply: nodeOf[e] = binary(.mul, a, b, at: at)
+          case .add, .subtract, .matrixProduct, .multiply: nodeOf[e] = binary(op.op, a, b, at: at)
           case .divide:
             nodeOf[e] = absorbed[a] ? unary(.recip, b, at: at) : binary(.div, a, b, at: at)
           case .power:

@@ -50,7 +50,7 @@ extension Program {
         case .multiply: f = .product([x, y])
         case .divide: f = .quotient(x, y)
         case .power: f = .power(x, y)
-        case .matrixProduct: f = .call(.matmul, [x, y])
+        case .matrixProduct: f = .call(op.op, [x, y])
         }
       case .call(let function, let args): f = .call(function, args.map { built[$0] ?? 0 })
       }

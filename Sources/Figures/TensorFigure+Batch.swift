@@ -14,14 +14,14 @@ extension TensorFigure {
       shapes[id].rank == 2 ? shapes[id].dimensions[0] : nil
     }
     var batch = Set<Node.ID>()
-    for node in graph.nodes where node.op == .matmul || node.op == .affine {
+    for node in graph.nodes where node.op.multipliesMatrices {
       let left = node.inputs[0]
       if graph[left].op == .input, let n = rows(left), n > 1 { batch.insert(left) }
     }
     for node in graph.nodes where node.op != .input && node.op != .constant {
       guard let n = rows(node.id) else { continue }
       switch node.op {
-      case .matmul, .affine:
+      case _ where node.op.multipliesMatrices:
         if batch.contains(node.inputs[0]) { batch.insert(node.id) }
       case .repeatRows, .sum, .sumAxis, .mean:
         continue
@@ -32,7 +32,7 @@ extension TensorFigure {
       }
     }
     // What meets a batch row for row: a loss's labels, a repeated bias.
-    for node in graph.nodes where node.op != .matmul && node.op != .affine {
+    for node in graph.nodes where !node.op.multipliesMatrices {
       let batchRows = node.inputs.first { batch.contains($0) }.flatMap(rows)
       guard let n = batchRows else { continue }
       for input in node.inputs where rows(input) == n {

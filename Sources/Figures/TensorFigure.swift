@@ -213,7 +213,7 @@ public enum TensorFigure {
     /// A matrix product's dimension check, as CS231n teaches it: the inner sizes agree and
     /// the outer ones make the result, `(2×2)·(2×3) → 2×3`; nil for any other op.
     func dimensionCheck(_ node: Node) -> String? {
-      guard node.op == .matmul || node.op == .affine else { return nil }
+      guard node.op.multipliesMatrices else { return nil }
       // With formulas, a batch's rows as N: (N×2)·(2×3) → N×3.
       func written(_ shape: Shape, _ id: Node.ID) -> String {
         shape.dimensions.enumerated().map { k, size in

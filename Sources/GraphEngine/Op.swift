@@ -133,6 +133,9 @@ public enum Op: String, CaseIterable, Hashable, Sendable {
   }
 
   /// The forward value and backward pass on shaped values.
+  /// Whether the op multiplies its first two inputs as matrices (``TensorRule/multipliesMatrices``).
+  public var multipliesMatrices: Bool { descriptor.tensor?.multipliesMatrices ?? false }
+
   public var tensorRule: TensorRule {
     descriptor.tensor ?? .elementwise { self.descriptor }
   }

@@ -23,7 +23,7 @@ public enum ShapeInference {
         continue
       }
       let operands = node.inputs.map { shapes[$0] }
-      if node.op == .matmul, operands.count == 2, operands[0].rank >= 1,
+      if node.op.multipliesMatrices, operands.count >= 2, operands[0].rank >= 1,
         operands[0].dimensions.last == operands[1].dimensions.first, operands[1].count > 0
       {
         // m·k·n = (m·k)·(k·n)/k; forward once, backward twice.
@@ -63,10 +63,12 @@ public enum ShapeInference {
         // `X @ W: (3, 2) @ (3, 4): inner sizes 2 and 3 differ`: the operands by name where
         // they have one.
         let operands = node.inputs.map { graph[$0].name ?? "(…)" }
+        // An operator's operands around its sign (`X @ W`), a function by its name.
+        let descriptor = node.op.descriptor
         let name =
-          node.op == .matmul
-          ? operands.joined(separator: " @ ")
-          : node.op.descriptor.call?.name ?? node.op.descriptor.walkthroughName
+          descriptor.call == nil && node.op.multipliesMatrices
+          ? operands.joined(separator: " " + descriptor.symbol("").gate + " ")
+          : descriptor.call?.name ?? descriptor.walkthroughName
         return .failure(
           DiagnosticList([EngineDiagnostic(name + ": " + mismatch.message, at: node.location)]))
       }

@@ -18,15 +18,21 @@ public struct TensorRule: Sendable {
   /// own) or that is not differentiated (a loss's labels t). The figures' symbolic labels
   /// and the walk-through's derivations both write these.
   public let formulas: @Sendable (_ shapes: GradientShapes) -> [Formula?]
+  /// Whether its first two inputs are multiplied as matrices, (N, D)·(D, H) (the matrix
+  /// product, the Affine layer): the figures write their dimension check and take a left
+  /// operand of several rows for a batch, and its work is counted as m·k·n multiply–adds.
+  public let multipliesMatrices: Bool
 
   public init(
     forward: @escaping @Sendable ([Tensor], Double) -> Tensor,
     backward: @escaping @Sendable ([Tensor], Tensor, Tensor, Double) -> [Tensor],
-    formulas: @escaping @Sendable (GradientShapes) -> [Formula?]
+    formulas: @escaping @Sendable (GradientShapes) -> [Formula?],
+    multipliesMatrices: Bool = false
   ) {
     self.forward = forward
     self.backward = backward
     self.formulas = formulas
+    self.multipliesMatrices = multipliesMatrices
   }
 
   /// An op that works element by element, from its scalar rules: the inputs are broadcast to

@@ -25,19 +25,10 @@ struct Check: ParsableCommand {
     let values = Dictionary(overrides.map { ($0.name, $0.value) }, uniquingKeysWith: { _, b in b })
     for argument in lessons {
       do {
-        let compiled: CompiledLesson
-        switch try LessonSource(argument: argument).compileAny(overrides: values) {
-        case .numbers(let lesson): compiled = lesson
-        case .tensors(let shaped):
-          let path = shaped.lesson.path
-          let output = shaped.evaluation.values[shaped.graph.output].shape
-          let what = output.isScalar ? "a number" : "\(output)"
-          Terminal.write("\(path): ok (\(shaped.graph.nodes.count) nodes; output \(what))\n")
-          continue
-        }
-        _ = try FigurePlan.make(for: compiled, style: nil, labels: nil)
-        let path = compiled.lesson.path
-        Terminal.write("\(path): ok (\(compiled.graph.nodes.count) nodes)\n")
+        // Planned too: an unknown style, labels or figures key is an error.
+        let prepared = try PreparedLesson(
+          LessonSource(argument: argument).compileAny(overrides: values), style: nil, labels: nil)
+        Terminal.write("\(prepared.lesson.path): ok (\(prepared.summary))\n")
       } catch {
         Terminal.printError(error.description)
         failed += 1

@@ -27,34 +27,17 @@ enum CourseHandout {
       var lessons: [CourseHandoutLayout.Lesson] = []
       var exercises: [CourseHandoutLayout.Lesson] = []
       for entry in part.lessons {
-        let compiled: CompiledLesson
-        switch try entry.source.compileAny() {
-        case .numbers(let lesson): compiled = lesson
-        case .tensors(let shaped):
-          // No exercise sheet for it yet (`lessongen build` warns of that once, for its
-          // folder): the exercise handout goes on without it.
-          var plan = try FigurePlan.make(
-            for: shaped, style: style.style, labels: style.labels, language: style.lang)
-          plan.paper = paper
-          let prepared = TensorArtifacts.Prepared(shaped, plan: plan, warn: false)
-          lessons.append(
-            CourseHandoutLayout.Lesson(
-              typeset: HandoutLayout.typeset(
-                prepared.document, paper: paper, measurer: PangoTextMeasurer()),
-              figures: Artifacts.scenes(prepared.figures)))
-          continue
-        }
-        var plan = try FigurePlan.make(
-          for: compiled, style: style.style, labels: style.labels, language: style.lang)
-        plan.paper = paper
-        if let steps = style.stepLayout { plan.steps = steps }
-        lessons.append(Artifacts.courseLesson(compiled, plan: plan).lesson)
-        if exercise != .none {
-          plan.exercise = exercise
-          let made = Artifacts.courseLesson(compiled, plan: plan)
-          exercises.append(made.lesson)
-          if let key = made.answers { answers.append(key) }
-        }
+        // A lesson without an exercise sheet (one of vectors and matrices: `lessongen
+        // build` warns of that once, for its folder) leaves the exercise handout without it.
+        var prepared = try PreparedLesson(
+          entry.source.compileAny(), style: style.style, labels: style.labels,
+          language: style.lang)
+        prepared.plan.paper = paper
+        if let steps = style.stepLayout { prepared.plan.steps = steps }
+        let made = prepared.courseLessons(exercise: exercise)
+        lessons.append(made.lesson)
+        if let sheet = made.sheet { exercises.append(sheet) }
+        if let key = made.answers { answers.append(key) }
       }
       parts.append(CourseHandoutLayout.Part(title: part.title, lessons: lessons))
       sheets.append(CourseHandoutLayout.Part(title: part.title, lessons: exercises))

@@ -84,36 +84,21 @@ struct Generate: ParsableCommand {
     to folder: OutputFolder, helper: RenderThread
   ) -> Result<String, Failure> {
     let lesson = compiled.lesson
-    if case .tensors = compiled, exercise != .none {
+    if !compiled.hasExercise, exercise != .none {
       Terminal.printError(
         "\(lesson.path): warning: --exercise: lessons of vectors and matrices have no "
           + "exercise sheet yet; written without one")
     }
-    var plan: FigurePlan
+    var prepared: PreparedLesson
     do {
-      switch compiled {
-      case .numbers(let numbers):
-        plan = try FigurePlan.make(
-          for: numbers, style: style.style, labels: style.labels, language: style.lang)
-        plan.exercise = exercise
-      case .tensors(let tensors):
-        plan = try FigurePlan.make(
-          for: tensors, style: style.style, labels: style.labels, language: style.lang)
-      }
+      prepared = try PreparedLesson(compiled, options: style)
     } catch {
       return .failure(Failure(error.description))
     }
-    plan.paper = style.paperSize
-    if let steps = style.stepLayout { plan.steps = steps }
-    plan.math = style.mathFlavour
+    if prepared.hasExercise { prepared.plan.exercise = exercise }
     let files: [Artifacts.File]
     do {
-      switch compiled {
-      case .numbers(let numbers):
-        files = try Artifacts.make(for: numbers, plan: plan, helper: helper)
-      case .tensors(let tensors):
-        files = try TensorArtifacts.make(for: tensors, plan: plan, helper: helper)
-      }
+      files = try prepared.files(helper: helper)
     } catch {
       // Drawing failed (a C library's error): the lesson it was drawing is the place to look.
       return .failure(Failure("\(lesson.path): error: \(error)"))

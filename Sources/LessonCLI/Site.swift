@@ -82,14 +82,12 @@ struct Site: ParsableCommand {
       }
       let source = lesson.lesson
       let language = entry.style.lang ?? source.language
-      var isTensor = false
-      if case .tensors = lesson { isTensor = true }
       pages.append(
         Page(
           entry: entry, compiled: lesson, title: source.title(language),
           summary: source.authorText(language).summary ?? source.summary,
           key: entry.key, previous: pages.isEmpty ? nil : pages.count - 1, next: nil,
-          hasExercise: !isTensor))
+          hasExercise: lesson.hasExercise))
     }
     for i in pages.indices.dropLast() { pages[i].next = i + 1 }
     let problems = OutputPreflight.problems(
@@ -265,35 +263,12 @@ struct Site: ParsableCommand {
   ) -> Build.Done {
     let folder = OutputFolder(root: root, relative: page.key)
     do throws(any Error) {
-      let compiled: CompiledLesson
-      switch page.compiled {
-      case .numbers(let lesson): compiled = lesson
-      case .tensors(let shaped):
-        let stamp = try folder.writeRecorded(
-          tensorPage(shaped, page, pages: pages, helper: helper)
-        ).stamp
-        return Build.Done(outcome: .built(page.key), stamp: stamp)
-      }
-      var plan = try FigurePlan.make(
-        for: compiled, style: page.entry.style.style, labels: page.entry.style.labels,
+      var prepared = try PreparedLesson(
+        page.compiled, style: page.entry.style.style, labels: page.entry.style.labels,
         language: page.entry.style.lang)
-      plan.exercise = page.entry.exercise == .none ? .gradients : page.entry.exercise
-      let prepared = Artifacts.Prepared(compiled, plan: plan, warn: true)
-      let document = prepared.walkthrough.document()
-      let exercise = prepared.walkthrough.exercise(plan.exercise)
-      let figures = prepared.figures() + prepared.figures(blanks: plan.exercise)
-      var writer = HTMLWriter()
-      writer.site = Self.sitePage(page, pages: pages, language: plan.language)
-      var files = [
-        Artifacts.File(path: "trace.json", contents: Data(TraceJSON.write(compiled).utf8)),
-        Artifacts.File(path: "index.html", contents: Data(writer.write(document).utf8)),
-      ]
-      writer.site?.related = [
-        SitePage.Link(href: "index.html", text: compiled.lesson.title(plan.language))
-      ]
-      files.append(
-        Artifacts.File(path: "exercise.html", contents: Data(writer.write(exercise).utf8)))
-      files += try Self.figureFiles(figures, helper: helper)
+      // The site's exercise page blanks the gradients unless the lesson says otherwise.
+      prepared.plan.exercise = page.entry.exercise == .none ? .gradients : page.entry.exercise
+      let files = try prepared.siteFiles(page, pages: pages, helper: helper)
       let stamp = try folder.writeRecorded(files).stamp
       return Build.Done(outcome: .built(page.key), stamp: stamp)
     } catch let error as LessonError {
@@ -338,22 +313,5 @@ struct Site: ParsableCommand {
         Artifacts.File(path: "figures/\(output.figure.fileStem)-dark.svg", contents: output.data))
     }
     return files
-  }
-
-  /// The page of a lesson of vectors and matrices: its walk-through and figures (no
-  /// exercise sheet yet).
-  func tensorPage(
-    _ shaped: CompiledTensorLesson, _ page: Page, pages: [Page], helper: RenderThread
-  ) throws -> [Artifacts.File] {
-    let plan = try FigurePlan.make(
-      for: shaped, style: page.entry.style.style, labels: page.entry.style.labels,
-      language: page.entry.style.lang)
-    let prepared = TensorArtifacts.Prepared(shaped, plan: plan, warn: true)
-    var writer = HTMLWriter()
-    writer.site = Self.sitePage(page, pages: pages, language: plan.language)
-    return [
-      Artifacts.File(path: "trace.json", contents: Data(TraceJSON.write(shaped).utf8)),
-      Artifacts.File(path: "index.html", contents: Data(writer.write(prepared.document).utf8)),
-    ] + (try Self.figureFiles(prepared.figures, helper: helper))
   }
 }

@@ -10,9 +10,6 @@ struct Trace: ParsableCommand {
   @OptionGroup var options: LessonOptions
 
   func run() throws {
-    switch try options.compileAny() {
-    case .numbers(let compiled): Terminal.write(TraceJSON.write(compiled))
-    case .tensors(let shaped): Terminal.write(TraceJSON.write(shaped))
-    }
+    Terminal.write(try options.compileAny().traceJSON)
   }
 }

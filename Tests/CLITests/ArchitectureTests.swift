@@ -98,4 +98,31 @@ struct ArchitectureTests {
     }
     #expect(measured == folders.count && measured >= 15)
   }
+
+  /// Adding an op touches its descriptor, its enum case and its test samples (issue 23):
+  /// the code names each op case in at most three source files (its case and descriptor in
+  /// Op.swift, its descriptor's file, and for an operator the grammar's sign). Elsewhere the
+  /// descriptor's traits say what an op does (`multipliesMatrices`, `tensor`).
+  @Test("each op is named in at most 3 source files")
+  func opsNamedInFewFiles() throws {
+    let sources = Self.root.appendingPathComponent("Sources")
+    var files: [String: String] = [:]
+    let walk = FileManager.default.enumerator(atPath: sources.path)
+    while let path = walk?.nextObject() as? String {
+      guard path.hasSuffix(".swift") else { continue }
+      files[path] = try String(
+        contentsOf: sources.appendingPathComponent(path), encoding: .utf8)
+    }
+    // The ops of vectors and matrices that already keep to it; Softmax-with-Loss (5 files:
+    // its labels, its class-by-class figure, its sentence) and Repeat (7: a batch's N
+    // copies) do not yet.
+    let ops = ["matmul", "affine", "softmax", "crossEntropy", "sumAxis", "mean"]
+    for op in ops {
+      // `.matmul` as an expression, not `words.matmul` or numpy's `np.matmul`.
+      let pattern = try Regex("[^\\w.]\\.\(op)\\b")
+      let naming = files.filter { $0.value.contains(pattern) }.keys.sorted()
+      #expect(!naming.isEmpty, "\(op) is named nowhere: the pattern is stale")
+      #expect(naming.count <= 3, ".\(op) is named in \(naming.count) files: \(naming)")
+    }
+  }
 }

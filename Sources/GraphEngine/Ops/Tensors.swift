@@ -19,7 +19,7 @@ extension OpDescriptor {
     tensor: TensorRule(
       forward: { x, _ in product(x[0], x[1]) },
       backward: { x, _, g, _ in productGradients(x[0], x[1], g) },
-      formulas: { shapes in productFormulas(shapes) }))
+      formulas: { shapes in productFormulas(shapes) }, multipliesMatrices: true))
 
   /// sum(x): every element added; ∂L/∂x = ∂L/∂y at every element (the Sum node's backward
   /// pass is a Repeat, DLFS 2 §1.3.4).
@@ -114,7 +114,8 @@ extension OpDescriptor {
         }
         return [Tensor(y.shape, out)]
       },
-      // y ⊙ (∂L/∂y − Σⱼ ∂L/∂yⱼ·yⱼ) has no short form in the books' notation.
+      // y ⊙ (∂L/∂y − Σⱼ ∂L/∂yⱼ·yⱼ) has no short form in the books' notation. On a number
+      // (the scalar rules above) softmax is the softmax of one element: 1, gradient 0.
       formulas: { _ in [nil] }))
 
   /// cross_entropy(y, t) = −Σ t·log y / N, N the number of rows (1 for a vector);
@@ -226,7 +227,7 @@ extension OpDescriptor {
         let pair = productFormulas(
           GradientShapes(inputs: pairShapes, output: product, k: 0))
         return pair + [GradientShapes.summed(.upstream, from: shapes.output, to: shapes.inputs[2])]
-      }))
+      }, multipliesMatrices: true))
 
   /// X @ W's backward formulas: ∂L/∂X = ∂L/∂Y·Wᵀ, ∂L/∂W = Xᵀ·∂L/∂Y (DLFS 5.6.1); for a
   /// matrix times a vector the same (∂L/∂Y·vᵀ an outer product); for two vectors, y a
