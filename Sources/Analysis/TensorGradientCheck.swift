@@ -5,8 +5,11 @@ public import LessonKit
 /// differences: for each element x of each input (its labels aside), the backpropagated
 /// ∂L/∂x against (L(x + h) − L(x − h))/2h with the step of the lessons of numbers
 /// (``GradientCheck/step(at:)``, 10⁻⁶·max(1, |x|)), where L = Σ ∂L/∂Y ⊙ Y
-/// (the seed as the upstream gradient), and CS231n's relative error |a − n| / max(|a|, |n|)
-/// (0 when both are below 10⁻⁸: both are zero within the difference's rounding).
+/// (the seed as the upstream gradient), judged by the rule of the lessons of numbers
+/// (``GradientCheck/verdict(backprop:estimate:value:step:)``): CS231n's relative error
+/// |a − n| / max(|a|, |n|), taken as 0 where the difference is within what rounding in
+/// L(x ± h) alone makes (``GradientCheck/roundingBound(value:step:)``: a true 0 estimated
+/// as 10⁻¹¹ has a relative error of 1, yet agrees).
 ///
 /// Each element costs two forward passes; the checks together stay under `budget` units of
 /// work (a unit: one element of one node's value computed once, a product's by its inner
@@ -23,7 +26,9 @@ public struct TensorGradientCheck: Sendable {
     public var shape: Shape
     public var analytic: Double
     public var numeric: Double
+    /// The relative error, 0 where the difference is within rounding.
     public var relativeError: Double
+    public var verdict: GradientCheck.Verdict
   }
 
   /// The elements checked, input by input.
@@ -61,6 +66,8 @@ public struct TensorGradientCheck: Sendable {
     let perInput =
       total <= min(Self.checkedElements, affordable)
       ? Int.max : max(1, min(10, affordable / max(1, checked.count)))
+    // L at the inputs themselves: the size of the values whose rounding the differences see.
+    let at = loss(inputs) ?? 0
     for id in checked {
       let name = graph[id].name ?? ""
       let value = evaluation.values[id]
@@ -73,13 +80,15 @@ public struct TensorGradientCheck: Sendable {
         guard let up = loss(plus), let down = loss(minus) else { continue }
         let numeric = (up - down) / (2 * h)
         let analytic = evaluation.gradients[id].elements[k]
-        let scale = max(abs(numeric), abs(analytic))
-        let error = scale < 1e-8 ? 0 : abs(numeric - analytic) / scale
+        let verdict = GradientCheck.verdict(
+          backprop: analytic, estimate: numeric, value: at, step: h)
+        let relative = GradientCheck.relativeError(analytic, numeric)
+        let error = verdict == .agrees && relative >= 1e-7 ? 0 : relative
         worst = max(worst, error)
         rows.append(
           Row(
             input: name, element: k, shape: value.shape, analytic: analytic, numeric: numeric,
-            relativeError: error))
+            relativeError: error, verdict: verdict))
       }
     }
   }
