@@ -6,10 +6,10 @@ public import GraphEngine
 public struct Document: Sendable {
   public var title: String
   public var summary: String?
-  public var language: String
+  public var language: Language
   public var blocks: [Block]
 
-  public init(title: String, summary: String?, language: String, blocks: [Block]) {
+  public init(title: String, summary: String?, language: Language, blocks: [Block]) {
     self.title = title
     self.summary = summary
     self.language = language

@@ -2,7 +2,7 @@ import GraphEngine
 
 /// The tensor walk-through's sentences in English.
 struct EnglishTensorProse: TensorProse {
-  var language: String { "en" }
+  var language: Language { .english }
 
   func figureTitle(_ title: String) -> String { "\(title): the computational graph" }
 

@@ -3,7 +3,7 @@ import GraphEngine
 /// The tensor walk-through's sentences in Korean, with particles chosen by the sound before
 /// them (``KoreanParticle``).
 struct KoreanTensorProse: TensorProse {
-  var language: String { "ko" }
+  var language: Language { .korean }
 
   func figureTitle(_ title: String) -> String { "\(title): 계산 그래프" }
 

@@ -111,9 +111,12 @@ protocol Prose: Sendable {
   func figureTitle(_ id: FigureID) -> String
 }
 
-/// The catalogue for a language code: Korean for `ko`, else English.
-func prose(for language: String) -> any Prose {
-  language == "ko" ? KoreanProse() : EnglishProse()
+/// The catalogue for a language.
+func prose(for language: Language) -> any Prose {
+  switch language {
+  case .english: EnglishProse()
+  case .korean: KoreanProse()
+  }
 }
 
 extension Prose {
@@ -154,6 +157,6 @@ extension Prose {
 
 /// Why a figure is not drawn, in `language` (`en` or `ko`), as the walk-through says it where
 /// the figure would stand.
-public func omittedFigureSentence(_ figure: OmittedFigure, language: String) -> String {
+public func omittedFigureSentence(_ figure: OmittedFigure, language: Language) -> String {
   prose(for: language).omitted(figure)
 }

@@ -4,8 +4,7 @@ public import GraphEngine
 /// language: one catalogue per language (``EnglishTensorProse``, ``KoreanTensorProse``), each
 /// a complete conformance, as ``Prose`` is for lessons of numbers.
 public protocol TensorProse: Sendable {
-  /// The language code (`en`, `ko`).
-  var language: String { get }
+  var language: Language { get }
   func figureTitle(_ title: String) -> String
   func expandedTitle(_ title: String) -> String
   /// Before the expanded figure: what was drawn apart (`affine`: MatMul and +; `repeats`: a
@@ -82,9 +81,12 @@ public protocol TensorProse: Sendable {
   func checkVerdict(_ worst: Double, _ text: String) -> String
 }
 
-/// The tensor catalogue for a language code: Korean for `ko`, else English.
-public func tensorProse(for language: String) -> any TensorProse {
-  language == "ko" ? KoreanTensorProse() : EnglishTensorProse()
+/// The tensor catalogue for a language.
+public func tensorProse(for language: Language) -> any TensorProse {
+  switch language {
+  case .english: EnglishTensorProse()
+  case .korean: KoreanTensorProse()
+  }
 }
 
 extension TensorProse {

@@ -10,7 +10,7 @@ import LessonKit
 /// formulas; every number and formula comes from the ``LessonAnalysis``.
 public struct Walkthrough {
   public let analysis: LessonAnalysis
-  public let language: String
+  public let language: Language
   let prose: any Prose
   let numbers = NumberFormat.shortest(significantDigits: 6)
 
@@ -23,7 +23,7 @@ public struct Walkthrough {
   /// forward values too.
   var blanks = Blanks.none
 
-  public init(_ analysis: LessonAnalysis, language: String, operatorNames: [String?] = []) {
+  public init(_ analysis: LessonAnalysis, language: Language, operatorNames: [String?] = []) {
     self.analysis = analysis
     self.language = language
     self.prose = Explain.prose(for: language)

@@ -4,6 +4,7 @@ import Drawing
 import Explain
 import Figures
 import Foundation
+import GraphEngine
 import Handout
 import LessonKit
 
@@ -19,7 +20,7 @@ enum CourseHandout {
     -> [(name: String, data: Data)]
   {
     let paper = style.paperSize
-    let language = style.lang ?? "en"
+    let language = style.language ?? .english
     var parts: [CourseHandoutLayout.Part] = []
     var sheets: [CourseHandoutLayout.Part] = []
     var answers: [CourseHandoutLayout.Lesson] = []
@@ -31,7 +32,7 @@ enum CourseHandout {
         // build` warns of that once, for its folder) leaves the exercise handout without it.
         var prepared = try PreparedLesson(
           entry.source.compileAny(), style: style.style, labels: style.labels,
-          language: style.lang)
+          language: style.language)
         prepared.plan.paper = paper
         if let steps = style.stepLayout { prepared.plan.steps = steps }
         let made = prepared.courseLessons(exercise: exercise)

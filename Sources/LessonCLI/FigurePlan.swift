@@ -13,7 +13,7 @@ struct FigurePlan {
   var labels: LabelMode
   var kinds: [FigureKind]
   /// The language of the generated prose: `--lang`, else the lesson's `lang`.
-  var language: String
+  var language: Language
   /// The handout's paper.
   var paper: Paper = .a4
   /// What the exercise sheet leaves blank; `.none`: no exercise sheet.
@@ -34,7 +34,7 @@ struct FigurePlan {
   /// - Throws: a located error for an unknown name in the lesson's `style`, `labels` or
   ///   `figures`.
   static func make(
-    for compiled: CompiledLesson, style: String?, labels: String?, language: String? = nil
+    for compiled: CompiledLesson, style: String?, labels: String?, language: Language? = nil
   ) throws(LessonError) -> FigurePlan {
     try make(
       for: compiled.lesson, defaultKinds: LessonAnalysis.defaultFigures(for: compiled.graph),
@@ -44,7 +44,7 @@ struct FigurePlan {
   /// The plan of a lesson of vectors and matrices: its figures are the graph, the expanded
   /// graph and the steps (a `figures` list may leave some out).
   static func make(
-    for compiled: CompiledTensorLesson, style: String?, labels: String?, language: String? = nil
+    for compiled: CompiledTensorLesson, style: String?, labels: String?, language: Language? = nil
   ) throws(LessonError) -> FigurePlan {
     try make(
       for: compiled.lesson, defaultKinds: [.graph, .expanded, .steps], style: style,
@@ -53,7 +53,7 @@ struct FigurePlan {
 
   private static func make(
     for lesson: Lesson, defaultKinds: [FigureKind], style: String?, labels: String?,
-    language: String?
+    language: Language?
   ) throws(LessonError) -> FigurePlan {
     var problems: [Diagnostic] = []
     func problem(_ message: String, _ at: Located<String>) {

@@ -48,7 +48,7 @@ public enum PipelineExercise {
               .compose(measurer: EstimatedTextMeasurer())
           }
         }
-        for language in ["en", "ko"] {
+        for language in Language.allCases {
           var walkthrough = TensorWalkthrough(
             compiled: shaped, words: tensorProse(for: language))
           walkthrough.checkBudget = 200_000
@@ -88,10 +88,10 @@ public enum PipelineExercise {
     let kinds = compiled.graph.nodes.count > Self.allFiguresUpTo ? [.graph] : plan.kinds
     let analysis = LessonAnalysis(
       compiled, figures: kinds, convention: plan.theme.convention)
-    let titles = Walkthrough(analysis, language: "ko").figureTitle
+    let titles = Walkthrough(analysis, language: .korean).figureTitle
     _ = FigureSet(analysis, theme: plan.theme, labels: plan.labels, titles: titles)
       .compose(measurer: EstimatedTextMeasurer())
-    for language in ["en", "ko"] {
+    for language in Language.allCases {
       let document = Walkthrough(analysis, language: language).document()
       _ = MarkdownWriter().write(document)
       _ = HTMLWriter().write(document)

@@ -25,7 +25,7 @@ struct PreparedLesson {
   /// - Throws: a located error for an unknown name in the lesson's `style`, `labels` or
   ///   `figures`.
   init(
-    _ compiled: LessonSource.Compiled, style: String?, labels: String?, language: String? = nil
+    _ compiled: LessonSource.Compiled, style: String?, labels: String?, language: Language? = nil
   ) throws(LessonError) {
     self.compiled = compiled
     switch compiled {
@@ -40,7 +40,7 @@ struct PreparedLesson {
   /// language, paper, step layout and math.
   init(_ compiled: LessonSource.Compiled, options: StyleOptions) throws(LessonError) {
     try self.init(
-      compiled, style: options.style, labels: options.labels, language: options.lang)
+      compiled, style: options.style, labels: options.labels, language: options.language)
     plan.paper = options.paperSize
     if let steps = options.stepLayout { plan.steps = steps }
     plan.math = options.mathFlavour

@@ -81,7 +81,7 @@ struct Site: ParsableCommand {
       case .success(let done): lesson = done
       }
       let source = lesson.lesson
-      let language = entry.style.lang ?? source.language
+      let language = entry.style.language ?? source.language
       pages.append(
         Page(
           entry: entry, compiled: lesson, title: source.title(language),
@@ -100,7 +100,7 @@ struct Site: ParsableCommand {
     // The folder claimed for a site before anything is written (see Build).
     if manifest.kind == nil, !pages.isEmpty { try BuildManifest.claim(root, for: "site") }
     let all = pages
-    let language = style.lang ?? courses.first?.language?.value ?? "en"
+    let language = style.language ?? courses.first?.language?.value ?? .english
 
     let outcomes = Mutex<[Int: (Build.Done, String)]>([:])
     let next = Atomic<Int>(0)
@@ -122,7 +122,7 @@ struct Site: ParsableCommand {
         let options =
           [
             "site", page.entry.style.style ?? "", page.entry.style.labels ?? "",
-            page.entry.style.lang ?? "", language, BuildManifest.toolIdentity,
+            page.entry.style.lang ?? "", language.code, BuildManifest.toolIdentity,
           ] + neighbours
         let fingerprint = BuildManifest.fingerprint(
           [page.entry.bytes, Data(options.joined(separator: "\u{1F}").utf8)])
@@ -222,7 +222,7 @@ struct Site: ParsableCommand {
   }
 
   /// The contents page: a course's title and parts, or "Lessons".
-  static func index(_ pages: [Page], courses: [Course], language: String) -> String {
+  static func index(_ pages: [Page], courses: [Course], language: Language) -> String {
     var groups: [SiteIndex.Group] = []
     var placed: Set<String> = []
     func entry(_ page: Page) -> SiteIndex.Entry {
@@ -259,13 +259,13 @@ struct Site: ParsableCommand {
 
   /// Makes one lesson's folder: its page, its exercise page, its figures light and dark.
   func build(
-    _ page: Page, pages: [Page], root: OutputRoot, language: String, helper: RenderThread
+    _ page: Page, pages: [Page], root: OutputRoot, language: Language, helper: RenderThread
   ) -> Build.Done {
     let folder = OutputFolder(root: root, relative: page.key)
     do throws(any Error) {
       var prepared = try PreparedLesson(
         page.compiled, style: page.entry.style.style, labels: page.entry.style.labels,
-        language: page.entry.style.lang)
+        language: page.entry.style.language)
       // The site's exercise page blanks the gradients unless the lesson says otherwise.
       prepared.plan.exercise = page.entry.exercise == .none ? .gradients : page.entry.exercise
       let files = try prepared.siteFiles(page, pages: pages, helper: helper)
@@ -280,7 +280,7 @@ struct Site: ParsableCommand {
   }
 
   /// The navigation of a lesson's page: contents, previous, next, and its exercise sheet.
-  static func sitePage(_ page: Page, pages: [Page], language: String) -> SitePage {
+  static func sitePage(_ page: Page, pages: [Page], language: Language) -> SitePage {
     let root = String(repeating: "../", count: page.key.split(separator: "/").count)
     func link(_ i: Int?) -> SitePage.Link? {
       i.map {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Drawing
 import Explain
 import Figures
+import GraphEngine
 import Handout
 import LessonKit
 import Publishing
@@ -39,11 +40,14 @@ struct StyleOptions: ParsableArguments {
   /// The handout's paper: `--paper`, else A4.
   var paperSize: Paper { paper.flatMap(Paper.init(rawValue:)) ?? .a4 }
 
+  /// `--lang` (checked by ``validate()``), nil where not given.
+  var language: Language? { lang.flatMap(Language.init(code:)) }
+
   /// These options where given, the course's settings (each already checked) where not.
   func over(_ course: Course) -> StyleOptions {
     var merged = self
     merged.style = style ?? course.style?.value
-    merged.lang = lang ?? course.language?.value
+    merged.lang = lang ?? course.language?.value.code
     merged.paper = paper ?? course.paper?.value
     merged.steps = steps ?? course.steps?.value
     return merged
@@ -63,8 +67,8 @@ struct StyleOptions: ParsableArguments {
     if let paper, Paper(rawValue: paper) == nil {
       throw ValidationError("unknown paper '\(paper)'; the papers are a4, letter")
     }
-    if let lang, !supportedLanguages.contains(lang) {
-      throw ValidationError("unknown language '\(lang)'; the languages are en, ko")
+    if let lang, Language(code: lang) == nil {
+      throw ValidationError("unknown language '\(lang)'; the languages are \(Language.codes)")
     }
     if let style, Theme.named(style) == nil {
       throw ValidationError("unknown style '\(style)'; the styles are \(FigurePlan.styleNames)")

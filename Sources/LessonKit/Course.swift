@@ -13,7 +13,7 @@ public struct Course: Sendable {
   public var author: String?
   /// `lang`, `style`, `paper`: the course's defaults for every lesson in it, each with where
   /// it was written (a command-line option overrides them).
-  public var language: Located<String>?
+  public var language: Located<Language>?
   public var style: Located<String>?
   public var paper: Located<String>?
   /// `steps:` — how the handouts print the step figures (all, grid, none).

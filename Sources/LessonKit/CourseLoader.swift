@@ -118,10 +118,10 @@ public enum CourseLoader {
         }
       case "lang":
         if let code = text() {
-          if supportedLanguages.contains(code) {
-            course.language = Located(code, at: value.location)
+          if let language = Language(code: code) {
+            course.language = Located(language, at: value.location)
           } else {
-            fail("'lang' is one of \(supportedLanguages.joined(separator: ", "))", value.location)
+            fail("'lang' is one of \(Language.codes)", value.location)
           }
         }
       case "style":

@@ -30,10 +30,10 @@ public struct Lesson: Sendable {
   public var steps: Located<String>?
 
   /// `lang:` — the language the lesson's own text is written in (`en` or `ko`; default `en`).
-  public var language: String = "en"
+  public var language: Language = .english
   /// The author's text by language: the lesson's own keys under ``language``, and each
   /// entry of `translations:`.
-  public var text: [String: AuthorText] = [:]
+  public var text: [Language: AuthorText] = [:]
   /// `derivation:`, if any.
   public var derivation: Derivation?
   /// `plot: {from: a, to: b}` — the range of the function plot's input, if the lesson sets it.
@@ -41,7 +41,7 @@ public struct Lesson: Sendable {
 
   /// The author's text in `language`: each text of the translation, and the lesson's own
   /// where the translation has none (nothing the author wrote is dropped).
-  public func authorText(_ language: String) -> AuthorText {
+  public func authorText(_ language: Language) -> AuthorText {
     let own = text[self.language] ?? AuthorText()
     guard language != self.language, let translated = text[language] else { return own }
     var merged = own
@@ -58,7 +58,7 @@ public struct Lesson: Sendable {
   /// The author's texts that `language` has no translation of and so are shown in the
   /// lesson's own language: `title`, `description`, `introduction`, `note on x`,
   /// `derivation step 2`. Empty for the lesson's own language.
-  public func untranslated(in language: String) -> [String] {
+  public func untranslated(in language: Language) -> [String] {
     guard language != self.language else { return [] }
     let own = text[self.language] ?? AuthorText()
     let translated = text[language] ?? AuthorText()
@@ -86,7 +86,7 @@ public struct Lesson: Sendable {
   }
 
   /// The title in `language` (the translation's, else the lesson's).
-  public func title(_ language: String) -> String {
+  public func title(_ language: Language) -> String {
     text[language]?.title ?? title
   }
 

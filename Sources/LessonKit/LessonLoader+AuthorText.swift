@@ -2,21 +2,18 @@ import ExpressionLanguage
 import GraphEngine
 import Yams
 
-/// The languages lessongen writes prose in.
-public let supportedLanguages = ["en", "ko"]
-
 extension LessonLoader {
   /// Reads `lang`, `introduction`, `notes`, `derivation` and `translations`.
   static func readAuthorText(
     _ fields: [LessonKey: (key: Yams.Node, value: Yams.Node)], source: SourceText,
     fail: (String, SourceLocation) -> Void
-  ) -> (language: String, text: [String: AuthorText], derivation: Derivation?) {
-    var language = "en"
+  ) -> (language: Language, text: [Language: AuthorText], derivation: Derivation?) {
+    var language = Language.english
     if let (_, value) = fields[.lang] {
-      if let code = value.scalarText, supportedLanguages.contains(code) {
-        language = code
+      if let code = value.scalarText, let found = Language(code: code) {
+        language = found
       } else {
-        fail("'lang' is one of \(supportedLanguages.joined(separator: ", "))", value.location)
+        fail("'lang' is one of \(Language.codes)", value.location)
       }
     }
     var own = AuthorText()
@@ -43,8 +40,8 @@ extension LessonLoader {
         return (language, all, derivation)
       }
       for (key, entry) in languages {
-        guard let code = key.scalar?.string, supportedLanguages.contains(code) else {
-          fail("translations are for \(supportedLanguages.joined(separator: ", "))", key.location)
+        guard let code = key.scalar?.string, let translation = Language(code: code) else {
+          fail("translations are for \(Language.codes)", key.location)
           continue
         }
         guard case .mapping(let items) = entry else {
@@ -81,7 +78,7 @@ extension LessonLoader {
                 + "title, description, introduction, notes, derivation", itemKey.location)
           }
         }
-        all[code] = translated
+        all[translation] = translated
       }
     }
     return (language, all, derivation)

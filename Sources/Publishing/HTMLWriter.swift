@@ -16,7 +16,7 @@ public struct HTMLWriter {
   public init() {}
 
   public func write(_ document: Document) -> String {
-    var out = "<!DOCTYPE html>\n<html lang=\"\(escape(document.language))\">\n<head>\n"
+    var out = "<!DOCTYPE html>\n<html lang=\"\(escape(document.language.code))\">\n<head>\n"
     out += "<meta charset=\"utf-8\"/>\n<title>\(escape(document.title))</title>\n"
     if let summary = document.summary {
       out += "<meta name=\"description\" content=\"\(escape(summary))\"/>\n"

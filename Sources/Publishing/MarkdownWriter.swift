@@ -21,7 +21,7 @@ public struct MarkdownWriter {
     var out = "---\n"
     out += "title: " + yamlString(document.title) + "\n"
     if let summary = document.summary { out += "description: " + yamlString(summary) + "\n" }
-    out += "lang: " + document.language + "\n"
+    out += "lang: " + document.language.code + "\n"
     out += "---\n\n"
     out += "# " + escape(document.title) + "\n"
     for block in document.blocks {

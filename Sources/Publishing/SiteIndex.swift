@@ -1,4 +1,5 @@
 import Explain
+public import GraphEngine
 
 /// A site's contents page, `index.html`: its title, and every lesson (grouped as the course
 /// groups them) with its title, description and a thumbnail of its graph, linking to the
@@ -42,13 +43,13 @@ public struct SiteIndex: Sendable {
 
   public var title: String
   public var subtitle: String?
-  public var language: String
+  public var language: Language
   public var groups: [Group]
   /// The word on an exercise sheet's link ("Exercise", "연습 문제").
   public var exerciseWord: String
 
   public init(
-    title: String, subtitle: String?, language: String, groups: [Group],
+    title: String, subtitle: String?, language: Language, groups: [Group],
     exerciseWord: String = "Exercise"
   ) {
     self.title = title
@@ -60,7 +61,8 @@ public struct SiteIndex: Sendable {
 
   public func write() -> String {
     let e = HTMLWriter().escape
-    var out = "<!DOCTYPE html>\n<html lang=\"\(e(language))\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+    var out =
+      "<!DOCTYPE html>\n<html lang=\"\(e(language.code))\">\n<head>\n<meta charset=\"utf-8\"/>\n"
     out += "<title>\(e(title))</title>\n"
     if let subtitle { out += "<meta name=\"description\" content=\"\(e(subtitle))\"/>\n" }
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"

@@ -17,7 +17,7 @@ func figures(
   return FigureSet(
     LessonAnalysis(compiled, figures: kinds, convention: style.convention),
     theme: style, labels: labels,
-    titles: Walkthrough(LessonAnalysis(compiled), language: "en").figureTitle
+    titles: Walkthrough(LessonAnalysis(compiled), language: .english).figureTitle
   ).compose(measurer: PangoTextMeasurer())
 }
 

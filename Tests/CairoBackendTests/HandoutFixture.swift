@@ -15,7 +15,7 @@ enum HandoutFixture {
     let scenes = Dictionary(made.map { ($0.id, $0.scene) }, uniquingKeysWith: { a, _ in a })
     return HandoutLayout.layOut(
       Walkthrough(
-        analysis, language: "en",
+        analysis, language: .english,
         operatorNames: FigureSet.operatorNames(analysis.walked.graph, theme: theme)
       ).document(), figures: scenes, paper: .a4,
       measurer: PangoTextMeasurer()

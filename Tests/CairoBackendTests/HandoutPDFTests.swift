@@ -5,6 +5,7 @@ import Explain
 import Figures
 import FormulaWriting
 import Foundation
+import GraphEngine
 import GraphLayout
 import Handout
 import LessonKit
@@ -13,7 +14,7 @@ import Testing
 
 @Suite("Handout PDF")
 struct HandoutPDFTests {
-  private func document(_ id: String, _ language: String, figures: [Figure]) throws -> Document {
+  private func document(_ id: String, _ language: Language, figures: [Figure]) throws -> Document {
     let compiled = try LessonSource.builtin(id).compile()
     return Walkthrough(LessonAnalysis(compiled, figures: FigureKind.allCases), language: language)
       .document()
@@ -24,7 +25,7 @@ struct HandoutPDFTests {
     for id in LessonSource.builtinIDs(tensors: false) {
       let made = try figures(id, style: .dlfs, kinds: [.graph, .expanded, .steps, .forward])
       let scenes = Dictionary(made.map { ($0.id, $0.scene) }, uniquingKeysWith: { a, _ in a })
-      for language in ["en", "ko"] {
+      for language in Language.allCases {
         for paper in Paper.allCases {
           let pages = HandoutLayout.layOut(
             try document(id, language, figures: made), figures: scenes, paper: paper,
@@ -93,7 +94,7 @@ struct HandoutPDFTests {
       let made = FigureSet(analysis, theme: theme, labels: .numeric, titles: { $0.fileStem })
         .compose(measurer: PangoTextMeasurer())
       let scenes = Dictionary(made.map { ($0.id, $0.scene) }, uniquingKeysWith: { a, _ in a })
-      let document = Walkthrough(analysis, language: "en").document()
+      let document = Walkthrough(analysis, language: .english).document()
       for paper in Paper.allCases {
         let pages = HandoutLayout.layOut(
           document, figures: scenes, paper: paper, measurer: PangoTextMeasurer()
@@ -120,8 +121,8 @@ struct HandoutPDFTests {
 
   @Test(
     "no page is left more than half empty unless what follows cannot fit on it",
-    arguments: ["en", "ko"])
-  func pagesFilled(language: String) throws {
+    arguments: Language.allCases)
+  func pagesFilled(language: Language) throws {
     var lessons = try LessonSource.builtinIDs(tensors: false).map {
       try LessonSource.builtin($0).compile()
     }
@@ -196,10 +197,10 @@ struct HandoutPDFTests {
           compiled, figures: LessonAnalysis.defaultFigures(for: compiled.graph),
           convention: Theme.dlfs.convention),
         theme: .dlfs, labels: .numeric,
-        titles: Walkthrough(LessonAnalysis(compiled), language: "en").figureTitle
+        titles: Walkthrough(LessonAnalysis(compiled), language: .english).figureTitle
       ).compose(measurer: PangoTextMeasurer())
       let scenes = Dictionary(made.map { ($0.id, $0.scene) }, uniquingKeysWith: { a, _ in a })
-      for language in ["en", "ko"] {
+      for language in Language.allCases {
         for paper in Paper.allCases {
           let document = Walkthrough(LessonAnalysis(compiled), language: language)
             .document()
@@ -230,7 +231,7 @@ struct HandoutPDFTests {
 
   @Test("the sigmoid handout: pages, metadata and the trace's numbers as text", .externalTools)
   func sigmoidPDF() throws {
-    let file = try handout("sigmoid", "en", paper: .a4)
+    let file = try handout("sigmoid", .english, paper: .a4)
     defer { try? FileManager.default.removeItem(at: file) }
     let info = try runTool("pdfinfo", [file.path])
     #expect(
@@ -245,7 +246,7 @@ struct HandoutPDFTests {
       #expect(text.contains(number), "\(number)")
     }
     #expect(text.contains("the gradient of L with respect to x"))
-    let letter = try handout("sigmoid", "ko", paper: .letter)
+    let letter = try handout("sigmoid", .korean, paper: .letter)
     defer { try? FileManager.default.removeItem(at: letter) }
     #expect(try runTool("pdfinfo", [letter.path]).contains("612 x 792"))
     #expect(try runTool("pdftotext", [letter.path, "-"]).contains("역전파"))
@@ -254,8 +255,11 @@ struct HandoutPDFTests {
   @Test(
     "bookmarks: one per heading, its title, nested under its section, on the heading's page",
     .externalTools,
-    arguments: [("sigmoid", "en"), ("sigmoid", "ko"), ("tanh", "en"), ("cs231n-circuit", "ko")])
-  func bookmarks(lesson: String, language: String) throws {
+    arguments: [
+      ("sigmoid", Language.english), ("sigmoid", .korean), ("tanh", .english),
+      ("cs231n-circuit", .korean),
+    ])
+  func bookmarks(lesson: String, language: Language) throws {
     let file = try handout(lesson, language, paper: .a4)
     defer { try? FileManager.default.removeItem(at: file) }
     let headings = try document(lesson, language, figures: try handoutFigures(lesson)).blocks
@@ -286,8 +290,8 @@ struct HandoutPDFTests {
 
   @Test(
     "every page is numbered at its foot", .externalTools,
-    arguments: [("sigmoid", "en"), ("sigmoid", "ko"), ("tanh", "en")])
-  func pageNumbers(lesson: String, language: String) throws {
+    arguments: [("sigmoid", Language.english), ("sigmoid", .korean), ("tanh", .english)])
+  func pageNumbers(lesson: String, language: Language) throws {
     let file = try handout(lesson, language, paper: .letter)
     defer { try? FileManager.default.removeItem(at: file) }
     let pages = try pdfPageCount(file)
@@ -303,7 +307,7 @@ struct HandoutPDFTests {
 
   @Test("every font of the handout is embedded, in English and in Korean", .externalTools)
   func embeddedFonts() throws {
-    for (language, paper) in [("en", Paper.a4), ("ko", .a4), ("ko", .letter)] {
+    for (language, paper) in [(Language.english, Paper.a4), (.korean, .a4), (.korean, .letter)] {
       let file = try handout("sigmoid", language, paper: paper)
       defer { try? FileManager.default.removeItem(at: file) }
       let fonts = try pdfFonts(file)
@@ -311,7 +315,7 @@ struct HandoutPDFTests {
       for font in fonts where font.emb != "yes" {
         Issue.record("\(language) \(paper): \(font.name) is not embedded")
       }
-      if language == "ko" {
+      if language == .korean {
         #expect(fonts.contains { $0.name.contains("Nanum") }, "\(fonts.map(\.name))")
       }
     }
@@ -325,12 +329,12 @@ struct HandoutPDFTests {
         compiled, figures: LessonAnalysis.defaultFigures(for: compiled.graph),
         convention: Theme.dlfs.convention),
       theme: .dlfs, labels: .numeric,
-      titles: Walkthrough(LessonAnalysis(compiled), language: "en").figureTitle
+      titles: Walkthrough(LessonAnalysis(compiled), language: .english).figureTitle
     ).compose(measurer: PangoTextMeasurer())
   }
 
   /// The handout of a built-in lesson, written to a temporary file the caller removes.
-  private func handout(_ id: String, _ language: String, paper: Paper) throws -> URL {
+  private func handout(_ id: String, _ language: Language, paper: Paper) throws -> URL {
     let made = try handoutFigures(id)
     let scenes = Dictionary(made.map { ($0.id, $0.scene) }, uniquingKeysWith: { a, _ in a })
     let data = try HandoutRenderer.render(

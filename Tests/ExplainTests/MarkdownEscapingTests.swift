@@ -50,7 +50,7 @@ struct MarkdownEscapingTests {
   func blockStarts() throws {
     let lesson = try LessonLoader.load(text: Self.lesson(), path: "escape.yaml", id: "escape")
     let compiled = try CompiledLesson.compile(lesson)
-    let document = Walkthrough(LessonAnalysis(compiled, figures: []), language: "en").document()
+    let document = Walkthrough(LessonAnalysis(compiled, figures: []), language: .english).document()
     let markdown = MarkdownWriter().write(document)
     // The body, without the front matter (which is YAML, not Markdown).
     let body = markdown.components(separatedBy: "---\n").dropFirst(2).joined(separator: "---\n")

@@ -1,6 +1,7 @@
 import Analysis
 import Explain
 import Foundation
+import GraphEngine
 import LessonKit
 import Publishing
 import Testing
@@ -11,7 +12,7 @@ import Testing
 /// checked one by one.
 @Suite("Walk-through sentences")
 struct SentenceTests {
-  static func markdown(_ file: String, _ language: String) throws -> String {
+  static func markdown(_ file: String, _ language: Language) throws -> String {
     let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       .deletingLastPathComponent().appendingPathComponent("Lessons/\(file).yaml").path
     let compiled = try LessonSource.file(path).compile()
@@ -21,13 +22,13 @@ struct SentenceTests {
 
   @Test("snapshots", arguments: ["fanout-ko", "squared-error-ko"])
   func snapshots(_ file: String) throws {
-    assertMarkdownSnapshot(try Self.markdown(file, "en"), named: file + ".en")
-    assertMarkdownSnapshot(try Self.markdown(file, "ko"), named: file)
+    assertMarkdownSnapshot(try Self.markdown(file, .english), named: file + ".en")
+    assertMarkdownSnapshot(try Self.markdown(file, .korean), named: file)
   }
 
   @Test("x·x + x: 2 nodes along 3 edges, each slot's own local gradient, edge shares")
   func fanOut() throws {
-    let md = try Self.markdown("fanout-ko", "en")
+    let md = try Self.markdown("fanout-ko", .english)
     #expect(md.contains("$x$ is used by 2 nodes along 3 edges"))
     #expect(!md.contains("used by 3 nodes"))
     #expect(md.contains("with respect to its first input, $x$"))
@@ -41,7 +42,7 @@ struct SentenceTests {
 
   @Test("an output named L starts from ∂L/∂L = 1 without calling L the output L itself")
   func outputL() throws {
-    let md = try Self.markdown("squared-error-ko", "en")
+    let md = try Self.markdown("squared-error-ko", .english)
     #expect(md.contains("the gradient of the output $L$ with respect to itself"))
     #expect(!md.contains("is the output $L$ itself"))
   }

@@ -1,4 +1,5 @@
 import Explain
+import GraphEngine
 import LessonKit
 import Publishing
 import Testing
@@ -20,7 +21,7 @@ struct TensorDerivationTests {
 
     """
 
-  func markdown(_ lesson: String = lesson, language: String) throws -> String {
+  func markdown(_ lesson: String = lesson, language: Language) throws -> String {
     let compiled = try #require(
       try CompiledTensorLesson.compile(bytes: Array(lesson.utf8), path: "b.yaml", id: "b"))
     let words = tensorProse(for: language)
@@ -29,7 +30,7 @@ struct TensorDerivationTests {
 
   @Test("a row is summed over axis 0, a column over axis 1, in words and in the equation")
   func broadcastAxes() throws {
-    let english = try markdown(language: "en")
+    let english = try markdown(language: .english)
     #expect(english.contains("b (2,) was added to every row of"))
     #expect(english.contains("c (3, 1) was added to every column of Y (3, 2)"))
     #expect(english.contains("∂L/∂Y summed over axis 1: every column's gradient"))
@@ -41,7 +42,7 @@ struct TensorDerivationTests {
       english.contains(
         #"\frac{\partial L}{\partial b} = \operatorname{sum}\left(\frac{\partial L}{\partial \left(X \cdot g + b\right)}, 0\right)"#
       ))
-    let korean = try markdown(language: "ko")
+    let korean = try markdown(language: .korean)
     #expect(korean.contains("c (3, 1)은 Y (3, 2)의 모든 열에 더해졌으므로"))
     #expect(korean.contains("축 1 방향으로 더한 것입니다"))
   }
@@ -58,14 +59,14 @@ struct TensorDerivationTests {
         m: [2, 3]
 
       """
-    let english = try markdown(lesson, language: "en")
+    let english = try markdown(lesson, language: .english)
     #expect(english.contains("m (2,) was subtracted from every row of Y (2, 2)"))
     #expect(english.contains("its gradient is −∂L/∂Y summed over axis 0"))
     #expect(
       english.contains(
         #"\frac{\partial L}{\partial m} = \operatorname{sum}\left(-\frac{\partial L}{\partial Y}, 0\right)"#
       ))
-    let korean = try markdown(lesson, language: "ko")
+    let korean = try markdown(lesson, language: .korean)
     #expect(korean.contains("모든 행에서 빼졌으므로"))
     #expect(korean.contains("−∂L/∂Y를 축 0 방향으로"))
   }

@@ -22,7 +22,7 @@ func assertMarkdownSnapshot(
 }
 
 func markdown(
-  _ id: String, language: String = "en", figures: [FigureKind] = [.graph, .expanded, .steps]
+  _ id: String, language: Language = .english, figures: [FigureKind] = [.graph, .expanded, .steps]
 ) throws -> String {
   let compiled = try LessonSource.builtin(id).compile()
   return MarkdownWriter().write(
@@ -34,7 +34,7 @@ struct WalkthroughTests {
   @Test("Markdown snapshots of the flagship lessons", arguments: ["sigmoid", "tanh"])
   func snapshots(lesson: String) throws {
     assertMarkdownSnapshot(try markdown(lesson), named: lesson)
-    assertMarkdownSnapshot(try markdown(lesson, language: "ko"), named: lesson + ".ko")
+    assertMarkdownSnapshot(try markdown(lesson, language: .korean), named: lesson + ".ko")
   }
 
   @Test("the forward table lists the inputs for a small graph, not for a large one (given above)")
@@ -42,8 +42,10 @@ struct WalkthroughTests {
     func forwardTable(_ text: String) throws -> [String] {
       let lesson = try LessonLoader.load(text: text, path: "l.yaml", id: "l")
       let md = MarkdownWriter().write(
-        Walkthrough(LessonAnalysis(try CompiledLesson.compile(lesson), figures: []), language: "en")
-          .document())
+        Walkthrough(
+          LessonAnalysis(try CompiledLesson.compile(lesson), figures: []), language: .english
+        )
+        .document())
       let forward = try #require(md.components(separatedBy: "## Forward pass").last)
       return forward.components(separatedBy: "\n").prefix { !$0.hasPrefix("## ") }
         .filter { $0.hasPrefix("| $") }
@@ -102,7 +104,7 @@ struct WalkthroughTests {
 
   @Test("Korean prose uses the established terms")
   func korean() throws {
-    let md = try markdown("sigmoid", language: "ko")
+    let md = try markdown("sigmoid", language: .korean)
     for term in ["기울기", "연쇄 법칙", "순전파", "역전파", "국소적 미분", "$x$에 대한 $L$의 기울기"] {
       #expect(md.contains(term), "\(term)")
     }
@@ -122,8 +124,10 @@ struct WalkthroughTests {
         "title: <script>alert('x')</script> & *bold* [link](y)\ndescription: a \"quote\"\nfunction: y = x\ninputs: {x: 1}\nintroduction: <b>hi</b> | $math$\n",
       path: "e.yaml", id: "e")
     let md = MarkdownWriter().write(
-      Walkthrough(LessonAnalysis(try CompiledLesson.compile(lesson), figures: []), language: "en")
-        .document())
+      Walkthrough(
+        LessonAnalysis(try CompiledLesson.compile(lesson), figures: []), language: .english
+      )
+      .document())
     // The body: front matter is YAML data (site templates escape it); the body is Markdown.
     let body = md.components(separatedBy: "\n---\n").dropFirst().joined()
     #expect(!body.contains("<script>"))
@@ -141,7 +145,8 @@ struct HTMLTests {
   func html() throws {
     let compiled = try LessonSource.builtin("sigmoid").compile()
     let page = HTMLWriter().write(
-      Walkthrough(LessonAnalysis(compiled, figures: [.graph, .expanded]), language: "en").document()
+      Walkthrough(LessonAnalysis(compiled, figures: [.graph, .expanded]), language: .english)
+        .document()
     )
     #expect(page.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
     #expect(page.contains("<title>Derivative of the sigmoid function</title>"))
@@ -162,7 +167,7 @@ struct HTMLTests {
       text: "title: s\nfunction: |\n  u = w * x\n  long_name = u + b\n  y = long_name ^ 2\n"
         + "inputs: {w: 1, x: 2, b: 3}\n", path: "s.yaml", id: "s")
     let document = Walkthrough(
-      LessonAnalysis(try CompiledLesson.compile(lesson), figures: []), language: "en"
+      LessonAnalysis(try CompiledLesson.compile(lesson), figures: []), language: .english
     ).document()
     let page = HTMLWriter().write(document)
     #expect(page.contains("<div class=\"system\">"))
@@ -186,8 +191,10 @@ struct HTMLTests {
       text: "title: <script>x</script> & 'q'\nfunction: y = x\ninputs: {x: 1}\n", path: "e.yaml",
       id: "e")
     let page = HTMLWriter().write(
-      Walkthrough(LessonAnalysis(try CompiledLesson.compile(lesson), figures: []), language: "en")
-        .document())
+      Walkthrough(
+        LessonAnalysis(try CompiledLesson.compile(lesson), figures: []), language: .english
+      )
+      .document())
     #expect(!page.contains("<script>"))
     #expect(page.contains("<h1>&lt;script&gt;x&lt;/script&gt; &amp; &#39;q&#39;</h1>"))
   }

@@ -2,6 +2,7 @@ import Analysis
 import Drawing
 import Explain
 import Figures
+import GraphEngine
 import GraphLayout
 import Handout
 import LessonKit
@@ -19,9 +20,9 @@ struct HandoutPageTests {
         compiled, figures: LessonAnalysis.defaultFigures(for: compiled.graph),
         convention: Theme.dlfs.convention),
       theme: .dlfs, labels: .numeric,
-      titles: Walkthrough(LessonAnalysis(compiled), language: "en").figureTitle
+      titles: Walkthrough(LessonAnalysis(compiled), language: .english).figureTitle
     ).compose(measurer: EstimatedTextMeasurer())
-    let document = Walkthrough(LessonAnalysis(compiled), language: "en").document()
+    let document = Walkthrough(LessonAnalysis(compiled), language: .english).document()
     let scenes = Dictionary(figures.map { ($0.id, $0.scene) }, uniquingKeysWith: { a, _ in a })
     return HandoutLayout.layOut(
       document, figures: scenes, paper: paper, style: style, measurer: EstimatedTextMeasurer())
@@ -140,9 +141,9 @@ struct HandoutTypesetTests {
         compiled, figures: LessonAnalysis.defaultFigures(for: compiled.graph),
         convention: Theme.dlfs.convention),
       theme: .dlfs, labels: .numeric,
-      titles: Walkthrough(LessonAnalysis(compiled), language: "en").figureTitle
+      titles: Walkthrough(LessonAnalysis(compiled), language: .english).figureTitle
     ).compose(measurer: EstimatedTextMeasurer())
-    let document = Walkthrough(LessonAnalysis(compiled), language: "en").document()
+    let document = Walkthrough(LessonAnalysis(compiled), language: .english).document()
     let scenes = Dictionary(figures.map { ($0.id, $0.scene) }, uniquingKeysWith: { a, _ in a })
     let measurer = EstimatedTextMeasurer()
     let typeset = HandoutLayout.typeset(document, paper: .letter, measurer: measurer)

@@ -13,7 +13,7 @@ import Testing
 struct HandoutPaginationTests {
   static func layout(_ id: String, paper: Paper) throws -> PagedHandout {
     let compiled = try LessonSource.builtin(id).compile()
-    let document = Walkthrough(LessonAnalysis(compiled, figures: []), language: "en").document()
+    let document = Walkthrough(LessonAnalysis(compiled, figures: []), language: .english).document()
     return HandoutLayout.layOut(
       document, figures: [:], paper: paper, measurer: EstimatedTextMeasurer())
   }
@@ -51,7 +51,7 @@ struct HandoutPaginationTests {
       + words.joined(separator: " ") + "\n"
     let lesson = try LessonLoader.load(text: yaml, path: "long.yaml", id: "long")
     let document = Walkthrough(
-      LessonAnalysis(try CompiledLesson.compile(lesson), figures: []), language: "en"
+      LessonAnalysis(try CompiledLesson.compile(lesson), figures: []), language: .english
     )
     .document()
     for paper in Paper.allCases {
@@ -80,7 +80,7 @@ struct HandoutPaginationTests {
       "title: Long\nfunction: y = x * 2\ninputs: {x: 1}\nintroduction: start " + word + "\n"
     let lesson = try LessonLoader.load(text: yaml, path: "long.yaml", id: "long")
     let document = Walkthrough(
-      LessonAnalysis(try CompiledLesson.compile(lesson), figures: []), language: "en"
+      LessonAnalysis(try CompiledLesson.compile(lesson), figures: []), language: .english
     )
     .document()
     let layout = HandoutLayout.layOut(
@@ -109,7 +109,7 @@ struct HandoutPaginationTests {
       + "\ninputs: {x: 1}\n"
     let lesson = try LessonLoader.load(text: yaml, path: "long.yaml", id: "long")
     let document = Walkthrough(
-      LessonAnalysis(try CompiledLesson.compile(lesson), figures: []), language: "en"
+      LessonAnalysis(try CompiledLesson.compile(lesson), figures: []), language: .english
     ).document()
     let layout = HandoutLayout.layOut(
       document, figures: [:], paper: .a4, measurer: EstimatedTextMeasurer())
@@ -140,7 +140,7 @@ struct HandoutPaginationTests {
     for count in 40...110 {
       let rows = (0..<count).map { i -> [[Inline]] in [[.text("row\(i)")], [.text("\(i)")]] }
       let document = Document(
-        title: "Table", summary: nil, language: "en",
+        title: "Table", summary: nil, language: .english,
         blocks: [
           .paragraph([.text("A table follows.")]),
           .table(header: [[.text("name")], [.text("value")]], rows: rows),
@@ -185,7 +185,7 @@ struct HandoutPaginationTests {
   func sideBySide() {
     func baselines(_ system: [[Formula]]) -> Set<Double> {
       let document = Document(
-        title: "Equations", summary: nil, language: "en", blocks: [.system(system)])
+        title: "Equations", summary: nil, language: .english, blocks: [.system(system)])
       let layout = HandoutLayout.layOut(
         document, figures: [:], paper: .a4, measurer: EstimatedTextMeasurer())
       var ys: Set<Double> = []

@@ -35,11 +35,11 @@ struct LineBreakTests {
     let korean = HandoutLayout.typeset(
       Document(
         title: "배치 두 개에 대한 2층 신경망 (밑바닥부터 시작하는 딥러닝)", summary: "모든 기울기를 역전파로 구합니다.",
-        language: "ko", blocks: []), paper: .a4, measurer: measurer)
+        language: .korean, blocks: []), paper: .a4, measurer: measurer)
     #expect(korean.titleText.markup.contains("<span allow_breaks=\"false\">딥러닝)</span>"))
     #expect(korean.summaryText?.markup.contains("<span allow_breaks=\"false\">역전파로</span>") == true)
     let english = HandoutLayout.typeset(
-      Document(title: "A <b> & c", summary: nil, language: "en", blocks: []), paper: .a4,
+      Document(title: "A <b> & c", summary: nil, language: .english, blocks: []), paper: .a4,
       measurer: measurer)
     #expect(english.titleText.markup == "A &lt;b&gt; &amp; c")
   }

@@ -1,3 +1,4 @@
+import GraphEngine
 import LessonKit
 import Testing
 
@@ -24,18 +25,18 @@ struct TranslationTests {
   @Test("a partial translation keeps the author's other texts instead of dropping them")
   func merged() throws {
     let lesson = try LessonLoader.load(text: Self.lesson, path: "e.yaml", id: "e")
-    let ko = lesson.authorText("ko")
+    let ko = lesson.authorText(.korean)
     #expect(ko.title == "제곱 오차")
     #expect(ko.introduction == "The squared error punishes large misses.")
     #expect(ko.notes["d"] == "빗나간 정도")
     #expect(ko.notes["L"] == "the loss")
-    #expect(lesson.authorText("en").notes["d"] == "the miss")
+    #expect(lesson.authorText(.english).notes["d"] == "the miss")
   }
 
   @Test("the texts a language has no translation of are named")
   func untranslated() throws {
     let lesson = try LessonLoader.load(text: Self.lesson, path: "e.yaml", id: "e")
-    #expect(lesson.untranslated(in: "en") == [])
-    #expect(lesson.untranslated(in: "ko") == ["description", "introduction", "note on L"])
+    #expect(lesson.untranslated(in: .english) == [])
+    #expect(lesson.untranslated(in: .korean) == ["description", "introduction", "note on L"])
   }
 }
