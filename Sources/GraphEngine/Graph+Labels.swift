@@ -1,9 +1,8 @@
 extension Op {
-  /// Whether input `i` of the op is a loss's labels t (`cross_entropy`, `softmax_with_loss`):
-  /// data the loss compares against, which nothing learns, so no gradient is followed to it.
-  public func isLabelSlot(_ i: Int) -> Bool {
-    (self == .crossEntropy || self == .softmaxWithLoss) && i == 1
-  }
+  /// Whether input `i` of the op is a loss's labels t (`cross_entropy`, `softmax_with_loss`;
+  /// ``TensorRule/labels``): data the loss compares against, which nothing learns, so no
+  /// gradient is followed to it.
+  public func isLabelSlot(_ i: Int) -> Bool { descriptor.tensor?.labels.contains(i) ?? false }
 }
 
 extension Graph {

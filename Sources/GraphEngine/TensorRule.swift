@@ -22,17 +22,21 @@ public struct TensorRule: Sendable {
   /// product, the Affine layer): the figures write their dimension check and take a left
   /// operand of several rows for a batch, and its work is counted as m·k·n multiply–adds.
   public let multipliesMatrices: Bool
+  /// The inputs that are a loss's labels t: data the loss compares against, which nothing
+  /// learns, so no gradient is followed to them (``Op/isLabelSlot(_:)``).
+  public let labels: Set<Int>
 
   public init(
     forward: @escaping @Sendable ([Tensor], Double) -> Tensor,
     backward: @escaping @Sendable ([Tensor], Tensor, Tensor, Double) -> [Tensor],
     formulas: @escaping @Sendable (GradientShapes) -> [Formula?],
-    multipliesMatrices: Bool = false
+    multipliesMatrices: Bool = false, labels: Set<Int> = []
   ) {
     self.forward = forward
     self.backward = backward
     self.formulas = formulas
     self.multipliesMatrices = multipliesMatrices
+    self.labels = labels
   }
 
   /// An op that works element by element, from its scalar rules: the inputs are broadcast to

@@ -192,4 +192,19 @@ struct OpInfoTests {
     #expect(
       written(.softmaxWithLoss, [[2, 3], [2, 3]], []) == ["∂L/∂y·((softmax(a) − b)/2)", nil])
   }
+
+  @Test("a loss's labels are its descriptor's, and no gradient formula is written for them")
+  func labelSlots() {
+    for op in Self.ops {
+      let slots = (0..<op.descriptor.arity).filter { op.isLabelSlot($0) }
+      let expected = op == .crossEntropy || op == .softmaxWithLoss ? [1] : []
+      #expect(slots == expected, "\(op)")
+      guard let sample = samples(op).first else { continue }
+      let shapes = GradientShapes(
+        inputs: sample.inputs.map(\.shape),
+        output: op.tensorRule.forward(sample.inputs, sample.k).shape, k: sample.k)
+      let formulas = op.tensorRule.formulas(shapes)
+      for slot in slots { #expect(formulas[slot] == nil, "\(op): a formula for its labels") }
+    }
+  }
 }

@@ -151,7 +151,7 @@ extension OpDescriptor {
       formulas: { shapes in
         let n = shapes.rows[0]
         return [.product([.upstream, .negate(.quotient(b, n == 1 ? a : .product([n, a])))]), nil]
-      }))
+      }, labels: [1]))
 
   /// softmax_with_loss(a, t) = cross_entropy(softmax(a), t), DLFS's Softmax-with-Loss layer:
   /// a composite whose backward pass is (y − t)/N for y = softmax(a) and t rows that each
@@ -192,7 +192,7 @@ extension OpDescriptor {
         let n = shapes.rows[0]
         let difference = Formula.difference(.call(.softmax, [a]), b)
         return [.product([.upstream, n == 1 ? difference : .quotient(difference, n)]), nil]
-      }))
+      }, labels: [1]))
 
   /// affine(X, W, b) = X @ W + b, DLFS's Affine layer: a composite of MatMul and + (the bias
   /// broadcast over a batch's rows). ∂L/∂X = ∂L/∂Y·Wᵀ, ∂L/∂W = Xᵀ·∂L/∂Y, ∂L/∂b = ∂L/∂Y
