@@ -227,7 +227,9 @@ public struct TensorWalkthrough {
     // W₁ as the figures and equations write W1.
     if let name = node.name { return Formula.symbol(name).unicode() }
     if node.op == .constant { return Self.number(node.parameter, digits: 6) }
-    if let formula = graph.operandFormula(id), formula.unicode().count <= Graph.wireNameLength {
+    if let formula = graph.operandFormula(id, shapes: evaluation.values.map(\.shape)),
+      formula.unicode().count <= Graph.wireNameLength
+    {
       return "(" + formula.unicode() + ")"
     }
     return words.unnamed(node.op.descriptor.walkthroughName)
@@ -239,7 +241,8 @@ public struct TensorWalkthrough {
     let node = graph[id]
     if let name = node.name { return .symbol(name) }
     if node.op == .constant { return .number(node.parameter) }
-    return node.op.descriptor.value(node.inputs.map { formula($0) }, node.parameter)
+    return graph.valueFormula(
+      id, operands: node.inputs.map { formula($0) }, shapes: evaluation.values.map(\.shape))
   }
 
   /// ∂L/∂ of a node.

@@ -153,7 +153,9 @@ public enum TensorFigure {
       let node = graph[id]
       if let name = node.name { return .symbol(name) }
       if node.op == .constant { return .number(node.parameter) }
-      guard var formula = graph.operandFormula(id) else { return nil }
+      guard var formula = graph.operandFormula(id, shapes: evaluation.values.map(\.shape)) else {
+        return nil
+      }
       if node.op == .repeatRows && batch.contains(id) {
         // N copies.
         formula = .call(.repeatRows, [.symbol(graph[node.inputs[0]].name ?? ""), .symbol("N")])

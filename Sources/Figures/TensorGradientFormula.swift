@@ -1,3 +1,4 @@
+import Analysis
 import FormulaWriting
 import GraphEngine
 
@@ -54,7 +55,8 @@ struct TensorGradientFormula {
     if node.op == .constant { return .number(node.parameter) }
     if let name = name(id) { return name }
     guard depth < 2 else { return .symbol(String(repeating: "…", count: Self.longest)) }
-    return node.op.descriptor.value(node.inputs.map { value($0, depth: depth + 1) }, node.parameter)
+    return graph.valueFormula(
+      id, operands: node.inputs.map { value($0, depth: depth + 1) }, shapes: shapes)
   }
 
   /// How many rows a value has: N for a batch's, 1 for a vector.

@@ -40,7 +40,7 @@ struct TensorDerivationTests {
       ))
     #expect(
       english.contains(
-        #"\frac{\partial L}{\partial b} = \operatorname{sum}\left(\frac{\partial L}{\partial \left(X \cdot g + b\right)}, 0\right)"#
+        #"\frac{\partial L}{\partial b} = \operatorname{sum}\left(\frac{\partial L}{\partial \left(X \odot g + b\right)}, 0\right)"#
       ))
     let korean = try markdown(language: .korean)
     #expect(korean.contains("c (3, 1)은 Y (3, 2)의 모든 열에 더해졌으므로"))

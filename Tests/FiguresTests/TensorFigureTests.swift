@@ -103,6 +103,13 @@ struct TensorFigureTests {
     #expect(repeated.contains("∂L/∂x = sum(∂L/∂repeat(x, 3), 0)\n(2,)"), "\(repeated)")
     #expect(repeated.contains("∂L/∂C = ∂L/∂Y ⊙ repeat(x, 3)\n(3, 2)"))
     #expect(repeated.contains("∂L/∂Y = repeat(∂L/∂s, 3)\n(3, 2)"))
+    // Two arrays multiplied element by element: ⊙, not the matrix product's ·.
+    let squared = try texts("L = sum(Y * Y)", ["Y": c])
+    #expect(squared.contains("Y ⊙ Y (3, 2)"), "\(squared)")
+    #expect(squared.contains("∂L/∂Y = ∂L/∂(Y ⊙ Y) ⊙ Y\n(3, 2)"), "\(squared)")
+    // A number times an array stays a product.
+    let doubled = try texts("L = sum(2 * Y)", ["Y": c])
+    #expect(!doubled.contains { $0.contains("⊙") }, "\(doubled)")
     let sigmoid = try texts("h = sigmoid(X @ W)", ["X": Self.batch["X"]!, "W": Self.batch["W"]!])
     #expect(sigmoid.contains("∂L/∂(X·W) = ∂L/∂h ⊙ h(1 − h)\n(N, 3)"), "\(sigmoid)")
     let loss = try texts(
