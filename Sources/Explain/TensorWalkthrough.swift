@@ -257,12 +257,9 @@ public struct TensorWalkthrough {
     let shapes = GradientShapes(
       inputs: node.inputs.map { evaluation.values[$0].shape },
       output: evaluation.values[node.id].shape, k: node.parameter)
-    let formulas = node.op.tensorRule.formulas(shapes)
-    guard i < formulas.count, let rule = formulas[i] else { return nil }
-    let upstream: Formula = graph[node.id].name == "L" ? 1 : gradient(node.id)
-    return rule.substituting(
-      operands: node.inputs.map { formula($0) }, result: formula(node.id), upstream: upstream
-    ).tidied()
+    return node.op.tensorRule.formula(
+      input: i, shapes, operands: node.inputs.map { formula($0) }, result: formula(node.id),
+      upstream: gradient(node.id), upstreamIsOne: graph[node.id].name == "L")
   }
 
   /// ∂L/∂(input) = its op's backward formula, as a display equation.

@@ -33,15 +33,12 @@ struct TensorGradientFormula {
     let context = GradientShapes(
       inputs: inputs.map { shapes[$0] }, output: shapes[node.id], k: node.parameter,
       rows: inputs.map(rowCount))
-    let formulas = node.op.tensorRule.formulas(context)
-    guard i < formulas.count, let formula = formulas[i], let own = name(node.id) else {
-      return nil
-    }
-    let upstream: Formula =
-      own == .symbol("L") ? 1 : .derivative(of: .symbol("L"), withRespectTo: own)
-    let written = formula.substituting(
-      operands: inputs.map { value($0) }, result: value(node.id), upstream: upstream
-    ).tidied()
+    guard let own = name(node.id),
+      let written = node.op.tensorRule.formula(
+        input: i, context, operands: inputs.map { value($0) }, result: value(node.id),
+        upstream: .derivative(of: .symbol("L"), withRespectTo: own),
+        upstreamIsOne: own == .symbol("L"))
+    else { return nil }
     let markup = LinearFormulaWriter<PangoMarkupDialect>(
       numbers: .shortest(significantDigits: 6)
     ).write(written)

@@ -107,6 +107,9 @@ struct TensorFigureTests {
     let squared = try texts("L = sum(Y * Y)", ["Y": c])
     #expect(squared.contains("Y ⊙ Y (3, 2)"), "\(squared)")
     #expect(squared.contains("∂L/∂Y = ∂L/∂(Y ⊙ Y) ⊙ Y\n(3, 2)"), "\(squared)")
+    // The loss's own gradient is written as itself, not as a bare 1 beside the value 1.
+    let summed = try texts("s = sum(Y)\nL = s + d", ["Y": c, "d": Tensor(scalar: 2)])
+    #expect(summed.contains("∂L/∂s = ∂L/∂L"), "\(summed)")
     // A number times an array stays a product.
     let doubled = try texts("L = sum(2 * Y)", ["Y": c])
     #expect(!doubled.contains { $0.contains("⊙") }, "\(doubled)")
