@@ -99,9 +99,15 @@ enum CrossingReduction {
       let again = run(compact, best.layers, sweeps: sweeps, presorted: true, median: true)
       if again.crossings < best.crossings { best = again }
     }
+    return expanded(best.layers, compact, grid)
+  }
+
+  /// The whole grid's order from the node ranks' `nodeLayers`: each odd rank's items sorted
+  /// by their neighbours after, then before (which adds no crossing).
+  static func expanded(_ nodeLayers: [[Int]], _ compact: Compact, _ grid: LayerGrid) -> Order {
     var layers = grid.layers
     var position = [Int](repeating: 0, count: grid.items.count)
-    for (k, layer) in best.layers.enumerated() {
+    for (k, layer) in nodeLayers.enumerated() {
       layers[2 * k] = layer
       for (i, item) in layer.enumerated() { position[item] = i }
     }
