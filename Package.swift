@@ -27,8 +27,11 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
   ],
   targets: [
-    // Pure Swift: the ops, the graph, forward and backward passes, symbolic formulas.
-    .target(name: "GraphEngine", swiftSettings: strictSettings),
+    // Formulas as data (the symbolic gradients, labels and equations) and their tidying.
+    .target(name: "FormulaModel", swiftSettings: strictSettings),
+    // Pure Swift: the ops, the graph, forward and backward passes; each op's rules stated as
+    // formulas.
+    .target(name: "GraphEngine", dependencies: ["FormulaModel"], swiftSettings: strictSettings),
     // Formulas written out: Unicode and Pango markup (one linear writer, two dialects), LaTeX
     // and MathML.
     .target(

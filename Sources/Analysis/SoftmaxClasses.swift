@@ -47,7 +47,7 @@ public struct SoftmaxClasses: Sendable {
     let evaluation = shaped.evaluation
     guard
       let node = graph.nodes.first(where: { node in
-        node.op == .softmaxWithLoss
+        node.op.role == .softmaxLoss
           && (2...Self.largest).contains(
             evaluation.values[node.inputs[0]].shape.dimensions.last ?? 0)
       })

@@ -57,12 +57,13 @@ public struct TensorWalkthrough {
     }
     if hasExpanded {
       let ops = Set(graph.nodes.map(\.op))
+      let roles = Set(graph.nodes.map(\.op.role))
       blocks.append(
         .paragraph([
           .text(
             words.expandedIntro(
               affine: ops.contains(.affine), repeats: repeats,
-              loss: ops.contains(.softmaxWithLoss)))
+              loss: roles.contains(.softmaxLoss)))
         ]))
       blocks.append(
         .figure(
@@ -314,12 +315,12 @@ public struct TensorWalkthrough {
             ]))
           out += backwardEquation(node, input: i)
         }
-      case .softmaxWithLoss:
+      case _ where node.op.role == .softmaxLoss:
         var a = name(node.inputs[0])
         if a.hasPrefix("(") && a.hasSuffix(")") { a = String(a.dropFirst().dropLast()) }
         out.append(.paragraph([.text(words.softmaxWithLoss(a, name(node.inputs[1])))]))
         out += backwardEquation(node, input: 0)
-      case .repeatRows:
+      case _ where node.op.role == .rowCopies:
         out.append(
           .paragraph([.text(words.repeatSum(name(node.inputs[0]), Int(node.parameter)))]))
         out += backwardEquation(node, input: 0)

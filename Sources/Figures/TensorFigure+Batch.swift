@@ -23,7 +23,9 @@ extension TensorFigure {
       switch node.op {
       case _ where node.op.multipliesMatrices:
         if batch.contains(node.inputs[0]) { batch.insert(node.id) }
-      case .repeatRows, .sum, .sumAxis, .mean:
+      case _ where node.op.role == .rowCopies:
+        continue
+      case .sum, .sumAxis, .mean:
         continue
       default:
         if node.inputs.contains(where: { batch.contains($0) && rows($0) == n }) {
@@ -36,7 +38,7 @@ extension TensorFigure {
       let batchRows = node.inputs.first { batch.contains($0) }.flatMap(rows)
       guard let n = batchRows else { continue }
       for input in node.inputs where rows(input) == n {
-        if graph[input].op == .input || graph[input].op == .repeatRows { batch.insert(input) }
+        if graph[input].op == .input || graph[input].op.role == .rowCopies { batch.insert(input) }
       }
     }
     return batch

@@ -156,9 +156,9 @@ public enum TensorFigure {
       guard var formula = graph.operandFormula(id, shapes: evaluation.values.map(\.shape)) else {
         return nil
       }
-      if node.op == .repeatRows && batch.contains(id) {
+      if node.op.role == .rowCopies && batch.contains(id) {
         // N copies.
-        formula = .call(.repeatRows, [.symbol(graph[node.inputs[0]].name ?? ""), .symbol("N")])
+        formula = .call(node.op, [.symbol(graph[node.inputs[0]].name ?? ""), .symbol("N")])
       }
       let written = LinearFormulaWriter<PangoMarkupDialect>(
         numbers: .shortest(significantDigits: 6)

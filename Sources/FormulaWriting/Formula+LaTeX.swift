@@ -71,7 +71,7 @@ struct LaTeXWriter {
       // A stacked fraction is an atom, but raised to a power it needs its parentheses.
       let b = base.isFraction ? "\\left(" + body(base) + "\\right)" : write(base, context: 5)
       return "{" + b + "}^{" + write(exponent, context: 0) + "}"
-    case .call(let function, let args):
+    case .apply(let function, let args):
       let list = args.map { write($0, context: 0) }.joined(separator: ", ")
       let spelling = function.spelling
       switch spelling.form {
@@ -143,7 +143,7 @@ extension Formula {
   /// A name, or a name raised to a power (`x`, `w₁`, `x²`): what cannot stand next to
   /// another name without a sign between them.
   var isCall: Bool {
-    if case .call = self { return true }
+    if case .apply = self { return true }
     return false
   }
 
@@ -168,7 +168,7 @@ extension Formula {
     if previous.isArrayFactor || next.isArrayFactor { return "·" }
     // tan(x)·x, exp(a)·exp(b): after a function's parentheses a factor would read as its
     // argument or as a second call.
-    if case .call = previous, next.isName || next.isCall { return "·" }
+    if case .apply = previous, next.isName || next.isCall { return "·" }
     // 0.731059 × (1 − 0.731059): a decimal written next to what follows reads as one number.
     if case .number(let v) = previous, v != v.rounded() { return "×" }
     return LinearFormulaWriter<UnicodeDialect>.needsDot(between: previous, and: next) ? "·" : nil

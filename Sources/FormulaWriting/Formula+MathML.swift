@@ -84,7 +84,7 @@ struct MathMLWriter {
         base.isFraction
         ? "<mrow><mo>(</mo>" + body(base) + "<mo>)</mo></mrow>" : write(base, context: 5)
       return "<msup>" + b + write(exponent, context: 0) + "</msup>"
-    case .call(let function, let args):
+    case .apply(let function, let args):
       let list = args.map { write($0, context: 0) }.joined(separator: op(","))
       let spelling = function.spelling
       switch spelling.form {

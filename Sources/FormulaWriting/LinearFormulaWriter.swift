@@ -67,7 +67,7 @@ public struct LinearFormulaWriter<Dialect: FormulaDialect> {
       }
       return Dialect.power(
         base: write(base, context: 5), exponent: write(exponent, context: 0), plain: plain)
-    case .call(let op, let args):
+    case .apply(let op, let args):
       let spelling = op.spelling
       switch spelling.form {
       case .radical: return t("√") + write(args[0], context: 5)

@@ -115,6 +115,12 @@ public enum Op: String, CaseIterable, Hashable, Sendable {
       ?? OpDescriptor.Spelling(rawValue, latex: "\\operatorname{\(rawValue)}")
   }
 
+  /// The op as a formula's function.
+  public var function: Formula.Function { Formula.Function(id: rawValue, spelling: spelling) }
+
+  /// The op whose ``function`` this is.
+  public init?(_ function: Formula.Function) { self.init(rawValue: function.id) }
+
   /// The op a lesson calls by `name` (`exp`, `sigmoid`), if there is one.
   public static func called(_ name: String) -> Op? { callNames[name] }
 
@@ -135,6 +141,9 @@ public enum Op: String, CaseIterable, Hashable, Sendable {
   /// The forward value and backward pass on shaped values.
   /// Whether the op multiplies its first two inputs as matrices (``TensorRule/multipliesMatrices``).
   public var multipliesMatrices: Bool { descriptor.tensor?.multipliesMatrices ?? false }
+
+  /// What the lessons say of the op beyond its formula (``TensorRule/role``).
+  public var role: TensorRule.Role { descriptor.tensor?.role ?? .plain }
 
   public var tensorRule: TensorRule {
     descriptor.tensor ?? .elementwise { self.descriptor }

@@ -25,18 +25,33 @@ public struct TensorRule: Sendable {
   /// The inputs that are a loss's labels t: data the loss compares against, which nothing
   /// learns, so no gradient is followed to them (``Op/isLabelSlot(_:)``).
   public let labels: Set<Int>
+  /// What the lessons say of the node beyond its formula.
+  public let role: Role
+
+  /// A node the figures and the walk-through explain by what it does, beyond its formula.
+  public enum Role: Sendable, Equatable {
+    /// An op its formulas explain.
+    case plain
+    /// n copies of one row (a bias repeated over a batch, DLFS 2 §1.3.4): its gradient is
+    /// the sum of the copies' gradients, and its rows are a batch's rows.
+    case rowCopies
+    /// softmax then cross-entropy as one layer (DLFS's Softmax-with-Loss): its gradient is
+    /// (y − t)/N, and its classes can be drawn out one by one.
+    case softmaxLoss
+  }
 
   public init(
     forward: @escaping @Sendable ([Tensor], Double) -> Tensor,
     backward: @escaping @Sendable ([Tensor], Tensor, Tensor, Double) -> [Tensor],
     formulas: @escaping @Sendable (GradientShapes) -> [Formula?],
-    multipliesMatrices: Bool = false, labels: Set<Int> = []
+    multipliesMatrices: Bool = false, labels: Set<Int> = [], role: Role = .plain
   ) {
     self.forward = forward
     self.backward = backward
     self.formulas = formulas
     self.multipliesMatrices = multipliesMatrices
     self.labels = labels
+    self.role = role
   }
 
   /// An op that works element by element, from its scalar rules: the inputs are broadcast to

@@ -74,8 +74,8 @@ enum TensorArtifacts {
               title: words.expandedTitle(title), id: .expanded, geometry: geometry))
           walkthrough.hasExpanded = true
           walkthrough.repeats =
-            expanded.graph.nodes.count { $0.op == .repeatRows }
-            > compiled.graph.nodes.count { $0.op == .repeatRows }
+            expanded.graph.nodes.count { $0.op.role == .rowCopies }
+            > compiled.graph.nodes.count { $0.op.role == .rowCopies }
         }
         // Softmax-with-Loss on up to 3 classes, drawn out as in DLFS's Appendix A.
         if plan.kinds.contains(.expanded), let classes = SoftmaxClasses(compiled) {

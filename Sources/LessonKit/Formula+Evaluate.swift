@@ -34,13 +34,14 @@ extension Formula {
         return p
       case .quotient(let a, let b): return both(a, b, /)
       case .power(let a, let b): return both(a, b, Math.pow)
-      case .call(let function, let args):
+      case .apply(let function, let args):
+        guard let op = Op(function) else { return nil }
         var values: [Double] = []
         for arg in args {
           guard let v = eval(arg) else { return nil }
           values.append(v)
         }
-        return function.forward(values, parameter: 0)
+        return op.forward(values, parameter: 0)
       case .sign(let a): return eval(a).map { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) }
       case .equation(let sides): return sides.last.flatMap(eval)
       case .matrix: return nil

@@ -116,7 +116,7 @@ public struct MathTypesetter {
       out.width += e.width + size * 0.08
       out.ascent = Swift.max(b.ascent, rise + e.ascent)
       return out
-    case .call(let function, let args):
+    case .apply(let function, let args):
       let list = args.enumerated().flatMap { i, a -> [MathBox] in
         (i > 0 ? [op(", ", size: size)] : []) + [box(a, size: size)]
       }

@@ -92,7 +92,7 @@ extension OpDescriptor {
         return Tensor(Shape([Int(k), d]), (0..<Int(k)).flatMap { _ in x[0].elements })
       },
       backward: { x, _, g, _ in [summed(g, axis: 0).reshaped(x[0].shape)] },
-      formulas: { _ in [.call(.sum, [.upstream, .number(0)])] }))
+      formulas: { _ in [.call(.sum, [.upstream, .number(0)])] }, role: .rowCopies))
 
   /// softmax(x) over the last axis: yᵢ = exp(xᵢ)/Σⱼ exp(xⱼ); ∂L/∂x = y ⊙ (∂L/∂y − Σⱼ
   /// ∂L/∂yⱼ·yⱼ), row by row. On a number it is 1.
@@ -192,7 +192,7 @@ extension OpDescriptor {
         let n = shapes.rows[0]
         let difference = Formula.difference(.call(.softmax, [a]), b)
         return [.product([.upstream, n == 1 ? difference : .quotient(difference, n)]), nil]
-      }, labels: [1]))
+      }, labels: [1], role: .softmaxLoss))
 
   /// affine(X, W, b) = X @ W + b, DLFS's Affine layer: a composite of MatMul and + (the bias
   /// broadcast over a batch's rows). ∂L/∂X = ∂L/∂Y·Wᵀ, ∂L/∂W = Xᵀ·∂L/∂Y, ∂L/∂b = ∂L/∂Y

@@ -30,8 +30,9 @@ public indirect enum Formula: Hashable, Sendable {
   case ones
   case quotient(Formula, Formula)
   case power(Formula, Formula)
-  /// A function applied to arguments: exp, log, sin, σ, max, …
-  case call(Op, [Formula])
+  /// A function applied to arguments: exp, log, sin, σ, max, … (GraphEngine's
+  /// `Formula.call(_:_:)` applies an op).
+  case apply(Function, [Formula])
   /// sign a: −1, 0 or 1.
   case sign(Formula)
   /// 1 when the comparison holds, else 0 (Iverson bracket), as in the gradient of relu.

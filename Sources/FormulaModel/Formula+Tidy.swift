@@ -47,7 +47,7 @@ extension Formula {
       if y == 1 { return x }
       if y == 0 { return 1 }
       return .power(x, y)
-    case .call, .sign, .indicator, .equation, .matrix:
+    case .apply, .sign, .indicator, .equation, .matrix:
       return mapChildren { $0.tidied() }
     }
   }
@@ -108,7 +108,7 @@ extension Formula {
     case .product(let factors): return .product(factors.map(transform))
     case .quotient(let a, let b): return .quotient(transform(a), transform(b))
     case .power(let a, let b): return .power(transform(a), transform(b))
-    case .call(let f, let args): return .call(f, args.map(transform))
+    case .apply(let f, let args): return .apply(f, args.map(transform))
     case .sign(let a): return .sign(transform(a))
     case .equation(let sides): return .equation(sides.map(transform))
     case .matrix(let rows): return .matrix(rows.map { $0.map(transform) })
