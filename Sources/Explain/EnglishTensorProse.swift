@@ -135,12 +135,14 @@ struct EnglishTensorProse: TensorProse {
       + "element (⊙) by its local gradient: ∂L/∂\(x) = ∂L/∂\(y) ⊙ \(local)."
   }
 
-  func matmul(x: String, w: String, y: String, xShape: Shape, wShape: Shape, yShape: Shape)
-    -> String
-  {
+  func matmul(
+    x: String, w: String, y: String, transposed: (x: String, w: String), xShape: Shape,
+    wShape: Shape, yShape: Shape
+  ) -> String {
     let (xs, ws, ys) = (xShape.description, wShape.description, yShape.description)
-    return "\(x) \(xs) · \(w) \(ws) → \(ys). ∂L/∂\(x) = ∂L/∂\(y) · \(w)ᵀ: only \(ys) times "
-      + "\(w)ᵀ gives the shape of \(x), \(xs). ∂L/∂\(w) = \(x)ᵀ · ∂L/∂\(y), of shape \(ws)."
+    let (xT, wT) = transposed
+    return "\(x) \(xs) · \(w) \(ws) → \(ys). ∂L/∂\(x) = ∂L/∂\(y) · \(wT): only \(ys) times "
+      + "\(wT) gives the shape of \(x), \(xs). ∂L/∂\(w) = \(xT) · ∂L/∂\(y), of shape \(ws)."
   }
 
   func bias(
@@ -184,6 +186,12 @@ struct EnglishTensorProse: TensorProse {
   func repeatSum(_ x: String, _ n: Int) -> String {
     "The Repeat node copies \(x) \(n) times, so its backward pass is a Sum of the \(n) "
       + "gradients that come back."
+  }
+
+  func transposed(_ x: String, _ y: String) -> String {
+    "The Transpose node moves each element of \(x) to the mirrored place in \(y) (row i, "
+      + "column j to row j, column i) without changing it, so each gradient goes back to where "
+      + "its element came from: the gradient is transposed back."
   }
 
   var valuesHeading: String { "Values and gradients" }

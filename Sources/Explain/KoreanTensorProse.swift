@@ -127,13 +127,16 @@ struct KoreanTensorProse: TensorProse {
       + "∂L/∂\(x) = ∂L/∂\(y) ⊙ \(local)."
   }
 
-  func matmul(x: String, w: String, y: String, xShape: Shape, wShape: Shape, yShape: Shape)
-    -> String
-  {
+  func matmul(
+    x: String, w: String, y: String, transposed: (x: String, w: String), xShape: Shape,
+    wShape: Shape, yShape: Shape
+  ) -> String {
     let (xs, ws, ys) = (xShape.description, wShape.description, yShape.description)
-    return "\(x) \(xs) · \(w) \(ws) → \(ys). ∂L/∂\(x) = ∂L/∂\(y) · \(w)ᵀ: \(ys)에 \(w)ᵀ를 곱해야 "
+    let (xT, wT) = transposed
+    return "\(x) \(xs) · \(w) \(ws) → \(ys). ∂L/∂\(x) = ∂L/∂\(y) · \(wT): \(ys)에 "
+      + KoreanParticle.after(wT, "을", "를") + " 곱해야 "
       + "\(x)의 모양 " + KoreanParticle.after(xs, "이", "가") + " 됩니다. "
-      + "∂L/∂\(w) = \(x)ᵀ · ∂L/∂\(y): 모양 \(ws)."
+      + "∂L/∂\(w) = \(xT) · ∂L/∂\(y): 모양 \(ws)."
   }
 
   func bias(
@@ -173,6 +176,11 @@ struct KoreanTensorProse: TensorProse {
   func repeatSum(_ x: String, _ n: Int) -> String {
     "Repeat 노드는 " + KoreanParticle.after(x, "을", "를")
       + " \(n)번 복사하므로, 그 역전파는 흘러온 \(n)개의 기울기를 더하는 Sum입니다."
+  }
+
+  func transposed(_ x: String, _ y: String) -> String {
+    "Transpose 노드는 \(x)의 각 원소를 값은 그대로 두고 \(y)의 대칭 위치(i행 j열에서 j행 i열)로 옮기므로, 기울기도 "
+      + "원소가 온 자리로 되돌아갑니다. 즉 기울기를 다시 전치합니다."
   }
 
   var valuesHeading: String { "값과 기울기" }

@@ -51,8 +51,10 @@ public protocol TensorProse: Sendable {
   func shapesIntro(products: Bool) -> String
   /// An element-by-element op's backward pass: ∂L/∂x = ∂L/∂y ⊙ (local gradient).
   func elementwise(_ op: String, x: String, y: String, local: String) -> String
-  func matmul(x: String, w: String, y: String, xShape: Shape, wShape: Shape, yShape: Shape)
-    -> String
+  func matmul(
+    x: String, w: String, y: String, transposed: (x: String, w: String), xShape: Shape,
+    wShape: Shape, yShape: Shape
+  ) -> String
   /// `b` was broadcast to `output` along `axes` (``GraphEngine/GradientShapes/broadcastAxes(from:to:)``):
   /// added to every row ([0]), every column ([1] of a matrix), or stretched along several;
   /// `negated` when it was subtracted (its gradient is then −∂L/∂Y summed).
@@ -65,6 +67,8 @@ public protocol TensorProse: Sendable {
   var labelsHaveNoGradient: String { get }
   func softmaxWithLoss(_ a: String, _ t: String) -> String
   func repeatSum(_ x: String, _ n: Int) -> String
+  /// A transpose y = xᵀ: each element moved, so each gradient moved back.
+  func transposed(_ x: String, _ y: String) -> String
   var valuesHeading: String { get }
   /// After the input's name: its shape, value and gradient.
   func valueSentence(_ shape: Shape, _ value: String, _ gradient: String, of name: String)

@@ -231,9 +231,20 @@ public struct TensorWalkthrough {
     if let formula = graph.operandFormula(id, shapes: evaluation.values.map(\.shape)),
       formula.unicode().count <= Graph.wireNameLength
     {
+      // Wᵀ reads as one name; X·W + b needs its parentheses.
+      if case .transpose(.symbol) = formula { return formula.unicode() }
       return "(" + formula.unicode() + ")"
     }
     return words.unnamed(node.op.descriptor.walkthroughName)
+  }
+
+  /// A node's transpose as the text writes it: Xᵀ, W for the transpose of Wᵀ, (X·W)ᵀ.
+  func transposedName(_ id: Node.ID) -> String {
+    let transposed = Formula.transpose(formula(id)).tidied()
+    switch transposed {
+    case .symbol, .transpose(.symbol): return transposed.unicode()
+    default: return name(id) + "ᵀ"
+    }
   }
 
   /// A node as a formula: its name, a constant's number, else its op's formula of its
@@ -285,7 +296,9 @@ public struct TensorWalkthrough {
           .paragraph([
             .text(
               words.matmul(
-                x: name(x), w: name(w), y: name(node.id), xShape: shapes[0], wShape: shapes[1],
+                x: name(x), w: name(w), y: name(node.id),
+                transposed: (transposedName(x), transposedName(w)), xShape: shapes[0],
+                wShape: shapes[1],
                 yShape: evaluation.values[node.id].shape))
           ]))
         // For an Affine, Y = X·W + b: ∂L/∂(X·W) is ∂L/∂Y.
@@ -319,6 +332,10 @@ public struct TensorWalkthrough {
         var a = name(node.inputs[0])
         if a.hasPrefix("(") && a.hasSuffix(")") { a = String(a.dropFirst().dropLast()) }
         out.append(.paragraph([.text(words.softmaxWithLoss(a, name(node.inputs[1])))]))
+        out += backwardEquation(node, input: 0)
+      case _ where node.op.role == .rearrangement:
+        out.append(
+          .paragraph([.text(words.transposed(name(node.inputs[0]), name(node.id)))]))
         out += backwardEquation(node, input: 0)
       case _ where node.op.role == .rowCopies:
         out.append(

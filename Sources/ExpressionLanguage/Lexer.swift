@@ -43,7 +43,18 @@ struct Lexer {
       case ";":
         index += 1
         return Token(kind: .separator, start: start, end: index)
-      case "0"..."9", ".":
+      case ".":
+        // `.T` (and any `.name`) is an attribute; `.5` a number.
+        if index + 1 < scalars.count, Self.isNameScalar(scalars[index + 1]),
+          !("0"..."9").contains(scalars[index + 1])
+        {
+          index += 1
+          while index < scalars.count, Self.isNameScalar(scalars[index]) { index += 1 }
+          let name = String(String.UnicodeScalarView(scalars[(start + 1)..<index]))
+          return Token(kind: .attribute(name), start: start, end: index)
+        }
+        return number()
+      case "0"..."9":
         return number()
       case "A"..."Z", "a"..."z", "_":
         while index < scalars.count, Self.isNameScalar(scalars[index]) { index += 1 }

@@ -215,13 +215,43 @@ public struct Parser {
   }
 
   private mutating func parsePower() throws(Failure) -> Expression.ID {
-    let base = try parsePrimary()
+    let base = try parseAttributes()
     guard peek.kind == .caret else { return base }
     let opToken = advance()
     try enter(opToken)
     defer { depth -= 1 }
     let exponent = try parseUnary()
     return binary(.power, base, exponent, at: opToken)
+  }
+
+  /// A primary and the attributes after it: numpy's `W.T`, binding tighter than anything
+  /// (`-W.T` is `-(W.T)`, `W.T ^ 2` is `(W.T) ^ 2`). Any other attribute or method is refused
+  /// with what to write instead.
+  private mutating func parseAttributes() throws(Failure) -> Expression.ID {
+    var base = try parsePrimary()
+    while case .attribute(let name) = peek.kind {
+      let token = advance()
+      guard name == "T" else { throw fail(Self.attributeMessage(name), token) }
+      let range = SourceRange(start: program[base].range.start, end: locate(token.end))
+      base = program.append(.call(.transpose, [base]), range)
+    }
+    return base
+  }
+
+  /// What to write instead of numpy's `.name`.
+  static func attributeMessage(_ name: String) -> String {
+    let start = "'.\(name)' is not part of the language"
+    switch name {
+    case "dot", "matmul":
+      return start + "; numpy's a.dot(b) and np.dot(a, b) are written a @ b"
+    case "transpose":
+      return start + "; write W.T or transpose(W)"
+    default:
+      if Op.called(name) != nil {
+        return start + "; call the function directly, as in \(name)(x) (no np. before it)"
+      }
+      return start + "; the one attribute is .T (the transpose), as in W.T"
+    }
   }
 
   private mutating func parsePrimary() throws(Failure) -> Expression.ID {
@@ -265,9 +295,23 @@ public struct Parser {
     try enter(open)
     defer { depth -= 1 }
     var arguments: [Expression.ID] = []
+    // numpy's keyword arguments, `axis=1`.
+    var keywords: [(name: String, value: Expression.ID, token: Token)] = []
     if peek.kind != .rightParen {
       while true {
-        arguments.append(try parseAdditive())
+        if case .name(let key) = peek.kind, position + 1 < tokens.count,
+          tokens[position + 1].kind == .equals
+        {
+          let keyToken = advance()
+          advance()
+          keywords.append((key, try parseAdditive(), keyToken))
+        } else {
+          if let last = keywords.last {
+            throw fail(
+              "an argument without a name cannot follow \(last.name)=, as in numpy", peek)
+          }
+          arguments.append(try parseAdditive())
+        }
         guard peek.kind == .comma else { break }
         advance()
       }
@@ -275,6 +319,25 @@ public struct Parser {
     let close = peek
     try expectClosing(open)
     let range = SourceRange(start: locate(nameToken.start), end: locate(close.end))
+    for keyword in keywords {
+      guard keyword.name == "axis" else {
+        let message =
+          keyword.name == "keepdims"
+          ? "keepdims= is not supported yet; the axis summed over is removed, as numpy's default"
+          : "\(name) has no argument '\(keyword.name)'; the one keyword is axis=, for sum and mean"
+        return standIn(for: arguments, message, keyword.token, range)
+      }
+      guard Op.calledWithAxis(name) != nil else {
+        return standIn(
+          for: arguments, "\(name) has no axis; axis= is for sum and mean", keyword.token, range)
+      }
+      guard arguments.count == 1 else {
+        return standIn(
+          for: arguments, "\(name) takes x and one axis: \(name)(x, axis=k) or \(name)(x, k)",
+          keyword.token, range)
+      }
+      arguments.append(keyword.value)
+    }
     if arguments.count == 2, let function = Op.calledWithParameter(name) {
       return program.append(.call(function, arguments), range)
     }
@@ -293,7 +356,10 @@ public struct Parser {
       return standIn(for: arguments, message, nameToken, range)
     }
     guard arguments.count == function.arity else {
-      let wanted = function.arity == 1 ? "1 argument" : "\(function.arity) arguments"
+      let wanted =
+        Op.calledWithAxis(name) != nil
+        ? "x and an optional axis (\(name)(x) or \(name)(x, axis=k))"
+        : function.arity == 1 ? "1 argument" : "\(function.arity) arguments"
       return standIn(
         for: arguments,
         "\(name) takes \(wanted), but \(arguments.count) \(arguments.count == 1 ? "was" : "were") given",

@@ -5,6 +5,9 @@ struct Token: Sendable {
     case name(String)
     case plus, minus, star, slash, caret, at
     case leftParen, rightParen, comma, equals
+    /// `.name` after an operand: numpy's attribute `.T`, or a method the language does not
+    /// have (`a.dot(b)`), which the parser reports with what to write instead.
+    case attribute(String)
     /// A statement separator: `;`, or a newline outside parentheses.
     case separator
     case end
@@ -33,6 +36,7 @@ struct Token: Sendable {
     case .rightParen: "')'"
     case .comma: "','"
     case .equals: "'='"
+    case .attribute(let name): "'.\(name)'"
     case .separator: "end of statement"
     case .end: "end of function"
     case .invalid: "invalid character"

@@ -46,7 +46,12 @@ public struct LinearFormulaWriter<Dialect: FormulaDialect> {
       // sign does.
       let right: Int = if case .negate = b { 4 } else { 2 }
       return write(a, context: 2) + t(" ⊙ ") + write(b, context: right)
-    case .transpose(let a): return write(a, context: 5) + t("ᵀ")
+    case .transpose(let a):
+      // ∂L/∂yᵀ would read as the gradient with respect to yᵀ.
+      switch a {
+      case .upstream, .derivative: return t("(") + body(a) + t(")ᵀ")
+      default: return write(a, context: 5) + t("ᵀ")
+      }
     case .blank: return Dialect.blank
     case .derivative(let of, let wrt):
       return t("∂") + write(of, context: 5) + t("/∂") + write(wrt, context: 5)

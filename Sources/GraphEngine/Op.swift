@@ -28,8 +28,9 @@
 /// | max, min | | 1 for the chosen input (ties: the first) | |
 ///
 /// On vectors and matrices (``TensorRule``): `matmul` (A @ B), `sum`, `sumAxis` (sum over
-/// axis k), `mean`, `repeatRows` (n copies of a row), `softmax`, `crossEntropy`, and the
+/// axis k), `mean`, `meanAxis`, `repeatRows` (n copies of a row), `softmax`, `crossEntropy`, and the
 /// composites `softmaxWithLoss` and `affine`; their backward passes are in `Ops/Tensors.swift`.
+/// `transpose` (Wᵀ) is in `Ops/Transpose.swift`.
 public enum Op: String, CaseIterable, Hashable, Sendable {
   /// A free variable; its value comes from the lesson's `inputs`.
   case input
@@ -52,12 +53,16 @@ public enum Op: String, CaseIterable, Hashable, Sendable {
   /// The sum over axis k (the node's `parameter`), written `sum(x, k)`.
   case sumAxis = "sum_axis"
   case mean
+  /// The mean over axis k (the node's `parameter`), written `mean(x, k)`.
+  case meanAxis = "mean_axis"
   /// n copies of a row (n is the node's `parameter`), written `repeat(x, n)`.
   case repeatRows = "repeat"
   case softmax
   case crossEntropy = "cross_entropy"
   case softmaxWithLoss = "softmax_with_loss"
   case affine
+  /// Wᵀ, written `W.T` or `transpose(W)`.
+  case transpose
 
   /// Everything about the op.
   public var descriptor: OpDescriptor {
@@ -89,11 +94,13 @@ public enum Op: String, CaseIterable, Hashable, Sendable {
     case .sum: .sum
     case .sumAxis: .sumAxis
     case .mean: .mean
+    case .meanAxis: .meanAxis
     case .repeatRows: .repeatRows
     case .softmax: .softmax
     case .crossEntropy: .crossEntropy
     case .softmaxWithLoss: .softmaxWithLoss
     case .affine: .affine
+    case .transpose: .transpose
     }
   }
 
@@ -133,9 +140,15 @@ public enum Op: String, CaseIterable, Hashable, Sendable {
   public static func calledWithParameter(_ name: String) -> Op? {
     switch name {
     case "sum": .sumAxis
+    case "mean": .meanAxis
     case "repeat": .repeatRows
     default: nil
     }
+  }
+
+  /// The functions whose parameter is an axis, numpy's `axis=k` (`sum`, `mean`).
+  public static func calledWithAxis(_ name: String) -> Op? {
+    name == "repeat" ? nil : calledWithParameter(name)
   }
 
   /// The forward value and backward pass on shaped values.

@@ -38,6 +38,9 @@ public struct TensorRule: Sendable {
     /// softmax then cross-entropy as one layer (DLFS's Softmax-with-Loss): its gradient is
     /// (y − t)/N, and its classes can be drawn out one by one.
     case softmaxLoss
+    /// Each element moved to another place, unchanged (the transpose): its gradient is moved
+    /// back the same way.
+    case rearrangement
   }
 
   public init(

@@ -70,4 +70,30 @@ struct TensorDerivationTests {
     #expect(korean.contains("모든 행에서 빼졌으므로"))
     #expect(korean.contains("−∂L/∂Y를 축 0 방향으로"))
   }
+
+  @Test("a transpose, W.T: its gradient transposed back, and (Wᵀ)ᵀ written W")
+  func transpose() throws {
+    let lesson = """
+      title: A transposed weight
+      function: |
+        S = X @ W.T
+        L = sum(S * S)
+      inputs:
+        X: [[1, 2, 3], [4, 5, 6]]
+        W: [[0.1, -0.2, 0.3], [0.5, 0.4, -0.6]]
+
+      """
+    let english = try markdown(lesson, language: .english)
+    #expect(
+      english.contains("The Transpose node moves each element of W to the mirrored place in Wᵀ"))
+    #expect(english.contains("∂L/∂X = ∂L/∂S · W: only (2, 2) times W gives the shape of X"))
+    #expect(english.contains("∂L/∂Wᵀ = Xᵀ · ∂L/∂S, of shape (3, 2)"))
+    #expect(
+      english.contains(
+        #"\frac{\partial L}{\partial W} = {\frac{\partial L}{\partial \left({W}^{\top}\right)}}^{\top}"#
+      ))
+    let korean = try markdown(lesson, language: .korean)
+    #expect(korean.contains("Transpose 노드는 W의 각 원소를"))
+    #expect(korean.contains("(2, 2)에 W를 곱해야 X의 모양 (2, 3)이 됩니다"))
+  }
 }

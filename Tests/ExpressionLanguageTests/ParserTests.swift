@@ -50,6 +50,13 @@ struct ParserTests {
       ("exp(-x)^2", "(^ (exp (neg x)) 2)"),
       ("1e-3 + .5 + 2E0 + 1.5", "(+ (+ (+ 0.001 0.5) 2) 1.5)"),
       ("a − b", "(- a b)"),
+      // numpy's .T binds tighter than anything, and the call is the same node.
+      ("-W.T ^ 2", "(neg (^ (transpose W) 2))"),
+      ("X @ W.T.T + .5", "(+ (@ X (transpose (transpose W))) 0.5)"),
+      ("transpose(X @ W).T", "(transpose (transpose (@ X W)))"),
+      // numpy's axis= is the same call as the axis written second.
+      ("sum(X, axis=1)", "(sum_axis X 1)"),
+      ("mean(X, axis = -1) + sum(X, 0)", "(+ (mean_axis X (neg 1)) (sum_axis X 0))"),
     ])
   func precedence(input: String, expected: String) throws {
     #expect(try sexp(input) == expected)
@@ -73,13 +80,45 @@ struct ParserTests {
     arguments: [
       (
         "y = foo(x)",
-        "1:5: unknown function 'foo'; the functions are exp, log, sqrt, sin, cos, tan, tanh, sigmoid, softplus, relu, abs, max, min, sum, mean, softmax, cross_entropy, softmax_with_loss, affine, repeat"
+        "1:5: unknown function 'foo'; the functions are exp, log, sqrt, sin, cos, tan, tanh, sigmoid, softplus, relu, abs, max, min, sum, mean, softmax, cross_entropy, softmax_with_loss, affine, transpose, repeat"
       ),
       (
         "y = dot(X, W)",
         "1:5: unknown function 'dot'; the matrix product is written with @, as in numpy: X @ W"
       ),
       ("y = exp(x, 2)", "1:5: exp takes 1 argument, but 2 were given"),
+      // numpy's methods and np. prefix, each with what to write instead.
+      (
+        "y = a.dot(b)",
+        "1:6: '.dot' is not part of the language; numpy's a.dot(b) and np.dot(a, b) are written a @ b"
+      ),
+      (
+        "y = np.dot(a, b)",
+        "1:7: '.dot' is not part of the language; numpy's a.dot(b) and np.dot(a, b) are written a @ b"
+      ),
+      (
+        "y = W.transpose()",
+        "1:6: '.transpose' is not part of the language; write W.T or transpose(W)"
+      ),
+      (
+        "y = np.exp(x)",
+        "1:7: '.exp' is not part of the language; call the function directly, as in exp(x) (no np. before it)"
+      ),
+      ("y = exp(X, axis=0)", "1:12: exp has no axis; axis= is for sum and mean"),
+      (
+        "y = sum(X, 1, 2)",
+        "1:5: sum takes x and an optional axis (sum(x) or sum(x, axis=k)), but 3 were given"
+      ),
+      (
+        "y = sum(X, axis=1, keepdims=1)",
+        "1:20: keepdims= is not supported yet; the axis summed over is removed, as numpy's default"
+      ),
+      ("y = sum(axis=1, X)", "1:17: an argument without a name cannot follow axis=, as in numpy"),
+      ("y = sum(X, 1, axis=0)", "1:15: sum takes x and one axis: sum(x, axis=k) or sum(x, k)"),
+      (
+        "y = W.shape",
+        "1:6: '.shape' is not part of the language; the one attribute is .T (the transpose), as in W.T"
+      ),
       ("y = max(x)", "1:5: max takes 2 arguments, but 1 was given"),
       ("y = (x + 1", "1:5: unbalanced parenthesis: this '(' is never closed"),
       ("y = x + 1)", "1:10: unbalanced parenthesis: this ')' has no matching '('"),

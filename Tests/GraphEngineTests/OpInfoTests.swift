@@ -60,7 +60,12 @@ private func samples(_ op: Op) -> [OpSample] {
       sample([[2, 3], [3, 4]]), sample([[3], [3, 2]]), sample([[2, 3], [3]]), sample([[3], [3]]),
     ]
   case .sum, .mean: [sample([[2, 3]]), sample([[4]])]
-  case .sumAxis: [sample([[2, 3]], k: 0), sample([[2, 3]], k: 1), sample([[4]], k: 0)]
+  // numpy's negative axes count from the last.
+  case .sumAxis, .meanAxis:
+    [
+      sample([[2, 3]], k: 0), sample([[2, 3]], k: 1), sample([[4]], k: 0), sample([[2, 3]], k: -1),
+      sample([[3, 2]], k: -2),
+    ]
   case .repeatRows: [sample([[3]], k: 2), sample([[1, 3]], k: 4)]
   case .softmax: [sample([[2, 3]]), sample([[4]])]
   case .crossEntropy:
@@ -73,6 +78,7 @@ private func samples(_ op: Op) -> [OpSample] {
   case .softmaxWithLoss:
     [OpSample(inputs: [randomTensor([2, 3], seed: 3), oneHot(2, 3)])]
   case .affine: [sample([[2, 3], [3, 4], [4]]), sample([[3], [3, 2], [2]])]
+  case .transpose: [sample([[2, 3]]), sample([[1, 4]]), sample([[3]])]
   }
 }
 
@@ -186,7 +192,11 @@ struct OpInfoTests {
     #expect(written(.mean, [[2, 3]], []) == ["∂L/∂y·𝟏/6"])
     #expect(written(.sumAxis, [[2, 3]], [3], k: 0) == ["repeat(∂L/∂y, 2)"])
     #expect(written(.sumAxis, [[2, 3]], [2], k: 1) == [nil])
+    #expect(written(.sumAxis, [[2, 3]], [3], k: -2) == ["repeat(∂L/∂y, 2)"])
+    #expect(written(.meanAxis, [[2, 3]], [3], k: 0) == ["repeat(∂L/∂y, 2)/2"])
+    #expect(written(.meanAxis, [[4]], [], k: 0) == ["∂L/∂y·𝟏/4"])
     #expect(written(.repeatRows, [[3]], [2, 3], k: 2) == ["sum(∂L/∂y, 0)"])
+    #expect(written(.transpose, [[2, 3]], [3, 2]) == ["(∂L/∂y)ᵀ"])
     #expect(written(.softmax, [[2, 3]], [2, 3]) == [nil])
     #expect(written(.crossEntropy, [[2, 3], [2, 3]], []) == ["−∂L/∂y·(b/(2a))", nil])
     #expect(

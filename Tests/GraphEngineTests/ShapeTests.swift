@@ -24,13 +24,24 @@ struct ShapeTests {
 
   @Test("every op's shape rule: numbers give a number; element-by-element ops broadcast")
   func opRules() throws {
-    // The matrix product, a sum over an axis and repeat need vectors or matrices.
-    for op in Op.allCases where ![.matmul, .sumAxis, .repeatRows, .affine].contains(op) {
+    // The matrix product, a sum or mean over an axis and repeat need vectors or matrices.
+    for op in Op.allCases where ![.matmul, .sumAxis, .meanAxis, .repeatRows, .affine].contains(op) {
       let inputs = [Shape](repeating: .scalar, count: op.arity)
       #expect(try op.descriptor.shape(inputs, 2).get() == .scalar, "\(op)")
     }
     #expect(try Op.add.descriptor.shape([Shape([4, 3]), Shape([3])], 0).get() == Shape([4, 3]))
     #expect(try Op.exp.descriptor.shape([Shape([2, 2])], 0).get() == Shape([2, 2]))
+    #expect(try Op.meanAxis.descriptor.shape([Shape([2, 3])], -1).get() == Shape([2]))
+    #expect(try Op.sumAxis.descriptor.shape([Shape([2, 3])], -2).get() == Shape([3]))
+    #expect(try Op.transpose.descriptor.shape([Shape([2, 3])], 0).get() == Shape([3, 2]))
+    #expect(try Op.transpose.descriptor.shape([Shape([3])], 0).get() == Shape([3]))
+    for k in [2.0, -3, 0.5] {
+      guard case .failure(let bad) = Op.sumAxis.descriptor.shape([Shape([2, 3])], k) else {
+        Issue.record("(2, 3) has an axis \(k)")
+        continue
+      }
+      #expect(bad.message.contains("its axes are 0 to 1, or -2 to -1 from the last"))
+    }
     guard
       case .failure(let mismatch) = Op.mul.descriptor.shape([Shape([3, 2]), Shape([4, 2])], 0)
     else {

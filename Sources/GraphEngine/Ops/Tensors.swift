@@ -35,8 +35,9 @@ extension OpDescriptor {
       backward: { x, _, g, _ in [Tensor(repeating: g.scalar, x[0].shape)] },
       formulas: { _ in [.product([.upstream, .ones])] }))
 
-  /// sum(x, k): the elements added along axis k, which is removed ((N, H) summed over axis 0
-  /// is (H)); ∂L/∂x repeats ∂L/∂y along that axis.
+  /// sum(x, k), numpy's `np.sum(x, axis=k)`: the elements added along axis k, which is
+  /// removed ((N, H) summed over axis 0 is (H)); a negative k counts from the last axis. ∂L/∂x
+  /// repeats ∂L/∂y along that axis.
   static let sumAxis = OpDescriptor(
     arity: 1, call: nil, shape: sumAxisShape, forward: { x, _ in x[0] },
     gradients: { _, _, _ in [1] }, rules: { _ in [.init(1)] },
@@ -44,18 +45,42 @@ extension OpDescriptor {
     gradientProblem: genericGradient, symbol: named("Sum"), folded: notFolded,
     walkthroughName: "Sum", names: .init("sum over an axis", "축 방향 합"),
     tensor: TensorRule(
-      forward: { x, k in summed(x[0], axis: Int(k)) },
-      backward: { x, _, g, k in
-        var kept = x[0].shape.dimensions
-        kept[Int(k)] = 1
-        return [g.reshaped(Shape(kept)).broadcast(to: x[0].shape)]
-      },
+      forward: { x, k in summed(x[0], axis: axis(k, x[0].shape)) },
+      backward: { x, _, g, k in [spread(g, over: x[0].shape, axis: axis(k, x[0].shape))] },
       formulas: { shapes in
         // A vector's one axis: every element gets ∂L/∂y. Axis 0 of a matrix: ∂L/∂y as each
         // of its N rows.
         if shapes.inputs[0].rank == 1 { return [.product([.upstream, .ones])] }
-        guard shapes.k == 0 else { return [nil] }
+        guard axis(shapes.k, shapes.inputs[0]) == 0 else { return [nil] }
         return [.call(.repeatRows, [.upstream, shapes.rows[0]])]
+      }))
+
+  /// mean(x, k), numpy's `np.mean(x, axis=k)`: the sum along axis k over its size n; ∂L/∂x
+  /// repeats ∂L/∂y / n along that axis.
+  static let meanAxis = OpDescriptor(
+    arity: 1, call: nil, shape: sumAxisShape, forward: { x, _ in x[0] },
+    gradients: { _, _, _ in [1] }, rules: { _ in [.init(1)] },
+    value: { o, k in .call(.meanAxis, [o[0], .number(k)]) }, expansion: nil,
+    valueProblem: generic, gradientProblem: genericGradient, symbol: named("mean"),
+    folded: notFolded, walkthroughName: "mean", names: .init("mean over an axis", "축 방향 평균"),
+    tensor: TensorRule(
+      forward: { x, k in
+        let a = axis(k, x[0].shape)
+        let n = Double(x[0].shape.dimensions[a])
+        return summed(x[0], axis: a).map { $0 / n }
+      },
+      backward: { x, _, g, k in
+        let a = axis(k, x[0].shape)
+        let n = Double(x[0].shape.dimensions[a])
+        return [spread(g, over: x[0].shape, axis: a).map { $0 / n }]
+      },
+      formulas: { shapes in
+        let x = shapes.inputs[0]
+        let a = axis(shapes.k, x)
+        let n = Formula.number(Double(x.dimensions[a]))
+        if x.rank == 1 { return [.quotient(.product([.upstream, .ones]), n)] }
+        guard a == 0 else { return [nil] }
+        return [.quotient(.call(.repeatRows, [.upstream, shapes.rows[0]]), n)]
       }))
 
   /// mean(x): the sum divided by the count n; ∂L/∂x = ∂L/∂y / n at every element.
@@ -258,14 +283,17 @@ extension OpDescriptor {
   static let sumAxisShape: @Sendable ([Shape], Double) -> Result<Shape, ShapeMismatch> = {
     shapes, k in
     let x = shapes[0]
-    guard k >= 0, k == k.rounded(), Int(k) < x.rank else {
+    guard k == k.rounded(), Swift.abs(k) <= Double(Limits.tensorElements),
+      (-x.rank..<x.rank).contains(Int(k))
+    else {
       return .failure(
         ShapeMismatch(
           "\(x) has no axis \(DomainMessage.number(k))"
-            + (x.rank == 0 ? "" : "; its axes are 0 to \(x.rank - 1)")))
+            + (x.rank == 0
+              ? "" : "; its axes are 0 to \(x.rank - 1), or -\(x.rank) to -1 from the last")))
     }
     var d = x.dimensions
-    d.remove(at: Int(k))
+    d.remove(at: axis(k, x))
     return .success(Shape(d))
   }
 
@@ -334,6 +362,19 @@ extension OpDescriptor {
       Tensor.matrixProduct(upstream, right.transposed).reshaped(a.shape),
       Tensor.matrixProduct(left.transposed, upstream).reshaped(b.shape),
     ]
+  }
+
+  /// Axis k of a value of `shape`, a negative k counting from the last (numpy's -1).
+  /// Pre: the shape rule accepted k.
+  static func axis(_ k: Double, _ shape: Shape) -> Int {
+    k < 0 ? Int(k) + shape.rank : Int(k)
+  }
+
+  /// ∂L/∂y of a sum along `axis` repeated along that axis to x's shape.
+  static func spread(_ g: Tensor, over shape: Shape, axis: Int) -> Tensor {
+    var kept = shape.dimensions
+    kept[axis] = 1
+    return g.reshaped(Shape(kept)).broadcast(to: shape)
   }
 
   /// The sum along one axis, which is removed.
