@@ -6,13 +6,34 @@ extension Graph {
   public static let wireNameLength = 14
 
   /// The formula that names node `id`'s wire when it has no name of its own: its op applied to
-  /// its operands' names (`X·W₁ + b₁`), when every operand has a name; nil otherwise. Whether
-  /// it is short enough (``wireNameLength``) is for the writer to say, who knows its text.
+  /// its operands (`X·W₁ + b₁`, `1 − p`), an unnamed operand written the same way in turn
+  /// (`sum(W ⊙ W)`), at most ``operandDepth`` ops deep; nil when an operand has no such name.
+  /// Whether it is short enough (``wireNameLength``) is for the writer to say, who knows its
+  /// text.
   public func operandFormula(_ id: Node.ID, shapes: [Shape]? = nil) -> Formula? {
+    operandFormula(id, shapes: shapes, depth: Self.operandDepth)
+  }
+
+  /// How many ops deep an unnamed wire's name may go; a name of 14 characters holds no more.
+  static let operandDepth = 3
+
+  private func operandFormula(_ id: Node.ID, shapes: [Shape]?, depth: Int) -> Formula? {
     let node = self[id]
-    let operands = node.inputs.map { self[$0].name }
-    guard !operands.isEmpty, operands.allSatisfy({ $0 != nil }) else { return nil }
-    return valueFormula(id, operands: operands.map { .symbol($0 ?? "") }, shapes: shapes)
+    guard !node.inputs.isEmpty, depth > 0 else { return nil }
+    var operands: [Formula] = []
+    for input in node.inputs {
+      let operand = self[input]
+      if let name = operand.name {
+        operands.append(.symbol(name))
+      } else if operand.op == .constant {
+        operands.append(.number(operand.parameter))
+      } else if let inner = operandFormula(input, shapes: shapes, depth: depth - 1) {
+        operands.append(inner)
+      } else {
+        return nil
+      }
+    }
+    return valueFormula(id, operands: operands, shapes: shapes)
   }
 
   /// Node `id`'s op applied to `operands` (its descriptor's ``OpDescriptor/value``), as the
