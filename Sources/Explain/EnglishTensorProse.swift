@@ -135,6 +135,14 @@ struct EnglishTensorProse: TensorProse {
       + "element (⊙) by its local gradient: ∂L/∂\(x) = ∂L/∂\(y) ⊙ \(local)."
   }
 
+  func gate(_ op: String, a: String, b: String, y: String) -> String {
+    let (word, which) = op == "max" ? ("maximum", "larger") : ("minimum", "smaller")
+    return "\(op)(\(a), \(b)) is numpy's \(word)(\(a), \(b)): element by element, \(y) takes the "
+      + "\(which) of the two (it is not numpy's np.\(op)(x, axis), a \(word) along an axis). "
+      + "So each element's gradient goes back to the input that gave it (on a tie, the first) "
+      + "and 0 to the other."
+  }
+
   func matmul(
     x: String, w: String, y: String, transposed: (x: String, w: String), xShape: Shape,
     wShape: Shape, yShape: Shape

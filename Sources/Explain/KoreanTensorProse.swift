@@ -127,6 +127,13 @@ struct KoreanTensorProse: TensorProse {
       + "∂L/∂\(x) = ∂L/∂\(y) ⊙ \(local)."
   }
 
+  func gate(_ op: String, a: String, b: String, y: String) -> String {
+    let (word, which) = op == "max" ? ("maximum", "큰") : ("minimum", "작은")
+    return "\(op)(\(a), \(b))는 NumPy의 \(word)(\(a), \(b))입니다. 원소마다 둘 중 \(which) 값을 "
+      + KoreanParticle.after(y, "이", "가") + " 가집니다(축 방향의 np.\(op)(x, axis)가 아닙니다). "
+      + "그래서 원소마다 기울기는 그 값을 준 입력으로 돌아가고(같으면 첫 번째) 다른 입력에는 0이 갑니다."
+  }
+
   func matmul(
     x: String, w: String, y: String, transposed: (x: String, w: String), xShape: Shape,
     wShape: Shape, yShape: Shape

@@ -51,6 +51,9 @@ public protocol TensorProse: Sendable {
   func shapesIntro(products: Bool) -> String
   /// An element-by-element op's backward pass: ∂L/∂x = ∂L/∂y ⊙ (local gradient).
   func elementwise(_ op: String, x: String, y: String, local: String) -> String
+  /// max(a, b) or min(a, b) on arrays: numpy's element-by-element maximum (minimum), not a
+  /// reduction over an axis.
+  func gate(_ op: String, a: String, b: String, y: String) -> String
   func matmul(
     x: String, w: String, y: String, transposed: (x: String, w: String), xShape: Shape,
     wShape: Shape, yShape: Shape

@@ -238,6 +238,16 @@ public struct TensorWalkthrough {
     return words.unnamed(node.op.descriptor.walkthroughName)
   }
 
+  /// A node as an argument of a call: its name without the parentheses around a formula
+  /// (`max(S − 1, 0)`, not `max((S − 1), 0)`).
+  func argument(_ id: Node.ID) -> String {
+    let written = name(id)
+    guard graph[id].name == nil, written.hasPrefix("("), written.hasSuffix(")") else {
+      return written
+    }
+    return String(written.dropFirst().dropLast())
+  }
+
   /// A node's transpose as the text writes it: Xᵀ, W for the transpose of Wᵀ, (X·W)ᵀ.
   func transposedName(_ id: Node.ID) -> String {
     let transposed = Formula.transpose(formula(id)).tidied()
@@ -315,6 +325,14 @@ public struct TensorWalkthrough {
             ]))
           out += backwardEquation(node, input: 2)
         }
+      case .max, .min:
+        out.append(
+          .paragraph([
+            .text(
+              words.gate(
+                node.op.rawValue, a: argument(node.inputs[0]), b: argument(node.inputs[1]),
+                y: name(node.id)))
+          ]))
       case .add, .sub:
         let y = evaluation.values[node.id].shape
         for (i, input) in node.inputs.enumerated() where shapes[i] != y && !shapes[i].isScalar {

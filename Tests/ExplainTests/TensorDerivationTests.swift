@@ -96,4 +96,22 @@ struct TensorDerivationTests {
     #expect(korean.contains("Transpose 노드는 W의 각 원소를"))
     #expect(korean.contains("(2, 2)에 W를 곱해야 X의 모양 (2, 3)이 됩니다"))
   }
+
+  @Test("max(a, b) on arrays is said to be numpy's element-by-element maximum, not np.max")
+  func gate() throws {
+    let lesson = """
+      title: A hinge
+      function: |
+        H = max(S - 1, 0)
+        L = sum(H)
+      inputs:
+        S: [[0.5, 2], [3, -1]]
+
+      """
+    let english = try markdown(lesson, language: .english)
+    #expect(english.contains("max(S − 1, 0) is numpy's maximum(S − 1, 0): element by element"))
+    #expect(english.contains("it is not numpy's np.max(x, axis), a maximum along an axis"))
+    let korean = try markdown(lesson, language: .korean)
+    #expect(korean.contains("max(S − 1, 0)는 NumPy의 maximum(S − 1, 0)입니다"))
+  }
 }
