@@ -42,11 +42,22 @@ extension Graph {
   /// product (CS231n, d2l).
   public func valueFormula(_ id: Node.ID, operands: [Formula], shapes: [Shape]? = nil) -> Formula {
     let node = self[id]
-    if let shapes, node.op == .mul, node.inputs.count == 2,
-      node.inputs.allSatisfy({ !shapes[$0].isScalar })
-    {
+    if let shapes, isHadamard(id, shapes: shapes) {
       return .hadamard(operands[0], operands[1])
     }
     return node.op.descriptor.value(operands, node.parameter)
+  }
+
+  /// Whether node `id` multiplies two arrays element by element (the Hadamard product ⊙),
+  /// which the figures and the text write ⊙, keeping × for numbers.
+  public func isHadamard(_ id: Node.ID, shapes: [Shape]) -> Bool {
+    let node = self[id]
+    return node.op == .mul && node.inputs.count == 2
+      && node.inputs.allSatisfy { !shapes[$0].isScalar }
+  }
+
+  /// The symbol the text calls node `id` by (`the ⊙ node`, `the MatMul node`).
+  public func walkthroughName(_ id: Node.ID, shapes: [Shape]) -> String {
+    isHadamard(id, shapes: shapes) ? "⊙" : self[id].op.descriptor.walkthroughName
   }
 }

@@ -118,7 +118,8 @@ public struct TensorWalkthrough {
           .paragraph([
             .text(
               words.step(
-                k + 1, of: order.count, node: node.op.descriptor.walkthroughName,
+                k + 1, of: order.count,
+                node: graph.walkthroughName(id, shapes: evaluation.values.map(\.shape)),
                 receives: (name(id), evaluation.values[id].shape), sends: sent))
           ]))
         blocks.append(
@@ -235,7 +236,7 @@ public struct TensorWalkthrough {
       if case .transpose(.symbol) = formula { return formula.unicode() }
       return "(" + formula.unicode() + ")"
     }
-    return words.unnamed(node.op.descriptor.walkthroughName)
+    return words.unnamed(graph.walkthroughName(id, shapes: evaluation.values.map(\.shape)))
   }
 
   /// A node as an argument of a call: its name without the parentheses around a formula

@@ -263,7 +263,12 @@ public enum TensorFigure {
             text: text(OperatorText.constant(node.parameter), theme.valueColor))
           box.role = .constant
         default:
-          let symbol = OperatorText.symbol(node, theme: theme)
+          // Two arrays multiplied element by element: ⊙, as the text writes them (a gate
+          // keeps numpy's *).
+          let hadamard =
+            theme.operators != .gates
+            && graph.isHadamard(node.id, shapes: evaluation.values.map(\.shape))
+          let symbol = hadamard ? "⊙" : OperatorText.symbol(node, theme: theme)
           var markup = PangoMarkupDialect.escape(symbol)
           if let check = dimensionCheck(node) {
             markup += "\n<span size=\"72%\">" + check + "</span>"

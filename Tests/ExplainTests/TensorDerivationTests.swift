@@ -114,4 +114,24 @@ struct TensorDerivationTests {
     let korean = try markdown(lesson, language: .korean)
     #expect(korean.contains("max(S − 1, 0)는 NumPy의 maximum(S − 1, 0)입니다"))
   }
+
+  @Test("the steps call two arrays multiplied element by element the ⊙ node")
+  func hadamardStep() throws {
+    let lesson = """
+      title: Squares
+      function: |
+        S = X @ W
+        L = sum(S * S)
+      inputs:
+        X: [[1, 2], [3, 4]]
+        W: [[0.5, -1], [1, 2]]
+
+      """
+    let compiled = try #require(
+      try CompiledTensorLesson.compile(bytes: Array(lesson.utf8), path: "s.yaml", id: "s"))
+    var walkthrough = TensorWalkthrough(compiled: compiled, words: tensorProse(for: .english))
+    walkthrough.hasSteps = true
+    let text = MarkdownWriter().write(walkthrough.document())
+    #expect(text.contains("Step 2 of 3: the ⊙ node receives ∂L/∂(S ⊙ S) (2, 2)"))
+  }
 }

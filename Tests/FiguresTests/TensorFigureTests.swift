@@ -60,6 +60,25 @@ struct TensorFigureTests {
       })
   }
 
+  @Test("two arrays multiplied element by element are a ⊙ node; a gate keeps numpy's *")
+  func hadamard() throws {
+    let e = try Self.evaluation(
+      "L = sum(X * W * 2)",
+      [
+        "X": Tensor(Shape([2]), [1, 0.5]),
+        "W": Tensor(Shape([2]), [0.1, 0.3]),
+      ])
+    let dlfs = Self.texts(
+      TensorFigure.compose(e, theme: .dlfs, measurer: EstimatedTextMeasurer(), title: "⊙").scene)
+    #expect(dlfs.contains("⊙"))
+    // Times a number stays ×.
+    #expect(dlfs.contains("×"))
+    let gates = Self.texts(
+      TensorFigure.compose(e, theme: .cs231n, measurer: EstimatedTextMeasurer(), title: "⊙")
+        .scene)
+    #expect(!gates.contains("⊙"))
+  }
+
   static let batch: [String: Tensor] = [
     "X": Tensor(Shape([2, 2]), [1, 0.5, -0.5, 2]),
     "W": Tensor(Shape([2, 3]), [0.1, 0.3, 0.5, 0.2, 0.4, 0.6]),
