@@ -141,20 +141,20 @@ public struct TensorWalkthrough {
       let name = graph[id].name ?? ""
       let value = evaluation.values[id]
       if labels.contains(id) {
-        if let matrix = Self.matrix(value) {
+        if let matrix = value.matrixFormula {
           // The labels as a matrix, and why they have no gradient.
           blocks.append(.equation([.symbol(name), matrix]))
           blocks.append(.paragraph([.emphasis(name), .text(words.labelsHaveNoGradient)]))
         } else {
           blocks.append(
             .paragraph([
-              .emphasis(name), .text(words.labelSentence(value.shape, Self.written(value))),
+              .emphasis(name), .text(words.labelSentence(value.shape, value.written)),
             ]))
         }
         continue
       }
       let gradient = evaluation.gradients[id]
-      if let matrix = Self.matrix(value), let gradientMatrix = Self.matrix(gradient) {
+      if let matrix = value.matrixFormula, let gradientMatrix = gradient.matrixFormula {
         // Small enough to set as matrices, value over gradient, lined up on `=`.
         blocks.append(
           .system([
@@ -168,53 +168,23 @@ public struct TensorWalkthrough {
           .emphasis(name),
           .text(
             words.valueSentence(
-              value.shape, Self.written(value), Self.written(gradient), of: name)),
+              value.shape, value.written, gradient.written, of: name)),
         ]))
     }
     let output = evaluation.values[graph.output]
-    if let matrix = Self.matrix(output) {
+    if let matrix = output.matrixFormula {
       blocks.append(.paragraph([.text(words.outputIs(graph.outputName, output.shape))]))
       blocks.append(.equation([.symbol(graph.outputName), matrix]))
     } else {
       blocks.append(
         .paragraph([
-          .text(words.outputSentence(graph.outputName, Self.written(output), output.shape))
+          .text(words.outputSentence(graph.outputName, output.written, output.shape))
         ]))
     }
     blocks += numericCheck()
     return Document(
       title: lesson.title(words.language), summary: lesson.authorText(words.language).summary,
       language: words.language, blocks: blocks)
-  }
-
-  /// A vector or matrix of at most 12 elements as a ``Formula/matrix(_:)`` of its numbers
-  /// (the writers give six significant digits; a vector is a row, as DLFS writes it); nil
-  /// for a number or a larger one.
-  public static func matrix(_ t: Tensor) -> Formula? {
-    guard t.shape.rank >= 1, t.shape.count <= 12 else { return nil }
-    let numbers = t.elements.map { Formula.number($0) }
-    let columns = t.shape.dimensions.last ?? 1
-    return .matrix(
-      stride(from: 0, to: numbers.count, by: columns).map {
-        Array(numbers[$0..<($0 + columns)])
-      })
-  }
-
-  /// A value in the trace's nested-list notation, at six significant digits; a large one
-  /// by its shape alone.
-  public static func written(_ t: Tensor) -> String {
-    func format(_ v: Double) -> String { number(v, digits: 6) }
-    if t.shape.isScalar { return format(t.scalar) }
-    guard t.shape.count <= 12 else { return "\(t.shape) (trace.json)" }
-    func list(_ values: ArraySlice<Double>) -> String {
-      "[" + values.map(format).joined(separator: ", ") + "]"
-    }
-    guard t.shape.rank == 2 else { return list(t.elements[...]) }
-    let width = t.shape.dimensions[1]
-    return "["
-      + stride(from: 0, to: t.elements.count, by: width).map {
-        list(t.elements[$0..<($0 + width)])
-      }.joined(separator: ", ") + "]"
   }
 
   /// A number for print: `digits` significant digits and a true minus sign.
@@ -388,7 +358,7 @@ public struct TensorWalkthrough {
     let check = TensorGradientCheck(compiled, budget: checkBudget)
     let rows: [[[Inline]]] = check.rows.map { row in
       [
-        [.emphasis(row.input + Self.index(row.element, row.shape))],
+        [.emphasis(row.input + row.shape.index(row.element))],
         [.text(Self.number(row.analytic, digits: 6))], [.text(Self.number(row.numeric, digits: 6))],
         [.text(Self.number(row.relativeError, digits: 2))],
       ]
@@ -399,14 +369,5 @@ public struct TensorWalkthrough {
       .table(header: words.checkHeader.map { [.text($0)] }, rows: rows),
       .paragraph([.text(words.checkVerdict(check.worst))]),
     ]
-  }
-
-  /// `[i]` or `[i, j]`, numpy's index of element k.
-  public static func index(_ k: Int, _ shape: Shape) -> String {
-    switch shape.rank {
-    case 0: ""
-    case 1: "[\(k)]"
-    default: "[\(k / shape.dimensions[1]), \(k % shape.dimensions[1])]"
-    }
   }
 }

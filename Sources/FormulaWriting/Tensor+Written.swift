@@ -1,0 +1,46 @@
+public import GraphEngine
+
+extension Tensor {
+  /// A vector or matrix of at most 12 elements as a ``Formula/matrix(_:)`` of its numbers
+  /// (the writers give six significant digits; a vector is a row, as DLFS writes it); nil
+  /// for a number or a larger one.
+  public var matrixFormula: Formula? {
+    guard shape.rank >= 1, shape.count <= 12 else { return nil }
+    let numbers = elements.map { Formula.number($0) }
+    let columns = shape.dimensions.last ?? 1
+    return .matrix(
+      stride(from: 0, to: numbers.count, by: columns).map {
+        Array(numbers[$0..<($0 + columns)])
+      })
+  }
+
+  /// The value in the trace's nested-list notation, at six significant digits and with true
+  /// minus signs; a large one by its shape alone.
+  public var written: String {
+    func format(_ v: Double) -> String {
+      String(NumberFormat.shortest(significantDigits: 6).format(v).map { $0 == "-" ? "−" : $0 })
+    }
+    if shape.isScalar { return format(scalar) }
+    guard shape.count <= 12 else { return "\(shape) (trace.json)" }
+    func list(_ values: ArraySlice<Double>) -> String {
+      "[" + values.map(format).joined(separator: ", ") + "]"
+    }
+    guard shape.rank == 2 else { return list(elements[...]) }
+    let width = shape.dimensions[1]
+    return "["
+      + stride(from: 0, to: elements.count, by: width).map {
+        list(elements[$0..<($0 + width)])
+      }.joined(separator: ", ") + "]"
+  }
+}
+
+extension Shape {
+  /// `[i]` or `[i, j]`, numpy's index of element k of a value of this shape.
+  public func index(_ k: Int) -> String {
+    switch rank {
+    case 0: ""
+    case 1: "[\(k)]"
+    default: "[\(k / dimensions[1]), \(k % dimensions[1])]"
+    }
+  }
+}
