@@ -65,9 +65,14 @@ let package = Package(
       name: "Analysis",
       dependencies: ["FormulaWriting", "LessonKit", "ExpressionLanguage", "GraphEngine"],
       swiftSettings: strictSettings),
+    // The tensor walk-through's sentence catalogues (English, Korean) and Korean particles:
+    // words that need nothing but the graph engine.
+    .target(
+      name: "TensorWording", dependencies: ["GraphEngine"], swiftSettings: strictSettings),
     // The walk-through: document model, generated prose, Markdown.
     .target(
-      name: "Explain", dependencies: ["FormulaWriting", "Analysis", "LessonKit", "GraphEngine"],
+      name: "Explain",
+      dependencies: ["FormulaWriting", "Analysis", "LessonKit", "GraphEngine", "TensorWording"],
       swiftSettings: strictSettings),
     // C libraries, found with pkg-config: Cairo, Pango and fontconfig for CairoBackend only,
     // zlib for PNGCodec.
@@ -137,7 +142,7 @@ let package = Package(
         "FormulaWriting",
         "LessonKit", "GraphEngine", "ExpressionLanguage", "Analysis", "Drawing", "Figures",
         "Handout", "CairoBackend", "Explain", "Publishing", "GraphLayout", "OutputStore",
-        "CSystem",
+        "CSystem", "TensorWording",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings
@@ -175,7 +180,8 @@ let package = Package(
     .testTarget(
       name: "ExplainTests",
       dependencies: [
-        "Explain", "Publishing", "Analysis", "LessonKit", "GraphEngine", "TestSupport",
+        "Explain", "Publishing", "Analysis", "LessonKit", "GraphEngine", "TensorWording",
+        "TestSupport",
       ],
       exclude: ["Snapshots"], swiftSettings: strictSettings),
     .testTarget(

@@ -2,6 +2,7 @@ import Analysis
 import FormulaWriting
 public import GraphEngine
 public import LessonKit
+public import TensorWording
 
 /// The walk-through of a lesson of vectors and matrices, as a ``Document``.
 public struct TensorWalkthrough {

@@ -6,6 +6,7 @@ import GraphEngine
 import Handout
 import LessonKit
 import Publishing
+import TensorWording
 
 /// One lesson file's bytes through every stage that reads what an author wrote: loading,
 /// compiling, both passes, the walk-through and its Markdown and HTML, the trace, and the

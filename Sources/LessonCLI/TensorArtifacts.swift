@@ -9,6 +9,7 @@ import Handout
 import LessonKit
 import OutputStore
 import Publishing
+import TensorWording
 
 /// Everything `lessongen LESSON` writes for a lesson of vectors and matrices: the trace, the
 /// graph figure in three formats, and a walk-through (handout, Markdown, HTML) that states

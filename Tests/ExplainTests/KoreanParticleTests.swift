@@ -1,4 +1,4 @@
-import Explain
+import TensorWording
 import Testing
 
 /// Korean particles after formulas and shapes, chosen by how they are read aloud.

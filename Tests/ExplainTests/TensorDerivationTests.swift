@@ -2,6 +2,7 @@ import Explain
 import GraphEngine
 import LessonKit
 import Publishing
+import TensorWording
 import Testing
 
 /// The walk-through of a lesson of vectors and matrices derives each gradient with the op's
