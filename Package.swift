@@ -29,9 +29,14 @@ let package = Package(
   targets: [
     // Formulas as data (the symbolic gradients, labels and equations) and their tidying.
     .target(name: "FormulaModel", swiftSettings: strictSettings),
+    // Shaped values: numbers, vectors and matrices (numpy's shapes, broadcasting, lanes along
+    // an axis) and the axis parameter of the ops that work along one.
+    .target(name: "TensorModel", swiftSettings: strictSettings),
     // Pure Swift: the ops, the graph, forward and backward passes; each op's rules stated as
     // formulas.
-    .target(name: "GraphEngine", dependencies: ["FormulaModel"], swiftSettings: strictSettings),
+    .target(
+      name: "GraphEngine", dependencies: ["FormulaModel", "TensorModel"],
+      swiftSettings: strictSettings),
     // Formulas written out: Unicode and Pango markup (one linear writer, two dialects), LaTeX
     // and MathML.
     .target(

@@ -8,6 +8,7 @@ public enum BuiltinLessonFiles {
     ("colah-tree", PackageResources.colah_tree_yaml),
     ("cs231n-circuit", PackageResources.cs231n_circuit_yaml),
     ("cs231n-sigmoid-neuron", PackageResources.cs231n_sigmoid_neuron_yaml),
+    ("cs231n-softmax-classifier", PackageResources.cs231n_softmax_classifier_yaml),
     ("dlfs-add-node", PackageResources.dlfs_add_node_yaml),
     ("dlfs-affine", PackageResources.dlfs_affine_yaml),
     ("dlfs-affine-batch", PackageResources.dlfs_affine_batch_yaml),
@@ -22,6 +23,7 @@ public enum BuiltinLessonFiles {
     ("sigmoid", PackageResources.sigmoid_yaml),
     ("tanh", PackageResources.tanh_yaml),
     ("two-layer-batch", PackageResources.two_layer_batch_yaml),
+    ("two-layer-relu-mse", PackageResources.two_layer_relu_mse_yaml),
   ]
 
   /// The ids of the built-in lessons, sorted.

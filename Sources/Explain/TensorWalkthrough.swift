@@ -271,6 +271,17 @@ public struct TensorWalkthrough {
     var out: [Block] = []
     for node in graph.nodes {
       let shapes = node.inputs.map { evaluation.values[$0].shape }
+      // Labels given as class indices (CS231n's y), one axis fewer than the scores.
+      if let slot = node.op.tensorRule.labels.first, shapes[slot].rank == shapes[0].rank - 1 {
+        out.append(
+          .paragraph([
+            .text(
+              words.classIndices(
+                name(node.inputs[slot]), rows: shapes[slot].count,
+                classes: shapes[0].dimensions.last ?? 1,
+                loss: node.op.descriptor.call?.name ?? node.op.descriptor.walkthroughName))
+          ]))
+      }
       switch node.op {
       case _ where node.op.multipliesMatrices:
         let (x, w) = (node.inputs[0], node.inputs[1])
@@ -331,6 +342,9 @@ public struct TensorWalkthrough {
         out.append(
           .paragraph([.text(words.repeatSum(name(node.inputs[0]), Int(node.parameter)))]))
         out += backwardEquation(node, input: 0)
+      case _ where node.op.descriptor.axis != nil:
+        out.append(.paragraph([.text(alongAxis(node, shapes[0]))]))
+        out += backwardEquation(node, input: 0)
       case _
       where node.op.descriptor.tensor == nil && node.inputs.count == 1
         && !evaluation.values[node.id].shape.isScalar:
@@ -351,6 +365,17 @@ public struct TensorWalkthrough {
       }
     }
     return out
+  }
+
+  /// What an op along an axis does to x of `shape`, lane by lane, and what it sends back.
+  func alongAxis(_ node: Node, _ shape: Shape) -> String {
+    let p = AxisParameter(node.parameter)
+    let index = p.index(in: shape)
+    let lanes: AxisLanes =
+      shape.rank == 2 && index == 1 ? .rows : shape.rank == 2 && index == 0 ? .columns : .all
+    return words.alongAxis(
+      node.op.descriptor.axis?.name ?? node.op.rawValue, x: name(node.inputs[0]),
+      y: name(node.id), lanes: lanes, kept: p.keepsDims, n: p.laneLength(shape))
   }
 
   /// Every element of every input against the central difference

@@ -113,21 +113,17 @@ public struct GraphBuilder {
               nodeOf[e] = binary(.pow, a, b, at: at)
             }
           }
-        case .call(let function, let args) where args.count == function.arity + 1:
-          // sum(x, k), repeat(x, n): the last argument is the node's parameter.
-          guard let k = literal[args[args.count - 1]] else {
-            diagnostics.append(
-              EngineDiagnostic(
-                "the last argument of \(function.descriptor.walkthroughName.lowercased()) "
-                  + "must be a number written here (an axis or a count)",
-                at: program[args[args.count - 1]].range.start))
-            continue
-          }
+        case .call(let function, let args) where args.count > function.arity:
+          // sum(x, k), repeat(x, n): the argument after x is the node's parameter; a third,
+          // the parser's mark of keepdims=true (``Parser``).
+          guard let k = parameter(function, args, literal) else { continue }
           if let x = nodeOf[args[0]] { nodeOf[e] = add(function, [x], parameter: k, at: at) }
         case .call(let function, let args):
           let ids = args.compactMap { nodeOf[$0] }
           if ids.count == args.count {
-            nodeOf[e] = add(function, ids, at: at)
+            // softmax(x): the last axis; logsumexp(x): every axis.
+            let k = function.descriptor.axis?.absent ?? 0
+            nodeOf[e] = add(function, ids, parameter: k, at: at)
           }
         }
       }
@@ -260,14 +256,39 @@ public struct GraphBuilder {
       case .call(let function, let args):
         if absorbed[e] {
           for a in args { absorbed[a] = true }
-        } else if args.count == function.arity + 1, literal[args[args.count - 1]] != nil {
-          absorbed[args[args.count - 1]] = true
+        } else if args.count > function.arity {
+          for a in args[function.arity...] where literal[a] != nil { absorbed[a] = true }
         }
       case .number, .variable:
         continue
       }
     }
     return absorbed
+  }
+
+  /// The parameter of a call written with one, `sum(x, k)` or `repeat(x, n)` (with
+  /// keepdims=true, `args` ends with the parser's mark): a number written in the call, and
+  /// for an axis a whole number below ``AxisParameter/largestAxis``; nil after reporting
+  /// why not.
+  private mutating func parameter(_ function: Op, _ args: [Int], _ literal: [Double?]) -> Double? {
+    let written = args[function.arity]
+    let at = program[written].range.start
+    guard let k = literal[written] else {
+      diagnostics.append(
+        EngineDiagnostic(
+          "the last argument of \(function.descriptor.walkthroughName.lowercased()) "
+            + "must be a number written here (an axis or a count)", at: at))
+      return nil
+    }
+    guard function.descriptor.axis != nil else { return k }
+    guard k == k.rounded(), Swift.abs(k) < Double(AxisParameter.largestAxis) else {
+      diagnostics.append(
+        EngineDiagnostic(
+          "\(NumberFormat.shortest(significantDigits: 6).format(k)) is not an axis: an axis is a "
+            + "whole number, 0 for the rows, 1 for the columns, -1 for the last", at: at))
+      return nil
+    }
+    return AxisParameter(axis: Int(k), keepsDims: args.count > function.arity + 1).parameter
   }
 
   // MARK: Nodes

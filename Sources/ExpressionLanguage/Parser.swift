@@ -295,8 +295,9 @@ public struct Parser {
     try enter(open)
     defer { depth -= 1 }
     var arguments: [Expression.ID] = []
-    // numpy's keyword arguments, `axis=1`.
-    var keywords: [(name: String, value: Expression.ID, token: Token)] = []
+    // numpy's keyword arguments, `axis=1`, `keepdims=true`.
+    var keywords: [(name: String, value: Expression.ID?, token: Token)] = []
+    var keepsDims = false
     if peek.kind != .rightParen {
       while true {
         if case .name(let key) = peek.kind, position + 1 < tokens.count,
@@ -304,7 +305,12 @@ public struct Parser {
         {
           let keyToken = advance()
           advance()
-          keywords.append((key, try parseAdditive(), keyToken))
+          if key == "keepdims" {
+            keepsDims = try parseFlag(keyToken)
+            keywords.append((key, nil, keyToken))
+          } else {
+            keywords.append((key, try parseAdditive(), keyToken))
+          }
         } else {
           if let last = keywords.last {
             throw fail(
@@ -319,27 +325,48 @@ public struct Parser {
     let close = peek
     try expectClosing(open)
     let range = SourceRange(start: locate(nameToken.start), end: locate(close.end))
+    let axisOp = Op.calledWithAxis(name)
+    let axes = Op.axisFunctionNames.joined(separator: ", ")
     for keyword in keywords {
-      guard keyword.name == "axis" else {
+      guard let axisOp else {
         let message =
-          keyword.name == "keepdims"
-          ? "keepdims= is not supported yet; the axis summed over is removed, as numpy's default"
-          : "\(name) has no argument '\(keyword.name)'; the one keyword is axis=, for sum and mean"
+          ["axis", "keepdims"].contains(keyword.name)
+          ? "\(name) has no axis; \(keyword.name)= is for \(axes)"
+          : "\(name) takes no argument '\(keyword.name)'"
         return standIn(for: arguments, message, keyword.token, range)
       }
-      guard Op.calledWithAxis(name) != nil else {
+      switch keyword.name {
+      case "keepdims": continue
+      case "axis":
+        guard arguments.count == 1, let value = keyword.value else {
+          let positional = axisOp.descriptor.axis?.positional == true ? " or \(name)(x, k)" : ""
+          return standIn(
+            for: arguments, "\(name) takes x and one axis: \(name)(x, axis=k)" + positional,
+            keyword.token, range)
+        }
+        arguments.append(value)
+      default:
         return standIn(
-          for: arguments, "\(name) has no axis; axis= is for sum and mean", keyword.token, range)
-      }
-      guard arguments.count == 1 else {
-        return standIn(
-          for: arguments, "\(name) takes x and one axis: \(name)(x, axis=k) or \(name)(x, k)",
+          for: arguments,
+          "\(name) has no argument '\(keyword.name)'; its keywords are axis= and keepdims=",
           keyword.token, range)
       }
-      arguments.append(keyword.value)
     }
-    if arguments.count == 2, let function = Op.calledWithParameter(name) {
-      return program.append(.call(function, arguments), range)
+    let axisGiven = keywords.contains { $0.name == "axis" }
+    if let keyword = keywords.first(where: { $0.name == "keepdims" }), keepsDims {
+      guard arguments.count == 2 else {
+        return standIn(
+          for: arguments,
+          "keepdims=true needs an axis here, as in \(name)(x, axis=1, keepdims=true)",
+          keyword.token, range)
+      }
+    }
+    if arguments.count == 2,
+      let function = axisGiven ? axisOp : Op.calledWithParameter(name)
+    {
+      // keepdims=true: a mark after the axis, which the graph builder reads.
+      let mark = keepsDims ? [program.append(.number(1), range)] : []
+      return program.append(.call(function, arguments + mark), range)
     }
     guard let function = Op.called(name) else {
       var message = "unknown function '\(name)'"
@@ -357,15 +384,28 @@ public struct Parser {
     }
     guard arguments.count == function.arity else {
       let wanted =
-        Op.calledWithAxis(name) != nil
+        Op.calledWithParameter(name) != nil
         ? "x and an optional axis (\(name)(x) or \(name)(x, axis=k))"
-        : function.arity == 1 ? "1 argument" : "\(function.arity) arguments"
+        : axisOp != nil
+          ? "two values (numpy's maximum, \(name)(a, b)) or x and an axis (\(name)(x, axis=k))"
+          : function.arity == 1 ? "1 argument" : "\(function.arity) arguments"
       return standIn(
         for: arguments,
         "\(name) takes \(wanted), but \(arguments.count) \(arguments.count == 1 ? "was" : "were") given",
         nameToken, range)
     }
     return program.append(.call(function, arguments), range)
+  }
+
+  /// The value of numpy's `keepdims=`: `true`/`True` or `false`/`False` (also 1 or 0).
+  private mutating func parseFlag(_ key: Token) throws(Failure) -> Bool {
+    let token = advance()
+    switch token.kind {
+    case .name("true"), .name("True"), .number(1): return true
+    case .name("false"), .name("False"), .number(0): return false
+    default:
+      throw fail("keepdims= takes true or false, as in sum(x, axis=1, keepdims=true)", token)
+    }
   }
 
   /// After a call the parser cannot make (an unknown function, a wrong number of

@@ -52,7 +52,12 @@ extension Program {
         case .power: f = .power(x, y)
         case .matrixProduct: f = .call(op.op, [x, y])
         }
-      case .call(let function, let args): f = .call(function, args.map { built[$0] ?? 0 })
+      case .call(let function, let args):
+        // keepdims=true: the parser's mark after the axis (``Parser``).
+        let written = args.enumerated().map { i, a in
+          i > function.arity ? Formula.symbol("keepdims") : built[a] ?? 0
+        }
+        f = .call(function, written)
       }
       built[e] = f
     }

@@ -28,8 +28,10 @@
 /// | max, min | | 1 for the chosen input (ties: the first) | |
 ///
 /// On vectors and matrices (``TensorRule``): `matmul` (A @ B), `sum`, `sumAxis` (sum over
-/// axis k), `mean`, `meanAxis`, `repeatRows` (n copies of a row), `softmax`, `crossEntropy`, and the
-/// composites `softmaxWithLoss` and `affine`; their backward passes are in `Ops/Tensors.swift`.
+/// axis k), `mean`, `meanAxis`, `repeatRows` (n copies of a row), `crossEntropy`, and the
+/// composites `softmaxWithLoss` and `affine`, in `Ops/Tensors.swift`; the reductions along an
+/// axis (`sumAxis`, `meanAxis`, `maxAxis`, `logsumexp`) in `Ops/Reductions.swift`; `softmax`
+/// and `logSoftmax` in `Ops/Softmax.swift`.
 /// `transpose` (Wᵀ) is in `Ops/Transpose.swift`.
 public enum Op: String, CaseIterable, Hashable, Sendable {
   /// A free variable; its value comes from the lesson's `inputs`.
@@ -55,9 +57,14 @@ public enum Op: String, CaseIterable, Hashable, Sendable {
   case mean
   /// The mean over axis k (the node's `parameter`), written `mean(x, k)`.
   case meanAxis = "mean_axis"
+  /// The largest element along axis k, written `max(x, axis=k)`.
+  case maxAxis = "max_axis"
+  /// log Σ exp along axis k (every element without one), written `logsumexp(x, axis=k)`.
+  case logsumexp
   /// n copies of a row (n is the node's `parameter`), written `repeat(x, n)`.
   case repeatRows = "repeat"
   case softmax
+  case logSoftmax = "log_softmax"
   case crossEntropy = "cross_entropy"
   case softmaxWithLoss = "softmax_with_loss"
   case affine
@@ -95,8 +102,11 @@ public enum Op: String, CaseIterable, Hashable, Sendable {
     case .sumAxis: .sumAxis
     case .mean: .mean
     case .meanAxis: .meanAxis
+    case .maxAxis: .maxAxis
+    case .logsumexp: .logsumexp
     case .repeatRows: .repeatRows
     case .softmax: .softmax
+    case .logSoftmax: .logSoftmax
     case .crossEntropy: .crossEntropy
     case .softmaxWithLoss: .softmaxWithLoss
     case .affine: .affine
@@ -118,8 +128,11 @@ public enum Op: String, CaseIterable, Hashable, Sendable {
 
   /// How formulas spell a call of the op (its name otherwise, for an operator).
   public var spelling: OpDescriptor.Spelling {
-    descriptor.call?.spelling
-      ?? OpDescriptor.Spelling(rawValue, latex: "\\operatorname{\(rawValue)}")
+    // An op along an axis without a name of its own is spelled as it is called (sum_axis
+    // as sum).
+    let name = descriptor.axis?.name ?? rawValue
+    return descriptor.call?.spelling
+      ?? OpDescriptor.Spelling(name, latex: "\\operatorname{\(name)}")
   }
 
   /// The op as a formula's function.
@@ -136,20 +149,22 @@ public enum Op: String, CaseIterable, Hashable, Sendable {
     allCases.compactMap { $0.descriptor.call?.name } + ["repeat"]
 
   /// The functions whose last argument is a number written in the call, the node's
-  /// parameter: `sum(x, k)` sums over axis k, `repeat(x, n)` stacks n rows.
+  /// parameter: `sum(x, k)` sums over axis k, `repeat(x, n)` stacks n rows, `softmax(x, k)`
+  /// works along axis k (``OpDescriptor/AxisUse/positional``).
   public static func calledWithParameter(_ name: String) -> Op? {
-    switch name {
-    case "sum": .sumAxis
-    case "mean": .meanAxis
-    case "repeat": .repeatRows
-    default: nil
-    }
+    if name == "repeat" { return .repeatRows }
+    return calledWithAxis(name).flatMap { $0.descriptor.axis?.positional == true ? $0 : nil }
   }
 
-  /// The functions whose parameter is an axis, numpy's `axis=k` (`sum`, `mean`).
-  public static func calledWithAxis(_ name: String) -> Op? {
-    name == "repeat" ? nil : calledWithParameter(name)
-  }
+  /// The op `name(x, axis=k)` calls (`sum`, `mean`, `max`, `logsumexp`, `softmax`,
+  /// `log_softmax`).
+  public static func calledWithAxis(_ name: String) -> Op? { axisNames[name] }
+
+  /// The names that take `axis=`, in the order of ``allCases``.
+  public static let axisFunctionNames: [String] = allCases.compactMap { $0.descriptor.axis?.name }
+
+  private static let axisNames: [String: Op] = Dictionary(
+    uniqueKeysWithValues: allCases.compactMap { op in op.descriptor.axis.map { ($0.name, op) } })
 
   /// The forward value and backward pass on shaped values.
   /// Whether the op multiplies its first two inputs as matrices (``TensorRule/multipliesMatrices``).

@@ -54,6 +54,9 @@ public struct OpDescriptor: Sendable {
   /// each operand (nil: none), so the reader tells them apart: `a − b` marks b's wire `−`,
   /// `a / b` marks b's `÷`, `a ^ b` marks b's `^`. Empty for a commuting or unary op.
   public let operandMarks: [String?]
+  /// For an op that works along an axis (numpy's `axis=k`, ``AxisParameter``): how a lesson
+  /// calls it with one; nil for others.
+  public let axis: AxisUse?
   /// Its forward value and backward pass on vectors and matrices, for an op that does more
   /// than work element by element (a matrix product, a sum over an axis, softmax); nil for
   /// one that does, whose scalar rules give it (``TensorRule/elementwise(_:)``).
@@ -68,6 +71,17 @@ public struct OpDescriptor: Sendable {
       self.english = english
       self.korean = korean
     }
+  }
+
+  /// How a lesson calls an op that works along an axis: `name(x, axis=k)`, also
+  /// `name(x, k)` when `positional`; and, when `name(x)` with no axis is this op too, the
+  /// parameter it then has (`softmax(x)`: the last axis; `logsumexp(x)`: every axis).
+  public struct AxisUse: Sendable {
+    public let name: String
+    public let absent: Double?
+    /// Whether the axis may be written without `axis=`: not for `max`, whose `max(a, b)` is
+    /// numpy's element-by-element maximum.
+    public let positional: Bool
   }
 
   /// A function a lesson can call.
@@ -93,7 +107,7 @@ public struct OpDescriptor: Sendable {
     gradientProblem: @escaping @Sendable (Int, [Double], Double) -> String?,
     symbol: @escaping @Sendable (String) -> (textbook: String, gate: String),
     folded: @escaping @Sendable (String, Int) -> String?, walkthroughName: String,
-    names: Names, operandMarks: [String?] = [], tensor: TensorRule? = nil
+    names: Names, operandMarks: [String?] = [], axis: AxisUse? = nil, tensor: TensorRule? = nil
   ) {
     self.arity = arity
     self.call = call
@@ -110,6 +124,7 @@ public struct OpDescriptor: Sendable {
     self.walkthroughName = walkthroughName
     self.names = names
     self.operandMarks = operandMarks
+    self.axis = axis
     self.tensor = tensor
   }
 
@@ -164,8 +179,10 @@ public struct ExpansionBuilder {
   /// The composite node being expanded: new nodes keep its location and point back to it.
   var source: Node?
 
-  /// Adds a node of `op` on `inputs` and returns its id.
-  public mutating func add(_ op: Op, _ inputs: [Node.ID], _ parameter: Double = 0) -> Node.ID {
+  /// Adds a node of `op` on `inputs` and returns its id; without a parameter, an op along an
+  /// axis works along its default one (softmax: the last).
+  public mutating func add(_ op: Op, _ inputs: [Node.ID], _ parameter: Double? = nil) -> Node.ID {
+    let parameter = parameter ?? op.descriptor.axis?.absent ?? 0
     let id = nodes.count
     let location = source?.location ?? SourceLocation(line: 1, column: 1)
     nodes.append(

@@ -48,7 +48,12 @@ public enum TensorEvaluator {
       switch node.op {
       case .input: y = inputs[node.name ?? ""] ?? Tensor(scalar: .nan)
       case .constant: y = Tensor(scalar: node.parameter)
-      default: y = node.op.tensorRule.forward(node.inputs.map { values[$0] }, node.parameter)
+      default:
+        let x = node.inputs.map { values[$0] }
+        if let message = node.op.tensorRule.problem?(x, node.parameter) {
+          return failure(message, node)
+        }
+        y = node.op.tensorRule.forward(x, node.parameter)
       }
       if let bad = y.elements.firstIndex(where: { !$0.isFinite }) {
         return failure(problem(node, values, y, at: bad), node)

@@ -27,6 +27,10 @@ public struct TensorRule: Sendable {
   public let labels: Set<Int>
   /// What the lessons say of the node beyond its formula.
   public let role: Role
+  /// Why these inputs have no value although their shapes fit (a class label that is not
+  /// one of the classes), checked before ``forward``; nil for an op whose every input of a
+  /// fitting shape has one.
+  public let problem: (@Sendable (_ x: [Tensor], _ k: Double) -> String?)?
 
   /// A node the figures and the walk-through explain by what it does, beyond its formula.
   public enum Role: Sendable, Equatable {
@@ -47,7 +51,8 @@ public struct TensorRule: Sendable {
     forward: @escaping @Sendable ([Tensor], Double) -> Tensor,
     backward: @escaping @Sendable ([Tensor], Tensor, Tensor, Double) -> [Tensor],
     formulas: @escaping @Sendable (GradientShapes) -> [Formula?],
-    multipliesMatrices: Bool = false, labels: Set<Int> = [], role: Role = .plain
+    multipliesMatrices: Bool = false, labels: Set<Int> = [], role: Role = .plain,
+    problem: (@Sendable ([Tensor], Double) -> String?)? = nil
   ) {
     self.forward = forward
     self.backward = backward
@@ -55,6 +60,7 @@ public struct TensorRule: Sendable {
     self.multipliesMatrices = multipliesMatrices
     self.labels = labels
     self.role = role
+    self.problem = problem
   }
 
   /// An op that works element by element, from its scalar rules: the inputs are broadcast to

@@ -202,6 +202,52 @@ struct EnglishTensorProse: TensorProse {
       + "its element came from: the gradient is transposed back."
   }
 
+  func alongAxis(
+    _ function: String, x: String, y: String, lanes: AxisLanes, kept: Bool, n: Int
+  ) -> String {
+    let (each, axis) =
+      switch lanes {
+      case .rows: ("each row of \(x)", " (axis 1)")
+      case .columns: ("each column of \(x)", " (axis 0)")
+      case .all: ("all of \(x)", "")
+      }
+    let keep =
+      kept ? " With keepdims the axis stays, with size 1, so \(y) broadcasts against \(x)." : ""
+    switch function {
+    case "sum", "mean":
+      let over = function == "mean" ? " and divides by its \(n) elements" : ""
+      let share = function == "mean" ? "∂L/∂\(y)/\(n)" : "∂L/∂\(y)"
+      return "\(function) adds up \(each)\(axis) into one number\(over).\(keep) Each element "
+        + "went into its sum \(function == "mean" ? "with weight 1/\(n)" : "once"), so each gets "
+        + "\(share) back: the gradient is repeated\(axis) (a Sum's backward pass is a Repeat)."
+    case "max":
+      return "max keeps the largest element of \(each)\(axis) (numpy's np.max(x, axis), not the "
+        + "element-by-element maximum).\(keep) Only that element reaches \(y), so it alone gets "
+        + "∂L/∂\(y); the others get 0. On a tie, the first of the largest gets it all (the one "
+        + "np.argmax returns)."
+    case "logsumexp":
+      return "logsumexp takes log Σ exp of \(each)\(axis), computed as m + log Σ exp(x − m) "
+        + "with m the largest, so that exp cannot overflow.\(keep) Its local gradient is softmax: "
+        + "∂L/∂\(x) = ∂L/∂\(y) ⊙ softmax(\(x)), lane by lane, so the gradient is shared out in "
+        + "proportion to each element's exp."
+    case "log_softmax":
+      return "log_softmax takes \(each)\(axis) less its logsumexp: \(y) = \(x) − logsumexp(\(x)), "
+        + "finite even where softmax underflows to 0. Its backward pass: ∂L/∂\(x) = ∂L/∂\(y) − "
+        + "softmax(\(x))·Σ ∂L/∂\(y), the sum taken over the same lane."
+    default:
+      return "softmax turns \(each)\(axis) into probabilities that add up to 1. Every output of a "
+        + "lane depends on every input of it, so its backward pass is \(y) ⊙ (∂L/∂\(y) − "
+        + "Σ ∂L/∂\(y)·\(y)), the sum taken over the same lane."
+    }
+  }
+
+  func classIndices(_ t: String, rows: Int, classes: Int, loss: String) -> String {
+    let rowsWord = rows == 1 ? "the scores" : "each of the \(rows) rows"
+    return "\(t) holds one class index for \(rowsWord) (CS231n's y, from 0 to \(classes - 1)): it "
+      + "stands for one-hot labels, a 1 in that class's column and 0 elsewhere. So \(loss) takes "
+      + "−log of the probability of the right class\(rows == 1 ? "" : " in each row, averaged over the rows")."
+  }
+
   var valuesHeading: String { "Values and gradients" }
 
   func valueSentence(_ shape: Shape, _ value: String, _ gradient: String, of name: String)

@@ -168,6 +168,57 @@ struct KoreanTensorProse: TensorProse {
     }
   }
 
+  func alongAxis(
+    _ function: String, x: String, y: String, lanes: AxisLanes, kept: Bool, n: Int
+  ) -> String {
+    let (each, axis) =
+      switch lanes {
+      case .rows: ("\(x)의 각 행", "(축 1, 열 방향)")
+      case .columns: ("\(x)의 각 열", "(축 0, 행 방향)")
+      case .all: ("\(x) 전체", "")
+      }
+    let keep =
+      kept
+      ? " keepdims이므로 축이 크기 1로 남아 " + KoreanParticle.after(y, "은", "는") + " "
+        + KoreanParticle.after(x, "과", "와") + " 브로드캐스트됩니다." : ""
+    switch function {
+    case "sum", "mean":
+      let over = function == "mean" ? " 원소 \(n)개로 나눕니다" : " 더합니다"
+      let share = function == "mean" ? "∂L/∂\(y)/\(n)" : "∂L/∂\(y)"
+      return KoreanParticle.after(function, "은", "는") + " "
+        + KoreanParticle.after(each + axis, "을", "를")
+        + " 하나의 수로\(over).\(keep) 원소마다 그 합에 "
+        + (function == "mean" ? "1/\(n)의 가중치로" : "한 번") + " 들어갔으므로 "
+        + KoreanParticle.after(share, "을", "를") + " 그대로 돌려받습니다. 기울기는 같은 축으로 반복됩니다"
+        + "(Sum의 역전파는 Repeat)."
+    case "max":
+      return "max는 \(each)\(axis)에서 가장 큰 원소를 남깁니다(NumPy의 np.max(x, axis)이며, 원소별 "
+        + "maximum이 아닙니다).\(keep) 그 원소만 \(y)에 닿으므로 "
+        + KoreanParticle.after("∂L/∂\(y)", "은", "는") + " 그 원소로만 가고 나머지는 "
+        + "0을 받습니다. 가장 큰 값이 여럿이면 첫 번째(np.argmax가 돌려주는 원소)가 모두 받습니다."
+    case "logsumexp":
+      return "logsumexp는 \(each)\(axis)의 log Σ exp를 구합니다.\(keep) exp가 넘치지 않도록 가장 큰 값 "
+        + "m을 빼서 m + log Σ exp(x − m)으로 계산합니다. 국소적 미분은 소프트맥스이므로 ∂L/∂\(x) = "
+        + "∂L/∂\(y) ⊙ softmax(\(x))이고, 기울기는 각 원소의 exp에 비례해 나뉩니다."
+    case "log_softmax":
+      return "log_softmax는 \(each)\(axis)에서 그 logsumexp를 뺍니다: \(y) = \(x) − logsumexp(\(x)). "
+        + "소프트맥스가 0으로 사라지는 곳에서도 유한합니다. 역전파는 ∂L/∂\(x) = ∂L/∂\(y) − "
+        + "softmax(\(x))·Σ ∂L/∂\(y)이며, 합은 같은 줄에서 구합니다."
+    default:
+      return "softmax는 " + KoreanParticle.after(each + axis, "을", "를")
+        + " 합이 1인 확률로 바꿉니다. 한 줄의 출력은 그 줄의 모든 입력에 "
+        + "의존하므로 역전파는 \(y) ⊙ (∂L/∂\(y) − Σ ∂L/∂\(y)·\(y))이며, 합은 같은 줄에서 구합니다."
+    }
+  }
+
+  func classIndices(_ t: String, rows: Int, classes: Int, loss: String) -> String {
+    let rowsWord = rows == 1 ? "점수" : "\(rows)개 행 각각"
+    return KoreanParticle.after(t, "은", "는") + " \(rowsWord)의 정답 클래스 번호(CS231n의 y, 0부터 "
+      + "\(classes - 1)까지)를 담습니다. 그 클래스 열만 1이고 나머지는 0인 원-핫 레이블을 뜻합니다. "
+      + "그래서 \(loss)는 정답 클래스 확률의 −log를 구합니다"
+      + (rows == 1 ? "." : "(행들의 평균).")
+  }
+
   func labelSentence(_ shape: Shape, _ value: String) -> String {
     let what = shape.isScalar ? "" : " \(shape)"
     return "\(what) = \(value): 정답 레이블이므로 기울기를 구하지 않습니다."

@@ -72,6 +72,16 @@ public protocol TensorProse: Sendable {
   func repeatSum(_ x: String, _ n: Int) -> String
   /// A transpose y = xᵀ: each element moved, so each gradient moved back.
   func transposed(_ x: String, _ y: String) -> String
+  /// An op along an axis, `function` its name in a lesson (`sum`, `mean`, `max`,
+  /// `logsumexp`, `softmax`, `log_softmax`): what it does to each lane of x and what each
+  /// element gets back. `lanes` says which lanes (``AxisLanes``); `kept` for keepdims=true;
+  /// `n` the lane's length.
+  func alongAxis(
+    _ function: String, x: String, y: String, lanes: AxisLanes, kept: Bool, n: Int
+  ) -> String
+  /// The labels as class indices (CS231n's y): one per row of `classes` scores, standing
+  /// for one-hot rows.
+  func classIndices(_ t: String, rows: Int, classes: Int, loss: String) -> String
   var valuesHeading: String { get }
   /// After the input's name: its shape, value and gradient.
   func valueSentence(_ shape: Shape, _ value: String, _ gradient: String, of name: String)
@@ -89,6 +99,12 @@ public protocol TensorProse: Sendable {
 }
 
 /// The tensor catalogue for a language.
+/// The lanes an op along an axis works on, as the walk-through names them: each row of a
+/// matrix (axis 1 or −1), each column (axis 0 or −2), or all of a vector or of every element.
+public enum AxisLanes: Sendable {
+  case rows, columns, all
+}
+
 public func tensorProse(for language: Language) -> any TensorProse {
   switch language {
   case .english: EnglishTensorProse()

@@ -12,8 +12,8 @@ struct TensorCommandTests {
 
   /// The built-in lessons of vectors and matrices, as files.
   static let lessons = [
-    "dlfs-affine", "dlfs-affine-batch", "dlfs-softmax-with-loss", "dlfs2-matmul",
-    "dlfs2-repeat-sum", "two-layer-batch",
+    "cs231n-softmax-classifier", "dlfs-affine", "dlfs-affine-batch", "dlfs-softmax-with-loss",
+    "dlfs2-matmul", "dlfs2-repeat-sum", "two-layer-batch", "two-layer-relu-mse",
   ].map { $0 + ".yaml" }
 
   @Test("every tensor lesson traces to JSON whose shapes agree with its values")

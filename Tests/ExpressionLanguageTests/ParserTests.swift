@@ -57,6 +57,15 @@ struct ParserTests {
       // numpy's axis= is the same call as the axis written second.
       ("sum(X, axis=1)", "(sum_axis X 1)"),
       ("mean(X, axis = -1) + sum(X, 0)", "(+ (mean_axis X (neg 1)) (sum_axis X 0))"),
+      // keepdims=true: a mark after the axis, which the graph builder reads.
+      ("sum(X, axis=1, keepdims=true)", "(sum_axis X 1 1)"),
+      ("mean(X, keepdims=False, axis=0)", "(mean_axis X 0)"),
+      // max with axis= is numpy's np.max; max(a, b) stays the element-by-element maximum.
+      ("max(X, axis=-1) + max(X, 1)", "(+ (max_axis X (neg 1)) (max X 1))"),
+      (
+        "softmax(S, axis=0) + log_softmax(S) + logsumexp(S, 1)",
+        "(+ (+ (softmax S 0) (log_softmax S)) (logsumexp S 1))"
+      ),
     ])
   func precedence(input: String, expected: String) throws {
     #expect(try sexp(input) == expected)
@@ -80,7 +89,7 @@ struct ParserTests {
     arguments: [
       (
         "y = foo(x)",
-        "1:5: unknown function 'foo'; the functions are exp, log, sqrt, sin, cos, tan, tanh, sigmoid, softplus, relu, abs, max, min, sum, mean, softmax, cross_entropy, softmax_with_loss, affine, transpose, repeat"
+        "1:5: unknown function 'foo'; the functions are exp, log, sqrt, sin, cos, tan, tanh, sigmoid, softplus, relu, abs, max, min, sum, mean, logsumexp, softmax, log_softmax, cross_entropy, softmax_with_loss, affine, transpose, repeat"
       ),
       (
         "y = dot(X, W)",
@@ -104,14 +113,25 @@ struct ParserTests {
         "y = np.exp(x)",
         "1:7: '.exp' is not part of the language; call the function directly, as in exp(x) (no np. before it)"
       ),
-      ("y = exp(X, axis=0)", "1:12: exp has no axis; axis= is for sum and mean"),
+      (
+        "y = exp(X, axis=0)",
+        "1:12: exp has no axis; axis= is for sum, mean, max, logsumexp, softmax, log_softmax"
+      ),
       (
         "y = sum(X, 1, 2)",
         "1:5: sum takes x and an optional axis (sum(x) or sum(x, axis=k)), but 3 were given"
       ),
       (
-        "y = sum(X, axis=1, keepdims=1)",
-        "1:20: keepdims= is not supported yet; the axis summed over is removed, as numpy's default"
+        "y = sum(X, keepdims=true)",
+        "1:12: keepdims=true needs an axis here, as in sum(x, axis=1, keepdims=true)"
+      ),
+      (
+        "y = sum(X, axis=1, keepdims=yes)",
+        "1:29: keepdims= takes true or false, as in sum(x, axis=1, keepdims=true)"
+      ),
+      ("y = exp(X, out=Y)", "1:12: exp takes no argument 'out'"),
+      (
+        "y = sum(X, out=Y)", "1:12: sum has no argument 'out'; its keywords are axis= and keepdims="
       ),
       ("y = sum(axis=1, X)", "1:17: an argument without a name cannot follow axis=, as in numpy"),
       ("y = sum(X, 1, axis=0)", "1:15: sum takes x and one axis: sum(x, axis=k) or sum(x, k)"),
@@ -119,7 +139,10 @@ struct ParserTests {
         "y = W.shape",
         "1:6: '.shape' is not part of the language; the one attribute is .T (the transpose), as in W.T"
       ),
-      ("y = max(x)", "1:5: max takes 2 arguments, but 1 was given"),
+      (
+        "y = max(x)",
+        "1:5: max takes two values (numpy's maximum, max(a, b)) or x and an axis (max(x, axis=k)), but 1 was given"
+      ),
       ("y = (x + 1", "1:5: unbalanced parenthesis: this '(' is never closed"),
       ("y = x + 1)", "1:10: unbalanced parenthesis: this ')' has no matching '('"),
       ("y = x ? 2", "1:7: unexpected character '?'"),

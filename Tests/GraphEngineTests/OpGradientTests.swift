@@ -19,7 +19,9 @@ private func samplePoints(_ op: Op) -> [[Double]] {
   case .tan: [[-1.2], [-0.3], [0], [1], [1.4]]
   // The tensor ops read on numbers (TensorEvaluatorTests checks them on shaped values).
   case .matmul: [[1, 2], [-3, 0.5]]
-  case .sum, .sumAxis, .mean, .meanAxis, .repeatRows, .softmax, .transpose: [[1.5], [-0.7]]
+  case .sum, .sumAxis, .mean, .meanAxis, .maxAxis, .logsumexp, .repeatRows, .softmax, .logSoftmax,
+    .transpose:
+    [[1.5], [-0.7]]
   case .crossEntropy: [[0.5, 0.7], [2, 1]]
   case .softmaxWithLoss: [[0.3, 1], [-2, 0.5]]
   case .affine: [[1, 2, 3], [-0.5, 4, 1]]

@@ -7,6 +7,8 @@ import Testing
 private struct OpSample: CustomStringConvertible {
   var inputs: [Tensor]
   var k: Double = 0
+  /// Inputs that are not differentiated: class indices (a step of h is another class).
+  var fixed: Set<Int> = []
   var description: String { inputs.map { $0.shape.description }.joined(separator: ", ") }
 }
 
@@ -61,22 +63,40 @@ private func samples(_ op: Op) -> [OpSample] {
     ]
   case .sum, .mean: [sample([[2, 3]]), sample([[4]])]
   // numpy's negative axes count from the last.
-  case .sumAxis, .meanAxis:
+  // keepdims=true is the axis + ½ (AxisParameter); every axis 1000.
+  case .sumAxis, .meanAxis, .maxAxis:
     [
       sample([[2, 3]], k: 0), sample([[2, 3]], k: 1), sample([[4]], k: 0), sample([[2, 3]], k: -1),
-      sample([[3, 2]], k: -2),
+      sample([[3, 2]], k: -2), sample([[2, 3]], k: 1.5), sample([[2, 3]], k: -0.5),
+      sample([[3, 2]], k: 0.5),
+    ]
+  case .logsumexp:
+    [
+      sample([[2, 3]], k: 1_000), sample([[4]], k: 1_000), sample([[2, 3]], k: 1),
+      sample([[2, 3]], k: 0), sample([[2, 3]], k: 1.5), sample([[4]], k: -1),
     ]
   case .repeatRows: [sample([[3]], k: 2), sample([[1, 3]], k: 4)]
-  case .softmax: [sample([[2, 3]]), sample([[4]])]
+  case .softmax, .logSoftmax:
+    [
+      sample([[2, 3]], k: -1), sample([[2, 3]], k: 0), sample([[4]], k: -1),
+      sample([[3, 2]], k: 1),
+    ]
   case .crossEntropy:
     [
       OpSample(inputs: [probabilities(2, 3), oneHot(2, 3)]),
       OpSample(inputs: [
         probabilities(1, 4).reshaped(Shape([4])), oneHot(1, 4).reshaped(Shape([4])),
       ]),
+      // CS231n's y: one class index a row.
+      OpSample(inputs: [probabilities(2, 3), Tensor(Shape([2]), [2, 0])], fixed: [1]),
+      OpSample(inputs: [probabilities(1, 4).reshaped(Shape([4])), Tensor(scalar: 3)], fixed: [1]),
     ]
   case .softmaxWithLoss:
-    [OpSample(inputs: [randomTensor([2, 3], seed: 3), oneHot(2, 3)])]
+    [
+      OpSample(inputs: [randomTensor([2, 3], seed: 3), oneHot(2, 3)]),
+      OpSample(
+        inputs: [randomTensor([3, 4], seed: 3), Tensor(Shape([3]), [1, 3, 0])], fixed: [1]),
+    ]
   case .affine: [sample([[2, 3], [3, 4], [4]]), sample([[3], [3, 2], [2]])]
   case .transpose: [sample([[2, 3]]), sample([[1, 4]]), sample([[3]])]
   }
@@ -112,6 +132,10 @@ struct OpInfoTests {
       #expect(sent.count == s.inputs.count)
       for (i, input) in s.inputs.enumerated() {
         #expect(sent[i].shape == input.shape, "\(op) on \(s): ∂L/∂x\(i) has x\(i)'s shape")
+        if s.fixed.contains(i) {
+          #expect(sent[i].elements.allSatisfy { $0 == 0 }, "\(op) on \(s): labels learn nothing")
+          continue
+        }
         for e in input.elements.indices {
           let h = 1e-6 * Swift.max(1, Swift.abs(input.elements[e]))
           var plus = s.inputs
@@ -198,6 +222,13 @@ struct OpInfoTests {
     #expect(written(.repeatRows, [[3]], [2, 3], k: 2) == ["sum(∂L/∂y, 0)"])
     #expect(written(.transpose, [[2, 3]], [3, 2]) == ["(∂L/∂y)ᵀ"])
     #expect(written(.softmax, [[2, 3]], [2, 3]) == [nil])
+    // keepdims=true (axis + ½): ∂L/∂y broadcasts back along the kept axis.
+    #expect(written(.sumAxis, [[2, 3]], [2, 1], k: 1.5) == ["∂L/∂y·𝟏"])
+    #expect(written(.meanAxis, [[2, 3]], [2, 1], k: 1.5) == ["∂L/∂y·𝟏/3"])
+    #expect(written(.maxAxis, [[2, 3]], [2], k: 1) == [nil])
+    #expect(written(.logsumexp, [[4]], [], k: 1_000) == ["∂L/∂y·softmax(a)"])
+    #expect(written(.logsumexp, [[2, 3]], [2, 1], k: 1.5) == ["∂L/∂y ⊙ softmax(a)"])
+    #expect(written(.logSoftmax, [[4]], [4], k: -1) == ["∂L/∂y − sum(∂L/∂y)·softmax(a)"])
     #expect(written(.crossEntropy, [[2, 3], [2, 3]], []) == ["−∂L/∂y·(b/(2a))", nil])
     #expect(
       written(.softmaxWithLoss, [[2, 3], [2, 3]], []) == ["∂L/∂y·((softmax(a) − b)/2)", nil])

@@ -25,7 +25,8 @@ struct ShapeTests {
   @Test("every op's shape rule: numbers give a number; element-by-element ops broadcast")
   func opRules() throws {
     // The matrix product, a sum or mean over an axis and repeat need vectors or matrices.
-    for op in Op.allCases where ![.matmul, .sumAxis, .meanAxis, .repeatRows, .affine].contains(op) {
+    for op in Op.allCases
+    where ![.matmul, .sumAxis, .meanAxis, .maxAxis, .logsumexp, .repeatRows, .affine].contains(op) {
       let inputs = [Shape](repeating: .scalar, count: op.arity)
       #expect(try op.descriptor.shape(inputs, 2).get() == .scalar, "\(op)")
     }
@@ -35,7 +36,11 @@ struct ShapeTests {
     #expect(try Op.sumAxis.descriptor.shape([Shape([2, 3])], -2).get() == Shape([3]))
     #expect(try Op.transpose.descriptor.shape([Shape([2, 3])], 0).get() == Shape([3, 2]))
     #expect(try Op.transpose.descriptor.shape([Shape([3])], 0).get() == Shape([3]))
-    for k in [2.0, -3, 0.5] {
+    // keepdims=true is the axis + ½: (2, 3) summed over axis 1 keeps it, (2, 1).
+    #expect(try Op.sumAxis.descriptor.shape([Shape([2, 3])], 1.5).get() == Shape([2, 1]))
+    #expect(try Op.maxAxis.descriptor.shape([Shape([2, 3])], -1.5).get() == Shape([1, 3]))
+    #expect(try Op.logsumexp.descriptor.shape([Shape([2, 3])], 1_000).get() == .scalar)
+    for k in [2.0, -3, 2.5] {
       guard case .failure(let bad) = Op.sumAxis.descriptor.shape([Shape([2, 3])], k) else {
         Issue.record("(2, 3) has an axis \(k)")
         continue

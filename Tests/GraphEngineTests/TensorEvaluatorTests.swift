@@ -267,7 +267,7 @@ struct TensorEvaluatorTests {
       message(
         "L = softmax_with_loss(a, t)",
         ["a": randomTensor([3], seed: 1), "t": randomTensor([2], seed: 2)])?
-        .contains("(3,) and (2,) differ") == true)
+        .contains("(3,) and (2,) do not fit") == true)
     #expect(
       message("y = log(x)", ["x": Tensor(Shape([2]), [1, -1])])?.contains("element 1") == true)
   }

@@ -123,7 +123,7 @@ struct HardeningTests {
         lesson.yaml:3:19: error: 'w' has no value: give it one under 'inputs' or assign it first
           q = sigmod(x) + w
                           ^
-        lesson.yaml:4:7: error: max takes 2 arguments, but 1 was given
+        lesson.yaml:4:7: error: max takes two values (numpy's maximum, max(a, b)) or x and an axis (max(x, axis=k)), but 1 was given
           y = max(q)
               ^
         lesson.yaml:7:3: error: input 'z' is never used by the function

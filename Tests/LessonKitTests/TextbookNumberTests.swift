@@ -44,8 +44,8 @@ struct TextbookNumberTests {
     }
     #expect(
       LessonSource.builtinIDs(tensors: true) == [
-        "dlfs-affine", "dlfs-affine-batch", "dlfs-softmax-with-loss", "dlfs2-matmul",
-        "dlfs2-repeat-sum", "two-layer-batch",
+        "cs231n-softmax-classifier", "dlfs-affine", "dlfs-affine-batch", "dlfs-softmax-with-loss",
+        "dlfs2-matmul", "dlfs2-repeat-sum", "two-layer-batch", "two-layer-relu-mse",
       ])
   }
 

@@ -35,54 +35,6 @@ extension OpDescriptor {
       backward: { x, _, g, _ in [Tensor(repeating: g.scalar, x[0].shape)] },
       formulas: { _ in [.product([.upstream, .ones])] }))
 
-  /// sum(x, k), numpy's `np.sum(x, axis=k)`: the elements added along axis k, which is
-  /// removed ((N, H) summed over axis 0 is (H)); a negative k counts from the last axis. ∂L/∂x
-  /// repeats ∂L/∂y along that axis.
-  static let sumAxis = OpDescriptor(
-    arity: 1, call: nil, shape: sumAxisShape, forward: { x, _ in x[0] },
-    gradients: { _, _, _ in [1] }, rules: { _ in [.init(1)] },
-    value: { o, k in .call(.sumAxis, [o[0], .number(k)]) }, expansion: nil, valueProblem: generic,
-    gradientProblem: genericGradient, symbol: named("Sum"), folded: notFolded,
-    walkthroughName: "Sum", names: .init("sum over an axis", "축 방향 합"),
-    tensor: TensorRule(
-      forward: { x, k in summed(x[0], axis: axis(k, x[0].shape)) },
-      backward: { x, _, g, k in [spread(g, over: x[0].shape, axis: axis(k, x[0].shape))] },
-      formulas: { shapes in
-        // A vector's one axis: every element gets ∂L/∂y. Axis 0 of a matrix: ∂L/∂y as each
-        // of its N rows.
-        if shapes.inputs[0].rank == 1 { return [.product([.upstream, .ones])] }
-        guard axis(shapes.k, shapes.inputs[0]) == 0 else { return [nil] }
-        return [.call(.repeatRows, [.upstream, shapes.rows[0]])]
-      }))
-
-  /// mean(x, k), numpy's `np.mean(x, axis=k)`: the sum along axis k over its size n; ∂L/∂x
-  /// repeats ∂L/∂y / n along that axis.
-  static let meanAxis = OpDescriptor(
-    arity: 1, call: nil, shape: sumAxisShape, forward: { x, _ in x[0] },
-    gradients: { _, _, _ in [1] }, rules: { _ in [.init(1)] },
-    value: { o, k in .call(.meanAxis, [o[0], .number(k)]) }, expansion: nil,
-    valueProblem: generic, gradientProblem: genericGradient, symbol: named("mean"),
-    folded: notFolded, walkthroughName: "mean", names: .init("mean over an axis", "축 방향 평균"),
-    tensor: TensorRule(
-      forward: { x, k in
-        let a = axis(k, x[0].shape)
-        let n = Double(x[0].shape.dimensions[a])
-        return summed(x[0], axis: a).map { $0 / n }
-      },
-      backward: { x, _, g, k in
-        let a = axis(k, x[0].shape)
-        let n = Double(x[0].shape.dimensions[a])
-        return [spread(g, over: x[0].shape, axis: a).map { $0 / n }]
-      },
-      formulas: { shapes in
-        let x = shapes.inputs[0]
-        let a = axis(shapes.k, x)
-        let n = Formula.number(Double(x.dimensions[a]))
-        if x.rank == 1 { return [.quotient(.product([.upstream, .ones]), n)] }
-        guard a == 0 else { return [nil] }
-        return [.quotient(.call(.repeatRows, [.upstream, shapes.rows[0]]), n)]
-      }))
-
   /// mean(x): the sum divided by the count n; ∂L/∂x = ∂L/∂y / n at every element.
   static let mean = OpDescriptor(
     arity: 1, call: function("mean", latex: "\\operatorname{mean}"),
@@ -119,30 +71,6 @@ extension OpDescriptor {
       backward: { x, _, g, _ in [summed(g, axis: 0).reshaped(x[0].shape)] },
       formulas: { _ in [.call(.sum, [.upstream, .number(0)])] }, role: .rowCopies))
 
-  /// softmax(x) over the last axis: yᵢ = exp(xᵢ)/Σⱼ exp(xⱼ); ∂L/∂x = y ⊙ (∂L/∂y − Σⱼ
-  /// ∂L/∂yⱼ·yⱼ), row by row. On a number it is 1.
-  static let softmax = OpDescriptor(
-    arity: 1, call: function("softmax", latex: "\\operatorname{softmax}"), shape: elementwise,
-    forward: { _, _ in 1 }, gradients: { _, _, _ in [0] }, rules: { _ in [.init(0)] },
-    value: { o, _ in .call(.softmax, [o[0]]) }, expansion: nil, valueProblem: generic,
-    gradientProblem: genericGradient, symbol: named("Softmax"), folded: notFolded,
-    walkthroughName: "Softmax", names: .init("softmax", "소프트맥스"),
-    tensor: TensorRule(
-      forward: { x, _ in softmaxRows(x[0]) },
-      backward: { _, y, g, _ in
-        let width = y.shape.dimensions.last ?? 1
-        var out = y.elements
-        for row in stride(from: 0, to: y.elements.count, by: width) {
-          var dot = 0.0
-          for j in row..<(row + width) { dot += g.elements[j] * y.elements[j] }
-          for j in row..<(row + width) { out[j] = y.elements[j] * (g.elements[j] - dot) }
-        }
-        return [Tensor(y.shape, out)]
-      },
-      // y ⊙ (∂L/∂y − Σⱼ ∂L/∂yⱼ·yⱼ) has no short form in the books' notation. On a number
-      // (the scalar rules above) softmax is the softmax of one element: 1, gradient 0.
-      formulas: { _ in [nil] }))
-
   /// cross_entropy(y, t) = −Σ t·log y / N, N the number of rows (1 for a vector);
   /// ∂L/∂y = −t/(N·y), ∂L/∂t = −log(y)/N.
   static let crossEntropy = OpDescriptor(
@@ -161,14 +89,17 @@ extension OpDescriptor {
       forward: { x, _ in
         let n = Double(rows(x[0].shape))
         var total = 0.0
-        for (p, t) in zip(x[0].elements, x[1].elements) { total -= t * Math.log(p) }
+        for (p, t) in zip(x[0].elements, oneHot(x[1], like: x[0]).elements) where t != 0 {
+          total -= t * Math.log(p)
+        }
         return Tensor(scalar: total / n)
       },
       backward: { x, _, g, _ in
         let scale = g.scalar / Double(rows(x[0].shape))
+        let t = oneHot(x[1], like: x[0])
         return [
-          Tensor(x[0].shape, zip(x[0].elements, x[1].elements).map { -scale * $1 / $0 }),
-          Tensor(x[1].shape, x[0].elements.map { -scale * Math.log($0) }),
+          Tensor(x[0].shape, zip(x[0].elements, t.elements).map { -scale * $1 / $0 }),
+          labelGradient(x[1], x[0]) { x[0].map { -scale * Math.log($0) } },
         ]
       },
       // ∂L/∂y = ∂L/∂L·(−t/(N·y)); the labels t are data, not learnt (DLFS gives them no
@@ -176,7 +107,7 @@ extension OpDescriptor {
       formulas: { shapes in
         let n = shapes.rows[0]
         return [.product([.upstream, .negate(.quotient(b, n == 1 ? a : .product([n, a])))]), nil]
-      }, labels: [1]))
+      }, labels: [1], problem: labelProblem))
 
   /// softmax_with_loss(a, t) = cross_entropy(softmax(a), t), DLFS's Softmax-with-Loss layer:
   /// a composite whose backward pass is (y − t)/N for y = softmax(a) and t rows that each
@@ -196,28 +127,30 @@ extension OpDescriptor {
       forward: { x, _ in
         let logs = logSoftmaxRows(x[0])
         var total = 0.0
-        for (l, t) in zip(logs.elements, x[1].elements) { total -= t * l }
+        for (l, t) in zip(logs.elements, oneHot(x[1], like: x[0]).elements) { total -= t * l }
         return Tensor(scalar: total / Double(rows(x[0].shape)))
       },
       backward: { x, _, g, _ in
         let scale = g.scalar / Double(rows(x[0].shape))
         let y = softmaxRows(x[0])
-        let t = x[1].elements
+        let t = oneHot(x[1], like: x[0]).elements
         let width = y.shape.dimensions.last ?? 1
         var da = y.elements
         for row in stride(from: 0, to: da.count, by: width) {
           let labels = t[row..<(row + width)].reduce(0, +)
           for j in row..<(row + width) { da[j] = scale * (y.elements[j] * labels - t[j]) }
         }
-        let logs = logSoftmaxRows(x[0])
-        return [Tensor(y.shape, da), logs.map { -scale * $0 }]
+        return [
+          Tensor(y.shape, da),
+          labelGradient(x[1], x[0]) { logSoftmaxRows(x[0]).map { -scale * $0 } },
+        ]
       },
       // (softmax(a) − t)/N, DLFS's y − t over the batch (for labels that add up to 1).
       formulas: { shapes in
         let n = shapes.rows[0]
         let difference = Formula.difference(.call(.softmax, [a]), b)
         return [.product([.upstream, n == 1 ? difference : .quotient(difference, n)]), nil]
-      }, labels: [1], role: .softmaxLoss))
+      }, labels: [1], role: .softmaxLoss, problem: labelProblem))
 
   /// affine(X, W, b) = X @ W + b, DLFS's Affine layer: a composite of MatMul and + (the bias
   /// broadcast over a batch's rows). ∂L/∂X = ∂L/∂Y·Wᵀ, ∂L/∂W = Xᵀ·∂L/∂Y, ∂L/∂b = ∂L/∂Y
@@ -264,6 +197,9 @@ extension OpDescriptor {
     return [.product([.upstream, .transpose(b)]), .product([.transpose(a), .upstream])]
   }
 
+  /// `f` as each of n rows, `repeat(f, n)`: what a sum over axis 0 sends back.
+  static func repeated(_ f: Formula, rows n: Formula) -> Formula { .call(.repeatRows, [f, n]) }
+
   // MARK: - Shape rules
 
   static let matmulShape: @Sendable ([Shape], Double) -> Result<Shape, ShapeMismatch> = {
@@ -278,23 +214,6 @@ extension OpDescriptor {
       return .failure(ShapeMismatch(pair + ": inner sizes \(inner.0) and \(inner.1) differ"))
     }
     return .success(Shape(Array(l.dimensions.dropLast()) + Array(r.dimensions.dropFirst())))
-  }
-
-  static let sumAxisShape: @Sendable ([Shape], Double) -> Result<Shape, ShapeMismatch> = {
-    shapes, k in
-    let x = shapes[0]
-    guard k == k.rounded(), Swift.abs(k) <= Double(Limits.tensorElements),
-      (-x.rank..<x.rank).contains(Int(k))
-    else {
-      return .failure(
-        ShapeMismatch(
-          "\(x) has no axis \(DomainMessage.number(k))"
-            + (x.rank == 0
-              ? "" : "; its axes are 0 to \(x.rank - 1), or -\(x.rank) to -1 from the last")))
-    }
-    var d = x.dimensions
-    d.remove(at: axis(k, x))
-    return .success(Shape(d))
   }
 
   static let repeatShape: @Sendable ([Shape], Double) -> Result<Shape, ShapeMismatch> = {
@@ -314,9 +233,12 @@ extension OpDescriptor {
 
   static let lossShape: @Sendable ([Shape], Double) -> Result<Shape, ShapeMismatch> = {
     shapes, _ in
-    guard shapes[0] == shapes[1] else {
+    guard shapes[0] == shapes[1] || holdsIndices(shapes[1], for: shapes[0]) else {
       return .failure(
-        ShapeMismatch("\(shapes[0]) and \(shapes[1]) differ: y and the labels t need one shape"))
+        ShapeMismatch(
+          "\(shapes[0]) and \(shapes[1]) do not fit: the labels t are one-hot rows of the "
+            + "scores' shape, or one class index a row (\(Shape(shapes[0].dimensions.dropLast())))")
+      )
     }
     guard shapes[0].rank <= 2 else {
       return .failure(ShapeMismatch("\(shapes[0]): a vector or a batch of rows"))
@@ -364,28 +286,6 @@ extension OpDescriptor {
     ]
   }
 
-  /// Axis k of a value of `shape`, a negative k counting from the last (numpy's -1).
-  /// Pre: the shape rule accepted k.
-  static func axis(_ k: Double, _ shape: Shape) -> Int {
-    k < 0 ? Int(k) + shape.rank : Int(k)
-  }
-
-  /// ∂L/∂y of a sum along `axis` repeated along that axis to x's shape.
-  static func spread(_ g: Tensor, over shape: Shape, axis: Int) -> Tensor {
-    var kept = shape.dimensions
-    kept[axis] = 1
-    return g.reshaped(Shape(kept)).broadcast(to: shape)
-  }
-
-  /// The sum along one axis, which is removed.
-  static func summed(_ x: Tensor, axis: Int) -> Tensor {
-    var kept = x.shape.dimensions
-    kept[axis] = 1
-    var out = x.reduced(to: Shape(kept)).shape.dimensions
-    out.remove(at: axis)
-    return x.reduced(to: Shape(kept)).reshaped(Shape(out))
-  }
-
   /// softmax along the last axis, with the row's largest element subtracted first so that
   /// exp cannot overflow (exp(1000) would).
   static func softmaxRows(_ x: Tensor) -> Tensor {
@@ -395,15 +295,6 @@ extension OpDescriptor {
   /// log softmax along the last axis: xᵢ − m − log Σⱼ exp(xⱼ − m), m the row's largest,
   /// finite even where softmax itself underflows to 0.
   static func logSoftmaxRows(_ x: Tensor) -> Tensor {
-    let width = x.shape.dimensions.last ?? 1
-    var out = x.elements
-    for row in stride(from: 0, to: out.count, by: width) {
-      let m = x.elements[row..<(row + width)].max() ?? 0
-      var total = 0.0
-      for j in row..<(row + width) { total += Math.exp(x.elements[j] - m) }
-      let log = Math.log(total)
-      for j in row..<(row + width) { out[j] = x.elements[j] - m - log }
-    }
-    return Tensor(x.shape, out)
+    alongLanes(x, -1, logSoftmax)
   }
 }
