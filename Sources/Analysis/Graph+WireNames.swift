@@ -1,39 +1,55 @@
+import FormulaWriting
 public import GraphEngine
+
+/// What a lesson of vectors and matrices calls each wire, in its figures and its text alike.
+public struct WireNames: Sendable {
+  /// Every node's name as a formula: its own name, a constant's number, its op applied to its
+  /// operands' names when that is short (`X·W₁ + b₁`, `1 − p`, `sum(W ⊙ W)`), else its short
+  /// name (`u₁`).
+  public let names: [Formula]
+  /// The short names in graph order, each with what it stands for, written with its operands'
+  /// names (u₂ = 0.1 × u₁): the legend of the figures and a sentence of the text.
+  public let shortNames: [(id: Node.ID, name: String, definition: Formula)]
+
+  /// Whether node `id`'s wire is called by a short name.
+  public func isShort(_ id: Node.ID) -> Bool {
+    if case .symbol(let name) = names[id] { return shortNames.contains { $0.name == name } }
+    return false
+  }
+}
 
 extension Graph {
   /// The most characters of a formula that names an unnamed wire (`X·W₁ + b₁`); a longer one
-  /// is not used as a name.
+  /// gets a short name.
   public static let wireNameLength = 14
 
-  /// The formula that names node `id`'s wire when it has no name of its own: its op applied to
-  /// its operands (`X·W₁ + b₁`, `1 − p`), an unnamed operand written the same way in turn
-  /// (`sum(W ⊙ W)`), at most ``operandDepth`` ops deep; nil when an operand has no such name.
-  /// Whether it is short enough (``wireNameLength``) is for the writer to say, who knows its
-  /// text.
-  public func operandFormula(_ id: Node.ID, shapes: [Shape]? = nil) -> Formula? {
-    operandFormula(id, shapes: shapes, depth: Self.operandDepth)
-  }
-
-  /// How many ops deep an unnamed wire's name may go; a name of 14 characters holds no more.
-  static let operandDepth = 3
-
-  private func operandFormula(_ id: Node.ID, shapes: [Shape]?, depth: Int) -> Formula? {
-    let node = self[id]
-    guard !node.inputs.isEmpty, depth > 0 else { return nil }
-    var operands: [Formula] = []
-    for input in node.inputs {
-      let operand = self[input]
-      if let name = operand.name {
-        operands.append(.symbol(name))
-      } else if operand.op == .constant {
-        operands.append(.number(operand.parameter))
-      } else if let inner = operandFormula(input, shapes: shapes, depth: depth - 1) {
-        operands.append(inner)
+  /// The names of every wire (``WireNames``), worked out in graph order, so each operand is
+  /// named before its user and nothing recurses: an unnamed wire is its op applied to its
+  /// operands' names while that is at most ``wireNameLength`` characters, else u₁, u₂, … (a
+  /// name the lesson uses is skipped), as the scalar figures name theirs.
+  public func wireNames(shapes: [Shape]) -> WireNames {
+    let taken = Set(nodes.compactMap(\.name))
+    var names: [Formula] = []
+    names.reserveCapacity(nodes.count)
+    var shortNames: [(id: Node.ID, name: String, definition: Formula)] = []
+    var k = 0
+    for node in nodes {
+      if let name = node.name {
+        names.append(.symbol(name))
+      } else if node.op == .constant {
+        names.append(.number(node.parameter))
       } else {
-        return nil
+        let formula = valueFormula(node.id, operands: node.inputs.map { names[$0] }, shapes: shapes)
+        if formula.unicode().count <= Self.wireNameLength {
+          names.append(formula)
+        } else {
+          repeat { k += 1 } while taken.contains("u\(k)")
+          names.append(.symbol("u\(k)"))
+          shortNames.append((node.id, "u\(k)", formula))
+        }
       }
     }
-    return valueFormula(id, operands: operands, shapes: shapes)
+    return WireNames(names: names, shortNames: shortNames)
   }
 
   /// Node `id`'s op applied to `operands` (its descriptor's ``OpDescriptor/value``), as the

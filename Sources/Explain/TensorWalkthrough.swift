@@ -34,7 +34,11 @@ public struct TensorWalkthrough {
   public init(compiled: CompiledTensorLesson, words: any TensorProse) {
     self.compiled = compiled
     self.words = words
+    wires = compiled.graph.wireNames(shapes: compiled.evaluation.values.map(\.shape))
   }
+
+  /// What each wire is called, as the figures call it (``Analysis/Graph/wireNames(shapes:)``).
+  let wires: WireNames
 
   var graph: Graph { compiled.graph }
   var evaluation: TensorEvaluation { compiled.evaluation }
@@ -55,6 +59,12 @@ public struct TensorWalkthrough {
         .figure(
           .graph, alt: words.figureAlt(lesson.title(words.language)),
           caption: words.caption(symbolic: symbolic)))
+    }
+    if !wires.shortNames.isEmpty {
+      let definitions = wires.shortNames.map {
+        Formula.equation([.symbol($0.name), $0.definition]).unicode()
+      }
+      blocks.append(.paragraph([.text(words.shortNames(definitions))]))
     }
     if hasExpanded {
       let ops = Set(graph.nodes.map(\.op))
@@ -197,17 +207,16 @@ public struct TensorWalkthrough {
   /// (`X·W₁ + b₁` as `X·W1 + b1`), or what it is the input of.
   func name(_ id: Node.ID) -> String {
     let node = graph[id]
-    // W₁ as the figures and equations write W1.
-    if let name = node.name { return Formula.symbol(name).unicode() }
     if node.op == .constant { return Self.number(node.parameter, digits: 6) }
-    if let formula = graph.operandFormula(id, shapes: evaluation.values.map(\.shape)),
-      formula.unicode().count <= Graph.wireNameLength
-    {
-      // Wᵀ reads as one name; X·W + b needs its parentheses.
-      if case .transpose(.symbol) = formula { return formula.unicode() }
-      return "(" + formula.unicode() + ")"
+    // W₁ as the figures and equations write W1; a short name u₁ the same.
+    switch wires.names[id] {
+    case .symbol, .transpose(.symbol):
+      // Wᵀ reads as one name.
+      return wires.names[id].unicode()
+    default:
+      // X·W + b needs its parentheses.
+      return "(" + wires.names[id].unicode() + ")"
     }
-    return words.unnamed(graph.walkthroughName(id, shapes: evaluation.values.map(\.shape)))
   }
 
   /// A node as an argument of a call: its name without the parentheses around a formula
@@ -229,15 +238,9 @@ public struct TensorWalkthrough {
     }
   }
 
-  /// A node as a formula: its name, a constant's number, else its op's formula of its
-  /// operands' (`X·W + b`).
-  func formula(_ id: Node.ID) -> Formula {
-    let node = graph[id]
-    if let name = node.name { return .symbol(name) }
-    if node.op == .constant { return .number(node.parameter) }
-    return graph.valueFormula(
-      id, operands: node.inputs.map { formula($0) }, shapes: evaluation.values.map(\.shape))
-  }
+  /// A node as a formula: its name, a constant's number, its op's formula of its operands'
+  /// (`X·W + b`) when short, else its short name (u₁).
+  func formula(_ id: Node.ID) -> Formula { wires.names[id] }
 
   /// ∂L/∂ of a node.
   func gradient(_ id: Node.ID) -> Formula {

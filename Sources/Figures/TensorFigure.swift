@@ -110,12 +110,15 @@ public enum TensorFigure {
     /// The nodes whose rows are a batch, written N in formulas (``batchRows(_:shapes:)``);
     /// none with numeric labels.
     var batch: Set<Node.ID> = []
+    /// What each wire is called, as the text calls it (``Analysis/Graph/wireNames(shapes:)``).
+    let wires: WireNames
     var graph: Graph { evaluation.graph }
 
     init(evaluation: TensorEvaluation, theme: Theme, labels: LabelMode) {
       self.evaluation = evaluation
       self.theme = theme
       self.labels = labels
+      wires = evaluation.graph.wireNames(shapes: evaluation.values.map(\.shape))
       if labels != .numeric {
         batch = TensorFigure.batchRows(evaluation.graph, shapes: evaluation.values.map(\.shape))
       }
@@ -133,7 +136,7 @@ public enum TensorFigure {
     }
 
     /// What a value is called on its wire: its name, or for an unnamed node the formula of
-    /// its operands' names when that is short (`X·W`), else nothing but its shape.
+    /// its operands' names when that is short (`X·W`), else its short name (`u₁`).
     func name(_ id: Node.ID) -> String? {
       let node = graph[id]
       if let name = node.name { return PangoMarkupDialect.symbol(name) }
@@ -146,24 +149,29 @@ public enum TensorFigure {
       }
     }
 
-    /// ``name(_:)`` as a formula: the node's name, a constant's number, or the formula of
-    /// its operands' names when that is short enough to name a wire (`X·W₁ + b₁`,
-    /// `repeat(b₁, N)`).
+    /// ``name(_:)`` as a formula: the node's name, a constant's number, the formula of its
+    /// operands' names when that is short enough to name a wire (`X·W₁ + b₁`, `repeat(b₁, N)`),
+    /// else its short name (`u₁`, defined in the legend).
     func nameFormula(_ id: Node.ID) -> Formula? {
       let node = graph[id]
-      if let name = node.name { return .symbol(name) }
-      if node.op == .constant { return .number(node.parameter) }
-      guard var formula = graph.operandFormula(id, shapes: evaluation.values.map(\.shape)) else {
-        return nil
-      }
-      if node.op.role == .rowCopies && batch.contains(id) {
+      if node.op.role == .rowCopies && batch.contains(id) && !wires.isShort(id) {
         // N copies.
-        formula = .call(node.op, [.symbol(graph[node.inputs[0]].name ?? ""), .symbol("N")])
+        return .call(node.op, [wires.names[node.inputs[0]], .symbol("N")])
       }
-      let written = LinearFormulaWriter<PangoMarkupDialect>(
-        numbers: .shortest(significantDigits: 6)
-      ).write(formula)
-      return PangoMarkupDialect.plainText(written).count <= Graph.wireNameLength ? formula : nil
+      return wires.names[id]
+    }
+
+    /// A line for each short name the figure uses, in the figure's names (a batch's rows N):
+    /// u₁ = X·W + repeat(b, N).
+    func legend() -> [Diagram.Text] {
+      let writer = LinearFormulaWriter<PangoMarkupDialect>(numbers: .shortest(significantDigits: 6))
+      let shapes = evaluation.values.map(\.shape)
+      return wires.shortNames.map { short in
+        let operands = graph[short.id].inputs.map { nameFormula($0) ?? wires.names[$0] }
+        let definition = graph.valueFormula(short.id, operands: operands, shapes: shapes)
+        return text(
+          writer.write(.equation([.symbol(short.name), definition])), theme.secondaryColor)
+      }
     }
 
     /// The value's label: name and shape, then the matrix if it is small.
@@ -239,6 +247,8 @@ public enum TensorFigure {
     ///   processed (the last highlighted); nil: all.
     func diagram(title: String, processed: Int? = nil) -> Diagram {
       var diagram = Diagram(title: title)
+      // As the scalar figures: the legend once, on the graph and a sequence's first step.
+      if (processed ?? 1) == 1 { diagram.legend = legend() }
       let order = LessonAnalysis.backwardOrder(graph)
       let done = Set(order.prefix(processed ?? order.count))
       let current = processed.flatMap { $0 > 0 && $0 <= order.count ? order[$0 - 1] : nil }

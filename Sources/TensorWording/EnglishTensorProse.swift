@@ -130,6 +130,11 @@ struct EnglishTensorProse: TensorProse {
       : "A gradient always has the shape of its variable. What each node sends back:"
   }
 
+  func shortNames(_ definitions: [String]) -> String {
+    "A wire without a name whose expression is too long to name it is called by a short name, "
+      + "here and in the figures: " + definitions.joined(separator: "; ") + "."
+  }
+
   func elementwise(_ op: String, x: String, y: String, local: String) -> String {
     "\(op) works element by element, so the gradient it receives is multiplied element by "
       + "element (⊙) by its local gradient: ∂L/∂\(x) = ∂L/∂\(y) ⊙ \(local)."
@@ -256,8 +261,6 @@ struct EnglishTensorProse: TensorProse {
     let what = shape.isScalar ? "" : " \(shape)"
     return "\(what) = \(value),  ∂L/∂\(name) = \(gradient)"
   }
-
-  func unnamed(_ op: String) -> String { "the output of the \(op) node" }
 
   func outputIs(_ name: String, _ shape: Shape) -> String { "The output \(name) \(shape):" }
 

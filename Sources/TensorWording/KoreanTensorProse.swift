@@ -122,6 +122,11 @@ struct KoreanTensorProse: TensorProse {
       : "기울기는 언제나 그 변수와 모양이 같습니다. 각 노드가 돌려보내는 기울기는 다음과 같습니다."
   }
 
+  func shortNames(_ definitions: [String]) -> String {
+    "이름이 없고 식이 길어 식으로 부르기 어려운 선은 본문과 그림에서 짧은 이름으로 부릅니다: "
+      + definitions.joined(separator: "; ") + "."
+  }
+
   func elementwise(_ op: String, x: String, y: String, local: String) -> String {
     KoreanParticle.after(op, "은", "는") + " 원소마다 작동하므로 흘러온 기울기에 원소마다 국소적 미분을 곱합니다(⊙): "
       + "∂L/∂\(x) = ∂L/∂\(y) ⊙ \(local)."
@@ -249,8 +254,6 @@ struct KoreanTensorProse: TensorProse {
     let what = shape.isScalar ? "" : " \(shape)"
     return "\(what) = \(value),  ∂L/∂\(name) = \(gradient)"
   }
-
-  func unnamed(_ op: String) -> String { "\(op) 노드의 출력" }
 
   func outputIs(_ name: String, _ shape: Shape) -> String { "출력 \(name) \(shape)의 값:" }
 

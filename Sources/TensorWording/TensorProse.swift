@@ -49,6 +49,9 @@ public protocol TensorProse: Sendable {
   /// Opens the section of gradients found by their shapes; the matrix product's argument
   /// only where there is one.
   func shapesIntro(products: Bool) -> String
+  /// The short names of the unnamed wires whose expression is too long to name them, each
+  /// `u₁ = …`, as the figures' legend gives them.
+  func shortNames(_ definitions: [String]) -> String
   /// An element-by-element op's backward pass: ∂L/∂x = ∂L/∂y ⊙ (local gradient).
   func elementwise(_ op: String, x: String, y: String, local: String) -> String
   /// max(a, b) or min(a, b) on arrays: numpy's element-by-element maximum (minimum), not a
@@ -86,8 +89,6 @@ public protocol TensorProse: Sendable {
   /// After the input's name: its shape, value and gradient.
   func valueSentence(_ shape: Shape, _ value: String, _ gradient: String, of name: String)
     -> String
-  /// A node without a name, by what it is.
-  func unnamed(_ op: String) -> String
   /// Introduces the output's value set as a matrix under it.
   func outputIs(_ name: String, _ shape: Shape) -> String
   func outputSentence(_ name: String, _ value: String, _ shape: Shape) -> String

@@ -188,9 +188,11 @@ struct TensorFigureTests {
         e, theme: .dlfs, measurer: EstimatedTextMeasurer(), labels: .symbolic, title: "b"
       ).scene)
     #expect(texts.contains("W (2, 2)"), "\(texts)")
-    #expect(texts.contains("∂L/∂repeat(b, N) (N, 2)"), "\(texts)")
-    // No formula in terms of a gradient that has no name (the sum's is too long).
-    #expect(!texts.contains { $0.contains("= ∂L/∂·") })
+    // The sum is too long to name its wire: it is u₁, in the labels and the legend, whose
+    // definition uses the figure's names (N rows).
+    #expect(texts.contains("∂L/∂repeat(b, N) = ∂L/∂u₁\n(N, 2)"), "\(texts)")
+    #expect(texts.contains("u₁ = X·W + repeat(b, N)"), "\(texts)")
+    #expect(!texts.contains { $0.contains("∂L/∂·") })
     let loss = Self.texts(
       TensorFigure.compose(
         try Self.evaluation(
