@@ -5,7 +5,7 @@ public import GraphEngine
 
 /// The graph of a lesson of vectors and matrices, as DLFS draws its Affine layer (Fig. 5-25):
 /// each wire labelled with its value's name and shape above (`X (2,)`, `W (2, 3)`) and its
-/// gradient's below (`∂L/∂X (2,)`), and, when the value is small (at most 3 × 3), the matrix
+/// gradient's below (`∂L/∂X (2,)`), and, when the value is small (at most 4 × 6: ``GraphEngine/Shape/isWrittenOut``), the matrix
 /// itself under its name and the gradient's matrix under its. A value used along several
 /// edges gets a branch point whose stem carries the summed gradient, as in the scalar
 /// figures.
@@ -24,9 +24,6 @@ public enum TensorFigure {
     if case .fixed = adapted.numbers { adapted.numbers = .shortest(significantDigits: 3) }
     return adapted
   }
-
-  /// The largest matrix written out on a wire: 3 rows of 3.
-  static let largestWritten = 3
 
   /// Draws the whole graph with its forward values and backward gradients: the lesson's
   /// `graph` figure, or (given the expanded graph's evaluation) its `expanded` one; with
@@ -191,14 +188,21 @@ public enum TensorFigure {
     }
 
     /// A gradient's label: ∂L/∂name, in symbolic labels ` = ` its formula, and the shape;
-    /// then, unless symbolic, the matrix if it is small.
-    func gradientLabel(_ id: Node.ID, _ gradient: Tensor, formula: String? = nil) -> Diagram.Text {
-      var head = gradientName(id)
+    /// then, unless symbolic, the matrix if it is small. A `share` (one branch of a value
+    /// used several times) is not ∂L/∂name, which is the branches' sum on the stem: it is
+    /// written by its formula or its shape alone, as the scalar figures write a branch's
+    /// number alone.
+    func gradientLabel(
+      _ id: Node.ID, _ gradient: Tensor, formula: String? = nil, share: Bool = false
+    ) -> Diagram.Text {
+      var head = share ? "" : gradientName(id)
       var shape = TensorFigure.shapeText(gradient.shape, batch: batch.contains(id))
       if labels != .numeric, let formula {
         // The shape on a line of its own under a formula (`…·Wᵀ (2,)` read as a call).
-        head += " = " + formula
+        head += share ? formula : " = " + formula
         if !shape.isEmpty { shape = "\n" + shape.dropFirst() }
+      } else if share {
+        shape = String(shape.drop { $0 == " " })
       }
       var label = text(lines(head + shape, gradient), theme.gradientColor)
       label.font = theme.gradientFont
@@ -215,9 +219,17 @@ public enum TensorFigure {
           ? PangoMarkupDialect.number(numbers.format(t.scalar))
           : head + " = " + PangoMarkupDialect.number(numbers.format(t.scalar))
       }
-      let small = t.shape.dimensions.allSatisfy { $0 <= TensorFigure.largestWritten }
-      guard small else { return head }
+      guard t.shape.isWrittenOut else { return head }
       return head + "\n" + TensorFigure.monospaced(TensorFigure.matrixLines(t, format: numbers))
+    }
+
+    /// Under an op along an axis, the axis as numpy writes it (`axis=1`, `axis=0, keepdims`);
+    /// nil for another op, or an axis the op takes when none is written (softmax's last).
+    func axisNote(_ node: Node) -> String? {
+      guard let use = node.op.descriptor.axis, node.parameter != use.absent else { return nil }
+      let p = AxisParameter(node.parameter)
+      guard let axis = p.axis else { return nil }
+      return "axis=" + (axis < 0 ? "−\(-axis)" : "\(axis)") + (p.keepsDims ? ", keepdims" : "")
     }
 
     /// A matrix product's dimension check, as CS231n teaches it: the inner sizes agree and
@@ -280,7 +292,7 @@ public enum TensorFigure {
             && graph.isHadamard(node.id, shapes: evaluation.values.map(\.shape))
           let symbol = hadamard ? "⊙" : OperatorText.symbol(node, theme: theme)
           var markup = PangoMarkupDialect.escape(symbol)
-          if let check = dimensionCheck(node) {
+          if let check = dimensionCheck(node) ?? axisNote(node) {
             markup += "\n<span size=\"72%\">" + check + "</span>"
           }
           box = Diagram.Box(
@@ -330,7 +342,7 @@ public enum TensorFigure {
             : gradientLabel(
               input, evaluation.edgeGradients[node.id][i],
               formula: labels == .numeric || name(node.id) == nil
-                ? nil : formulas.text(node, input: i))
+                ? nil : formulas.text(node, input: i), share: branchOf[input] != nil)
           if node.id == current {
             // In bold too: its colour alone printed lighter than the others' in grey.
             below?.color = theme.highlightText

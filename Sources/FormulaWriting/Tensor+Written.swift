@@ -1,11 +1,11 @@
 public import GraphEngine
 
 extension Tensor {
-  /// A vector or matrix of at most 12 elements as a ``Formula/matrix(_:)`` of its numbers
-  /// (the writers give six significant digits; a vector is a row, as DLFS writes it); nil
-  /// for a number or a larger one.
+  /// A vector or matrix of at most 4 × 6 (``GraphEngine/Shape/isWrittenOut``) as a
+  /// ``Formula/matrix(_:)`` of its numbers (the writers give six significant digits; a vector
+  /// is a row, as DLFS writes it); nil for a number or a larger one.
   public var matrixFormula: Formula? {
-    guard shape.rank >= 1, shape.count <= 12 else { return nil }
+    guard shape.rank >= 1, shape.isWrittenOut else { return nil }
     let numbers = elements.map { Formula.number($0) }
     let columns = shape.dimensions.last ?? 1
     return .matrix(
@@ -21,7 +21,7 @@ extension Tensor {
       String(NumberFormat.shortest(significantDigits: 6).format(v).map { $0 == "-" ? "−" : $0 })
     }
     if shape.isScalar { return format(scalar) }
-    guard shape.count <= 12 else { return "\(shape) (trace.json)" }
+    guard shape.isWrittenOut else { return "\(shape) (trace.json)" }
     func list(_ values: ArraySlice<Double>) -> String {
       "[" + values.map(format).joined(separator: ", ") + "]"
     }

@@ -51,3 +51,23 @@ public struct ShapeMismatch: Error, Sendable, Equatable {
     self.message = message
   }
 }
+
+extension Shape {
+  /// The most rows and columns a vector or matrix is written out with, in the figures and
+  /// the text: 4 rows of 6 (a 4-class lesson's scores on a batch of 4); a larger value is
+  /// written by its shape, its numbers in the walk-through's tables and the trace.
+  public static let writtenRows = 4
+  public static let writtenColumns = 6
+
+  /// Whether a value of this shape is written out element by element: a vector of at most
+  /// ``writtenColumns`` elements (a row), a matrix of at most ``writtenRows`` ×
+  /// ``writtenColumns``; a number always.
+  public var isWrittenOut: Bool {
+    switch rank {
+    case 0: true
+    case 1: dimensions[0] <= Self.writtenColumns
+    case 2: dimensions[0] <= Self.writtenRows && dimensions[1] <= Self.writtenColumns
+    default: false
+    }
+  }
+}

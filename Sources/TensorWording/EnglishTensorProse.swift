@@ -117,7 +117,7 @@ struct EnglishTensorProse: TensorProse {
   func caption(symbolic: Bool) -> String {
     symbolic
       ? "Above: values and shapes (a batch's rows are N). Below: gradients and their formulas."
-      : "Above: values and shapes. Below: gradients (∂L/∂X for X). Matrices up to 3 × 3 are "
+      : "Above: values and shapes. Below: gradients (∂L/∂X for X). Matrices up to 4 × 6 are "
         + "written out."
   }
 

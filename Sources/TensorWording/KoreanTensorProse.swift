@@ -110,7 +110,7 @@ struct KoreanTensorProse: TensorProse {
   func caption(symbolic: Bool) -> String {
     symbolic
       ? "위: 값과 모양(배치의 행 수는 N). 아래: 기울기와 그 식."
-      : "위: 값과 모양. 아래: 기울기(X라면 ∂L/∂X). 3×3 이하의 행렬은 원소까지 적었습니다."
+      : "위: 값과 모양. 아래: 기울기(X라면 ∂L/∂X). 4×6 이하의 행렬은 원소까지 적었습니다."
   }
 
   var shapesHeading: String { "모양으로 찾는 기울기" }

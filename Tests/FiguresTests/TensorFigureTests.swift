@@ -125,7 +125,17 @@ struct TensorFigureTests {
     // Two arrays multiplied element by element: ⊙, not the matrix product's ·.
     let squared = try texts("L = sum(Y * Y)", ["Y": c])
     #expect(squared.contains("Y ⊙ Y (3, 2)"), "\(squared)")
-    #expect(squared.contains("∂L/∂Y = ∂L/∂(Y ⊙ Y) ⊙ Y\n(3, 2)"), "\(squared)")
+    // Y is used twice: each branch carries its share, by its formula; the stem the sum ∂L/∂Y.
+    #expect(squared.count { $0 == "∂L/∂(Y ⊙ Y) ⊙ Y\n(3, 2)" } == 2, "\(squared)")
+    #expect(squared.contains("∂L/∂Y (3, 2)"), "\(squared)")
+    // With numbers, a branch's share is its shape and matrix, not a second ∂L/∂Y.
+    let numeric = Self.texts(
+      TensorFigure.compose(
+        try Self.evaluation("L = sum(Y * Y)", ["Y": c]), theme: .dlfs,
+        measurer: EstimatedTextMeasurer(), labels: .numeric, title: "t"
+      ).scene)
+    #expect(numeric.count { $0.hasPrefix("∂L/∂Y (3, 2)\n⎡ 2   4⎤") } == 1, "\(numeric)")
+    #expect(numeric.count { $0.hasPrefix("(3, 2)\n⎡1  2⎤") } == 2, "\(numeric)")
     // The loss's own gradient is written as itself, not as a bare 1 beside the value 1.
     let summed = try texts("s = sum(Y)\nL = s + d", ["Y": c, "d": Tensor(scalar: 2)])
     #expect(summed.contains("∂L/∂s = ∂L/∂L"), "\(summed)")
@@ -156,13 +166,22 @@ struct TensorFigureTests {
 
   @Test("a large matrix is named by its shape alone; columns are right-aligned")
   func sizes() throws {
-    let big = Tensor(repeating: 0.5, Shape([4, 2]))
-    let e = try Self.evaluation("s = sum(A)", ["A": big])
+    // Up to 4 rows of 6 are written out (a 4-class lesson's scores); 5 rows are not, nor 7
+    // columns.
+    let big = Tensor(repeating: 0.5, Shape([5, 2]))
+    let wide = Tensor(repeating: 0.25, Shape([4, 7]))
+    let e = try Self.evaluation(
+      "s = sum(A) + sum(B) + sum(C)",
+      [
+        "A": big, "B": wide, "C": Tensor(repeating: 0.5, Shape([4, 6])),
+      ])
     let figure = TensorFigure.compose(
       e, theme: .cs231n, measurer: EstimatedTextMeasurer(), title: "sum")
     let texts = Self.texts(figure.scene)
-    #expect(texts.contains("A (4, 2)"))
-    #expect(texts.contains("s = 4"))  // three significant digits, not CS231n's 4.00
+    #expect(texts.contains("A (5, 2)"))
+    #expect(texts.contains("B (4, 7)"))
+    #expect(texts.contains { $0.hasPrefix("C (4, 6)\n⎡0.5  0.5  0.5  0.5  0.5  0.5⎤") })
+    #expect(texts.contains("sum(A) = 5"))  // three significant digits, not CS231n's 5.00
     let lines = TensorFigure.matrixLines(
       Tensor(Shape([3, 2]), [1, -10, 100, 2, 3, 4]), format: .shortest(significantDigits: 6))
     #expect(lines == ["⎡  1  −10⎤", "⎢100    2⎥", "⎣  3    4⎦"])
