@@ -146,6 +146,7 @@ public struct TensorWalkthrough {
       blocks.append(.paragraph([.text(words.shapesIntro(products: products))]))
       blocks += derivations
     }
+    blocks += lossSection()
     blocks.append(.heading(level: 2, text: words.valuesHeading))
     let labels = graph.labelInputs
     for id in graph.inputs {
@@ -321,6 +322,12 @@ public struct TensorWalkthrough {
           ]))
       case .add, .sub:
         let y = evaluation.values[node.id].shape
+        if node.op.descriptor.lossPart == .difference, shapes.allSatisfy({ $0 == y }), !y.isScalar {
+          out.append(
+            .paragraph([
+              .text(words.difference(name(node.inputs[0]), name(node.inputs[1]), y: name(node.id)))
+            ]))
+        }
         for (i, input) in node.inputs.enumerated() where shapes[i] != y && !shapes[i].isScalar {
           out.append(
             .paragraph([
@@ -344,6 +351,19 @@ public struct TensorWalkthrough {
       case _ where node.op.role == .rowCopies:
         out.append(
           .paragraph([.text(words.repeatSum(name(node.inputs[0]), Int(node.parameter)))]))
+        out += backwardEquation(node, input: 0)
+      case _
+      where node.op.descriptor.lossPart == .average
+        && !evaluation.values[node.inputs[0]].shape.isScalar:
+        // The mean of every element: the lanes are all of x.
+        out.append(
+          .paragraph([
+            .text(
+              words.alongAxis(
+                node.op.descriptor.call?.name ?? "mean", x: argument(node.inputs[0]),
+                y: name(node.id),
+                lanes: .all, kept: false, n: shapes[0].count))
+          ]))
         out += backwardEquation(node, input: 0)
       case _ where node.op.descriptor.axis != nil:
         out.append(.paragraph([.text(alongAxis(node, shapes[0]))]))
@@ -376,9 +396,12 @@ public struct TensorWalkthrough {
     let index = p.index(in: shape)
     let lanes: AxisLanes =
       shape.rank == 2 && index == 1 ? .rows : shape.rank == 2 && index == 0 ? .columns : .all
+    let function = node.op.descriptor.axis?.name ?? node.op.rawValue
+    // "each row of X − M" reads as a name; ∂L/∂(X − M) needs the parentheses.
+    let x =
+      ["sum", "mean", "max"].contains(function) ? argument(node.inputs[0]) : name(node.inputs[0])
     return words.alongAxis(
-      node.op.descriptor.axis?.name ?? node.op.rawValue, x: name(node.inputs[0]),
-      y: name(node.id), lanes: lanes, kept: p.keepsDims, n: p.laneLength(shape))
+      function, x: x, y: name(node.id), lanes: lanes, kept: p.keepsDims, n: p.laneLength(shape))
   }
 
   /// Every element of every input against the central difference

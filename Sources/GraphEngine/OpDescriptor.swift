@@ -57,6 +57,9 @@ public struct OpDescriptor: Sendable {
   /// For an op that works along an axis (numpy's `axis=k`, ``AxisParameter``): how a lesson
   /// calls it with one; nil for others.
   public let axis: AxisUse?
+  /// The part it plays in a loss written out of its parts, whose combined gradient the
+  /// walk-through derives (softmax then cross-entropy: (P − T)/N); nil for none.
+  public let lossPart: LossPart?
   /// Its forward value and backward pass on vectors and matrices, for an op that does more
   /// than work element by element (a matrix product, a sum over an axis, softmax); nil for
   /// one that does, whose scalar rules give it (``TensorRule/elementwise(_:)``).
@@ -84,6 +87,14 @@ public struct OpDescriptor: Sendable {
     public let positional: Bool
   }
 
+  /// The parts of the losses the books derive whole: softmax then the cross-entropy error
+  /// (DLFS's Softmax-with-Loss, (P − T)/N), a sigmoid then the binary cross-entropy
+  /// (Sigmoid-with-Loss, (p − t)/N), and the mean of a squared difference (the mean squared
+  /// error, 2(Y − T)/(N·D)).
+  public enum LossPart: Sendable, Equatable {
+    case probabilities, crossEntropy, squashing, difference, power, average
+  }
+
   /// A function a lesson can call.
   public struct Call: Sendable {
     /// The name in a lesson (`sigmoid`).
@@ -107,7 +118,8 @@ public struct OpDescriptor: Sendable {
     gradientProblem: @escaping @Sendable (Int, [Double], Double) -> String?,
     symbol: @escaping @Sendable (String) -> (textbook: String, gate: String),
     folded: @escaping @Sendable (String, Int) -> String?, walkthroughName: String,
-    names: Names, operandMarks: [String?] = [], axis: AxisUse? = nil, tensor: TensorRule? = nil
+    names: Names, operandMarks: [String?] = [], axis: AxisUse? = nil,
+    lossPart: LossPart? = nil, tensor: TensorRule? = nil
   ) {
     self.arity = arity
     self.call = call
@@ -125,6 +137,7 @@ public struct OpDescriptor: Sendable {
     self.names = names
     self.operandMarks = operandMarks
     self.axis = axis
+    self.lossPart = lossPart
     self.tensor = tensor
   }
 

@@ -246,6 +246,43 @@ struct EnglishTensorProse: TensorProse {
     }
   }
 
+  var lossHeading: String { "The loss's gradient, derived whole" }
+
+  func lossDerivation(
+    _ kind: LossKind, input s: String, middle p: String, target t: String, count n: Int,
+    indices: Bool
+  ) -> String {
+    switch kind {
+    case .softmaxCrossEntropy:
+      return "\(p) = softmax(\(s)) followed by the cross-entropy error against \(t) is DLFS's "
+        + "Softmax-with-Loss layer written out of its parts, and its gradient comes out as the "
+        + "layer's. The cross-entropy error sends back ∂L/∂\(p) = −\(t)/(N·\(p)); softmax turns "
+        + "it into \(p) ⊙ (∂L/∂\(p) − Σⱼ ∂L/∂\(p)ⱼ·\(p)ⱼ) = (\(p)·Σⱼ\(t)ⱼ − \(t))/N, row by row. "
+        + (indices
+          ? "\(t) names one class a row, so as one-hot rows each adds up to 1: "
+          : "Each row of \(t) adds up to 1 (one class), so ")
+        + "∂L/∂\(s) = (\(p) − \(t))/N, with "
+        + "N = \(n): the probabilities less the labels, over the rows."
+    case .binaryCrossEntropy:
+      return
+        "\(p) = σ(\(s)) followed by the binary cross-entropy against \(t) (−mean(\(t)·log \(p) "
+        + "+ (1 − \(t))·log(1 − \(p)))) is the Sigmoid-with-Loss layer written out of its parts. "
+        + "The loss sends back ∂L/∂\(p) = ((1 − \(t))/(1 − \(p)) − \(t)/\(p))/N and σ′ = \(p)(1 − \(p)), "
+        + "so ∂L/∂\(s) = \(p)(1 − \(p))·((1 − \(t))/(1 − \(p)) − \(t)/\(p))/N = (\(p) − \(t))/N, with "
+        + "N = \(n): the same rule as softmax's, p − t."
+    case .meanSquaredError:
+      return "mean((\(p))²) is the mean squared error between \(s) and \(t) written out of its "
+        + "parts. The mean gives each of its N·D = \(n) elements 1/\(n) of ∂L/∂L, the square "
+        + "multiplies by 2(\(p)), and the subtraction passes it to \(s) unchanged (and negated to "
+        + "\(t)): ∂L/∂\(s) = 2(\(p))/(N·D)."
+    }
+  }
+
+  func difference(_ a: String, _ b: String, y: String) -> String {
+    "The subtraction passes ∂L/∂\(y) to \(a) unchanged and to \(b) negated: ∂L/∂\(a) = ∂L/∂\(y), "
+      + "∂L/∂\(b) = −∂L/∂\(y)."
+  }
+
   func classIndices(_ t: String, rows: Int, classes: Int, loss: String) -> String {
     let rowsWord = rows == 1 ? "the scores" : "each of the \(rows) rows"
     return "\(t) holds one class index for \(rowsWord) (CS231n's y, from 0 to \(classes - 1)): it "

@@ -216,6 +216,44 @@ struct KoreanTensorProse: TensorProse {
     }
   }
 
+  var lossHeading: String { "손실의 기울기를 한 번에 유도하기" }
+
+  func lossDerivation(
+    _ kind: LossKind, input s: String, middle p: String, target t: String, count n: Int,
+    indices: Bool
+  ) -> String {
+    switch kind {
+    case .softmaxCrossEntropy:
+      return "\(p) = softmax(\(s)) 다음에 \(t)에 대한 교차 엔트로피 오차를 구하는 것은 밑바닥부터 시작하는 "
+        + "딥러닝의 Softmax-with-Loss 계층을 부품으로 나누어 쓴 것이며, 기울기도 그 계층과 같습니다. "
+        + "교차 엔트로피 오차는 ∂L/∂\(p) = −\(t)/(N·\(p))를 돌려보내고, 소프트맥스는 이를 행마다 "
+        + "\(p) ⊙ (∂L/∂\(p) − Σⱼ ∂L/∂\(p)ⱼ·\(p)ⱼ) = (\(p)·Σⱼ\(t)ⱼ − \(t))/N으로 바꿉니다. "
+        + (indices
+          ? KoreanParticle.after(t, "은", "는") + " 행마다 정답 클래스 하나를 가리키므로 원-핫 행으로 보면 합이 1이고, "
+          : KoreanParticle.after("\(t)의 각 행", "은", "는") + " 합이 1(정답 클래스 하나)이므로 ")
+        + "∂L/∂\(s) = "
+        + "(\(p) − \(t))/N, N = \(n)입니다. 확률에서 정답 레이블을 빼고 행 수로 나눈 것입니다."
+    case .binaryCrossEntropy:
+      return "\(p) = σ(\(s)) 다음에 \(t)에 대한 이진 교차 엔트로피(−mean(\(t)·log \(p) + (1 − \(t))·"
+        + "log(1 − \(p))))를 구하는 것은 Sigmoid-with-Loss 계층을 부품으로 나누어 쓴 것입니다. "
+        + "손실은 ∂L/∂\(p) = ((1 − \(t))/(1 − \(p)) − \(t)/\(p))/N을 돌려보내고 σ′ = \(p)(1 − \(p))이므로 "
+        + "∂L/∂\(s) = \(p)(1 − \(p))·((1 − \(t))/(1 − \(p)) − \(t)/\(p))/N = (\(p) − \(t))/N, N = \(n)"
+        + "입니다. 소프트맥스와 같은 규칙, p − t입니다."
+    case .meanSquaredError:
+      return "mean((\(p))²)은 " + KoreanParticle.after(s, "과", "와")
+        + " \(t) 사이의 평균 제곱 오차를 부품으로 나누어 쓴 것입니다. 평균은 "
+        + "N·D = \(n)개 원소 각각에 ∂L/∂L의 1/\(n)을 주고, 제곱은 2(\(p))를 곱하며, 뺄셈은 그대로 "
+        + KoreanParticle.after(s, "에", "에") + " 전합니다(\(t)에는 부호를 바꾸어). 그래서 ∂L/∂\(s) = "
+        + "2(\(p))/(N·D)입니다."
+    }
+  }
+
+  func difference(_ a: String, _ b: String, y: String) -> String {
+    "뺄셈은 ∂L/∂\(y)를 " + KoreanParticle.after(a, "에", "에") + "는 그대로, "
+      + KoreanParticle.after(b, "에", "에")
+      + "는 부호를 바꾸어 전합니다: ∂L/∂\(a) = ∂L/∂\(y), ∂L/∂\(b) = −∂L/∂\(y)."
+  }
+
   func classIndices(_ t: String, rows: Int, classes: Int, loss: String) -> String {
     let rowsWord = rows == 1 ? "점수" : "\(rows)개 행 각각"
     return KoreanParticle.after(t, "은", "는") + " \(rowsWord)의 정답 클래스 번호(CS231n의 y, 0부터 "

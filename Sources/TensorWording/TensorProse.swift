@@ -82,6 +82,15 @@ public protocol TensorProse: Sendable {
   func alongAxis(
     _ function: String, x: String, y: String, lanes: AxisLanes, kept: Bool, n: Int
   ) -> String
+  var lossHeading: String { get }
+  /// A loss written out of its parts, its gradient derived whole: `input` the scores S (z, Y),
+  /// `middle` P = softmax(S) (p = σ(z), Y − T), `target` T, `count` N (N·D elements for the
+  /// squared error), `rows` for a batch.
+  func lossDerivation(
+    _ kind: LossKind, input: String, middle: String, target: String, count: Int, indices: Bool
+  ) -> String
+  /// y = a − b of one shape: ∂L/∂y to a, negated to b.
+  func difference(_ a: String, _ b: String, y: String) -> String
   /// The labels as class indices (CS231n's y): one per row of `classes` scores, standing
   /// for one-hot rows.
   func classIndices(_ t: String, rows: Int, classes: Int, loss: String) -> String
@@ -100,6 +109,11 @@ public protocol TensorProse: Sendable {
 }
 
 /// The tensor catalogue for a language.
+/// The losses whose gradient the walk-through derives whole (Analysis's `LossDerivation`).
+public enum LossKind: Sendable {
+  case softmaxCrossEntropy, binaryCrossEntropy, meanSquaredError
+}
+
 /// The lanes an op along an axis works on, as the walk-through names them: each row of a
 /// matrix (axis 1 or −1), each column (axis 0 or −2), or all of a vector or of every element.
 public enum AxisLanes: Sendable {

@@ -135,4 +135,30 @@ struct TensorDerivationTests {
     let text = MarkdownWriter().write(walkthrough.document())
     #expect(text.contains("Step 2 of 3: the ⊙ node receives ∂L/∂(S ⊙ S) (2, 2)"))
   }
+  @Test("losses written out of their parts are derived whole, in English and Korean")
+  func lossesDerivedWhole() throws {
+    let lesson = """
+      title: Losses
+      function: |
+        P = softmax(S)
+        L = cross_entropy(P, y) + mean((Y - T) ^ 2)
+      inputs:
+        S: [[1.0, 2.0, 0.5], [0.1, -1.0, 3.0]]
+        y: [1, 2]
+        Y: [[0.5, 1.0], [2.0, -1.0]]
+        T: [[0.0, 1.0], [1.5, -0.5]]
+
+      """
+    let english = try markdown(lesson, language: .english)
+    #expect(english.contains("## The loss's gradient, derived whole"))
+    #expect(english.contains("each adds up to 1: ∂L/∂S = (P − y)/N, with N = 2"))
+    #expect(english.contains("y names one class a row"))
+    #expect(english.contains(#"\frac{\partial L}{\partial S} = \frac{P - y}{N} = \begin{bmatrix}"#))
+    #expect(english.contains("∂L/∂Y = 2(Y − T)/(N·D)"))
+    #expect(english.contains("The subtraction passes ∂L/∂(Y − T) to Y unchanged"))
+    #expect(english.contains("mean adds up all of (Y − T)² into one number"))
+    let korean = try markdown(lesson, language: .korean)
+    #expect(korean.contains("## 손실의 기울기를 한 번에 유도하기"))
+    #expect(korean.contains("평균 제곱 오차"))
+  }
 }

@@ -23,7 +23,7 @@ extension OpDescriptor {
     expansion: nil, valueProblem: generic, gradientProblem: genericGradient,
     symbol: { _ in ("−", "−") }, folded: { k, side in side == 1 ? "−" + k : nil },
     walkthroughName: "−",
-    names: .init("subtraction", "뺄셈"), operandMarks: [nil, "−"])
+    names: .init("subtraction", "뺄셈"), operandMarks: [nil, "−"], lossPart: .difference)
 
   /// a · b; ∂/∂a = b, ∂/∂b = a.
   static let mul = OpDescriptor(
@@ -113,5 +113,5 @@ extension OpDescriptor {
     gradientProblem: { _, x, k in
       "the gradient of a^\(number(k)) is infinite at a = \(number(x[0]))"
     }, symbol: { k in ("**" + k, "**" + k) }, folded: notFolded, walkthroughName: "^",
-    names: .init("power", "거듭제곱"))
+    names: .init("power", "거듭제곱"), lossPart: .power)
 }

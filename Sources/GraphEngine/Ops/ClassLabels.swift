@@ -9,8 +9,8 @@ extension OpDescriptor {
   }
 
   /// The labels as one-hot rows of `y`'s shape (unchanged if they are one-hot already).
-  /// Pre: ``labelProblem(_:)`` found none.
-  static func oneHot(_ t: Tensor, like y: Tensor) -> Tensor {
+  /// Pre: ``labelProblem`` found none.
+  public static func oneHot(_ t: Tensor, like y: Tensor) -> Tensor {
     guard holdsIndices(t.shape, for: y.shape) else { return t }
     let classes = y.shape.dimensions.last ?? 1
     var out = [Double](repeating: 0, count: y.elements.count)

@@ -26,7 +26,7 @@ extension OpDescriptor {
       return graph.add(.recip, [denominator])
     }, valueProblem: generic, gradientProblem: genericGradient, symbol: named("sigmoid"),
     folded: notFolded, walkthroughName: "sigmoid",
-    names: .init("sigmoid", "시그모이드"))
+    names: .init("sigmoid", "시그모이드"), lossPart: .squashing)
 
   /// tanh a = (eᵃ − e⁻ᵃ)/(eᵃ + e⁻ᵃ); ∂/∂a = 1 − tanh²a = 1 − y². Expands to that quotient.
   static let tanh = OpDescriptor(

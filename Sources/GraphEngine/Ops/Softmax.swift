@@ -12,7 +12,7 @@ extension OpDescriptor {
     value: { o, k in .call(.softmax, [o[0]] + laneArguments(k)) }, expansion: nil,
     valueProblem: generic, gradientProblem: genericGradient, symbol: named("Softmax"),
     folded: notFolded, walkthroughName: "Softmax", names: .init("softmax", "소프트맥스"),
-    axis: AxisUse(name: "softmax", absent: -1, positional: true),
+    axis: AxisUse(name: "softmax", absent: -1, positional: true), lossPart: .probabilities,
     tensor: TensorRule(
       forward: { x, k in alongLanes(x[0], k) { logSoftmax($0).map(Math.exp) } },
       backward: { x, y, g, k in

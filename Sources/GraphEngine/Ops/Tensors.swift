@@ -42,7 +42,7 @@ extension OpDescriptor {
     forward: { x, _ in x[0] }, gradients: { _, _, _ in [1] }, rules: { _ in [.init(1)] },
     value: { o, _ in .call(.mean, [o[0]]) }, expansion: nil, valueProblem: generic,
     gradientProblem: genericGradient, symbol: named("mean"), folded: notFolded,
-    walkthroughName: "mean", names: .init("mean", "평균"),
+    walkthroughName: "mean", names: .init("mean", "평균"), lossPart: .average,
     tensor: TensorRule(
       forward: { x, _ in
         Tensor(scalar: x[0].elements.reduce(0, +) / Double(x[0].shape.count))
@@ -84,7 +84,7 @@ extension OpDescriptor {
       x[0] <= 0 ? "cross_entropy needs y > 0: log(\(DomainMessage.number(x[0]))) is undefined" : nil
     }, gradientProblem: genericGradient, symbol: named("Cross Entropy Error"),
     folded: notFolded, walkthroughName: "Cross Entropy Error",
-    names: .init("cross-entropy error", "교차 엔트로피 오차"),
+    names: .init("cross-entropy error", "교차 엔트로피 오차"), lossPart: .crossEntropy,
     tensor: TensorRule(
       forward: { x, _ in
         let n = Double(rows(x[0].shape))
