@@ -60,12 +60,7 @@ public struct TensorWalkthrough {
           .graph, alt: words.figureAlt(lesson.title(words.language)),
           caption: words.caption(symbolic: symbolic)))
     }
-    if !wires.shortNames.isEmpty {
-      let definitions = wires.shortNames.map {
-        Formula.equation([.symbol($0.name), $0.definition]).unicode()
-      }
-      blocks.append(.paragraph([.text(words.shortNames(definitions))]))
-    }
+    blocks += shortNameBlocks()
     if hasExpanded {
       let ops = Set(graph.nodes.map(\.op))
       let roles = Set(graph.nodes.map(\.op.role))
@@ -147,7 +142,27 @@ public struct TensorWalkthrough {
       blocks += derivations
     }
     blocks += lossSection()
-    blocks.append(.heading(level: 2, text: words.valuesHeading))
+    blocks += valuesSection()
+    blocks += numericCheck()
+    return Document(
+      title: lesson.title(words.language), summary: lesson.authorText(words.language).summary,
+      language: words.language, blocks: blocks)
+  }
+
+  /// The sentence defining the short names (u₁ = …) the figures and the text use.
+  func shortNameBlocks() -> [Block] {
+    guard !wires.shortNames.isEmpty else { return [] }
+    let definitions = wires.shortNames.map {
+      Formula.equation([.symbol($0.name), $0.definition]).unicode()
+    }
+    return [.paragraph([.text(words.shortNames(definitions))])]
+  }
+
+  /// Every input's value and gradient, then the output; an exercise's gradients (and, with
+  /// forward blanks, the output) an empty box per element up to 3 × 3, one box for a larger
+  /// one.
+  func valuesSection(_ blanks: Blanks = .none) -> [Block] {
+    var blocks: [Block] = [.heading(level: 2, text: words.valuesHeading)]
     let labels = graph.labelInputs
     for id in graph.inputs {
       let name = graph[id].name ?? ""
@@ -166,6 +181,15 @@ public struct TensorWalkthrough {
         continue
       }
       let gradient = evaluation.gradients[id]
+      if blanks.gradients {
+        let answer = Formula.derivative(of: .symbol("L"), withRespectTo: .symbol(name))
+        if let matrix = value.matrixFormula {
+          blocks.append(.system([[.symbol(name), matrix], [answer, gradient.shape.blank]]))
+        } else {
+          blocks.append(.equation([answer, gradient.shape.blank]))
+        }
+        continue
+      }
       if let matrix = value.matrixFormula, let gradientMatrix = gradient.matrixFormula {
         // Small enough to set as matrices, value over gradient, lined up on `=`.
         blocks.append(
@@ -184,7 +208,10 @@ public struct TensorWalkthrough {
         ]))
     }
     let output = evaluation.values[graph.output]
-    if let matrix = output.matrixFormula {
+    if blanks.values {
+      blocks.append(.paragraph([.text(words.outputIs(graph.outputName, output.shape))]))
+      blocks.append(.equation([.symbol(graph.outputName), output.shape.blank]))
+    } else if let matrix = output.matrixFormula {
       blocks.append(.paragraph([.text(words.outputIs(graph.outputName, output.shape))]))
       blocks.append(.equation([.symbol(graph.outputName), matrix]))
     } else {
@@ -193,10 +220,7 @@ public struct TensorWalkthrough {
           .text(words.outputSentence(graph.outputName, output.written, output.shape))
         ]))
     }
-    blocks += numericCheck()
-    return Document(
-      title: lesson.title(words.language), summary: lesson.authorText(words.language).summary,
-      language: words.language, blocks: blocks)
+    return blocks
   }
 
   /// A number for print: `digits` significant digits and a true minus sign.

@@ -38,6 +38,15 @@ struct Diagram {
     /// An empty box to fill in, the size `markup` (a placeholder, never the answer) would
     /// take: an exercise's blank.
     var blank = false
+    /// An exercise's blank matrix: `markup`'s first line is its heading (`∂L/∂W (2, 3)`),
+    /// drawn; the lines under it are a placeholder for `rows` × `columns` boxes, one per
+    /// element (one box for the whole of a larger matrix).
+    var grid: Grid?
+
+    struct Grid: Equatable {
+      var rows: Int
+      var columns: Int
+    }
   }
 
   struct Edge {

@@ -243,6 +243,11 @@ struct SceneComposer {
     labels: inout [FigureGeometry.Label]
   ) {
     func label(_ text: Diagram.Text, _ frame: Rect) {
+      if let grid = text.grid {
+        blankGrid(text, grid, frame, owner: .edge(index), into: &scene)
+        if recordsGeometry { labels.append(.init(text: "", frame: frame)) }
+        return
+      }
       if text.blank {
         // The box to write the answer in, where the answer's text would stand.
         scene.elements.append(
@@ -375,6 +380,42 @@ struct SceneComposer {
     }
     if let text = box.text, let size = textSize {
       scene.elements.append(.text(run(text, Rect(center: frame.center, size: size)), owner: owner))
+    }
+  }
+
+  /// An exercise's blank matrix in `frame`: its heading on top, then a box per element in
+  /// the rows and columns the placeholder lines took (a heading line is about 1.15 of the
+  /// monospaced lines' height).
+  private func blankGrid(
+    _ text: Diagram.Text, _ grid: Diagram.Text.Grid, _ frame: Rect, owner: SceneOwner,
+    into scene: inout Scene
+  ) {
+    let lines = Double(text.markup.split(separator: "\n", omittingEmptySubsequences: false).count)
+    let headingHeight = frame.height * 1.15 / (lines - 1 + 1.15)
+    var heading = text
+    heading.markup = String(text.markup.prefix { $0 != "\n" })
+    // Centred over the boxes, as a label's lines are on one another.
+    let width = measurer.measure(heading.markup, font: heading.font).width
+    scene.elements.append(
+      .text(
+        run(
+          heading,
+          Rect(
+            x: frame.x + (frame.width - width) / 2, y: frame.y, width: width,
+            height: headingHeight)), owner: owner))
+    let top = frame.y + headingHeight + 1
+    let cellWidth = frame.width / Double(grid.columns)
+    let cellHeight = (frame.y + frame.height - top) / Double(grid.rows)
+    for row in 0..<grid.rows {
+      for column in 0..<grid.columns {
+        scene.elements.append(
+          .roundedRect(
+            Rect(
+              x: frame.x + Double(column) * cellWidth + 1.5, y: top + Double(row) * cellHeight + 1,
+              width: cellWidth - 3, height: cellHeight - 2),
+            radius: 2, style: ShapeStyle(fill: .white, stroke: text.color, lineWidth: 0.8),
+            owner: owner))
+      }
     }
   }
 

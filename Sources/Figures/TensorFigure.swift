@@ -30,10 +30,12 @@ public enum TensorFigure {
   /// `geometry`, the scene records where everything went (`lessongen layout`).
   public static func compose(
     _ evaluation: TensorEvaluation, theme: Theme, measurer: any TextMeasuring,
-    labels: LabelMode = .numeric, title: String, id: FigureID = .graph, geometry: Bool = false
+    labels: LabelMode = .numeric, title: String, id: FigureID = .graph, geometry: Bool = false,
+    blanks: Blanks = .none
   ) -> Figure {
     let theme = adapted(theme)
-    let builder = Builder(evaluation: evaluation, theme: theme, labels: labels)
+    var builder = Builder(evaluation: evaluation, theme: theme, labels: labels)
+    builder.blanks = blanks
     var composer = SceneComposer(theme: theme, measurer: measurer)
     composer.recordsGeometry = geometry
     let scene = composer.compose(builder.diagram(title: title))
@@ -109,6 +111,9 @@ public enum TensorFigure {
     var batch: Set<Node.ID> = []
     /// What each wire is called, as the text calls it (``Analysis/Graph/wireNames(shapes:)``).
     let wires: WireNames
+    /// An exercise's blanks: every gradient but the seed ∂L/∂L (and the forward values but
+    /// the inputs') an empty box per element.
+    var blanks = Blanks.none
     var graph: Graph { evaluation.graph }
 
     init(evaluation: TensorEvaluation, theme: Theme, labels: LabelMode) {
@@ -171,11 +176,30 @@ public enum TensorFigure {
       }
     }
 
+    /// An exercise's blank: `heading`, then a box per element of a value of `shape` up to
+    /// 3 × 3, one box for a larger one (its placeholder 2 rows of 3), as large as a
+    /// five-digit number written by hand.
+    func blankLabel(_ heading: String, _ shape: Shape, _ color: Color) -> Diagram.Text {
+      let rows = shape.rank == 2 ? shape.dimensions[0] : 1
+      let columns = shape.dimensions.last ?? 1
+      let each = rows <= 3 && columns <= 3
+      let cells = [String](repeating: "−0.0000", count: each ? columns : 3)
+      let lines = [String](
+        repeating: " " + cells.joined(separator: "  ") + " ", count: each ? rows : 2)
+      var label = text(heading + "\n" + TensorFigure.monospaced(lines), color)
+      label.grid = Diagram.Text.Grid(rows: each ? rows : 1, columns: each ? columns : 1)
+      return label
+    }
+
     /// The value's label: name and shape, then the matrix if it is small.
     func valueLabel(_ id: Node.ID) -> Diagram.Text {
       let value = evaluation.values[id]
       let head =
         (name(id) ?? "") + TensorFigure.shapeText(value.shape, batch: batch.contains(id))
+      if blanks.values && !graph[id].op.isLeaf {
+        return blankLabel(
+          head.isEmpty ? value.shape.description : head, value.shape, theme.valueColor)
+      }
       return text(lines(head, value), theme.valueColor)
     }
 
@@ -193,10 +217,19 @@ public enum TensorFigure {
     /// written by its formula or its shape alone, as the scalar figures write a branch's
     /// number alone.
     func gradientLabel(
-      _ id: Node.ID, _ gradient: Tensor, formula: String? = nil, share: Bool = false
+      _ id: Node.ID, _ gradient: Tensor, formula: String? = nil, share: Bool = false,
+      given: Bool = false
     ) -> Diagram.Text {
       var head = share ? "" : gradientName(id)
       var shape = TensorFigure.shapeText(gradient.shape, batch: batch.contains(id))
+      if blanks.gradients && !given {
+        // The answer's formula is left out too: it is the answer.
+        var label = blankLabel(
+          share ? String(shape.drop { $0 == " " }) : head + shape, gradient.shape,
+          theme.gradientColor)
+        label.font = theme.gradientFont
+        return label
+      }
       if labels != .numeric, let formula {
         // The shape on a line of its own under a formula (`…·Wᵀ (2,)` read as a call).
         head += share ? formula : " = " + formula
@@ -364,7 +397,8 @@ public enum TensorFigure {
         Diagram.Edge(
           from: boxOf[graph.output], to: diagram.boxes.count - 1,
           above: valueLabel(graph.output),
-          below: gradientLabel(graph.output, evaluation.upstream), showBelow: true, weight: 1))
+          below: gradientLabel(graph.output, evaluation.upstream, given: true), showBelow: true,
+          weight: 1))
       // A matrix of several rows above a wire ends in a bracket's foot: 2 pt more room.
       for k in diagram.edges.indices where diagram.edges[k].above?.markup.contains("⎦") == true {
         diagram.edges[k].aboveGap = 2

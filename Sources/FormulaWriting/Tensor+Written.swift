@@ -35,6 +35,16 @@ extension Tensor {
 }
 
 extension Shape {
+  /// An exercise's blank for a value of this shape: a matrix of empty boxes, one per element,
+  /// up to 3 × 3; one box for a number or a larger value.
+  public var blank: Formula {
+    guard rank >= 1, dimensions.allSatisfy({ $0 <= 3 }) else { return .blank }
+    let columns = dimensions.last ?? 1
+    let rows = rank == 2 ? dimensions[0] : 1
+    return .matrix(
+      [[Formula]](repeating: [Formula](repeating: .blank, count: columns), count: rows))
+  }
+
   /// `[i]` or `[i, j]`, numpy's index of element k of a value of this shape.
   public func index(_ k: Int) -> String {
     switch rank {

@@ -28,8 +28,6 @@ enum CourseHandout {
       var lessons: [CourseHandoutLayout.Lesson] = []
       var exercises: [CourseHandoutLayout.Lesson] = []
       for entry in part.lessons {
-        // A lesson without an exercise sheet (one of vectors and matrices: `lessongen
-        // build` warns of that once, for its folder) leaves the exercise handout without it.
         var prepared = try PreparedLesson(
           entry.source.compileAny(), style: style.style, labels: style.labels,
           language: style.language)

@@ -76,26 +76,20 @@ struct Generate: ParsableCommand {
 
   /// Plans, draws and writes one lesson's files into `folder`, a lesson of numbers
   /// (``Artifacts``) or of vectors and matrices (``TensorArtifacts``): what `lessongen LESSON`
-  /// and each lesson of `lessongen build` do; the folder's stamp when it worked. An exercise
-  /// sheet asked of a lesson of vectors and matrices is not made yet: a warning says so and
-  /// the lesson is written without one.
+  /// and each lesson of `lessongen build` do (with `exercise`, its exercise sheet too); the
+  /// folder's stamp when it worked.
   static func write(
     _ compiled: LessonSource.Compiled, style: StyleOptions, exercise: Blanks = .none,
     to folder: OutputFolder, helper: RenderThread
   ) -> Result<String, Failure> {
     let lesson = compiled.lesson
-    if !compiled.hasExercise, exercise != .none {
-      Terminal.printError(
-        "\(lesson.path): warning: --exercise: lessons of vectors and matrices have no "
-          + "exercise sheet yet; written without one")
-    }
     var prepared: PreparedLesson
     do {
       prepared = try PreparedLesson(compiled, options: style)
     } catch {
       return .failure(Failure(error.description))
     }
-    if prepared.hasExercise { prepared.plan.exercise = exercise }
+    prepared.plan.exercise = exercise
     let files: [Artifacts.File]
     do {
       files = try prepared.files(helper: helper)

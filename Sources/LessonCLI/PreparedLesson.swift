@@ -48,8 +48,6 @@ struct PreparedLesson {
 
   var lesson: Lesson { compiled.lesson }
 
-  var hasExercise: Bool { compiled.hasExercise }
-
   var traceJSON: String { compiled.traceJSON }
 
   /// What `check` says of a valid lesson: its node count, and a shaped output's shape.
@@ -83,7 +81,7 @@ struct PreparedLesson {
   }
 
   /// The lesson in a course handout, and with `exercise` blanks its exercise sheet and
-  /// answer key (none for a lesson of vectors and matrices).
+  /// answer key.
   func courseLessons(exercise: Blanks) -> (
     lesson: CourseHandoutLayout.Lesson, sheet: CourseHandoutLayout.Lesson?,
     answers: CourseHandoutLayout.Lesson?
@@ -98,11 +96,19 @@ struct PreparedLesson {
       return (lesson, made.lesson, made.answers)
     case .tensors(let tensors):
       let prepared = TensorArtifacts.Prepared(tensors, plan: plan, warn: false)
-      let lesson = CourseHandoutLayout.Lesson(
-        typeset: HandoutLayout.typeset(
-          prepared.document, paper: plan.paper, measurer: PangoTextMeasurer()),
-        figures: Artifacts.scenes(prepared.figures))
-      return (lesson, nil, nil)
+      let figures = Artifacts.scenes(prepared.figures + prepared.exerciseFigures(exercise))
+      func typeset(_ document: Document) -> CourseHandoutLayout.Lesson {
+        CourseHandoutLayout.Lesson(
+          typeset: HandoutLayout.typeset(
+            document, paper: plan.paper, style: plan.handoutStyle, measurer: PangoTextMeasurer()),
+          figures: figures)
+      }
+      let lesson = typeset(prepared.document)
+      guard exercise != .none else { return (lesson, nil, nil) }
+      let answers = Document(
+        title: tensors.lesson.title(plan.language), summary: nil, language: plan.language,
+        blocks: prepared.walkthrough.answerKey(exercise, heading: false))
+      return (lesson, typeset(prepared.walkthrough.exerciseSheet(exercise)), typeset(answers))
     }
   }
 
@@ -131,22 +137,26 @@ struct PreparedLesson {
       return files + (try Site.figureFiles(figures, helper: helper))
     case .tensors(let tensors):
       let prepared = TensorArtifacts.Prepared(tensors, plan: plan, warn: true)
-      return [
+      var files = [
         Artifacts.File(path: "trace.json", contents: Data(traceJSON.utf8)),
         Artifacts.File(path: "index.html", contents: Data(writer.write(prepared.document).utf8)),
-      ] + (try Site.figureFiles(prepared.figures, helper: helper))
+      ]
+      var figures = prepared.figures
+      if plan.exercise != .none {
+        writer.site?.related = [
+          SitePage.Link(href: "index.html", text: lesson.title(plan.language))
+        ]
+        let exercise = prepared.walkthrough.exercise(plan.exercise)
+        files.append(
+          Artifacts.File(path: "exercise.html", contents: Data(writer.write(exercise).utf8)))
+        figures += prepared.exerciseFigures(plan.exercise)
+      }
+      return files + (try Site.figureFiles(figures, helper: helper))
     }
   }
 }
 
 extension LessonSource.Compiled {
-  /// Whether the lesson has an exercise sheet (a lesson of vectors and matrices has none
-  /// yet).
-  var hasExercise: Bool {
-    if case .numbers = self { return true }
-    return false
-  }
-
   /// The trace (docs/TRACE.md), which needs no plan: `trace` writes it for a lesson whose
   /// style or labels keys `check` would refuse.
   var traceJSON: String {

@@ -53,9 +53,6 @@ struct Site: ParsableCommand {
     var key: String
     var previous: Int?
     var next: Int?
-    /// Whether the lesson has an exercise sheet (a lesson of vectors and matrices has none
-    /// yet).
-    var hasExercise = true
   }
 
   func run() throws {
@@ -86,8 +83,7 @@ struct Site: ParsableCommand {
         Page(
           entry: entry, compiled: lesson, title: source.title(language),
           summary: source.authorText(language).summary ?? source.summary,
-          key: entry.key, previous: pages.isEmpty ? nil : pages.count - 1, next: nil,
-          hasExercise: lesson.hasExercise))
+          key: entry.key, previous: pages.isEmpty ? nil : pages.count - 1, next: nil))
     }
     for i in pages.indices.dropLast() { pages[i].next = i + 1 }
     let problems = OutputPreflight.problems(
@@ -231,7 +227,7 @@ struct Site: ParsableCommand {
         thumbnail: page.key + "/figures/graph.svg",
         darkThumbnail: page.key + "/figures/graph-dark.svg",
         alt: BookWords.graphAlt(language, page.title),
-        exercise: page.hasExercise ? page.key + "/exercise.html" : nil)
+        exercise: page.key + "/exercise.html")
     }
     let byKey = Dictionary(pages.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
     for course in courses {
@@ -291,8 +287,7 @@ struct Site: ParsableCommand {
     return SitePage(
       stylesheet: root + "style.css", contents: contents, previous: link(page.previous),
       next: link(page.next),
-      related: page.hasExercise
-        ? [SitePage.Link(href: "exercise.html", text: BookWords.exercise(language))] : [],
+      related: [SitePage.Link(href: "exercise.html", text: BookWords.exercise(language))],
       previousWord: BookWords.previous(language), nextWord: BookWords.next(language))
   }
 

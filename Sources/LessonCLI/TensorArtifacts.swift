@@ -16,9 +16,9 @@ import TensorWording
 /// the row-vector convention, derives each matrix gradient by its shapes, lists every value
 /// and gradient, and checks every element against central differences.
 ///
-/// Also the expanded figure (layers drawn apart) and, for up to 8 operations, step figures.
-/// Not yet: colah's in-node values (colah is drawn with wire labels, in its own colours),
-/// exercise sheets, plots.
+/// Also the expanded figure (layers drawn apart), for up to 8 operations step figures, and
+/// with `plan.exercise` the exercise sheet and its answer key. Not yet: colah's in-node
+/// values (colah is drawn with wire labels, in its own colours), plots.
 enum TensorArtifacts {
   /// A lesson of vectors and matrices explained and its figures composed, before anything
   /// is laid out or drawn: what its handout, Markdown, HTML, course pages and site page are
@@ -26,6 +26,10 @@ enum TensorArtifacts {
   struct Prepared {
     var document: Document
     var figures: [Figure]
+    /// The walk-through the document was made from: an exercise sheet and its answers too.
+    var walkthrough: TensorWalkthrough
+    private let compiled: CompiledTensorLesson
+    private let plan: FigurePlan
 
     /// - Parameters:
     ///   - plan: the style, labels, figures and language (``FigurePlan/make(for:style:labels:language:)-(CompiledTensorLesson,_,_,_)``).
@@ -112,6 +116,24 @@ enum TensorArtifacts {
       }
       document = walkthrough.document()
       self.figures = figures
+      self.walkthrough = walkthrough
+      self.compiled = compiled
+      self.plan = plan
+    }
+
+    /// An exercise's figure: the graph with an empty box for every element of every
+    /// gradient (and with forward blanks every value but the inputs'); none for a graph too
+    /// large to draw.
+    func exerciseFigures(_ blanks: Blanks) -> [Figure] {
+      guard blanks != .none, compiled.graph.nodes.count <= Limits.drawnNodes else { return [] }
+      let words = tensorProse(for: plan.language)
+      return [
+        TensorFigure.compose(
+          compiled.evaluation, theme: TensorFigure.adapted(plan.theme),
+          measurer: PangoTextMeasurer(), labels: plan.labels,
+          title: words.exerciseTitle(compiled.lesson.title(plan.language)),
+          id: .exercise(.graph), blanks: blanks)
+      ]
     }
   }
 
@@ -141,9 +163,32 @@ enum TensorArtifacts {
           handoutDocument, figures: scenes, paper: paper, style: handoutStyle,
           measurer: PangoTextMeasurer()))
     }
+    // The exercise sheet and its answer key: `<id>-exercise.*`, its figure with blanks.
+    let blanked = prepared.exerciseFigures(plan.exercise)
+    var exerciseHandout: Pending<Data>?
+    if plan.exercise != .none {
+      let exercise = prepared.walkthrough.exercise(plan.exercise)
+      files.append(
+        Artifacts.File(
+          path: "\(lesson.id)-exercise.md", contents: Data(markdown.write(exercise).utf8)))
+      files.append(
+        Artifacts.File(
+          path: "\(lesson.id)-exercise.html", contents: Data(HTMLWriter().write(exercise).utf8)))
+      let all = Artifacts.scenes(prepared.figures + blanked)
+      exerciseHandout = helper.submit {
+        try HandoutRenderer.render(
+          HandoutLayout.layOut(
+            exercise, figures: all, paper: paper, style: handoutStyle,
+            measurer: PangoTextMeasurer()))
+      }
+    }
     let rendered = try FigureBatch.render(
-      prepared.figures, formats: FigureFormat.allCases, helpers: [helper])
+      prepared.figures + blanked, formats: FigureFormat.allCases, helpers: [helper])
     files.append(Artifacts.File(path: "\(lesson.id).pdf", contents: try handout.value()))
+    if let exerciseHandout {
+      files.append(
+        Artifacts.File(path: "\(lesson.id)-exercise.pdf", contents: try exerciseHandout.value()))
+    }
     for output in rendered {
       files.append(
         Artifacts.File(

@@ -248,6 +248,25 @@ struct EnglishTensorProse: TensorProse {
 
   var lossHeading: String { "The loss's gradient, derived whole" }
 
+  func exerciseTitle(_ title: String) -> String { title + ": exercise" }
+
+  func exerciseIntro(forward: Bool) -> String {
+    (forward
+      ? "Fill in the empty boxes: the forward pass's values first, then the gradients of the "
+        + "backward pass, from the output back to the inputs. "
+      : "Fill in the empty boxes with the gradients of the backward pass, from the output back "
+        + "to the inputs; the forward values are given. ")
+      + "Each box of a matrix is one element (a larger matrix has one box for the whole); a "
+      + "gradient has the shape of its variable, and the rules under the figure say how each "
+      + "is found. The answers are in the answer key at the end."
+  }
+
+  var exerciseCaption: String {
+    "Above: values and shapes. Below: the gradients to fill in, one box per element."
+  }
+
+  var answerKeyHeading: String { "Answer key" }
+
   func lossDerivation(
     _ kind: LossKind, input s: String, middle p: String, target t: String, count n: Int,
     indices: Bool

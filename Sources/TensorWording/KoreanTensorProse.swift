@@ -218,6 +218,20 @@ struct KoreanTensorProse: TensorProse {
 
   var lossHeading: String { "손실의 기울기를 한 번에 유도하기" }
 
+  func exerciseTitle(_ title: String) -> String { title + ": 연습 문제" }
+
+  func exerciseIntro(forward: Bool) -> String {
+    (forward
+      ? "빈칸을 채우세요. 먼저 순전파의 값을, 이어서 출력에서 입력 쪽으로 역전파의 기울기를 구합니다. "
+      : "빈칸에 역전파의 기울기를 출력에서 입력 쪽으로 채우세요. 순전파의 값은 주어져 있습니다. ")
+      + "행렬의 칸 하나가 원소 하나입니다(큰 행렬은 전체에 칸 하나). 기울기는 변수와 모양이 같고, "
+      + "그림 아래의 규칙이 각 기울기를 구하는 방법을 알려 줍니다. 정답은 끝의 정답 부분에 있습니다."
+  }
+
+  var exerciseCaption: String { "위: 값과 모양. 아래: 채울 기울기, 원소마다 칸 하나." }
+
+  var answerKeyHeading: String { "정답" }
+
   func lossDerivation(
     _ kind: LossKind, input s: String, middle p: String, target t: String, count n: Int,
     indices: Bool

@@ -83,6 +83,11 @@ public protocol TensorProse: Sendable {
     _ function: String, x: String, y: String, lanes: AxisLanes, kept: Bool, n: Int
   ) -> String
   var lossHeading: String { get }
+  /// An exercise sheet's title, what it asks, its figure's caption, its answers' heading.
+  func exerciseTitle(_ title: String) -> String
+  func exerciseIntro(forward: Bool) -> String
+  var exerciseCaption: String { get }
+  var answerKeyHeading: String { get }
   /// A loss written out of its parts, its gradient derived whole: `input` the scores S (z, Y),
   /// `middle` P = softmax(S) (p = σ(z), Y − T), `target` T, `count` N (N·D elements for the
   /// squared error), `rows` for a batch.

@@ -190,13 +190,15 @@ struct TensorCommandTests {
     let build = try ProcessRunner.run(
       ["build", "course.yaml", "--out", "out", "--exercise"], in: folder.url)
     #expect(build.status == 0, "\(build.stderr)")
-    // No exercise sheet for a tensor lesson yet: said, and the lesson written without one.
-    #expect(build.stderr.contains("Lessons/dlfs-affine.yaml: warning: --exercise: lessons of"))
+    // A tensor lesson's exercise sheet: a box per element of each gradient (issue 24).
+    #expect(!build.stderr.contains("warning"), "\(build.stderr)")
     let base = folder.url.appendingPathComponent("out/course")
     for file in [
       "course.pdf", "course-exercise.pdf", "dlfs-affine/dlfs-affine.pdf",
       "dlfs-affine/figures/expanded.svg", "two-layer-batch/trace.json",
-      "sigmoid/sigmoid-exercise.pdf",
+      "sigmoid/sigmoid-exercise.pdf", "dlfs-affine/dlfs-affine-exercise.pdf",
+      "dlfs-affine/dlfs-affine-exercise.md", "dlfs-affine/figures/graph-exercise.svg",
+      "two-layer-batch/two-layer-batch-exercise.pdf",
     ] {
       #expect(
         FileManager.default.fileExists(atPath: base.appendingPathComponent(file).path), "\(file)")
@@ -208,6 +210,19 @@ struct TensorCommandTests {
     #expect(text.contains("Gradients from their shapes"))
     #expect(text.contains("∂L/∂X = ∂L/∂Y · Wᵀ: only (3,) times Wᵀ gives the shape of X, (2,)."))
     #expect(text.contains("A two-layer network on a batch of two (DLFS)"))
+    // The course's exercise handout has the tensor lessons' sheets, and their answers.
+    let sheets = try CourseCommandTests.poppler(
+      "pdftotext", ["out/course/course-exercise.pdf", "-"], in: folder)
+    #expect(sheets.contains("The Affine layer (DLFS): exercise"), "\(sheets)")
+    #expect(sheets.contains("Each box of a matrix is one element"))
+    let sheet = try String(
+      contentsOf: base.appendingPathComponent("dlfs-affine/dlfs-affine-exercise.md"),
+      encoding: .utf8)
+    // The inputs' gradients to fill in, then the answer key with the numbers.
+    let key = try #require(sheet.range(of: "## Answer key"))
+    #expect(
+      sheet[..<key.lowerBound].contains(#"\frac{\partial L}{\partial W} &= \begin{bmatrix}\boxed"#))
+    #expect(sheet[key.upperBound...].contains("figures/graph.png"))
     let again = try ProcessRunner.run(
       ["build", "course.yaml", "--out", "out", "--exercise"], in: folder.url)
     #expect(again.stdout.contains("0 built, 4 unchanged"), "\(again.stdout)")
@@ -219,13 +234,16 @@ struct TensorCommandTests {
       contentsOf: folder.url.appendingPathComponent("site/index.html"), encoding: .utf8)
     #expect(index.contains("course/dlfs-affine/index.html"))
     #expect(index.contains("course/sigmoid/exercise.html"))
-    #expect(!index.contains("course/dlfs-affine/exercise.html"))
+    #expect(index.contains("course/dlfs-affine/exercise.html"))
     let page = try String(
       contentsOf: folder.url.appendingPathComponent("site/course/dlfs-affine/index.html"),
       encoding: .utf8)
     #expect(page.contains("figures/graph-dark.svg"))
     #expect(page.contains("../../course/two-layer-batch/index.html"))
-    #expect(!page.contains("exercise.html"))
+    #expect(page.contains("exercise.html"))
+    #expect(
+      FileManager.default.fileExists(
+        atPath: folder.url.appendingPathComponent("site/course/dlfs-affine/exercise.html").path))
 
     let layout = try ProcessRunner.run(["layout", "dlfs-affine"], in: folder.url)
     #expect(layout.status == 0, "\(layout.stderr)")

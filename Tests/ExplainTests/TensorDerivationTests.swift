@@ -1,4 +1,6 @@
+import Analysis
 import Explain
+import Foundation
 import GraphEngine
 import LessonKit
 import Publishing
@@ -160,5 +162,24 @@ struct TensorDerivationTests {
     let korean = try markdown(lesson, language: .korean)
     #expect(korean.contains("## 손실의 기울기를 한 번에 유도하기"))
     #expect(korean.contains("평균 제곱 오차"))
+  }
+  @Test("a tensor lesson's exercise sheet leaves every input's gradient blank; its key fills them")
+  func exerciseSheet() throws {
+    let compiled = try #require(
+      try CompiledTensorLesson.compile(bytes: Array(Self.lesson.utf8), path: "b.yaml", id: "b"))
+    for language in [Language.english, .korean] {
+      let walkthrough = TensorWalkthrough(compiled: compiled, words: tensorProse(for: language))
+      let sheet = MarkdownWriter().write(walkthrough.exerciseSheet(.gradients))
+      // X (3, 2): a box per element; the rules stay, the numbers of the gradients go.
+      #expect(sheet.contains("figures/graph-exercise.png"))
+      #expect(sheet.contains(#"\frac{\partial L}{\partial X} &= \begin{bmatrix}\boxed"#))
+      #expect(!sheet.contains("Numeric check") && !sheet.contains("수치 미분"))
+      let gradient = compiled.evaluation.gradients[compiled.graph.inputs[0]]
+      let first = TensorWalkthrough.number(gradient.elements[0], digits: 6)
+      #expect(!sheet.contains(first.replacingOccurrences(of: "−", with: "-")))
+      let exercise = MarkdownWriter().write(walkthrough.exercise(.gradients))
+      #expect(exercise.contains(language == .english ? "## Answer key" : "## 정답"))
+      #expect(exercise.contains(first.replacingOccurrences(of: "−", with: "-")))
+    }
   }
 }

@@ -224,4 +224,29 @@ struct TensorFigureTests {
       ).scene)
     #expect(loss.contains("∂L/∂(X·W) = (softmax(X·W) − t)/N\n(N, 3)"), "\(loss)")
   }
+  @Test("an exercise's figure: a box per element of each gradient up to 3 × 3, one above")
+  func exerciseBlanks() throws {
+    let e = try Self.evaluation(
+      "L = sum(X @ W) + sum(A)",
+      [
+        "X": Tensor(Shape([2, 2]), [1, 2, 3, 4]), "W": Tensor(Shape([2, 3]), [1, 2, 3, 4, 5, 6]),
+        "A": Tensor(repeating: 1, Shape([4, 4])),
+      ])
+    let figure = TensorFigure.compose(
+      e, theme: .dlfs, measurer: EstimatedTextMeasurer(), title: "t", id: .exercise(.graph),
+      blanks: .gradients)
+    let texts = Self.texts(figure.scene)
+    // The headings stay, the numbers of the gradients go; the values stay.
+    #expect(texts.contains("∂L/∂W (2, 3)"), "\(texts)")
+    #expect(texts.contains("∂L/∂A (4, 4)"))
+    #expect(!texts.contains { $0.hasPrefix("∂L/∂X (2, 2)\n") })
+    #expect(texts.contains { $0.hasPrefix("W (2, 3)\n⎡1  2  3⎤") })
+    // X (2, 2): 4 boxes, W (2, 3): 6, X·W (2, 3): 6, A (4, 4): 1 — and the seed ∂L/∂L given.
+    let boxes = figure.scene.elements.count {
+      if case .roundedRect(_, let radius, _, _) = $0 { return radius == 2 }
+      return false
+    }
+    #expect(boxes == 4 + 6 + 6 + 1 + 2, "\(boxes)")
+    #expect(texts.contains { $0.hasPrefix("∂L/∂L") })
+  }
 }

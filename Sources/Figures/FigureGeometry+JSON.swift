@@ -1,13 +1,11 @@
 import Analysis
-import Drawing
-import Figures
+public import Drawing
 import GraphLayout
-import LessonKit
 
 /// A figure's geometry as the JSON `lessongen layout` prints (docs/LAYOUT.md): points to
 /// two decimals, boxes by their top-left corner, y downward, texts plain.
-enum LayoutJSON {
-  static func write(_ g: FigureGeometry) -> String {
+public enum LayoutJSON {
+  public static func write(_ g: FigureGeometry) -> String {
     var out = "{\n"
     out += "  \"width\": \(number(g.size.width)), \"height\": \(number(g.size.height)),\n"
     out += "  \"direction\": \(TraceJSON.string(g.direction.rawValue)),\n"
