@@ -180,7 +180,8 @@ public struct TensorWalkthrough {
         }
         continue
       }
-      let gradient = evaluation.gradients[id]
+      // Zero up to rounding printed as 0 (the trace keeps every digit).
+      let gradient = evaluation.shownGradient(id)
       if blanks.gradients {
         let answer = Formula.derivative(of: .symbol("L"), withRespectTo: .symbol(name))
         if let matrix = value.matrixFormula {

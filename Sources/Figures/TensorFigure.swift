@@ -360,7 +360,7 @@ public enum TensorFigure {
               diagram.edges.append(
                 Diagram.Edge(
                   from: from, to: branch, above: valueLabel(input),
-                  below: gradientLabel(input, evaluation.gradients[input]),
+                  below: gradientLabel(input, evaluation.shownGradient(input)),
                   showBelow: complete, weight: 1, arrowhead: false))
             }
             from = branch
@@ -373,7 +373,7 @@ public enum TensorFigure {
             label
             ? nil
             : gradientLabel(
-              input, evaluation.edgeGradients[node.id][i],
+              input, evaluation.shownEdgeGradient(node.id, i),
               formula: labels == .numeric || name(node.id) == nil
                 ? nil : formulas.text(node, input: i), share: branchOf[input] != nil)
           if node.id == current {

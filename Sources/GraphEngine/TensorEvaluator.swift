@@ -10,6 +10,41 @@ public struct TensorEvaluation: Sendable {
   public var edgeGradients: [[Tensor]]
   /// ∂L/∂(output), the seed of the backward pass (ones unless the lesson sets `upstream`).
   public var upstream: Tensor
+  /// For each gradient and each edge's, the sum of the absolute values of the terms it was
+  /// computed from (``TensorEvaluator``): what its rounding error is measured against.
+  public var magnitudes: [Tensor] = []
+  public var edgeMagnitudes: [[Tensor]] = []
+
+  /// ∂L/∂(node) as the figures and the text print it: an element that is zero up to
+  /// rounding (``isRoundingNoise(_:magnitude:)``) is 0. The trace keeps every digit.
+  public func shownGradient(_ id: Node.ID) -> Tensor {
+    Self.cleaned(gradients[id], magnitudes.isEmpty ? nil : magnitudes[id])
+  }
+
+  /// What edge `i` of `node` sends back, printed the same way.
+  public func shownEdgeGradient(_ node: Node.ID, _ i: Int) -> Tensor {
+    Self.cleaned(edgeGradients[node][i], edgeMagnitudes.isEmpty ? nil : edgeMagnitudes[node][i])
+  }
+
+  /// Whether `v`, computed from terms whose absolute values add up to `magnitude`, is zero
+  /// up to rounding: each floating-point operation errs by at most ε = 2⁻⁵³ of its result,
+  /// so a backward pass of d steps over terms of total size m errs by at most about d·ε·m;
+  /// within 2⁹·ε·m (about 10⁻¹³·m, generous for the depth of a lesson) of 0, a result says
+  /// nothing but 0 (∂L/∂M = 8.7e−17 for the row maximum a softmax subtracts, which
+  /// cancels exactly). A small value computed from small terms keeps its digits.
+  public static func isRoundingNoise(_ v: Double, magnitude: Double) -> Bool {
+    v != 0 && Swift.abs(v) <= 512 * Double.ulpOfOne / 2 * magnitude
+  }
+
+  private static func cleaned(_ t: Tensor, _ magnitude: Tensor?) -> Tensor {
+    guard let magnitude, magnitude.shape == t.shape else { return t }
+    var out = t
+    for k in out.elements.indices
+    where isRoundingNoise(out.elements[k], magnitude: magnitude.elements[k]) {
+      out.elements[k] = 0
+    }
+    return out
+  }
 }
 
 /// Reverse-mode automatic differentiation on vectors and matrices: the shapes are checked
@@ -64,6 +99,10 @@ public enum TensorEvaluator {
     var gradients = shapes.map { Tensor(repeating: 0, $0) }
     var edges = [[Tensor]](repeating: [], count: graph.nodes.count)
     gradients[graph.output] = seed
+    // The same pass on absolute values: the size of the terms each gradient sums.
+    var magnitudes = gradients
+    var edgeMagnitudes = edges
+    magnitudes[graph.output] = seed.map(Swift.abs)
     for node in graph.nodes.reversed() where !node.inputs.isEmpty {
       let x = node.inputs.map { values[$0] }
       let sent = node.op.tensorRule.backward(x, values[node.id], gradients[node.id], node.parameter)
@@ -73,7 +112,12 @@ public enum TensorEvaluator {
         return failure(gradientProblem(node, x, values[node.id], input: i), node)
       }
       edges[node.id] = sent
+      let sizes = magnitude(node, x, values[node.id], magnitudes[node.id])
+      edgeMagnitudes[node.id] = sizes
       for (i, input) in node.inputs.enumerated() {
+        for e in sizes[i].elements.indices {
+          magnitudes[input].elements[e] += sizes[i].elements[e]
+        }
         var total = gradients[input]
         for e in total.elements.indices { total.elements[e] += sent[i].elements[e] }
         if total.elements.contains(where: { !$0.isFinite }) {
@@ -85,7 +129,25 @@ public enum TensorEvaluator {
     }
     return .success(
       TensorEvaluation(
-        graph: graph, values: values, gradients: gradients, edgeGradients: edges, upstream: seed))
+        graph: graph, values: values, gradients: gradients, edgeGradients: edges, upstream: seed,
+        magnitudes: magnitudes, edgeMagnitudes: edgeMagnitudes))
+  }
+
+  /// What a node's backward pass sends along each edge, on sizes: its rule on the absolute
+  /// values of x, y and the upstream sizes, which for a product, a sum or a function's local
+  /// gradient is the sum of the absolute values of its terms. A rule whose terms cancel by
+  /// design (softmax's y ⊙ (g − Σ g·y), whose every |∂yⱼ/∂xᵢ| ≤ 1) gets the upstream sizes'
+  /// total at every element instead (``TensorRule/cancels``).
+  private static func magnitude(_ node: Node, _ x: [Tensor], _ y: Tensor, _ upstream: Tensor)
+    -> [Tensor]
+  {
+    let rule = node.op.tensorRule
+    if rule.cancels {
+      let total = upstream.elements.reduce(0, +)
+      return x.map { Tensor(repeating: total, $0.shape) }
+    }
+    return rule.backward(x.map { $0.map(Swift.abs) }, y.map(Swift.abs), upstream, node.parameter)
+      .map { $0.map { Swift.abs($0) } }
   }
 
   /// What to say about a value that left the reals at element `e`: for an op that works

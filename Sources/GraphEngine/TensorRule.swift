@@ -31,6 +31,11 @@ public struct TensorRule: Sendable {
   /// one of the classes), checked before ``forward``; nil for an op whose every input of a
   /// fitting shape has one.
   public let problem: (@Sendable (_ x: [Tensor], _ k: Double) -> String?)?
+  /// Whether its backward pass run on absolute values does not give the size of its terms:
+  /// it subtracts by design (softmax's y ⊙ (g − Σ g·y)), or |x| picks other elements (a
+  /// maximum) or another y (logsumexp). Every |∂yⱼ/∂xᵢ| of these is at most 1, so the
+  /// upstream sizes' total bounds the terms (``TensorEvaluation/magnitudes``).
+  public let cancels: Bool
 
   /// A node the figures and the walk-through explain by what it does, beyond its formula.
   public enum Role: Sendable, Equatable {
@@ -52,7 +57,7 @@ public struct TensorRule: Sendable {
     backward: @escaping @Sendable ([Tensor], Tensor, Tensor, Double) -> [Tensor],
     formulas: @escaping @Sendable (GradientShapes) -> [Formula?],
     multipliesMatrices: Bool = false, labels: Set<Int> = [], role: Role = .plain,
-    problem: (@Sendable ([Tensor], Double) -> String?)? = nil
+    problem: (@Sendable ([Tensor], Double) -> String?)? = nil, cancels: Bool = false
   ) {
     self.forward = forward
     self.backward = backward
@@ -61,6 +66,7 @@ public struct TensorRule: Sendable {
     self.labels = labels
     self.role = role
     self.problem = problem
+    self.cancels = cancels
   }
 
   /// An op that works element by element, from its scalar rules: the inputs are broadcast to

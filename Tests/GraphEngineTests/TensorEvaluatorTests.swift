@@ -287,4 +287,27 @@ struct TensorEvaluatorTests {
     let column = (0..<64).reduce(0.0) { $0 + X.elements[$1 * 100 + 3] }
     #expect(abs(e.gradients[id].elements[3 * 10 + 4] - column) < 1e-12)
   }
+  @Test("a gradient that cancels exactly is printed 0; a small one from small terms is not")
+  func roundingNoise() throws {
+    // Subtracting the row maximum does not change softmax: ∂L/∂M is 0, computed as a sum of
+    // terms of about 0.1 that cancels to around 1e−17.
+    let s = Tensor(
+      Shape([3, 4]), [3.2, 2.1, -0.3, 1, -1.4, -1.55, 0.25, -0.1, 0.15, 1.14, -0.21, -0.51])
+    let e = try evaluateTensors(
+      "M = max(S, axis=1, keepdims=true)\nE = exp(S - M)\nL = sum(log(E / sum(E, axis=1, keepdims=true)) * T)",
+      ["S": s, "T": Tensor(Shape([3, 4]), [0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 1])]
+    ).get()
+    let m = try #require(e.graph.nodes.first { $0.name == "M" }).id
+    #expect(e.gradients[m].elements.allSatisfy { abs($0) < 1e-14 })
+    #expect(e.gradients[m].elements.contains { $0 != 0 }, "\(e.gradients[m])")
+    #expect(e.shownGradient(m).elements == [0, 0, 0])
+    // The trace's numbers are the engine's: only the shown ones are cleaned.
+    let sID = e.graph.inputs[0]
+    #expect(e.shownGradient(sID) == e.gradients[sID])
+    // A gradient of 1e−20 from terms of 1e−20 is a value, not noise.
+    let tiny = try evaluateTensors("L = sum(x * 1e-20)", ["x": Tensor(Shape([2]), [1, 2])]).get()
+    #expect(tiny.shownGradient(tiny.graph.inputs[0]).elements == [1e-20, 1e-20])
+    #expect(!TensorEvaluation.isRoundingNoise(1e-20, magnitude: 1e-20))
+    #expect(TensorEvaluation.isRoundingNoise(1e-17, magnitude: 0.5))
+  }
 }

@@ -47,7 +47,8 @@ extension OpDescriptor {
       let first = lane.firstIndex(of: lane.max() ?? 0) ?? 0
       return { i in i == first ? g : 0 }
     },
-    formula: { _ in nil })
+    // On absolute values another element would be the largest.
+    formula: { _ in nil }, cancels: true)
 
   /// An op that reduces each lane along an axis to one number, called `name(x, axis=k)`.
   /// `forward` reduces a lane; `backward`, given a lane, its result y and ∂L/∂y, says what
@@ -59,7 +60,7 @@ extension OpDescriptor {
     forward: @escaping @Sendable ([Double]) -> Double,
     backward: @escaping @Sendable ([Double], Double, Double) -> (Int) -> Double,
     formula: @escaping @Sendable (GradientShapes) -> Formula?, call: Call? = nil,
-    absent: Double? = nil
+    absent: Double? = nil, cancels: Bool = false
   ) -> OpDescriptor {
     OpDescriptor(
       arity: 1, call: call, shape: axisShape, forward: { x, _ in x[0] },
@@ -84,7 +85,7 @@ extension OpDescriptor {
           }
           return [Tensor(x[0].shape, out)]
         },
-        formulas: { shapes in [formula(shapes)] }))
+        formulas: { shapes in [formula(shapes)] }, cancels: cancels))
   }
 
   /// The axis as a formula's arguments: `k`, then `keepdims` when the axis is kept; none for

@@ -24,7 +24,7 @@ extension OpDescriptor {
         return [Tensor(y.shape, out)]
       },
       // y ⊙ (∂L/∂y − Σⱼ ∂L/∂yⱼ·yⱼ) has no short form in the books' notation.
-      formulas: { _ in [nil] }))
+      formulas: { _ in [nil] }, cancels: true))
 
   /// log_softmax(x): yᵢ = xᵢ − logsumexp(x) along the axis, finite where softmax underflows
   /// to 0; ∂L/∂xᵢ = ∂L/∂yᵢ − softmax(x)ᵢ·Σⱼ ∂L/∂yⱼ, lane by lane.
@@ -53,7 +53,7 @@ extension OpDescriptor {
         return [
           .difference(.upstream, .product([.call(.sum, [.upstream]), .call(.softmax, [a])]))
         ]
-      }))
+      }, cancels: true))
 
   /// logsumexp(x, axis=k) = log Σᵢ exp(xᵢ) along axis k (every element with no axis), computed
   /// as m + log Σᵢ exp(xᵢ − m), m the lane's largest, so that exp cannot overflow.
@@ -69,7 +69,7 @@ extension OpDescriptor {
         ? (p.keepsDims ? .hadamard(.upstream, softmax) : .product([.upstream, softmax]))
         : nil
     }, call: function("logsumexp", latex: "\\operatorname{logsumexp}"),
-    absent: AxisParameter.everyAxisParameter)
+    absent: AxisParameter.everyAxisParameter, cancels: true)
 
   /// log softmax of one lane: xᵢ − m − log Σⱼ exp(xⱼ − m), m the largest.
   static func logSoftmax(_ lane: [Double]) -> [Double] {

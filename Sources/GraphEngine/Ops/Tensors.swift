@@ -150,7 +150,7 @@ extension OpDescriptor {
         let n = shapes.rows[0]
         let difference = Formula.difference(.call(.softmax, [a]), b)
         return [.product([.upstream, n == 1 ? difference : .quotient(difference, n)]), nil]
-      }, labels: [1], role: .softmaxLoss, problem: labelProblem))
+      }, labels: [1], role: .softmaxLoss, problem: labelProblem, cancels: true))
 
   /// affine(X, W, b) = X @ W + b, DLFS's Affine layer: a composite of MatMul and + (the bias
   /// broadcast over a batch's rows). ∂L/∂X = ∂L/∂Y·Wᵀ, ∂L/∂W = Xᵀ·∂L/∂Y, ∂L/∂b = ∂L/∂Y
