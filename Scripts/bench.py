@@ -13,14 +13,15 @@ Builds the release binary through ./lessongen if needed, then measures:
   - the peer workflow, shared/bench/peer_micrograd.py (micrograd + Graphviz), on the same
     sigmoid graph in PDF, PNG and SVG (installs graphviz with apt when root and missing)
   - lessons of vectors and matrices (issue 13's targets): `lessongen trace` of a
-    (64, 100)·(100, 10) matrix product, and `lessongen two-layer-batch`, everything written
+    (64, 100)·(100, 10) matrix product, `lessongen two-layer-batch` and (issue 24's target)
+    `lessongen cs231n-softmax-classifier`, everything written
 Then, for large lessons (time and peak memory, median of --large-runs runs): a flat sum of
 1,000 terms, graphs of about 2,500 nodes (the largest drawn) and of 5,000 nodes (chain, flat
 sum, balanced tree), and a 35,000-term sum (refused at the node limit).
 Last, `--watch`: a sigmoid lesson saved ten times (a new file renamed over the old, as editors
 save) under `lessongen build --watch`, and how soon after each save the new trace.json is there
 (polled every 2 ms; the target is 300 ms).
-`--large-only` prints only the large-lesson table; `--tensors-only` only the two tensor rows;
+`--large-only` prints only the large-lesson table; `--tensors-only` only the tensor rows;
 `--watch-only` only the watch line.
 Copy the tables it prints into README.md when the numbers change.
 """
@@ -154,12 +155,14 @@ def matmul_lesson(folder, n=64, d=100, h=10):
 
 
 def tensor_rows(folder):
-    """The two tensor targets as (label, command) rows."""
+    """The tensor targets as (label, command) rows."""
     return [
         ("`lessongen trace` of a (64, 100)·(100, 10) matrix product: target < 50 ms",
          [BINARY, "trace", matmul_lesson(folder)]),
         ("`lessongen two-layer-batch`, everything written: target < 100 ms",
          [BINARY, "two-layer-batch", "--out", os.path.join(folder, "out")]),
+        ("`lessongen cs231n-softmax-classifier` (4 classes), everything written: target < 150 ms",
+         [BINARY, "cs231n-softmax-classifier", "--out", os.path.join(folder, "out")]),
     ]
 
 

@@ -343,6 +343,8 @@ public enum LessonLoader {
       fail("\(what) is an empty list; a vector needs at least one number", node.location)
       return nil
     }
+    // A third level of lists is said once, at the first, with what to write instead.
+    var deep = false
     func numbers(_ list: Yams.Node.Sequence) -> [Double]? {
       var out: [Double] = []
       var ok = true
@@ -350,11 +352,17 @@ public enum LessonLoader {
         switch number(element) {
         case .success(let v): out.append(v)
         case .failure(let problem):
-          let message =
-            if case .sequence = element {
-              "\(what) nests lists too deeply: a vector or a matrix (a list of rows) at most"
-            } else { "\(what): every element \(problem.message)" }
-          fail(message, element.location)
+          if case .sequence = element {
+            if !deep {
+              fail(
+                "\(what) nests lists too deeply: a vector or a matrix (a list of rows) at most; "
+                  + "numpy's 3-D arrays are not lessons: give each matrix its own input, or "
+                  + "flatten each item to a row (X.reshape(N, -1))", element.location)
+            }
+            deep = true
+          } else {
+            fail("\(what): every element \(problem.message)", element.location)
+          }
           ok = false
         }
       }

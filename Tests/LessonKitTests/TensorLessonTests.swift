@@ -98,6 +98,11 @@ struct TensorLessonTests {
         "4:10: input 'X': every element must be a number, not quoted text (\"a\")"
       ])
     #expect(try errors(base + "[[[1]]]").first?.contains("nests lists too deeply") == true)
+    // A 3-D list: said once, at its first inner list, with what to write instead.
+    let deep = try errors(base + "[[[1, 2], [3, 4]], [[5, 6], [7, 8]]]")
+    #expect(deep.count == 1, "\(deep)")
+    #expect(deep.first?.hasPrefix("4:8: input 'X' nests lists too deeply") == true)
+    #expect(deep.first?.contains("give each matrix its own input") == true)
     #expect(try errors(base + "[]").first?.contains("empty list") == true)
   }
 
