@@ -331,6 +331,7 @@ public struct TensorWalkthrough {
               .text(
                 words.bias(
                   name(node.inputs[2]), shapes[2], evaluation.values[node.id].shape,
+                  to: Formula.product([formula(node.inputs[0]), formula(node.inputs[1])]).unicode(),
                   output: name(node.id),
                   axes: GradientShapes.broadcastAxes(
                     from: shapes[2], to: evaluation.values[node.id].shape), negated: false))
@@ -358,7 +359,7 @@ public struct TensorWalkthrough {
             .paragraph([
               .text(
                 words.bias(
-                  name(input), shapes[i], y, output: name(node.id),
+                  name(input), shapes[i], y, to: name(node.inputs[1 - i]), output: name(node.id),
                   axes: GradientShapes.broadcastAxes(from: shapes[i], to: y),
                   negated: node.op == .sub && i == 1))
             ]))

@@ -159,17 +159,18 @@ struct EnglishTensorProse: TensorProse {
   }
 
   func bias(
-    _ b: String, _ shape: Shape, _ y: Shape, output: String, axes: [Int], negated: Bool
+    _ b: String, _ shape: Shape, _ y: Shape, to addend: String, output: String, axes: [Int],
+    negated: Bool
   ) -> String {
     let sign = negated ? "−" : ""
     let added = negated ? "subtracted from" : "added to"
     switch axes {
     case [0]:
-      return "\(b) \(shape) was \(added) every row of \(output) \(y) (broadcast), so its "
+      return "\(b) \(shape) was \(added) every row of \(addend) \(y) (broadcast), so its "
         + "gradient is \(sign)∂L/∂\(output) summed over axis 0: every row's gradient flows back into "
         + "the same \(b)."
     case [1] where y.rank == 2:
-      return "\(b) \(shape) was \(added) every column of \(output) \(y) (broadcast), so its "
+      return "\(b) \(shape) was \(added) every column of \(addend) \(y) (broadcast), so its "
         + "gradient is \(sign)∂L/∂\(output) summed over axis 1: every column's gradient flows back "
         + "into the same \(b)."
     default:

@@ -152,18 +152,19 @@ struct KoreanTensorProse: TensorProse {
   }
 
   func bias(
-    _ b: String, _ shape: Shape, _ y: Shape, output: String, axes: [Int], negated: Bool
+    _ b: String, _ shape: Shape, _ y: Shape, to addend: String, output: String, axes: [Int],
+    negated: Bool
   ) -> String {
     let gradient = KoreanParticle.after((negated ? "−" : "") + "∂L/∂\(output)", "을", "를")
     let into = KoreanParticle.after(b, "으로", "로")
     switch axes {
     case [0]:
       return KoreanParticle.after("\(b) \(shape)", "은", "는")
-        + " \(output) \(y)의 모든 행\(negated ? "에서 빼졌으므로" : "에 더해졌으므로")(브로드캐스트), 그 기울기는 \(gradient)"
+        + " \(addend) \(y)의 모든 행\(negated ? "에서 빼졌으므로" : "에 더해졌으므로")(브로드캐스트), 그 기울기는 \(gradient)"
         + " 축 0 방향으로 더한 것입니다: 행마다 흘러온 기울기가 모두 \(into) 모입니다."
     case [1] where y.rank == 2:
       return KoreanParticle.after("\(b) \(shape)", "은", "는")
-        + " \(output) \(y)의 모든 열\(negated ? "에서 빼졌으므로" : "에 더해졌으므로")(브로드캐스트), 그 기울기는 \(gradient)"
+        + " \(addend) \(y)의 모든 열\(negated ? "에서 빼졌으므로" : "에 더해졌으므로")(브로드캐스트), 그 기울기는 \(gradient)"
         + " 축 1 방향으로 더한 것입니다: 열마다 흘러온 기울기가 모두 \(into) 모입니다."
     default:
       let list = axes.map(String.init).joined(separator: ", ")

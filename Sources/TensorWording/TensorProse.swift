@@ -63,9 +63,12 @@ public protocol TensorProse: Sendable {
   ) -> String
   /// `b` was broadcast to `output` along `axes` (``GraphEngine/GradientShapes/broadcastAxes(from:to:)``):
   /// added to every row ([0]), every column ([1] of a matrix), or stretched along several;
-  /// `negated` when it was subtracted (its gradient is then −∂L/∂Y summed).
+  /// `negated` when it was subtracted (its gradient is then −∂L/∂Y summed). `addend` is
+  /// what it was added to (X·W, not the sum X·W + b); `output` the sum, whose gradient is
+  /// summed.
   func bias(
-    _ b: String, _ shape: Shape, _ y: Shape, output: String, axes: [Int], negated: Bool
+    _ b: String, _ shape: Shape, _ y: Shape, to addend: String, output: String, axes: [Int],
+    negated: Bool
   ) -> String
   /// After the name of a loss's labels: its shape and value, and why it has no gradient.
   func labelSentence(_ shape: Shape, _ value: String) -> String

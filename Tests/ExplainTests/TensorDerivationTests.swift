@@ -34,8 +34,9 @@ struct TensorDerivationTests {
   @Test("a row is summed over axis 0, a column over axis 1, in words and in the equation")
   func broadcastAxes() throws {
     let english = try markdown(language: .english)
-    #expect(english.contains("b (2,) was added to every row of"))
-    #expect(english.contains("c (3, 1) was added to every column of Y (3, 2)"))
+    // Each says what it was added to (issue 24: not the sum it made).
+    #expect(english.contains("b (2,) was added to every row of (X ⊙ g) (3, 2)"))
+    #expect(english.contains("c (3, 1) was added to every column of (X ⊙ g + b) (3, 2)"))
     #expect(english.contains("∂L/∂Y summed over axis 1: every column's gradient"))
     #expect(
       english.contains(
@@ -46,7 +47,7 @@ struct TensorDerivationTests {
         #"\frac{\partial L}{\partial b} = \operatorname{sum}\left(\frac{\partial L}{\partial \left(X \odot g + b\right)}, 0\right)"#
       ))
     let korean = try markdown(language: .korean)
-    #expect(korean.contains("c (3, 1)은 Y (3, 2)의 모든 열에 더해졌으므로"))
+    #expect(korean.contains("c (3, 1)은 (X ⊙ g + b) (3, 2)의 모든 열에 더해졌으므로"))
     #expect(korean.contains("축 1 방향으로 더한 것입니다"))
   }
 
@@ -63,7 +64,7 @@ struct TensorDerivationTests {
 
       """
     let english = try markdown(lesson, language: .english)
-    #expect(english.contains("m (2,) was subtracted from every row of Y (2, 2)"))
+    #expect(english.contains("m (2,) was subtracted from every row of X (2, 2)"))
     #expect(english.contains("its gradient is −∂L/∂Y summed over axis 0"))
     #expect(
       english.contains(
