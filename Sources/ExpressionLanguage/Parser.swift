@@ -305,6 +305,10 @@ public struct Parser {
         {
           let keyToken = advance()
           advance()
+          if keywords.contains(where: { $0.name == key }) {
+            // numpy: "keyword argument repeated".
+            throw fail("\(key)= is given twice in this call", keyToken)
+          }
           if key == "keepdims" {
             keepsDims = try parseFlag(keyToken)
             keywords.append((key, nil, keyToken))

@@ -131,6 +131,10 @@ struct ParserTests {
       ),
       ("y = exp(X, out=Y)", "1:12: exp takes no argument 'out'"),
       (
+        "y = sum(X, axis=1, keepdims=true, keepdims=false)",
+        "1:35: keepdims= is given twice in this call"
+      ),
+      (
         "y = sum(X, out=Y)", "1:12: sum has no argument 'out'; its keywords are axis= and keepdims="
       ),
       ("y = sum(axis=1, X)", "1:17: an argument without a name cannot follow axis=, as in numpy"),

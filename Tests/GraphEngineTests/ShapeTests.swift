@@ -28,7 +28,9 @@ struct ShapeTests {
     for op in Op.allCases
     where ![.matmul, .sumAxis, .meanAxis, .maxAxis, .logsumexp, .repeatRows, .affine].contains(op) {
       let inputs = [Shape](repeating: .scalar, count: op.arity)
-      #expect(try op.descriptor.shape(inputs, 2).get() == .scalar, "\(op)")
+      // softmax of a number along its default axis (an axis it does not have is an error).
+      let k = op.descriptor.axis?.absent ?? 2
+      #expect(try op.descriptor.shape(inputs, k).get() == .scalar, "\(op)")
     }
     #expect(try Op.add.descriptor.shape([Shape([4, 3]), Shape([3])], 0).get() == Shape([4, 3]))
     #expect(try Op.exp.descriptor.shape([Shape([2, 2])], 0).get() == Shape([2, 2]))
@@ -40,6 +42,7 @@ struct ShapeTests {
     #expect(try Op.sumAxis.descriptor.shape([Shape([2, 3])], 1.5).get() == Shape([2, 1]))
     #expect(try Op.maxAxis.descriptor.shape([Shape([2, 3])], -1.5).get() == Shape([1, 3]))
     #expect(try Op.logsumexp.descriptor.shape([Shape([2, 3])], 1_000).get() == .scalar)
+    #expect((try? Op.softmax.descriptor.shape([.scalar], 5).get()) == nil)
     for k in [2.0, -3, 2.5] {
       guard case .failure(let bad) = Op.sumAxis.descriptor.shape([Shape([2, 3])], k) else {
         Issue.record("(2, 3) has an axis \(k)")

@@ -31,7 +31,7 @@ extension OpDescriptor {
     let classes = x[0].shape.dimensions.last ?? 1
     for (row, label) in x[1].elements.enumerated()
     where label != label.rounded() || label < 0 || label >= Double(classes) {
-      let place = x[1].shape.isScalar ? "the class label" : "class label \(row) (row \(row))"
+      let place = x[1].shape.isScalar ? "the class label" : "the class label of row \(row)"
       return "\(place) is \(DomainMessage.number(label)), not a class: with \(classes) "
         + "scores a row, the classes are 0 to \(classes - 1)"
     }

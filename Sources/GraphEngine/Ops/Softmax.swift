@@ -98,7 +98,8 @@ extension OpDescriptor {
   /// The same shape, when it has the axis (a number has only its one element).
   static let laneShape: @Sendable ([Shape], Double) -> Result<Shape, ShapeMismatch> = {
     shapes, k in
-    if shapes[0].isScalar { return .success(.scalar) }
+    // A number is its own one lane along the default axis.
+    if shapes[0].isScalar && AxisParameter(k).axis == -1 { return .success(.scalar) }
     if let problem = AxisParameter(k).problem(shapes[0]) { return .failure(problem) }
     return .success(shapes[0])
   }
