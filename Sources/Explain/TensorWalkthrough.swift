@@ -35,7 +35,11 @@ public struct TensorWalkthrough {
     self.compiled = compiled
     self.words = words
     wires = compiled.graph.wireNames(shapes: compiled.evaluation.values.map(\.shape))
+    uses = compiled.graph.consumers.map(\.count)
   }
+
+  /// How many nodes use each node's value.
+  let uses: [Int]
 
   /// What each wire is called, as the figures call it (``Analysis/Graph/wireNames(shapes:)``).
   let wires: WireNames
@@ -288,7 +292,11 @@ public struct TensorWalkthrough {
   /// ∂L/∂(input) = its op's backward formula, as a display equation.
   func backwardEquation(_ node: Node, input i: Int) -> [Block] {
     guard let rule = backward(node, input: i) else { return [] }
-    return [.equation([gradient(node.inputs[i]), rule])]
+    let input = node.inputs[i]
+    let equation = Block.equation([gradient(input), rule])
+    // A value used by several nodes: this is one branch's share, not the whole gradient.
+    guard uses[input] > 1 else { return [equation] }
+    return [equation, .paragraph([.text(words.branchShare(name(input), uses: uses[input]))])]
   }
 
   /// For each matrix product, each gradient found from its shapes (CS231n's dimension

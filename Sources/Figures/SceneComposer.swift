@@ -390,12 +390,13 @@ struct SceneComposer {
     _ text: Diagram.Text, _ grid: Diagram.Text.Grid, _ frame: Rect, owner: SceneOwner,
     into scene: inout Scene
   ) {
-    let lines = Double(text.markup.split(separator: "\n", omittingEmptySubsequences: false).count)
-    let headingHeight = frame.height * 1.15 / (lines - 1 + 1.15)
+    // The heading's own height; the placeholder's lines fill the rest.
     var heading = text
     heading.markup = String(text.markup.prefix { $0 != "\n" })
+    let headingSize = measurer.measure(heading.markup, font: heading.font)
+    let headingHeight = heading.markup.isEmpty ? 0 : Swift.min(headingSize.height, frame.height / 2)
     // Centred over the boxes, as a label's lines are on one another.
-    let width = measurer.measure(heading.markup, font: heading.font).width
+    let width = headingSize.width
     scene.elements.append(
       .text(
         run(
@@ -411,8 +412,8 @@ struct SceneComposer {
         scene.elements.append(
           .roundedRect(
             Rect(
-              x: frame.x + Double(column) * cellWidth + 1.5, y: top + Double(row) * cellHeight + 1,
-              width: cellWidth - 3, height: cellHeight - 2),
+              x: frame.x + Double(column) * cellWidth + 2, y: top + Double(row) * cellHeight + 2,
+              width: cellWidth - 4, height: cellHeight - 4),
             radius: 2, style: ShapeStyle(fill: .white, stroke: text.color, lineWidth: 0.8),
             owner: owner))
       }

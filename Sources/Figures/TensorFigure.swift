@@ -176,17 +176,21 @@ public enum TensorFigure {
       }
     }
 
-    /// An exercise's blank: `heading`, then a box per element of a value of `shape` up to
-    /// 3 × 3, one box for a larger one (its placeholder 2 rows of 3), as large as a
-    /// five-digit number written by hand.
+    /// An exercise's blank: `heading`, then a box per element of a value of `shape` of at
+    /// most 9 elements (a 3 × 3 matrix's), one box for a larger one (its placeholder 2 rows of
+    /// 3), each as large as a six-digit number written by hand.
     func blankLabel(_ heading: String, _ shape: Shape, _ color: Color) -> Diagram.Text {
       let rows = shape.rank == 2 ? shape.dimensions[0] : 1
       let columns = shape.dimensions.last ?? 1
-      let each = rows <= 3 && columns <= 3
-      let cells = [String](repeating: "−0.0000", count: each ? columns : 3)
+      let each = shape.count <= 9
+      let cells = [String](repeating: "−0.00000", count: each ? columns : 3)
       let lines = [String](
         repeating: " " + cells.joined(separator: "  ") + " ", count: each ? rows : 2)
-      var label = text(heading + "\n" + TensorFigure.monospaced(lines), color)
+      // Taller lines than a matrix's: room to write in each box, and a gap between rows.
+      let placeholder =
+        "<span font_family=\"DejaVu Sans Mono\" line_height=\"1.7\">"
+        + PangoMarkupDialect.escape(lines.joined(separator: "\n")) + "</span>"
+      var label = text(heading + "\n" + placeholder, color)
       label.grid = Diagram.Text.Grid(rows: each ? rows : 1, columns: each ? columns : 1)
       return label
     }

@@ -36,9 +36,9 @@ extension Tensor {
 
 extension Shape {
   /// An exercise's blank for a value of this shape: a matrix of empty boxes, one per element,
-  /// up to 3 × 3; one box for a number or a larger value.
+  /// up to 9 elements (a 3 × 3 matrix's); one box for a number or a larger value.
   public var blank: Formula {
-    guard rank >= 1, dimensions.allSatisfy({ $0 <= 3 }) else { return .blank }
+    guard rank >= 1, count <= 9 else { return .blank }
     let columns = dimensions.last ?? 1
     let rows = rank == 2 ? dimensions[0] : 1
     return .matrix(

@@ -131,8 +131,8 @@ struct EnglishTensorProse: TensorProse {
   }
 
   func shortNames(_ definitions: [String]) -> String {
-    "A wire without a name whose expression is too long to name it is called by a short name, "
-      + "here and in the figures: " + definitions.joined(separator: "; ") + "."
+    "Wires whose expression is too long to write on them get short names, here and in the "
+      + "figures: " + definitions.joined(separator: "; ") + "."
   }
 
   func elementwise(_ op: String, x: String, y: String, local: String) -> String {
@@ -192,9 +192,11 @@ struct EnglishTensorProse: TensorProse {
   }
 
   func softmaxWithLoss(_ a: String, _ t: String) -> String {
-    "The Softmax-with-Loss layer sends back y − \(t) (y = softmax(\(a)); divided by N for "
-      + "a batch): softmax and the cross-entropy error differentiated together cancel down "
-      + "to this."
+    // DLFS's y, unless the labels are called y (CS231n's): then P.
+    let y = t == "y" ? "P" : "y"
+    return "The Softmax-with-Loss layer sends back \(y) − \(t) (\(y) = softmax(\(a)); divided by "
+      + "N for a batch\(t == "y" ? "; y as one-hot rows" : "")): softmax and the cross-entropy "
+      + "error differentiated together cancel down to this."
   }
 
   func repeatSum(_ x: String, _ n: Int) -> String {
@@ -225,10 +227,11 @@ struct EnglishTensorProse: TensorProse {
       let share = function == "mean" ? "∂L/∂\(y)/\(n)" : "∂L/∂\(y)"
       return "\(function) adds up \(each)\(axis) into one number\(over).\(keep) Each element "
         + "went into its sum \(function == "mean" ? "with weight 1/\(n)" : "once"), so each gets "
-        + "\(share) back: the gradient is repeated\(axis) (a Sum's backward pass is a Repeat)."
+        + "\(share) back: the gradient is repeated along the same axis (a Sum's backward pass is "
+        + "a Repeat)."
     case "max":
-      return "max keeps the largest element of \(each)\(axis) (numpy's np.max(x, axis), not the "
-        + "element-by-element maximum).\(keep) Only that element reaches \(y), so it alone gets "
+      return "max keeps the largest element of \(each)\(axis): numpy's np.max(x, axis), not the "
+        + "element-by-element maximum.\(keep) Only that element reaches \(y), so it alone gets "
         + "∂L/∂\(y); the others get 0. On a tie, the first of the largest gets it all (the one "
         + "np.argmax returns)."
     case "logsumexp":
@@ -296,6 +299,12 @@ struct EnglishTensorProse: TensorProse {
         + "multiplies by 2(\(p)), and the subtraction passes it to \(s) unchanged (and negated to "
         + "\(t)): ∂L/∂\(s) = 2(\(p))/(N·D)."
     }
+  }
+
+  func branchShare(_ x: String, uses: Int) -> String {
+    "\(x) is used by \(uses) nodes, so this is only the share that comes back through this one: "
+      + "∂L/∂\(x) is the sum of the \(uses) shares (on the figure, the gradient on the stem before "
+      + "the wire branches)."
   }
 
   func difference(_ a: String, _ b: String, y: String) -> String {

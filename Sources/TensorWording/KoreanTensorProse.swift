@@ -11,11 +11,11 @@ struct KoreanTensorProse: TensorProse {
 
   func expandedIntro(affine: Bool, repeats: Bool, loss: Bool) -> String {
     var parts: [String] = []
-    if affine { parts.append("Affine은 MatMul 노드와 + 노드입니다.") }
+    if affine { parts.append("Affine은 MatMul 노드와 + 노드로 이루어집니다.") }
     if repeats {
       parts.append("배치에서는 편향이 Repeat 노드를 거쳐 N번 복사되므로 그 역전파인 Sum(축 0 방향의 합)이 보입니다.")
     }
-    if loss { parts.append("Softmax-with-Loss는 softmax 노드와 교차 엔트로피 오차 노드입니다.") }
+    if loss { parts.append("Softmax-with-Loss는 softmax 노드와 교차 엔트로피 오차 노드로 이루어집니다.") }
     return "같은 그래프를 계층을 펼쳐 그리면 다음과 같습니다. " + parts.joined(separator: " ")
   }
 
@@ -189,14 +189,14 @@ struct KoreanTensorProse: TensorProse {
         + KoreanParticle.after(x, "과", "와") + " 브로드캐스트됩니다." : ""
     switch function {
     case "sum", "mean":
-      let over = function == "mean" ? " 원소 \(n)개로 나눕니다" : " 더합니다"
+      let over = function == "mean" ? " 더한 뒤 원소 \(n)개로 나눕니다" : " 더합니다"
       let share = function == "mean" ? "∂L/∂\(y)/\(n)" : "∂L/∂\(y)"
       return KoreanParticle.after(function, "은", "는") + " "
         + KoreanParticle.after(each + axis, "을", "를")
         + " 하나의 수로\(over).\(keep) 원소마다 그 합에 "
         + (function == "mean" ? "1/\(n)의 가중치로" : "한 번") + " 들어갔으므로 "
-        + KoreanParticle.after(share, "을", "를") + " 그대로 돌려받습니다. 기울기는 같은 축으로 반복됩니다"
-        + "(Sum의 역전파는 Repeat)."
+        + KoreanParticle.after(share, "을", "를") + " 돌려받습니다. 기울기는 "
+        + (lanes == .all ? "모든 원소로" : "같은 축을 따라") + " 반복됩니다(Sum의 역전파는 Repeat)."
     case "max":
       return "max는 \(each)\(axis)에서 가장 큰 원소를 남깁니다(NumPy의 np.max(x, axis)이며, 원소별 "
         + "maximum이 아닙니다).\(keep) 그 원소만 \(y)에 닿으므로 "
@@ -263,6 +263,12 @@ struct KoreanTensorProse: TensorProse {
     }
   }
 
+  func branchShare(_ x: String, uses: Int) -> String {
+    KoreanParticle.after(x, "은", "는") + " 노드 \(uses)개에 쓰이므로 이것은 이 노드를 거쳐 돌아오는 몫일 "
+      + "뿐입니다. " + KoreanParticle.after("∂L/∂\(x)", "은", "는") + " 몫 \(uses)개의 합입니다(그림에서는 선이 "
+      + "갈라지기 전 줄기의 기울기)."
+  }
+
   func difference(_ a: String, _ b: String, y: String) -> String {
     "뺄셈은 ∂L/∂\(y)를 " + KoreanParticle.after(a, "에", "에") + "는 그대로, "
       + KoreanParticle.after(b, "에", "에")
@@ -285,7 +291,10 @@ struct KoreanTensorProse: TensorProse {
   var labelsHaveNoGradient: String { ": 정답 레이블이므로 기울기를 구하지 않습니다." }
 
   func softmaxWithLoss(_ a: String, _ t: String) -> String {
-    "Softmax-with-Loss 계층의 역전파는 y − \(t)입니다(y = softmax(\(a)), 배치라면 N으로 나눕니다). "
+    // 밑바닥부터 시작하는 딥러닝의 y, 레이블 이름이 y라면(CS231n) P.
+    let y = t == "y" ? "P" : "y"
+    return "Softmax-with-Loss 계층의 역전파는 \(y) − \(t)입니다(\(y) = softmax(\(a)), 배치라면 N으로 "
+      + "나눕니다\(t == "y" ? ", y는 원-핫 행으로 봅니다" : "")). "
       + "소프트맥스와 교차 엔트로피 오차를 함께 미분하면 이렇게 깔끔해집니다."
   }
 

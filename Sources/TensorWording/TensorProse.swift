@@ -97,6 +97,8 @@ public protocol TensorProse: Sendable {
   func lossDerivation(
     _ kind: LossKind, input: String, middle: String, target: String, count: Int, indices: Bool
   ) -> String
+  /// After a gradient formula of a value used by `uses` nodes: it is one branch's share.
+  func branchShare(_ x: String, uses: Int) -> String
   /// y = a − b of one shape: ∂L/∂y to a, negated to b.
   func difference(_ a: String, _ b: String, y: String) -> String
   /// The labels as class indices (CS231n's y): one per row of `classes` scores, standing
