@@ -35,10 +35,12 @@ public struct TensorWalkthrough {
     self.compiled = compiled
     self.words = words
     wires = compiled.graph.wireNames(shapes: compiled.evaluation.values.map(\.shape))
-    uses = compiled.graph.consumers.map(\.count)
+    var uses = [Int](repeating: 0, count: compiled.graph.nodes.count)
+    for node in compiled.graph.nodes { for input in node.inputs { uses[input] += 1 } }
+    self.uses = uses
   }
 
-  /// How many nodes use each node's value.
+  /// How many times each node's value is used (W ⊙ W uses W twice): its wire's branches.
   let uses: [Int]
 
   /// What each wire is called, as the figures call it (``Analysis/Graph/wireNames(shapes:)``).
@@ -415,9 +417,29 @@ public struct TensorWalkthrough {
           .paragraph([
             .text(
               words.elementwise(
-                node.op.descriptor.walkthroughName, x: name(node.inputs[0]), y: name(node.id),
-                local: local.unicode()))
+                // As the figure's node says it: **2, exp, sigmoid.
+                node.op.descriptor.symbol(Self.number(node.parameter, digits: 6)).textbook,
+                x: name(node.inputs[0]), y: name(node.id), local: local.unicode()))
           ]))
+      case _
+      where node.op.descriptor.tensor == nil && node.inputs.count == 2
+        && !evaluation.values[node.id].shape.isScalar:
+        // Two arrays element by element (⊙, /, ^): each input's local gradient at every
+        // element, summed over what broadcasting stretched.
+        let symbol = graph.walkthroughName(node.id, shapes: evaluation.values.map(\.shape))
+        out.append(
+          .paragraph([
+            .text(
+              words.elementwisePair(
+                symbol, a: name(node.inputs[0]), b: name(node.inputs[1]), y: name(node.id)))
+          ]))
+        out += backwardEquation(node, input: 0) + backwardEquation(node, input: 1)
+      case _ where node.op.descriptor.lossPart == .crossEntropy:
+        out.append(
+          .paragraph([
+            .text(words.crossEntropy(argument(node.inputs[0]), name(node.inputs[1])))
+          ]))
+        out += backwardEquation(node, input: 0)
       default: continue
       }
     }

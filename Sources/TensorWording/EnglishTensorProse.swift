@@ -261,8 +261,8 @@ struct EnglishTensorProse: TensorProse {
       : "Fill in the empty boxes with the gradients of the backward pass, from the output back "
         + "to the inputs; the forward values are given. ")
       + "Each box of a matrix is one element (a larger matrix has one box for the whole); a "
-      + "gradient has the shape of its variable, and the rules under the figure say how each "
-      + "is found. The answers are in the answer key at the end."
+      + "gradient has the shape of its variable, and the section after the figure says how each "
+      + "kind of node sends its gradient back. The answers are in the answer key at the end."
   }
 
   var exerciseCaption: String {
@@ -301,8 +301,19 @@ struct EnglishTensorProse: TensorProse {
     }
   }
 
+  func elementwisePair(_ op: String, a: String, b: String, y: String) -> String {
+    "The \(op) node works element by element on \(a) and \(b): each sends back ∂L/∂\(y) times its "
+      + "own local gradient at every element (and summed over any axis that broadcasting "
+      + "stretched):"
+  }
+
+  func crossEntropy(_ p: String, _ t: String) -> String {
+    "cross_entropy(\(p), \(t)) = −Σ \(t)·log \(p) / N (N rows) sends back −\(t)/(N·\(p)) "
+      + "to \(p), element by element; the labels \(t) get none:"
+  }
+
   func branchShare(_ x: String, uses: Int) -> String {
-    "\(x) is used by \(uses) nodes, so this is only the share that comes back through this one: "
+    "\(x) is used \(uses) times, so this is only the share that comes back along this use: "
       + "∂L/∂\(x) is the sum of the \(uses) shares (on the figure, the gradient on the stem before "
       + "the wire branches)."
   }

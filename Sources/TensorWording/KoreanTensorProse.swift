@@ -226,7 +226,7 @@ struct KoreanTensorProse: TensorProse {
       ? "빈칸을 채우세요. 먼저 순전파의 값을, 이어서 출력에서 입력 쪽으로 역전파의 기울기를 구합니다. "
       : "빈칸에 역전파의 기울기를 출력에서 입력 쪽으로 채우세요. 순전파의 값은 주어져 있습니다. ")
       + "행렬의 칸 하나가 원소 하나입니다(큰 행렬은 전체에 칸 하나). 기울기는 변수와 모양이 같고, "
-      + "그림 아래의 규칙이 각 기울기를 구하는 방법을 알려 줍니다. 정답은 끝의 정답 부분에 있습니다."
+      + "그림 다음 절이 노드마다 기울기를 돌려보내는 방법을 알려 줍니다. 정답은 끝의 정답 부분에 있습니다."
   }
 
   var exerciseCaption: String { "위: 값과 모양. 아래: 채울 기울기, 원소마다 칸 하나." }
@@ -263,8 +263,19 @@ struct KoreanTensorProse: TensorProse {
     }
   }
 
+  func elementwisePair(_ op: String, a: String, b: String, y: String) -> String {
+    "\(op) 노드는 " + KoreanParticle.after(a, "과", "와") + " \(b)에 원소마다 작동합니다. 각 입력은 "
+      + "원소마다 ∂L/∂\(y)에 자기 국소적 미분을 곱한 것을 돌려받습니다(브로드캐스트로 늘어난 축이 "
+      + "있으면 그 축으로 더합니다):"
+  }
+
+  func crossEntropy(_ p: String, _ t: String) -> String {
+    "cross_entropy(\(p), \(t)) = −Σ \(t)·log \(p) / N(N은 행 수)은 \(p)에 원소마다 "
+      + "−\(t)/(N·\(p))를 돌려보냅니다. 정답 레이블 \(t)에는 돌려보내지 않습니다:"
+  }
+
   func branchShare(_ x: String, uses: Int) -> String {
-    KoreanParticle.after(x, "은", "는") + " 노드 \(uses)개에 쓰이므로 이것은 이 노드를 거쳐 돌아오는 몫일 "
+    KoreanParticle.after(x, "은", "는") + " \(uses)번 쓰이므로 이것은 그중 한 번을 거쳐 돌아오는 몫일 "
       + "뿐입니다. " + KoreanParticle.after("∂L/∂\(x)", "은", "는") + " 몫 \(uses)개의 합입니다(그림에서는 선이 "
       + "갈라지기 전 줄기의 기울기)."
   }

@@ -54,6 +54,10 @@ public protocol TensorProse: Sendable {
   func shortNames(_ definitions: [String]) -> String
   /// An element-by-element op's backward pass: ∂L/∂x = ∂L/∂y ⊙ (local gradient).
   func elementwise(_ op: String, x: String, y: String, local: String) -> String
+  /// y = a ⊙ b, a / b, a ^ b on arrays: each input's local gradient at every element.
+  func elementwisePair(_ op: String, a: String, b: String, y: String) -> String
+  /// cross_entropy(p, t) on arrays: −Σ t·log p / N, sending back −t/(N·p).
+  func crossEntropy(_ p: String, _ t: String) -> String
   /// max(a, b) or min(a, b) on arrays: numpy's element-by-element maximum (minimum), not a
   /// reduction over an axis.
   func gate(_ op: String, a: String, b: String, y: String) -> String
@@ -97,7 +101,7 @@ public protocol TensorProse: Sendable {
   func lossDerivation(
     _ kind: LossKind, input: String, middle: String, target: String, count: Int, indices: Bool
   ) -> String
-  /// After a gradient formula of a value used by `uses` nodes: it is one branch's share.
+  /// After a gradient formula of a value used `uses` times: it is one branch's share.
   func branchShare(_ x: String, uses: Int) -> String
   /// y = a − b of one shape: ∂L/∂y to a, negated to b.
   func difference(_ a: String, _ b: String, y: String) -> String

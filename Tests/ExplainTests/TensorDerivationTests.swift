@@ -38,6 +38,9 @@ struct TensorDerivationTests {
     #expect(english.contains("b (2,) was added to every row of (X ⊙ g) (3, 2)"))
     #expect(english.contains("c (3, 1) was added to every column of (X ⊙ g + b) (3, 2)"))
     #expect(english.contains("∂L/∂Y summed over axis 1: every column's gradient"))
+    // Y ⊙ Y uses Y twice: each equation is one branch's share.
+    #expect(english.contains("The ⊙ node works element by element on Y and Y"))
+    #expect(english.contains("Y is used 2 times, so this is only the share"))
     #expect(
       english.contains(
         #"\frac{\partial L}{\partial c} = \operatorname{sum}\left(\frac{\partial L}{\partial Y}, 1\right)"#
@@ -160,6 +163,10 @@ struct TensorDerivationTests {
     #expect(english.contains("∂L/∂Y = 2(Y − T)/(N·D)"))
     #expect(english.contains("The subtraction passes ∂L/∂(Y − T) to Y unchanged"))
     #expect(english.contains("mean adds up all of (Y − T)² into one number"))
+    #expect(
+      english.contains(#"cross\_entropy(P, y) = −Σ y·log P / N (N rows) sends back −y/(N·P)"#))
+    // Y − T is used once, by the square: no share sentence.
+    #expect(!english.contains("(Y − T) is used"))
     let korean = try markdown(lesson, language: .korean)
     #expect(korean.contains("## 손실의 기울기를 한 번에 유도하기"))
     #expect(korean.contains("평균 제곱 오차"))
