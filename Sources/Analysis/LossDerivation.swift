@@ -37,7 +37,7 @@ public struct LossDerivation: Sendable {
     var found: [LossDerivation] = []
     for node in graph.nodes {
       switch node.op.descriptor.lossPart {
-      case .crossEntropy?:
+      case .logLikelihood?:
         if let d = softmaxCrossEntropy(node, evaluation) { found.append(d) }
       case .average?:
         if let d = squaredError(node, evaluation) { found.append(d) }

@@ -434,7 +434,7 @@ public struct TensorWalkthrough {
                 symbol, a: name(node.inputs[0]), b: name(node.inputs[1]), y: name(node.id)))
           ]))
         out += backwardEquation(node, input: 0) + backwardEquation(node, input: 1)
-      case _ where node.op.descriptor.lossPart == .crossEntropy:
+      case _ where node.op.descriptor.lossPart == .logLikelihood:
         out.append(
           .paragraph([
             .text(words.crossEntropy(argument(node.inputs[0]), name(node.inputs[1])))

@@ -90,9 +90,9 @@ public struct OpDescriptor: Sendable {
   /// The parts of the losses the books derive whole: softmax then the cross-entropy error
   /// (DLFS's Softmax-with-Loss, (P − T)/N), a sigmoid then the binary cross-entropy
   /// (Sigmoid-with-Loss, (p − t)/N), and the mean of a squared difference (the mean squared
-  /// error, 2(Y − T)/(N·D)).
+  /// error, 2(Y − T)/(N·D)). `logLikelihood` is the cross-entropy error's part: −Σ t·log p.
   public enum LossPart: Sendable, Equatable {
-    case probabilities, crossEntropy, squashing, difference, power, average
+    case probabilities, logLikelihood, squashing, difference, power, average
   }
 
   /// A function a lesson can call.

@@ -84,7 +84,7 @@ extension OpDescriptor {
       x[0] <= 0 ? "cross_entropy needs y > 0: log(\(DomainMessage.number(x[0]))) is undefined" : nil
     }, gradientProblem: genericGradient, symbol: named("Cross Entropy Error"),
     folded: notFolded, walkthroughName: "Cross Entropy Error",
-    names: .init("cross-entropy error", "교차 엔트로피 오차"), lossPart: .crossEntropy,
+    names: .init("cross-entropy error", "교차 엔트로피 오차"), lossPart: .logLikelihood,
     tensor: TensorRule(
       forward: { x, _ in
         let n = Double(rows(x[0].shape))
