@@ -14,19 +14,7 @@ extension TensorWalkthrough {
     let lesson = compiled.lesson
     let title = lesson.title(words.language)
     var blocks: [Block] = [.paragraph([.text(words.exerciseIntro(forward: blanks.values))])]
-    if let introduction = lesson.authorText(words.language).introduction {
-      blocks.append(.paragraph([.text(introduction)]))
-    }
-    blocks.append(.heading(level: 2, text: words.graphHeading))
-    let products = graph.nodes.contains { $0.op.multipliesMatrices }
-    blocks.append(.paragraph([.text(words.convention(products: products))]))
-    if let omitted {
-      blocks.append(.paragraph([.text(omitted)]))
-    } else {
-      blocks.append(
-        .figure(.exercise(.graph), alt: words.figureAlt(title), caption: words.exerciseCaption))
-    }
-    blocks += shortNameBlocks()
+    blocks += graphSection(.exercise(.graph), caption: words.exerciseCaption)
     let derivations = shapeDerivations()
     if !derivations.isEmpty {
       blocks.append(.heading(level: 2, text: words.shapesHeading))

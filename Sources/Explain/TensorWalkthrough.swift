@@ -49,24 +49,31 @@ public struct TensorWalkthrough {
   var graph: Graph { compiled.graph }
   var evaluation: TensorEvaluation { compiled.evaluation }
 
-  public func document() -> Document {
+  /// Whether the lesson multiplies matrices (the text then speaks of rows and products).
+  var products: Bool { graph.nodes.contains { $0.op.multipliesMatrices } }
+
+  /// The author's introduction, the graph's heading and the row convention, then `figure`
+  /// (or why it is left out) and the short names it uses.
+  func graphSection(_ figure: FigureID, caption: String) -> [Block] {
     let lesson = compiled.lesson
     var blocks: [Block] = []
     if let introduction = lesson.authorText(words.language).introduction {
       blocks.append(.paragraph([.text(introduction)]))
     }
     blocks.append(.heading(level: 2, text: words.graphHeading))
-    let products = graph.nodes.contains { $0.op.multipliesMatrices }
     blocks.append(.paragraph([.text(words.convention(products: products))]))
     if let omitted {
       blocks.append(.paragraph([.text(omitted)]))
     } else {
       blocks.append(
-        .figure(
-          .graph, alt: words.figureAlt(lesson.title(words.language)),
-          caption: words.caption(symbolic: symbolic)))
+        .figure(figure, alt: words.figureAlt(lesson.title(words.language)), caption: caption))
     }
-    blocks += shortNameBlocks()
+    return blocks + shortNameBlocks()
+  }
+
+  public func document() -> Document {
+    let lesson = compiled.lesson
+    var blocks = graphSection(.graph, caption: words.caption(symbolic: symbolic))
     if hasExpanded {
       let ops = Set(graph.nodes.map(\.op))
       let roles = Set(graph.nodes.map(\.op.role))
