@@ -239,7 +239,7 @@ public struct TensorWalkthrough {
 
   /// A number for print: `digits` significant digits and a true minus sign.
   public static func number(_ v: Double, digits: Int) -> String {
-    String(NumberFormat.shortest(significantDigits: digits).format(v).map { $0 == "-" ? "−" : $0 })
+    Tensor.printed(v, digits: digits)
   }
 
   /// How the text names a node: its name, or the short formula of its operands' names

@@ -7,8 +7,8 @@ extension TensorFigure {
   /// A batch starts at a matrix of more than one row that is the left operand of a matrix
   /// product (X of X @ W, or of affine); a product of a batch on the left, and an
   /// element-by-element op or softmax of a batch with as many rows, is one too; then what
-  /// meets a batch row for row becomes one: the labels t of a loss on a batch, a bias
-  /// repeated to N rows. Anything else (W, a bias (3,), a row of one) keeps its numbers.
+  /// meets a batch row for row becomes one: the labels t of a loss on a batch (one-hot rows,
+  /// or one class index a row), a bias repeated to N rows. Anything else (W, a bias (3,), a row of one) keeps its numbers.
   public static func batchRows(_ graph: Graph, shapes: [Shape]) -> Set<Node.ID> {
     func rows(_ id: Node.ID) -> Int? {
       shapes[id].rank == 2 ? shapes[id].dimensions[0] : nil
@@ -37,16 +37,26 @@ extension TensorFigure {
     for node in graph.nodes where !node.op.multipliesMatrices {
       let batchRows = node.inputs.first { batch.contains($0) }.flatMap(rows)
       guard let n = batchRows else { continue }
-      for input in node.inputs where rows(input) == n {
-        if graph[input].op == .input || graph[input].op.role == .rowCopies { batch.insert(input) }
+      for (i, input) in node.inputs.enumerated() {
+        if rows(input) == n,
+          graph[input].op == .input || graph[input].op.role == .rowCopies
+        {
+          batch.insert(input)
+        } else if node.op.isLabelSlot(i), shapes[input].rank == 1,
+          shapes[input].count == n
+        {
+          // CS231n's y: one class index a row, (N,).
+          batch.insert(input)
+        }
       }
     }
     return batch
   }
 
-  /// A shape as the wires write it, `(2, 3)`, or with N for a batch's rows, `(N, 3)`.
+  /// A shape as the wires write it, `(2, 3)`, or with N for a batch's rows, `(N, 3)` (a
+  /// batch's class indices `(N,)`).
   static func shapeText(_ shape: Shape, batch: Bool) -> String {
-    guard batch, shape.rank == 2 else { return shapeText(shape) }
-    return " (<i>N</i>, \(shape.dimensions[1]))"
+    guard batch, (1...2).contains(shape.rank) else { return shapeText(shape) }
+    return shape.rank == 1 ? " (<i>N</i>,)" : " (<i>N</i>, \(shape.dimensions[1]))"
   }
 }

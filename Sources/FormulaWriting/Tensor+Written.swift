@@ -1,6 +1,11 @@
 public import GraphEngine
 
 extension Tensor {
+  /// A number for print: `digits` significant digits and a true minus sign (−, not -).
+  public static func printed(_ v: Double, digits: Int) -> String {
+    String(NumberFormat.shortest(significantDigits: digits).format(v).map { $0 == "-" ? "−" : $0 })
+  }
+
   /// A vector or matrix of at most 4 × 6 (``GraphEngine/Shape/isWrittenOut``) as a
   /// ``Formula/matrix(_:)`` of its numbers (the writers give six significant digits; a vector
   /// is a row, as DLFS writes it); nil for a number or a larger one.
@@ -17,9 +22,7 @@ extension Tensor {
   /// The value in the trace's nested-list notation, at six significant digits and with true
   /// minus signs; a large one by its shape alone.
   public var written: String {
-    func format(_ v: Double) -> String {
-      String(NumberFormat.shortest(significantDigits: 6).format(v).map { $0 == "-" ? "−" : $0 })
-    }
+    func format(_ v: Double) -> String { Self.printed(v, digits: 6) }
     if shape.isScalar { return format(scalar) }
     guard shape.isWrittenOut else { return "\(shape) (trace.json)" }
     func list(_ values: ArraySlice<Double>) -> String {

@@ -249,4 +249,20 @@ struct TensorFigureTests {
     #expect(boxes == 4 + 6 + 6 + 1 + 2, "\(boxes)")
     #expect(texts.contains { $0.hasPrefix("∂L/∂L") })
   }
+  @Test("a batch's class indices (CS231n's y) are (N,) in symbolic figures, like its labels t")
+  func classIndicesAreABatch() throws {
+    let e = try Self.evaluation(
+      "L = softmax_with_loss(X @ W, y)",
+      [
+        "X": Tensor(Shape([3, 2]), [1, 2, 3, 4, 5, 6]),
+        "W": Tensor(Shape([2, 4]), [1, 0, 0, 1, 0, 1, 1, 0]),
+        "y": Tensor(Shape([3]), [2, 0, 3]),
+      ])
+    let texts = Self.texts(
+      TensorFigure.compose(
+        e, theme: .dlfs, measurer: EstimatedTextMeasurer(), labels: .symbolic, title: "y"
+      ).scene)
+    #expect(texts.contains("y (N,)"), "\(texts)")
+    #expect(texts.contains("X (N, 2)"))
+  }
 }
