@@ -48,10 +48,11 @@ public struct TensorGradientCheck: Sendable {
     for id in graph.inputs { inputs[graph[id].name ?? ""] = evaluation.values[id] }
     let seed = evaluation.upstream
     func loss(_ values: [String: Tensor]) -> Double? {
-      guard case .success(let e) = TensorEvaluator.evaluate(graph, inputs: values) else {
+      // L(x ± h) needs the forward pass only.
+      guard case .success(let pass) = TensorEvaluator.forward(graph, inputs: values) else {
         return nil
       }
-      return zip(e.values[graph.output].elements, seed.elements).reduce(0) { $0 + $1.0 * $1.1 }
+      return zip(pass.values[graph.output].elements, seed.elements).reduce(0) { $0 + $1.0 * $1.1 }
     }
     let labels = graph.labelInputs
     let checked = graph.inputs.filter { !labels.contains($0) }

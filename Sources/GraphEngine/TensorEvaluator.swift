@@ -52,6 +52,45 @@ public struct TensorEvaluation: Sendable {
 /// forward pass in graph order and the backward pass in reverse, each op by its
 /// ``TensorRule``; a value used along several edges sums what they send back.
 public enum TensorEvaluator {
+  /// The forward pass alone: every node's shape and value, or a diagnostic at the first node
+  /// whose shapes do not fit or whose value leaves the real numbers. What a numeric check's
+  /// L(x ± h) needs, without the two backward passes of ``evaluate(_:inputs:upstream:)``.
+  public static func forward(_ graph: Graph, inputs: [String: Tensor]) -> Result<
+    (shapes: [Shape], values: [Tensor]), DiagnosticList
+  > {
+    switch ShapeInference.shapes(graph, inputs: inputs.mapValues(\.shape)) {
+    case .success(let shapes): values(graph, inputs: inputs).map { (shapes, $0) }
+    case .failure(let list): .failure(list)
+    }
+  }
+
+  /// Every node's value in graph order, each op by its ``TensorRule``. Pre: the shapes fit.
+  private static func values(_ graph: Graph, inputs: [String: Tensor]) -> Result<
+    [Tensor], DiagnosticList
+  > {
+    var values: [Tensor] = []
+    values.reserveCapacity(graph.nodes.count)
+    for node in graph.nodes {
+      let y: Tensor
+      switch node.op {
+      case .input: y = inputs[node.name ?? ""] ?? Tensor(scalar: .nan)
+      case .constant: y = Tensor(scalar: node.parameter)
+      default:
+        let x = node.inputs.map { values[$0] }
+        if let message = node.op.tensorRule.problem?(x, node.parameter) {
+          return .failure(DiagnosticList([EngineDiagnostic(message, at: node.location)]))
+        }
+        y = node.op.tensorRule.forward(x, node.parameter)
+      }
+      if let bad = y.elements.firstIndex(where: { !$0.isFinite }) {
+        return .failure(
+          DiagnosticList([EngineDiagnostic(problem(node, values, y, at: bad), at: node.location)]))
+      }
+      values.append(y)
+    }
+    return .success(values)
+  }
+
   /// Evaluates `graph` with the given input values.
   ///
   /// - Parameter upstream: ∂L/∂(output), of the output's shape, or a number for every
@@ -75,25 +114,10 @@ public enum TensorEvaluator {
         "'upstream' has the shape \(seed.shape), but the output \(graph.outputName) has "
           + "\(outputShape)", graph[graph.output])
     }
-
-    var values: [Tensor] = []
-    values.reserveCapacity(graph.nodes.count)
-    for node in graph.nodes {
-      let y: Tensor
-      switch node.op {
-      case .input: y = inputs[node.name ?? ""] ?? Tensor(scalar: .nan)
-      case .constant: y = Tensor(scalar: node.parameter)
-      default:
-        let x = node.inputs.map { values[$0] }
-        if let message = node.op.tensorRule.problem?(x, node.parameter) {
-          return failure(message, node)
-        }
-        y = node.op.tensorRule.forward(x, node.parameter)
-      }
-      if let bad = y.elements.firstIndex(where: { !$0.isFinite }) {
-        return failure(problem(node, values, y, at: bad), node)
-      }
-      values.append(y)
+    let values: [Tensor]
+    switch Self.values(graph, inputs: inputs) {
+    case .success(let v): values = v
+    case .failure(let list): return .failure(list)
     }
 
     var gradients = shapes.map { Tensor(repeating: 0, $0) }
