@@ -1,6 +1,6 @@
 import Analysis
 import FormulaWriting
-public import GraphEngine
+import GraphEngine
 public import LessonKit
 public import TensorWording
 

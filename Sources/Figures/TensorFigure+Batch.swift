@@ -5,7 +5,8 @@ extension TensorFigure {
   /// N as DLFS and CS231n do in symbolic figures (`X (N, 2)`, `(N×2)·(2×3) → N×3`).
   ///
   /// A batch starts at a matrix of more than one row that is the left operand of a matrix
-  /// product (X of X @ W, or of affine); a product of a batch on the left, and an
+  /// product (X of X @ W, or of affine) or the scores of a loss with labels (their rows the
+  /// examples it averages over); a product of a batch on the left, and an
   /// element-by-element op or softmax of a batch with as many rows, is one too; then what
   /// meets a batch row for row becomes one: the labels t of a loss on a batch (one-hot rows,
   /// or one class index a row), a bias repeated to N rows. Anything else (W, a bias (3,), a row of one) keeps its numbers.
@@ -18,7 +19,19 @@ extension TensorFigure {
       let left = node.inputs[0]
       if graph[left].op == .input, let n = rows(left), n > 1 { batch.insert(left) }
     }
+    // A loss with labels takes its scores' rows for a batch's examples (it divides by them).
+    for node in graph.nodes where !node.op.tensorRule.labels.isEmpty {
+      if let n = rows(node.inputs[0]), n > 1 { batch.insert(node.inputs[0]) }
+    }
     for node in graph.nodes where node.op != .input && node.op != .constant {
+      // Each row of a batch reduced along its other axis: still one entry an example, (N,).
+      if node.op.descriptor.axis != nil, batch.contains(node.inputs[0]),
+        shapes[node.inputs[0]].rank == 2,
+        AxisParameter(node.parameter).index(in: shapes[node.inputs[0]]) == 1
+      {
+        batch.insert(node.id)
+        continue
+      }
       guard let n = rows(node.id) else { continue }
       switch node.op {
       case _ where node.op.multipliesMatrices:

@@ -115,6 +115,8 @@ public enum TensorFigure {
     /// the inputs') an empty box per element.
     var blanks = Blanks.none
     var graph: Graph { evaluation.graph }
+    /// How each mean's count is written (``counts(_:shapes:batch:labels:)``).
+    var counts: (written: [Node.ID: Formula], legend: [Formula]) = ([:], [])
 
     init(evaluation: TensorEvaluation, theme: Theme, labels: LabelMode) {
       self.evaluation = evaluation
@@ -124,13 +126,58 @@ public enum TensorFigure {
       if labels != .numeric {
         batch = TensorFigure.batchRows(evaluation.graph, shapes: evaluation.values.map(\.shape))
       }
+      counts = Self.counts(
+        evaluation.graph, shapes: evaluation.values.map(\.shape), batch: batch, labels: labels)
     }
 
     /// The gradients' formulas (``TensorGradientFormula``).
     var formulas: TensorGradientFormula {
       TensorGradientFormula(
         graph: graph, shapes: evaluation.values.map(\.shape), name: { nameFormula($0) },
-        batch: batch)
+        batch: batch, counts: counts.written)
+    }
+
+    /// How the count each mean divides by (``GraphEngine/TensorRule/averagesOver``) is
+    /// written in symbolic labels, with no number in them: a batch's N when it is the
+    /// batch's rows, else n (n₂, n₃ for other counts), which the legend defines (`n = 6`,
+    /// `n = N·2` for every element of a batch). Empty with numeric labels.
+    static func counts(
+      _ graph: Graph, shapes: [Shape], batch: Set<Node.ID>, labels: LabelMode
+    ) -> (written: [Node.ID: Formula], legend: [Formula]) {
+      guard labels != .numeric else { return ([:], []) }
+      var written: [Node.ID: Formula] = [:]
+      var named: [Int: Formula] = [:]
+      var legend: [Formula] = []
+      // n, unless the lesson names a value n (u₁'s rule: never a name the lesson uses).
+      let taken = Set(graph.nodes.compactMap(\.name))
+      let base = ["n", "m", "count"].first { !taken.contains($0) } ?? "n"
+      for node in graph.nodes {
+        guard node.inputs.count == 1, let averagesOver = node.op.tensorRule.averagesOver
+        else { continue }
+        let x = shapes[node.inputs[0]]
+        let n = averagesOver(
+          GradientShapes(
+            inputs: node.inputs.map { shapes[$0] }, output: shapes[node.id],
+            k: node.parameter))
+        let rowsOfBatch = batch.contains(node.inputs[0]) && x.rank >= 1 ? x.dimensions[0] : nil
+        if n == rowsOfBatch && (x.rank == 1 || n != x.count) {
+          written[node.id] = .symbol("N")
+          continue
+        }
+        if let symbol = named[n] {
+          written[node.id] = symbol
+          continue
+        }
+        let symbol = Formula.symbol(named.isEmpty ? base : "\(base)\(named.count + 1)")
+        named[n] = symbol
+        written[node.id] = symbol
+        // Every element of a batch: N rows of the rest.
+        let value: Formula =
+          rowsOfBatch != nil && x.rank == 2 && n == x.count
+          ? .product([.symbol("N"), .number(Double(x.dimensions[1]))]) : .number(Double(n))
+        legend.append(.equation([symbol, value]))
+      }
+      return (written, legend)
     }
 
     func text(_ markup: String, _ color: Color) -> Diagram.Text {
@@ -168,12 +215,13 @@ public enum TensorFigure {
     func legend() -> [Diagram.Text] {
       let writer = LinearFormulaWriter<PangoMarkupDialect>(numbers: .shortest(significantDigits: 6))
       let shapes = evaluation.values.map(\.shape)
-      return wires.shortNames.map { short in
+      let names = wires.shortNames.map { short in
         let operands = graph[short.id].inputs.map { nameFormula($0) ?? wires.names[$0] }
         let definition = graph.valueFormula(short.id, operands: operands, shapes: shapes)
         return text(
           writer.write(.equation([.symbol(short.name), definition])), theme.secondaryColor)
       }
+      return names + counts.legend.map { text(writer.write($0), theme.secondaryColor) }
     }
 
     /// An exercise's blank: `heading`, then a box per element of a value of `shape` of at

@@ -22,6 +22,9 @@ struct TensorGradientFormula {
   /// The nodes whose rows are a batch (``TensorFigure/batchRows(_:shapes:)``): their row
   /// count is written N.
   var batch: Set<Node.ID> = []
+  /// How the count each mean divides by is written (``TensorFigure/Builder/counts``): n, or
+  /// a batch's N; a node not here writes its number.
+  var counts: [Node.ID: Formula] = [:]
 
   /// The longest formula written, in characters of its plain text.
   static let longest = 30
@@ -30,9 +33,10 @@ struct TensorGradientFormula {
   /// figure (its upstream gradient is written ∂L/∂ of it).
   func text(_ node: Node, input i: Int) -> String? {
     let inputs = node.inputs
-    let context = GradientShapes(
+    var context = GradientShapes(
       inputs: inputs.map { shapes[$0] }, output: shapes[node.id], k: node.parameter,
       rows: inputs.map(rowCount))
+    context.count = counts[node.id]
     guard let own = name(node.id),
       let written = node.op.tensorRule.formula(
         input: i, context, operands: inputs.map { value($0) }, result: value(node.id),

@@ -36,6 +36,10 @@ public struct TensorRule: Sendable {
   /// maximum) or another y (logsumexp). Every |∂yⱼ/∂xᵢ| of these is at most 1, so the
   /// upstream sizes' total bounds the terms (``TensorEvaluation/magnitudes``).
   public let cancels: Bool
+  /// How many elements its backward pass divides by (a mean's n: ∂L/∂x = ∂L/∂y·𝟏/n), which
+  /// its formulas write as ``GradientShapes/count`` says; nil for an op that divides by no
+  /// count (or only by a batch's rows N, ``GradientShapes/rows``).
+  public let averagesOver: (@Sendable (_ shapes: GradientShapes) -> Int)?
 
   /// A node the figures and the walk-through explain by what it does, beyond its formula.
   public enum Role: Sendable, Equatable {
@@ -57,7 +61,8 @@ public struct TensorRule: Sendable {
     backward: @escaping @Sendable ([Tensor], Tensor, Tensor, Double) -> [Tensor],
     formulas: @escaping @Sendable (GradientShapes) -> [Formula?],
     multipliesMatrices: Bool = false, labels: Set<Int> = [], role: Role = .plain,
-    problem: (@Sendable ([Tensor], Double) -> String?)? = nil, cancels: Bool = false
+    problem: (@Sendable ([Tensor], Double) -> String?)? = nil, cancels: Bool = false,
+    averagesOver: (@Sendable (GradientShapes) -> Int)? = nil
   ) {
     self.forward = forward
     self.backward = backward
@@ -67,6 +72,7 @@ public struct TensorRule: Sendable {
     self.role = role
     self.problem = problem
     self.cancels = cancels
+    self.averagesOver = averagesOver
   }
 
   /// An op that works element by element, from its scalar rules: the inputs are broadcast to
@@ -136,12 +142,16 @@ extension GradientShapes {
 
 /// What an op's backward formulas (``TensorRule/formulas``) may depend on besides its
 /// operands: their shapes, y's, the node's parameter k, and how each input's number of rows
-/// is written (N for a batch's rows, else the number; 1 for a vector).
+/// is written (N for a batch's rows, else the number; 1 for a vector), and the count a mean
+/// divides by (``TensorRule/averagesOver``).
 public struct GradientShapes: Sendable {
   public let inputs: [Shape]
   public let output: Shape
   public let k: Double
   public let rows: [Formula]
+  /// How the count of ``TensorRule/averagesOver`` is written: a symbol the figure defines
+  /// (n, or a batch's N); nil: its number.
+  public var count: Formula?
 
   public init(inputs: [Shape], output: Shape, k: Double, rows: [Formula]? = nil) {
     self.inputs = inputs
@@ -149,6 +159,9 @@ public struct GradientShapes: Sendable {
     self.k = k
     self.rows = rows ?? inputs.map { .number(Double($0.rank == 2 ? $0.dimensions[0] : 1)) }
   }
+
+  /// The count `n` a mean divides by, as ``count`` writes it.
+  public func written(count n: Int) -> Formula { count ?? .number(Double(n)) }
 
   /// Whether `formula` is one number at every element: it names no operand or result that
   /// is a vector or a matrix.

@@ -147,9 +147,41 @@ struct TensorFigureTests {
     let loss = try texts(
       "L = softmax_with_loss(a, t)",
       ["a": Tensor(Shape([2, 2]), [1, 2, 3, 4]), "t": Tensor(Shape([2, 2]), [0, 1, 1, 0])])
-    #expect(loss.contains("∂L/∂a = (softmax(a) − t)/2\n(2, 2)"), "\(loss)")
+    // The loss's rows are its batch's examples: N, no number, in a symbolic label.
+    #expect(loss.contains("∂L/∂a = (softmax(a) − t)/N\n(N, 2)"), "\(loss)")
     let scaled = try texts("y = 2 * x", ["x": row])
     #expect(scaled.contains("∂L/∂x = ∂L/∂y·2\n(2,)"), "\(scaled)")
+  }
+
+  @Test("a mean's count is n, defined in the legend, or a batch's N: no number in the label")
+  func meanCounts() throws {
+    func texts(_ function: String, _ inputs: [String: Tensor]) throws -> [String] {
+      Self.texts(
+        TensorFigure.compose(
+          try Self.evaluation(function, inputs), theme: .dlfs,
+          measurer: EstimatedTextMeasurer(), labels: .symbolic, title: "t"
+        ).scene)
+    }
+    let c = Tensor(Shape([3, 2]), [1, 2, 3, 4, 5, 6])
+    let all = try texts("L = mean(Y * Y)", ["Y": c])
+    #expect(all.contains("∂L/∂(Y ⊙ Y) = 1/n\n(3, 2)"), "\(all)")
+    #expect(all.contains("n = 6"), "\(all)")
+    #expect(!all.contains { $0.contains("/6") }, "\(all)")
+    // Over a batch: n counts N rows; a batch's own rows are N itself.
+    let batch = try texts(
+      "L = mean(X @ W)", ["X": Self.batch["X"]!, "W": Self.batch["W"]!])
+    #expect(batch.contains("∂L/∂(X·W) = 1/n\n(N, 3)"), "\(batch)")
+    #expect(batch.contains("n = N·3"), "\(batch)")
+    let rows = try texts(
+      "s = sum(X @ W, 1)\nL = mean(s)", ["X": Self.batch["X"]!, "W": Self.batch["W"]!])
+    #expect(rows.contains("∂L/∂s = 1/N\n(N,)"), "\(rows)")
+    #expect(!rows.contains { $0.hasPrefix("n =") }, "\(rows)")
+    // A sum along each row sends each row's gradient back along it: a column times 𝟏ᵀ.
+    #expect(rows.contains("∂L/∂(X·W) = ∂L/∂s·1ᵀ\n(N, 3)"), "\(rows)")
+    // Two counts: n and n₂, each defined.
+    let two = try texts(
+      "L = mean(Y) + mean(y)", ["Y": c, "y": Tensor(Shape([4]), [1, 2, 3, 4])])
+    #expect(two.contains("n = 6") && two.contains("n₂ = 4"), "\(two)")
   }
 
   @Test("a loss's labels t get no gradient on the figure")

@@ -215,7 +215,9 @@ struct OpInfoTests {
     #expect(written(.sum, [[2, 3]], []) == ["∂L/∂y·𝟏"])
     #expect(written(.mean, [[2, 3]], []) == ["∂L/∂y·𝟏/6"])
     #expect(written(.sumAxis, [[2, 3]], [3], k: 0) == ["repeat(∂L/∂y, 2)"])
-    #expect(written(.sumAxis, [[2, 3]], [2], k: 1) == [nil])
+    // Along each row: ∂L/∂y, one entry a row, as a column times a row of ones.
+    #expect(written(.sumAxis, [[2, 3]], [2], k: 1) == ["∂L/∂y·𝟏ᵀ"])
+    #expect(written(.meanAxis, [[2, 3]], [2], k: -1) == ["∂L/∂y·𝟏ᵀ/3"])
     #expect(written(.sumAxis, [[2, 3]], [3], k: -2) == ["repeat(∂L/∂y, 2)"])
     #expect(written(.meanAxis, [[2, 3]], [3], k: 0) == ["repeat(∂L/∂y, 2)/2"])
     #expect(written(.meanAxis, [[4]], [], k: 0) == ["∂L/∂y·𝟏/4"])

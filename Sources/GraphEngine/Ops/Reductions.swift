@@ -17,6 +17,10 @@ extension OpDescriptor {
       // ∂L/∂y as each of its N rows.
       let p = AxisParameter(shapes.k)
       if shapes.inputs[0].rank == 1 || p.keepsDims { return .product([.upstream, .ones]) }
+      // Axis 1 of a matrix: ∂L/∂y, a column of one entry a row, times a row of ones.
+      if p.index(in: shapes.inputs[0]) == 1 && shapes.inputs[0].rank == 2 {
+        return .product([.upstream, .transpose(.ones)])
+      }
       guard p.index(in: shapes.inputs[0]) == 0 else { return nil }
       return repeated(.upstream, rows: shapes.rows[0])
     })
@@ -30,11 +34,14 @@ extension OpDescriptor {
     formula: { shapes in
       let p = AxisParameter(shapes.k)
       let x = shapes.inputs[0]
-      let n = Formula.number(Double(p.laneLength(x)))
+      let n = shapes.written(count: p.laneLength(x))
       if x.rank == 1 || p.keepsDims { return .quotient(.product([.upstream, .ones]), n) }
+      if p.index(in: x) == 1 && x.rank == 2 {
+        return .quotient(.product([.upstream, .transpose(.ones)]), n)
+      }
       guard p.index(in: x) == 0 else { return nil }
       return .quotient(repeated(.upstream, rows: shapes.rows[0]), n)
-    })
+    }, averagesOver: { shapes in AxisParameter(shapes.k).laneLength(shapes.inputs[0]) })
 
   /// max(x, axis=k), numpy's `np.max` (`np.amax`): the largest element along axis k. ∂L/∂x is
   /// ∂L/∂y at that element and 0 at the others; where several elements tie for the largest,
@@ -60,7 +67,8 @@ extension OpDescriptor {
     forward: @escaping @Sendable ([Double]) -> Double,
     backward: @escaping @Sendable ([Double], Double, Double) -> (Int) -> Double,
     formula: @escaping @Sendable (GradientShapes) -> Formula?, call: Call? = nil,
-    absent: Double? = nil, cancels: Bool = false
+    absent: Double? = nil, cancels: Bool = false,
+    averagesOver: (@Sendable (GradientShapes) -> Int)? = nil
   ) -> OpDescriptor {
     OpDescriptor(
       arity: 1, call: call, shape: axisShape, forward: { x, _ in x[0] },
@@ -85,7 +93,8 @@ extension OpDescriptor {
           }
           return [Tensor(x[0].shape, out)]
         },
-        formulas: { shapes in [formula(shapes)] }, cancels: cancels))
+        formulas: { shapes in [formula(shapes)] }, cancels: cancels,
+        averagesOver: averagesOver))
   }
 
   /// The axis as a formula's arguments: `k`, then `keepdims` when the axis is kept; none for

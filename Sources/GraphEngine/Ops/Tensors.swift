@@ -51,8 +51,8 @@ extension OpDescriptor {
         [Tensor(repeating: g.scalar / Double(x[0].shape.count), x[0].shape)]
       },
       formulas: { shapes in
-        [.quotient(.product([.upstream, .ones]), .number(Double(shapes.inputs[0].count)))]
-      }))
+        [.quotient(.product([.upstream, .ones]), shapes.written(count: shapes.inputs[0].count))]
+      }, averagesOver: { shapes in shapes.inputs[0].count }))
 
   /// repeat(x, n): n copies of a row, (D) or (1, D) → (n, D); its backward pass is a Sum
   /// over axis 0 (DLFS 2 §1.3.4).
