@@ -37,46 +37,112 @@ enum NetworkSimplex {
   static func optimise(
     _ rank: inout [Int], constraints: [Constraint], maximumExchanges: Int = maximumExchanges
   ) {
-    let n = rank.count
-    guard n > 1 else { return }
-    // Parallel constraints merged (x·x), each pair once with the summed weight.
-    var merged: [Int64: Int] = [:]
+    guard rank.count > 1 else { return }
+    var tree = Tree(rank: rank, constraints: constraints)
+    // Not connected: the ranking as far as the tree grew (still feasible), no exchanges.
+    if tree.makeFeasible() { tree.exchange(upTo: maximumExchanges) }
+    rank = tree.rank
+  }
+
+  /// The state of the simplex, in flat arrays held by one value: nested functions capturing
+  /// them (as this was first written) spent most of a 160-node layout in retains and releases.
+  private struct Tree {
+    var rank: [Int]
+    let n: Int
+    // The merged constraints: edge e runs from[e] → to[e].
     var from: [Int] = []
     var to: [Int] = []
     var weight: [Double] = []
     var minimum: [Int] = []
-    for edge in constraints {
-      let key = Int64(edge.from) << 32 | Int64(edge.to)
-      if let k = merged[key] {
-        weight[k] += edge.weight
-        minimum[k] = Swift.max(minimum[k], edge.minimum)
-      } else {
-        merged[key] = from.count
-        from.append(edge.from)
-        to.append(edge.to)
-        weight.append(edge.weight)
-        minimum.append(edge.minimum)
+    var m: Int { from.count }
+    /// Node v's incident edges, in edge order: incident[start[v]..<start[v + 1]].
+    var start: [Int] = []
+    var incident: [Int] = []
+    var inTree: [Bool]
+    var treeEdge: [Bool] = []
+    var treeNodes = [0]
+    var low: [Int]
+    var lim: [Int]
+    var parentEdge: [Int]
+    var postorder: [Int] = []
+    var visited: [Bool]
+    var stack: [(Int, Int)] = []
+    var cut: [Double] = []
+
+    init(rank: [Int], constraints: [Constraint]) {
+      self.rank = rank
+      n = rank.count
+      inTree = [Bool](repeating: false, count: n)
+      low = [Int](repeating: 0, count: n)
+      lim = [Int](repeating: 0, count: n)
+      parentEdge = [Int](repeating: -1, count: n)
+      visited = [Bool](repeating: false, count: n)
+      // Parallel constraints merged (x·x), each pair once with the summed weight.
+      var merged: [Int64: Int] = [:]
+      for edge in constraints {
+        let key = Int64(edge.from) << 32 | Int64(edge.to)
+        if let k = merged[key] {
+          weight[k] += edge.weight
+          minimum[k] = Swift.max(minimum[k], edge.minimum)
+        } else {
+          merged[key] = from.count
+          from.append(edge.from)
+          to.append(edge.to)
+          weight.append(edge.weight)
+          minimum.append(edge.minimum)
+        }
       }
+      let m = from.count
+      start = [Int](repeating: 0, count: n + 1)
+      for e in 0..<m {
+        start[from[e] + 1] += 1
+        start[to[e] + 1] += 1
+      }
+      for v in 0..<n { start[v + 1] += start[v] }
+      incident = [Int](repeating: 0, count: 2 * m)
+      var fill = start
+      for e in 0..<m {
+        incident[fill[from[e]]] = e
+        fill[from[e]] += 1
+        incident[fill[to[e]]] = e
+        fill[to[e]] += 1
+      }
+      treeEdge = [Bool](repeating: false, count: m)
+      cut = [Double](repeating: 0, count: m)
     }
-    let m = from.count
-    var incident = [[Int]](repeating: [], count: n)
-    for e in 0..<m {
-      incident[from[e]].append(e)
-      incident[to[e]].append(e)
-    }
+
     func slack(_ e: Int) -> Int { rank[to[e]] - rank[from[e]] - minimum[e] }
 
-    // 1. A feasible tree: grow a tree of tight edges; when it stops short, shift it by the
-    // least slack of an edge leaving it, which makes that edge tight.
-    var inTree = [Bool](repeating: false, count: n)
-    var treeEdge = [Bool](repeating: false, count: m)
-    var treeNodes = [0]
-    inTree[0] = true
-    func grow() {
+    /// Whether v is below root in the tree.
+    func below(_ v: Int, _ root: Int) -> Bool { low[root] <= lim[v] && lim[v] <= lim[root] }
+
+    /// 1. A feasible tree: grow a tree of tight edges; when it stops short, shift it by the
+    /// least slack of an edge leaving it, which makes that edge tight. False when the graph is
+    /// not connected.
+    mutating func makeFeasible() -> Bool {
+      inTree[0] = true
+      grow()
+      while treeNodes.count < n {
+        var best = -1
+        var bestSlack = Int.max
+        for e in 0..<m where inTree[from[e]] != inTree[to[e]] && slack(e) < bestSlack {
+          best = e
+          bestSlack = slack(e)
+        }
+        guard best >= 0 else { return false }
+        let delta = inTree[from[best]] ? bestSlack : -bestSlack
+        for v in treeNodes { rank[v] += delta }
+        grow()
+      }
+      return true
+    }
+
+    mutating func grow() {
       var k = 0
       while k < treeNodes.count {
         let v = treeNodes[k]
-        for e in incident[v] {
+        for i in start[v]..<start[v + 1] {
+          let e = incident[i]
           let w = from[e] == v ? to[e] : from[e]
           if !inTree[w] && slack(e) == 0 {
             inTree[w] = true
@@ -87,39 +153,23 @@ enum NetworkSimplex {
         k += 1
       }
     }
-    grow()
-    while treeNodes.count < n {
-      var best = -1
-      var bestSlack = Int.max
-      for e in 0..<m where inTree[from[e]] != inTree[to[e]] && slack(e) < bestSlack {
-        best = e
-        bestSlack = slack(e)
-      }
-      guard best >= 0 else { return }  // Not connected: keep the ranking given.
-      let delta = inTree[from[best]] ? bestSlack : -bestSlack
-      for v in treeNodes { rank[v] += delta }
-      grow()
-    }
 
-    // 2. Low/lim numbers of a depth-first walk of the tree from node 0, and each node's
-    // parent edge: v is below u iff low[u] ≤ lim[v] ≤ lim[u].
-    var low = [Int](repeating: 0, count: n)
-    var lim = [Int](repeating: 0, count: n)
-    var parentEdge = [Int](repeating: -1, count: n)
-    var postorder: [Int] = []
-    func number() {
+    /// 2. Low/lim numbers of a depth-first walk of the tree from node 0, and each node's
+    /// parent edge: v is below u iff low[u] ≤ lim[v] ≤ lim[u].
+    mutating func number() {
       postorder.removeAll(keepingCapacity: true)
-      var visited = [Bool](repeating: false, count: n)
+      for v in 0..<n { visited[v] = false }
       var next = 1
       // Iterative walk: (node, index of the next incident edge to look at).
-      var stack: [(Int, Int)] = [(0, 0)]
+      stack.removeAll(keepingCapacity: true)
+      stack.append((0, 0))
       visited[0] = true
       parentEdge[0] = -1
       low[0] = next
       while let (v, i) = stack.last {
-        if i < incident[v].count {
+        if start[v] + i < start[v + 1] {
           stack[stack.count - 1].1 += 1
-          let e = incident[v][i]
+          let e = incident[start[v] + i]
           guard treeEdge[e] else { continue }
           let w = from[e] == v ? to[e] : from[e]
           if visited[w] { continue }
@@ -136,16 +186,17 @@ enum NetworkSimplex {
       }
     }
 
-    // 3. Cut values: for the tree edge above v, the weight of the edges from the tail's side
-    // of the cut to the head's side minus those going back; computed bottom-up from the
-    // children's values (dagre's calcCutValue).
-    var cut = [Double](repeating: 0, count: m)
-    func cutValues() {
+    /// 3. Cut values: for the tree edge above v, the weight of the edges from the tail's side
+    /// of the cut to the head's side minus those going back; computed bottom-up from the
+    /// children's values (dagre's calcCutValue).
+    mutating func cutValues() {
       for v in postorder where parentEdge[v] >= 0 {
         let pe = parentEdge[v]
         let childIsTail = from[pe] == v
         var value = weight[pe]
-        for e in incident[v] where e != pe {
+        for i in start[v]..<start[v + 1] {
+          let e = incident[i]
+          guard e != pe else { continue }
           let isOut = from[e] == v
           let pointsToHead = isOut == childIsTail
           value += pointsToHead ? weight[e] : -weight[e]
@@ -156,49 +207,51 @@ enum NetworkSimplex {
         cut[pe] = value
       }
     }
-    func below(_ v: Int, _ root: Int) -> Bool { low[root] <= lim[v] && lim[v] <= lim[root] }
 
-    number()
-    cutValues()
-    var exchanges = 0
-    var search = 0
-    while exchanges < maximumExchanges {
-      // The leaving edge: a tree edge with a negative cut value, searched from where the
-      // last search stopped (dot's round robin).
-      var leaving = -1
-      for k in 0..<m {
-        let e = (search + k) % m
-        if treeEdge[e] && cut[e] < -1e-9 {
-          leaving = e
-          search = (e + 1) % m
-          break
-        }
-      }
-      guard leaving >= 0 else { break }
-      // The component below the leaving edge, and the entering edge: the non-tree edge of
-      // least slack that crosses the cut the other way.
-      let (tail, head) = (from[leaving], to[leaving])
-      let lower = lim[tail] < lim[head] ? tail : head
-      let flip = lower == head
-      var entering = -1
-      var bestSlack = Int.max
-      for e in 0..<m where !treeEdge[e] {
-        if flip == below(from[e], lower) && flip != below(to[e], lower) && slack(e) < bestSlack {
-          entering = e
-          bestSlack = slack(e)
-        }
-      }
-      guard entering >= 0 else { break }
-      treeEdge[leaving] = false
-      treeEdge[entering] = true
+    /// 4. Exchanges while a tree edge has a negative cut value, at most `most`.
+    mutating func exchange(upTo most: Int) {
       number()
       cutValues()
-      // Ranks again from the root along tree edges, each tree edge tight.
-      for v in postorder.reversed() where parentEdge[v] >= 0 {
-        let pe = parentEdge[v]
-        rank[v] = from[pe] == v ? rank[to[pe]] - minimum[pe] : rank[from[pe]] + minimum[pe]
+      var exchanges = 0
+      var search = 0
+      while exchanges < most {
+        // The leaving edge: a tree edge with a negative cut value, searched from where the
+        // last search stopped (dot's round robin).
+        var leaving = -1
+        for k in 0..<m {
+          let e = (search + k) % m
+          if treeEdge[e] && cut[e] < -1e-9 {
+            leaving = e
+            search = (e + 1) % m
+            break
+          }
+        }
+        guard leaving >= 0 else { break }
+        // The component below the leaving edge, and the entering edge: the non-tree edge of
+        // least slack that crosses the cut the other way.
+        let (tail, head) = (from[leaving], to[leaving])
+        let lower = lim[tail] < lim[head] ? tail : head
+        let flip = lower == head
+        var entering = -1
+        var bestSlack = Int.max
+        for e in 0..<m where !treeEdge[e] {
+          if flip == below(from[e], lower) && flip != below(to[e], lower) && slack(e) < bestSlack {
+            entering = e
+            bestSlack = slack(e)
+          }
+        }
+        guard entering >= 0 else { break }
+        treeEdge[leaving] = false
+        treeEdge[entering] = true
+        number()
+        cutValues()
+        // Ranks again from the root along tree edges, each tree edge tight.
+        for v in postorder.reversed() where parentEdge[v] >= 0 {
+          let pe = parentEdge[v]
+          rank[v] = from[pe] == v ? rank[to[pe]] - minimum[pe] : rank[from[pe]] + minimum[pe]
+        }
+        exchanges += 1
       }
-      exchanges += 1
     }
   }
 }
