@@ -16,6 +16,13 @@ let strictSettings: [SwiftSetting] = [
   .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
+/// The targets where the test suite spends its time (layout, scene composition, page layout,
+/// PNG encoding), optimised in debug builds too: the suite runs these many times over, and
+/// unoptimised they took most of its time. Debugging them steps through optimised code; build
+/// with `-Xswiftc -Onone` to step line by line.
+let hotSettings: [SwiftSetting] =
+  strictSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
   name: "lessongen",
   platforms: [.macOS(.v13)],
@@ -63,7 +70,7 @@ let package = Package(
       swiftSettings: strictSettings
     ),
     // A layered left-to-right (or bottom-to-top) layout: pure geometry.
-    .target(name: "GraphLayout", swiftSettings: strictSettings),
+    .target(name: "GraphLayout", swiftSettings: hotSettings),
     // Everything worked out about a lesson before anything is written: evaluations, labels,
     // composite chains, the numeric check, the figures to draw.
     .target(
@@ -98,11 +105,11 @@ let package = Package(
     ),
     // PNG files from RGB scanlines: a DEFLATE encoder for figure-like images (pure Swift,
     // zlib only for the chunks' CRC).
-    .target(name: "PNGCodec", dependencies: ["CZlib"], swiftSettings: strictSettings),
+    .target(name: "PNGCodec", dependencies: ["CZlib"], swiftSettings: hotSettings),
     // The display list, pure Swift: Scene (figures and pages), its crops, cuts and dark
     // variant, Color, Font and the TextMeasuring protocols.
     .target(
-      name: "Drawing", dependencies: ["GraphEngine", "GraphLayout"], swiftSettings: strictSettings),
+      name: "Drawing", dependencies: ["GraphEngine", "GraphLayout"], swiftSettings: hotSettings),
     // A walk-through's Document written out: Markdown (with its math flavours), HTML with
     // MathML, a site's pages and contents.
     .target(
@@ -117,7 +124,7 @@ let package = Package(
     .target(
       name: "Figures",
       dependencies: ["FormulaWriting", "Analysis", "Drawing", "GraphEngine", "GraphLayout"],
-      swiftSettings: strictSettings),
+      swiftSettings: hotSettings),
     // Handout typesetting (text, math) and pagination, pure Swift: Document → pages as Scenes.
     .target(
       name: "Handout",
@@ -126,7 +133,7 @@ let package = Package(
         "Drawing", "Figures", "MathTypesetting", "Analysis", "Explain", "GraphEngine",
         "GraphLayout",
       ],
-      swiftSettings: strictSettings),
+      swiftSettings: hotSettings),
     // The drawing backend, the only user of Cairo, Pango and fontconfig: Scenes → PDF/PNG/SVG.
     .target(
       name: "CairoBackend",
