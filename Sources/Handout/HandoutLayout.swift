@@ -31,6 +31,10 @@ public struct HandoutLayout {
   private var equalsX: Double?
   /// Figures waiting for a landscape page: placed after the page being filled.
   private var pendingLandscape: [(scene: Scene, scale: Double, caption: MeasuredText?)] = []
+  /// Whether a landscape figure was floated while figures were waiting for the top of a page:
+  /// it then waits for them, so that figures print in their order (the parts of a cut graph,
+  /// then the expanded graph turned sideways).
+  private var landscapeWaitsForTop = false
   /// Figures floated to the top of the next page (see ``figure(_:caption:)-(Scene,_)``).
   private var pendingTop: [(scene: Scene, size: Size, caption: MeasuredText)] = []
   /// The grid last planned for a run of step figures, by the run's first figure: the heading
@@ -230,7 +234,7 @@ public struct HandoutLayout {
       case .paragraph?, .longParagraph?, .runIn?: keep += introduced(following.dropFirst().first)
       default: break
       }
-      ensure(before + size.height + keep + style.afterHeading)
+      ensure(before + size.height + keep + style.afterHeading, underFloats: true)
       if y > style.margin + 1 { y += before }
       bookmarks.append(
         Bookmark(title: title, level: level, page: pages.count, x: style.margin, y: y))
@@ -578,7 +582,9 @@ public struct HandoutLayout {
           }
           // Each part as tall as what it holds: the last part of a graph whose wide rows end
           // early stood over an empty band, its caption far below it.
-          parts = parts.map { $0.trimmedVertically() }
+          // Its empty bands closed up too: a part holding a few columns of a tall graph had
+          // nothing where the other columns' rows were.
+          parts = parts.map { $0.trimmedVertically().closingEmptyBands() }
           // One scale for all parts, as large as the widest lets it be.
           let scale =
             parts.enumerated().map { i, part in
@@ -590,6 +596,7 @@ public struct HandoutLayout {
             gap: style.captionGap * 3, last: caption.size.height + style.afterFigure)
           if cutInline(scene, needed: needed, caption: caption, pages: turnedPages) { return }
           for (i, part) in parts.enumerated() {
+            landscapeWaitsForTop = landscapeWaitsForTop || !pendingTop.isEmpty
             pendingLandscape.append((part, scale, i == parts.count - 1 ? caption : nil))
           }
           return
@@ -608,6 +615,7 @@ public struct HandoutLayout {
           }
           // Floated, as a book floats a wide figure: the text goes on here, the figure on a
           // landscape page after this one.
+          landscapeWaitsForTop = landscapeWaitsForTop || !pendingTop.isEmpty
           pendingLandscape.append((scene, landscape, caption))
           return
         }
@@ -632,7 +640,7 @@ public struct HandoutLayout {
       most *= 0.9
       parts = scene.split(at: cutsToFit(scene, most: most))
     }
-    parts = parts.map { $0.trimmedVertically() }
+    parts = parts.map { $0.trimmedVertically().closingEmptyBands() }
     guard parts.count > 1, parts.count <= limit,
       parts.allSatisfy({ $0.size.width * needed <= widest + 0.5 })
     else {
@@ -1187,6 +1195,7 @@ public struct HandoutLayout {
       top += c.height + style.afterFigure
     }
     pendingLandscape = []
+    landscapeWaitsForTop = false
   }
 
   // MARK: Pages
@@ -1225,13 +1234,20 @@ public struct HandoutLayout {
         height: Swift.abs(a.y - b.y)))
   }
 
-  /// Starts a new page unless `height` more points fit on this one.
-  private mutating func ensure(_ height: Double) {
-    if y + height > bottom && y > style.margin + 1 { newPage() }
+  /// Starts a new page unless `height` more points fit on this one. With `underFloats`,
+  /// another when the figures floated to the top of the new page leave less than `height`
+  /// under them: a heading set there stood at the foot of a page of figures, its text
+  /// overleaf. Each new page places at least one waiting figure, so this ends.
+  private mutating func ensure(_ height: Double, underFloats: Bool = false) {
+    guard y + height > bottom && y > style.margin + 1 else { return }
+    newPage()
+    while underFloats && y + height > bottom && y > style.margin + 1 { newPage() }
   }
 
   private mutating func newPage() {
-    if !pendingLandscape.isEmpty { placeLandscapeFigures() }
+    if !pendingLandscape.isEmpty && (pendingTop.isEmpty || !landscapeWaitsForTop) {
+      placeLandscapeFigures()
+    }
     pages.append(blankPage())
     y = style.margin
     // Floated figures open the new page, in order, as many as fit; the rest wait for the
@@ -1246,6 +1262,7 @@ public struct HandoutLayout {
       }
       placeFigure(scene, size: size, caption: caption)
     }
+    if pendingTop.isEmpty { landscapeWaitsForTop = false }
   }
 
   /// A blank page of the paper's size (or another: a landscape page).

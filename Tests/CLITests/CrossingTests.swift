@@ -52,10 +52,10 @@ struct CrossingTests {
   }
 
   @Test(
-    "random expressions (LESSONGEN_TEST_SAMPLES, 20 unless set): no more crossings than dot on any",
+    "random expressions (LESSONGEN_TEST_SAMPLES, 40 unless set): no more crossings than dot on any",
     arguments: ["dlfs", "cs231n", "colah"])
   func random(style: String) throws {
-    let count = TestTier.samples(20)
+    let count = TestTier.samples(40)
     let seed = TestTier.seed(7)
     let rows = try Self.rows(["--style", style, "--random", "\(count)", "--seed", "\(seed)"])
     #expect(rows.count == count)

@@ -181,6 +181,59 @@ struct TensorCommandTests {
     #expect(trace.contains("\"grad\": [2600, 2600]"))
   }
 
+  @Test(
+    "an author's tensor lesson: its cut graph floats with the text, no heading ends a page",
+    .externalTools)
+  func authorHandout() throws {
+    let folder = try TemporaryFolder()
+    // Long names and written-out 3 × 3 matrices: a graph too tall and wide for one page.
+    try folder.write(
+      "author.yaml",
+      """
+      title: A small network, written as an author would
+      function: |
+        hidden_pre = inputs @ weights_in + bias_in
+        hidden = relu(hidden_pre)
+        scores = hidden @ weights_out + bias_out
+        probs = softmax(scores)
+        data_loss = cross_entropy(probs, targets)
+        decay = 0.01 * (sum(weights_in * weights_in) + sum(weights_out * weights_out))
+        L = data_loss + decay
+      inputs:
+        inputs: [[1.0, 0.5, -0.2], [-0.5, 2.0, 0.3], [1.5, -1.0, 0.8]]
+        weights_in: [[0.1, -0.3, 0.5], [0.2, 0.4, -0.6], [0.3, 0.1, 0.2]]
+        bias_in: [0.1, 0.2, -0.1]
+        weights_out: [[0.3, -0.2, 0.1], [0.5, 0.1, -0.3], [-0.4, 0.6, 0.2]]
+        bias_out: [0.05, -0.05, 0.0]
+        targets: [[0, 0, 1], [1, 0, 0], [0, 1, 0]]
+
+      """)
+    let run = try ProcessRunner.run(["author.yaml", "--out", "out"], in: folder.url)
+    #expect(run.status == 0, "\(run.stderr)")
+    let text = try CourseCommandTests.poppler(
+      "pdftotext", ["-layout", "out/author/author.pdf", "-"], in: folder)
+    let pages = text.split(separator: "\u{0C}", omittingEmptySubsequences: false)
+      .filter { !$0.allSatisfy(\.isWhitespace) }
+    // 13 pages before the parts of its cut graph floated with the text; 10 now.
+    #expect(pages.count <= 10, "\(pages.count) pages")
+    let headings = [
+      "The computational graph", "Gradients from their shapes",
+      "The loss's gradient, derived whole", "The backward pass, step by step",
+      "Values and gradients", "Numeric check",
+    ]
+    for (n, page) in pages.enumerated() {
+      // The page's last line of text, its number aside.
+      let lines = page.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        .filter { !$0.isEmpty && Int($0) == nil }
+      let last = lines.last ?? ""
+      #expect(!headings.contains(last), "page \(n + 1) ends with the heading \(last)")
+    }
+    // No page turned sideways: the parts share the text's pages.
+    let info = try CourseCommandTests.poppler(
+      "pdfinfo", ["-f", "1", "-l", "20", "out/author/author.pdf"], in: folder)
+    #expect(!info.contains("841.89 x 595.28"), "a landscape page: \(info)")
+  }
+
   @Test("build, a course, the site and layout take lessons of vectors and matrices", .externalTools)
   func buildCourseSite() throws {
     let folder = try TemporaryFolder()

@@ -72,9 +72,9 @@ struct GeometryTests {
     }
   }
 
-  @Test("random expressions (LESSONGEN_TEST_SAMPLES, 24 unless set) are clean in every style")
+  @Test("random expressions (LESSONGEN_TEST_SAMPLES, 50 unless set) are clean in every style")
   func randomExpressions() throws {
-    let count = TestTier.samples(24)
+    let count = TestTier.samples(50)
     let seed = TestTier.seed(2026)
     var rng = SplitMix(state: seed)
     let measurer = PangoTextMeasurer()

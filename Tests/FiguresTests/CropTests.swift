@@ -25,6 +25,43 @@ struct CropTests {
         style: ShapeStyle(fill: .white, stroke: .black, lineWidth: 1), owner: .node(1)),
     ])
 
+  @Test("a part's empty band is closed up; one a wire runs down across is kept")
+  func emptyBands() {
+    let font = Self.font
+    func label(_ y: Double) -> SceneElement {
+      .text(
+        TextRun(
+          markup: "x", font: font, color: .black, frame: Rect(x: 10, y: y, width: 8, height: 12)),
+        owner: .edge(0))
+    }
+    // A label at the top, a wire at 200 with a node on it, nothing between 22 and 190.
+    let wire = SceneElement.polyline(
+      [Point(x: 0, y: 200), Point(x: 300, y: 200)], color: .black, width: 1, owner: .edge(1))
+    let node = SceneElement.circle(
+      center: Point(x: 150, y: 200), radius: 10,
+      style: ShapeStyle(fill: .white, stroke: .black, lineWidth: 1), owner: .node(2))
+    var scene = Scene(
+      size: Size(width: 300, height: 220), background: .white, title: "part",
+      elements: [label(10), wire, node])
+    scene.focus = Rect(x: 140, y: 190, width: 20, height: 20)
+    let closed = scene.closingEmptyBands(least: 36, room: 14)
+    // The band from 22 to 190 (168 pt) becomes 14 pt: everything under it moves up 154 pt.
+    #expect(closed.size.height == 220 - 154)
+    guard case .circle(let center, _, _, _) = closed.elements[2] else {
+      Issue.record("the node is gone")
+      return
+    }
+    #expect(center == Point(x: 150, y: 46))
+    #expect(closed.focus == Rect(x: 140, y: 36, width: 20, height: 20))
+    guard case .text(let run, _) = closed.elements[0] else { return }
+    #expect(run.frame.y == 10, "what is above the band stays")
+    // A wire running down from the label to the node fills the band: nothing moves.
+    scene.elements.append(
+      .polyline(
+        [Point(x: 20, y: 20), Point(x: 20, y: 200)], color: .black, width: 1, owner: .edge(3)))
+    #expect(scene.closingEmptyBands().size.height == 220)
+  }
+
   @Test("an edge's label box cut by the window takes its text with it; one kept whole keeps it")
   func boxGoesWithText() {
     // The window's top edge passes through the box (y 10–30) but not through its text (14–26).

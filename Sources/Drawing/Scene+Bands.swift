@@ -1,0 +1,84 @@
+import GraphLayout
+
+extension Scene {
+  /// The scene with each empty horizontal band taller than `least` closed up to `room`: a
+  /// part of a cut figure holds only some columns of the graph, and where the rows of the
+  /// other columns were, nothing is left (a lone input at the top of a part, a fifth of its
+  /// height empty under it). A band is empty when no element reaches into it — a wire
+  /// running down across it keeps it. Everything under a band moves up by what was taken
+  /// out; nothing changes its x.
+  public func closingEmptyBands(least: Double = 36, room: Double = 14) -> Scene {
+    // Each element's vertical extent (a polyline's, segment by segment: a wire running
+    // across the band at one height does not fill the band around it).
+    var spans: [(top: Double, bottom: Double)] = []
+    func include(_ top: Double, _ bottom: Double) { spans.append((top, bottom)) }
+    for element in elements {
+      switch element {
+      case .polyline(let points, _, let width, _):
+        for (a, b) in zip(points, points.dropFirst()) {
+          include(Swift.min(a.y, b.y) - width / 2, Swift.max(a.y, b.y) + width / 2)
+        }
+        if points.count == 1 { include(points[0].y - width / 2, points[0].y + width / 2) }
+      case .circle(let center, let radius, _, _): include(center.y - radius, center.y + radius)
+      case .ellipse(let rect, _, _), .roundedRect(let rect, _, _, _), .rectangle(let rect, _, _):
+        include(rect.y, rect.y + rect.height)
+      case .arrowhead(let tip, _, let length, _, _, _, _, _):
+        include(tip.y - length, tip.y + length)
+      case .text(let run, _): include(run.frame.y, run.frame.y + run.frame.height)
+      case .baselineText(_, let font, _, let origin, _):
+        include(origin.y - font.size, origin.y + font.size / 2)
+      case .scene(_, let frame): include(frame.y, frame.y + frame.height)
+      }
+    }
+    spans.sort { $0.top < $1.top }
+    // The gaps between the merged spans, and how much of each is taken out.
+    var cuts: [(at: Double, removed: Double)] = []
+    var reach = -Double.infinity
+    for span in spans {
+      if reach > -Double.infinity, span.top - reach > least {
+        cuts.append((reach + room / 2, span.top - reach - room))
+      }
+      reach = Swift.max(reach, span.bottom)
+    }
+    guard !cuts.isEmpty else { return self }
+    func shift(_ y: Double) -> Double {
+      y - cuts.reduce(0) { $0 + ($1.at < y ? $1.removed : 0) }
+    }
+    func moved(_ p: Point) -> Point { Point(x: p.x, y: shift(p.y)) }
+    func moved(_ r: Rect) -> Rect { Rect(x: r.x, y: shift(r.y), width: r.width, height: r.height) }
+    var closed = self
+    closed.elements = elements.map { element in
+      switch element {
+      case .circle(let center, let radius, let style, let owner):
+        .circle(center: moved(center), radius: radius, style: style, owner: owner)
+      case .ellipse(let rect, let style, let owner):
+        .ellipse(moved(rect), style: style, owner: owner)
+      case .roundedRect(let rect, let radius, let style, let owner):
+        .roundedRect(moved(rect), radius: radius, style: style, owner: owner)
+      case .polyline(let points, let color, let width, let owner):
+        .polyline(points.map(moved), color: color, width: width, owner: owner)
+      case .arrowhead(
+        let tip, let direction, let length, let width, let filled, let color, let lineWidth,
+        let owner):
+        .arrowhead(
+          tip: moved(tip), direction: direction, length: length, width: width, filled: filled,
+          color: color, lineWidth: lineWidth, owner: owner)
+      case .text(var run, let owner):
+        {
+          run.frame = moved(run.frame)
+          return .text(run, owner: owner)
+        }()
+      case .baselineText(let markup, let font, let color, let origin, let owner):
+        .baselineText(markup, font: font, color: color, origin: moved(origin), owner: owner)
+      case .rectangle(let rect, let fill, let owner):
+        .rectangle(moved(rect), fill: fill, owner: owner)
+      case .scene(let scene, let frame): .scene(scene, frame: moved(frame))
+      }
+    }
+    closed.size.height = size.height - cuts.reduce(0) { $0 + $1.removed }
+    closed.focus = focus.map(moved)
+    // Where things were is no longer where they are.
+    closed.geometry = nil
+    return closed
+  }
+}
