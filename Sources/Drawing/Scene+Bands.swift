@@ -82,3 +82,84 @@ extension Scene {
     return closed
   }
 }
+
+extension Scene {
+  /// The scene with each thin wire that its top or bottom edge cuts, and whose labels are
+  /// all outside, cut back to `length` points beyond the node at its end inside, or beyond
+  /// its first bend (a tick saying that another input arrives there), or left out when both
+  /// its ends are outside: a
+  /// close-up of some rows of a graph showed a wire from a row left out as a long stub
+  /// running into the caption under it.
+  public func shorteningCutWires(length: Double = 12) -> Scene {
+    func cut(_ p: Point) -> Bool { p.y <= 0.5 || p.y >= size.height - 0.5 }
+    // The edges that still have a label here: a text, or DLFS's thick backward arrow.
+    var labelled: Set<Int> = []
+    for element in elements {
+      switch element {
+      case .text(_, .edge(let k)): labelled.insert(k)
+      case .polyline(_, _, let width, .edge(let k)) where width > 1.5: labelled.insert(k)
+      default: break
+      }
+    }
+    let nodes = elements.compactMap { element -> Rect? in
+      guard case .node? = element.owner else { return nil }
+      return element.shapeFrame
+    }
+    var shortened = self
+    shortened.elements = elements.compactMap { element in
+      guard case .polyline(let points, let color, let width, .edge(let k)) = element,
+        width <= 1.5, !labelled.contains(k), let first = points.first, let last = points.last,
+        cut(first) || cut(last)
+      else { return element }
+      if cut(first) && cut(last) { return nil }
+      // From the end inside, `length` along the wire beyond the node it starts under.
+      let path = cut(first) ? Array(points.reversed()) : points
+      var kept = [path[0]]
+      var left = length + exit(along: path, from: nodes)
+      // Wires into a node share their last straight run to it: the tick starts at the bend.
+      if path.count > 2 {
+        let run =
+          ((path[1].x - path[0].x) * (path[1].x - path[0].x)
+          + (path[1].y - path[0].y) * (path[1].y - path[0].y)).squareRoot()
+        left = Swift.max(left, run + length)
+      }
+      for (a, b) in zip(path, path.dropFirst()) {
+        let d = ((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)).squareRoot()
+        if d >= left {
+          let t = d == 0 ? 0 : left / d
+          kept.append(Point(x: a.x + t * (b.x - a.x), y: a.y + t * (b.y - a.y)))
+          break
+        }
+        kept.append(b)
+        left -= d
+      }
+      return .polyline(kept, color: color, width: width, owner: .edge(k))
+    }
+    return shortened
+  }
+}
+
+/// How far along `path` (from its first point) it runs inside the node frame holding its
+/// first point, to the nearest half point; 0 when no frame holds it.
+private func exit(along path: [Point], from frames: [Rect]) -> Double {
+  func inside(_ p: Point, _ r: Rect) -> Bool {
+    p.x >= r.x && p.x <= r.x + r.width && p.y >= r.y && p.y <= r.y + r.height
+  }
+  guard let start = path.first, let frame = frames.first(where: { inside(start, $0) }) else {
+    return 0
+  }
+  var travelled = 0.0
+  for (a, b) in zip(path, path.dropFirst()) {
+    let d = ((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)).squareRoot()
+    var s = 0.0
+    while s < d {
+      let t = s / d
+      if !inside(Point(x: a.x + t * (b.x - a.x), y: a.y + t * (b.y - a.y)), frame) {
+        return travelled + s
+      }
+      s += 0.5
+    }
+    travelled += d
+  }
+  return travelled
+}

@@ -234,7 +234,7 @@ public struct HandoutLayout {
       case .paragraph?, .longParagraph?, .runIn?: keep += introduced(following.dropFirst().first)
       default: break
       }
-      ensure(before + size.height + keep + style.afterHeading, underFloats: true)
+      ensure(before + size.height + keep + style.afterHeading)
       if y > style.margin + 1 { y += before }
       bookmarks.append(
         Bookmark(title: title, level: level, page: pages.count, x: style.margin, y: y))
@@ -242,13 +242,15 @@ public struct HandoutLayout {
       y += size.height + style.afterHeading
     case .runIn(let title, let text):
       // A subsection's space above it, its bookmark, then a paragraph.
-      ensure(style.beforeSubsection + text.size.height + introduced(following.first))
+      ensure(
+        style.beforeSubsection + text.size.height + introduced(following.first),
+        least: style.beforeSubsection + text.size.height)
       if y > style.margin + 1 { y += style.beforeSubsection }
       bookmarks.append(Bookmark(title: title, level: 3, page: pages.count, x: style.margin, y: y))
       addText(text.markup, style.body, style.ink, frame: frame(text.size))
       y += text.size.height + style.paragraphSpacing
     case .paragraph(let text):
-      ensure(text.size.height + introduced(following.first))
+      ensure(text.size.height + introduced(following.first), least: text.size.height)
       addText(text.markup, style.body, style.ink, frame: frame(text.size))
       y += text.size.height + style.paragraphSpacing
     case .longParagraph(let inlines):
@@ -978,12 +980,14 @@ public struct HandoutLayout {
       let height = bottom - top
       if height < part.size.height - 1 {
         part = part.cropped(to: Rect(x: 0, y: top, width: part.size.width, height: height))
+          .shorteningCutWires()
       }
     }
     if part.size.height > highest, let focus = part.focus {
       let top = Swift.min(
         Swift.max(0, focus.y + focus.height / 2 - highest / 2), part.size.height - highest)
       part = part.cropped(to: Rect(x: 0, y: top, width: part.size.width, height: highest))
+        .shorteningCutWires()
     }
     // Trimmed to what it shows: a close-up of a few nodes of a tall graph kept its empty rows.
     return (part.trimmedVertically(), context)
@@ -1234,14 +1238,17 @@ public struct HandoutLayout {
         height: Swift.abs(a.y - b.y)))
   }
 
-  /// Starts a new page unless `height` more points fit on this one. With `underFloats`,
-  /// another when the figures floated to the top of the new page leave less than `height`
-  /// under them: a heading set there stood at the foot of a page of figures, its text
-  /// overleaf. Each new page places at least one waiting figure, so this ends.
-  private mutating func ensure(_ height: Double, underFloats: Bool = false) {
+  /// Starts a new page unless `height` more points fit on this one; another when the figures
+  /// floated to the top of the new page leave less than `least` under them (all of `height`
+  /// unless given: a heading with the start of its text; a paragraph's own lines, not what it
+  /// introduces). A paragraph set there ran under the page number; a heading stood at the
+  /// foot of a page of figures, its text overleaf. Each new page places at least one waiting
+  /// figure, so this ends.
+  private mutating func ensure(_ height: Double, least: Double? = nil) {
     guard y + height > bottom && y > style.margin + 1 else { return }
     newPage()
-    while underFloats && y + height > bottom && y > style.margin + 1 { newPage() }
+    let least = least ?? height
+    while y + least > bottom && y > style.margin + 1 { newPage() }
   }
 
   private mutating func newPage() {

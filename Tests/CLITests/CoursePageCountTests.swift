@@ -33,9 +33,10 @@ struct CoursePageCountTests {
 
   /// The most pages the course handout and the exercise book (sheets, then the answer key)
   /// take in each style: what they take now, so that they only get shorter. The issue's
-  /// target is 60; colah's exercise book takes 61.
+  /// target is 60; colah's exercise book takes 61. colah's handout went from 55 to 56 when a
+  /// paragraph under floated figures no longer ran into the foot of its page.
   static let most: [String: (handout: Int, exercises: Int)] = [
-    "dlfs": (50, 54), "cs231n": (45, 51), "colah": (55, 61),
+    "dlfs": (50, 54), "cs231n": (45, 51), "colah": (56, 61),
   ]
 
   /// A4 and the handout's margins (HandoutStyle.standard): 62 pt at the top, 70 pt at the foot.

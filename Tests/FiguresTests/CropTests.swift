@@ -25,6 +25,46 @@ struct CropTests {
         style: ShapeStyle(fill: .white, stroke: .black, lineWidth: 1), owner: .node(1)),
     ])
 
+  @Test("a close-up's wire from a row left out is a short tick, not a stub into the caption")
+  func cutWires() {
+    let node = SceneElement.circle(
+      center: Point(x: 70, y: 50), radius: 10,
+      style: ShapeStyle(fill: .white, stroke: .black, lineWidth: 1), owner: .node(1))
+    // Up from the bottom edge, then the last straight run into the node.
+    let stub = SceneElement.polyline(
+      [Point(x: 0, y: 100), Point(x: 50, y: 50), Point(x: 60, y: 50)], color: .black, width: 1,
+      owner: .edge(0))
+    let through = SceneElement.polyline(
+      [Point(x: 100, y: 0), Point(x: 100, y: 100)], color: .black, width: 1, owner: .edge(2))
+    let scene = Scene(
+      size: Size(width: 200, height: 100), background: .white, title: "close-up",
+      elements: [node, stub, through])
+    let shortened = scene.shorteningCutWires(length: 12)
+    #expect(shortened.elements.count == 2, "a wire with both ends outside is left out")
+    guard case .polyline(let points, _, _, _) = shortened.elements[1] else {
+      Issue.record("the stub is gone")
+      return
+    }
+    // From the node: its 10-point run, then 12 points of the diagonal.
+    #expect(points.first == Point(x: 60, y: 50))
+    #expect(points.count == 3)
+    let tick = ((points[2].x - 50) * (points[2].x - 50) + (points[2].y - 50) * (points[2].y - 50))
+      .squareRoot()
+    #expect(abs(tick - 12) < 1e-9)
+    // With a label still in the close-up, the wire is kept whole.
+    var labelled = scene
+    labelled.elements.append(
+      .text(
+        TextRun(
+          markup: "x", font: Self.font, color: .black,
+          frame: Rect(x: 20, y: 60, width: 8, height: 12)),
+        owner: .edge(0)))
+    guard case .polyline(let whole, _, _, _) = labelled.shorteningCutWires().elements[1] else {
+      return
+    }
+    #expect(whole.count == 3 && whole.first == Point(x: 0, y: 100))
+  }
+
   @Test("a part's empty band is closed up; one a wire runs down across is kept")
   func emptyBands() {
     let font = Self.font
