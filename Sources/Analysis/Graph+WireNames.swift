@@ -27,13 +27,33 @@ extension Graph {
   /// named before its user and nothing recurses: an unnamed wire is its op applied to its
   /// operands' names while that is at most ``wireNameLength`` characters, else u₁, u₂, … (a
   /// name the lesson uses is skipped), as the scalar figures name theirs.
-  public func wireNames(shapes: [Shape]) -> WireNames {
-    let taken = Set(nodes.compactMap(\.name))
+  ///
+  /// With `reusing` (the lesson's own names, for its expanded graph), a wire defined as one of
+  /// the lesson's short names is given that name, and the others go on from the lesson's last
+  /// number: the figure of the layers drawn apart says u₂ for what the text and the first
+  /// figure call u₂.
+  public func wireNames(shapes: [Shape], reusing: WireNames? = nil) -> WireNames {
+    var taken = Set(nodes.compactMap(\.name))
+    var known: [String: String] = [:]
+    for short in reusing?.shortNames ?? [] {
+      known[short.definition.unicode()] = short.name
+      taken.insert(short.name)
+    }
     var names: [Formula] = []
     names.reserveCapacity(nodes.count)
+    // What each wire is in the lesson's terms, to find the lesson's short names: a bias
+    // repeated over a batch is the bias (X·W + repeat(b, N) is the lesson's X·W + b).
+    var lessonTerms: [Formula] = []
+    lessonTerms.reserveCapacity(nodes.count)
     var shortNames: [(id: Node.ID, name: String, definition: Formula)] = []
     var k = 0
     for node in nodes {
+      if reusing != nil, node.op.role == .rowCopies {
+        lessonTerms.append(lessonTerms[node.inputs[0]])
+      } else if reusing != nil, node.name == nil, node.op != .constant {
+        lessonTerms.append(
+          valueFormula(node.id, operands: node.inputs.map { lessonTerms[$0] }, shapes: shapes))
+      }
       if let name = node.name {
         names.append(.symbol(name))
       } else if node.op == .constant {
@@ -42,10 +62,22 @@ extension Graph {
         let formula = valueFormula(node.id, operands: node.inputs.map { names[$0] }, shapes: shapes)
         if formula.unicode().count <= Self.wireNameLength {
           names.append(formula)
+        } else if reusing != nil,
+          let name = known.removeValue(forKey: lessonTerms[node.id].unicode())
+        {
+          names.append(.symbol(name))
+          shortNames.append((node.id, name, formula))
         } else {
           repeat { k += 1 } while taken.contains("u\(k)")
           names.append(.symbol("u\(k)"))
           shortNames.append((node.id, "u\(k)", formula))
+        }
+      }
+      // A named wire, a constant or a short name stands for itself in the lesson's terms.
+      if reusing != nil {
+        if lessonTerms.count == node.id { lessonTerms.append(names[node.id]) }
+        if case .symbol = names[node.id], node.op.role != .rowCopies {
+          lessonTerms[node.id] = names[node.id]
         }
       }
     }

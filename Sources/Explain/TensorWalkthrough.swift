@@ -440,7 +440,9 @@ public struct TensorWalkthrough {
               words.elementwisePair(
                 symbol, a: name(node.inputs[0]), b: name(node.inputs[1]), y: name(node.id)))
           ]))
-        out += backwardEquation(node, input: 0) + backwardEquation(node, input: 1)
+        // W ⊙ W: both slots send back the same formula; it is written once.
+        out += backwardEquation(node, input: 0)
+        if node.inputs[1] != node.inputs[0] { out += backwardEquation(node, input: 1) }
       case _ where node.op.descriptor.lossPart == .logLikelihood:
         out.append(
           .paragraph([

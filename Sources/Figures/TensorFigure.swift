@@ -31,10 +31,11 @@ public enum TensorFigure {
   public static func compose(
     _ evaluation: TensorEvaluation, theme: Theme, measurer: any TextMeasuring,
     labels: LabelMode = .numeric, title: String, id: FigureID = .graph, geometry: Bool = false,
-    blanks: Blanks = .none
+    blanks: Blanks = .none, reusing lessonNames: WireNames? = nil
   ) -> Figure {
     let theme = adapted(theme)
-    var builder = Builder(evaluation: evaluation, theme: theme, labels: labels)
+    var builder = Builder(
+      evaluation: evaluation, theme: theme, labels: labels, reusing: lessonNames)
     builder.blanks = blanks
     var composer = SceneComposer(theme: theme, measurer: measurer)
     composer.recordsGeometry = geometry
@@ -118,11 +119,17 @@ public enum TensorFigure {
     /// How each mean's count is written (``counts(_:shapes:batch:labels:)``).
     var counts: (written: [Node.ID: Formula], legend: [Formula]) = ([:], [])
 
-    init(evaluation: TensorEvaluation, theme: Theme, labels: LabelMode) {
+    /// - Parameter lessonNames: for the expanded graph, the lesson's own wire names, which
+    ///   it keeps where it can (``Analysis/Graph/wireNames(shapes:reusing:)``).
+    init(
+      evaluation: TensorEvaluation, theme: Theme, labels: LabelMode,
+      reusing lessonNames: WireNames? = nil
+    ) {
       self.evaluation = evaluation
       self.theme = theme
       self.labels = labels
-      wires = evaluation.graph.wireNames(shapes: evaluation.values.map(\.shape))
+      wires = evaluation.graph.wireNames(
+        shapes: evaluation.values.map(\.shape), reusing: lessonNames)
       if labels != .numeric {
         batch = TensorFigure.batchRows(evaluation.graph, shapes: evaluation.values.map(\.shape))
       }
@@ -216,8 +223,13 @@ public enum TensorFigure {
       let writer = LinearFormulaWriter<PangoMarkupDialect>(numbers: .shortest(significantDigits: 6))
       let shapes = evaluation.values.map(\.shape)
       let names = wires.shortNames.map { short in
-        let operands = graph[short.id].inputs.map { nameFormula($0) ?? wires.names[$0] }
-        let definition = graph.valueFormula(short.id, operands: operands, shapes: shapes)
+        let node = graph[short.id]
+        let operands = node.inputs.map { nameFormula($0) ?? wires.names[$0] }
+        // A bias repeated over a batch: N copies, as its wire's shape says (N, 3).
+        let definition =
+          node.op.role == .rowCopies && batch.contains(short.id)
+          ? .call(node.op, [operands[0], .symbol("N")])
+          : graph.valueFormula(short.id, operands: operands, shapes: shapes)
         return text(
           writer.write(.equation([.symbol(short.name), definition])), theme.secondaryColor)
       }

@@ -76,7 +76,9 @@ enum TensorArtifacts {
           figures.append(
             TensorFigure.compose(
               expanded, theme: theme, measurer: PangoTextMeasurer(), labels: plan.labels,
-              title: words.expandedTitle(title), id: .expanded, geometry: geometry))
+              title: words.expandedTitle(title), id: .expanded, geometry: geometry,
+              reusing: compiled.graph.wireNames(shapes: compiled.evaluation.values.map(\.shape))
+            ))
           walkthrough.hasExpanded = true
           walkthrough.repeats =
             expanded.graph.nodes.count { $0.op.role == .rowCopies }

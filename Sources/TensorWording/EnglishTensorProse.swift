@@ -326,7 +326,8 @@ struct EnglishTensorProse: TensorProse {
   func classIndices(_ t: String, rows: Int, classes: Int, loss: String) -> String {
     let rowsWord = rows == 1 ? "the scores" : "each of the \(rows) rows"
     return "\(t) holds one class index for \(rowsWord) (CS231n's y, from 0 to \(classes - 1)): it "
-      + "stands for one-hot labels, a 1 in that class's column and 0 elsewhere. So \(loss) takes "
+      + "stands for one-hot labels, a 1 in that class's column and 0 elsewhere, and the formulas "
+      + "below write \(t) for those one-hot rows. So \(loss) takes "
       + "−log of the probability of the right class\(rows == 1 ? "" : " in each row, averaged over the rows")."
   }
 

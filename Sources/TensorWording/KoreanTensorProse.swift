@@ -289,7 +289,8 @@ struct KoreanTensorProse: TensorProse {
   func classIndices(_ t: String, rows: Int, classes: Int, loss: String) -> String {
     let rowsWord = rows == 1 ? "점수" : "\(rows)개 행 각각"
     return KoreanParticle.after(t, "은", "는") + " \(rowsWord)의 정답 클래스 번호(CS231n의 y, 0부터 "
-      + "\(classes - 1)까지)를 담습니다. 그 클래스 열만 1이고 나머지는 0인 원-핫 레이블을 뜻합니다. "
+      + "\(classes - 1)까지)를 담습니다. 그 클래스 열만 1이고 나머지는 0인 원-핫 레이블을 뜻하며, "
+      + "아래 식의 \(t)도 그 원-핫 행들을 나타냅니다. "
       + "그래서 \(loss)는 정답 클래스 확률의 −log를 구합니다"
       + (rows == 1 ? "." : "(행들의 평균).")
   }

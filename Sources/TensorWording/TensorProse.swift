@@ -154,8 +154,14 @@ extension TensorProse {
 
   /// CS231n's reading of the largest relative error.
   public func checkVerdict(_ worst: Double) -> String {
-    let text = String(
-      NumberFormat.shortest(significantDigits: 2).format(worst).map { $0 == "-" ? "−" : $0 })
-    return checkVerdict(worst, text)
+    // Two digits, more where two would round a value under CS231n's 1e−7 up to it (9.96e−8
+    // read "1e−7: below 1e−7").
+    var digits = 2
+    var plain = NumberFormat.shortest(significantDigits: digits).format(worst)
+    while worst < 1e-7, (Double(plain) ?? 0) >= 1e-7, digits < 6 {
+      digits += 1
+      plain = NumberFormat.shortest(significantDigits: digits).format(worst)
+    }
+    return checkVerdict(worst, String(plain.map { $0 == "-" ? "−" : $0 }))
   }
 }

@@ -58,3 +58,41 @@ struct WireNameTests {
     #expect(wires2.shortNames.contains { $0.name == "u2" })
   }
 }
+
+@Suite("Wire names of the expanded graph")
+struct ExpandedWireNameTests {
+  @Test("the layers drawn apart keep the lesson's short names; new wires go on from its last")
+  func reused() throws {
+    let lesson = """
+      title: Wires
+      function: |
+        H = relu(inputs @ weights + bias)
+        L = sum(H * H)
+      inputs:
+        inputs: [[1, 2], [3, 4], [5, 6]]
+        weights: [[1, 0, 2], [0, 1, 1]]
+        bias: [0.1, 0.2, 0.3]
+
+      """
+    let compiled = try #require(
+      try CompiledTensorLesson.compile(bytes: Array(lesson.utf8), path: "w.yaml", id: "w"))
+    let own = compiled.graph.wireNames(shapes: compiled.evaluation.values.map(\.shape))
+    let expanded = try #require(TensorExpansion.expanded(compiled))
+    let plain = expanded.graph.wireNames(shapes: expanded.values.map(\.shape))
+    let kept = expanded.graph.wireNames(
+      shapes: expanded.values.map(\.shape), reusing: own)
+    func definitions(_ w: WireNames) -> [String] {
+      w.shortNames.map { "\($0.name) = \($0.definition.unicode())" }
+    }
+    #expect(definitions(own) == ["u1 = inputs·weights + bias"], "\(definitions(own))")
+    // Numbered afresh, the repeated bias took u₁ and the sum u₂.
+    #expect(
+      definitions(plain) == ["u1 = repeat(bias, 3)", "u2 = inputs·weights + u₁"],
+      "\(definitions(plain))")
+    // Reusing: the sum is u₁ as in the text and the first figure (the repeated bias is the
+    // bias in the lesson's terms); the repeated bias goes on from the lesson's last, u₂.
+    #expect(
+      definitions(kept) == ["u2 = repeat(bias, 3)", "u1 = inputs·weights + u₂"],
+      "\(definitions(kept))")
+  }
+}

@@ -191,3 +191,17 @@ struct TensorDerivationTests {
     }
   }
 }
+
+@Suite("The numeric check's verdict")
+struct CheckVerdictTests {
+  @Test("a largest error just under 1e−7 is not rounded up to it")
+  func verdict() {
+    for language in Language.allCases {
+      let words = tensorProse(for: language)
+      let under = words.checkVerdict(9.96e-8)
+      #expect(under.contains("9.96e−8"), "\(under)")
+      #expect(!under.contains("1e−7:"), "\(under)")
+      #expect(words.checkVerdict(2.5e-9).contains("2.5e−9"))
+    }
+  }
+}
