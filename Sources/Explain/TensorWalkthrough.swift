@@ -303,9 +303,10 @@ public struct TensorWalkthrough {
     guard let rule = backward(node, input: i) else { return [] }
     let input = node.inputs[i]
     let equation = Block.equation([gradient(input), rule])
-    // A value used by several nodes: this is one branch's share, not the whole gradient.
+    // A value used by several nodes: this is one branch's share, not the whole gradient,
+    // said before the equation is read as the whole.
     guard uses[input] > 1 else { return [equation] }
-    return [equation, .paragraph([.text(words.branchShare(name(input), uses: uses[input]))])]
+    return [.paragraph([.text(words.branchShare(name(input), uses: uses[input]))]), equation]
   }
 
   /// For each matrix product, each gradient found from its shapes (CS231n's dimension

@@ -154,6 +154,13 @@ struct EnglishTensorProse: TensorProse {
   ) -> String {
     let (xs, ws, ys) = (xShape.description, wShape.description, yShape.description)
     let (xT, wT) = transposed
+    if Self.shapesAlike(xShape, wShape, yShape) {
+      // (3, 3)·(3, 3): another order fits the shapes too; the rule is the general one.
+      return "\(x) \(xs) · \(w) \(ws) → \(ys). Here the sizes repeat, so the shapes alone do "
+        + "not settle the order; with sizes all different they settle it, and the rule is the "
+        + "same: ∂L/∂\(x) = ∂L/∂\(y) · \(wT), of shape \(xs), and ∂L/∂\(w) = \(xT) · ∂L/∂\(y), "
+        + "of shape \(ws)."
+    }
     return "\(x) \(xs) · \(w) \(ws) → \(ys). ∂L/∂\(x) = ∂L/∂\(y) · \(wT): only \(ys) times "
       + "\(wT) gives the shape of \(x), \(xs). ∂L/∂\(w) = \(xT) · ∂L/∂\(y), of shape \(ws)."
   }
@@ -313,7 +320,8 @@ struct EnglishTensorProse: TensorProse {
   }
 
   func branchShare(_ x: String, uses: Int) -> String {
-    "\(x) is used \(uses) times, so this is only the share that comes back along this use: "
+    "\(x) is used \(uses) times, so the equation below gives only the share that comes back "
+      + "along this use: "
       + "∂L/∂\(x) is the sum of the \(uses) shares (on the figure, the gradient on the stem before "
       + "the wire branches)."
   }

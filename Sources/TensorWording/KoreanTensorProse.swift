@@ -145,6 +145,11 @@ struct KoreanTensorProse: TensorProse {
   ) -> String {
     let (xs, ws, ys) = (xShape.description, wShape.description, yShape.description)
     let (xT, wT) = transposed
+    if Self.shapesAlike(xShape, wShape, yShape) {
+      return "\(x) \(xs) · \(w) \(ws) → \(ys). 여기서는 크기가 겹쳐 모양만으로는 곱하는 순서가 "
+        + "정해지지 않습니다. 크기가 모두 다르면 모양이 순서를 정하며, 규칙은 같습니다: "
+        + "∂L/∂\(x) = ∂L/∂\(y) · \(wT)(모양 \(xs)), ∂L/∂\(w) = \(xT) · ∂L/∂\(y)(모양 \(ws))."
+    }
     return "\(x) \(xs) · \(w) \(ws) → \(ys). ∂L/∂\(x) = ∂L/∂\(y) · \(wT): \(ys)에 "
       + KoreanParticle.after(wT, "을", "를") + " 곱해야 "
       + "\(x)의 모양 " + KoreanParticle.after(xs, "이", "가") + " 됩니다. "
@@ -275,7 +280,7 @@ struct KoreanTensorProse: TensorProse {
   }
 
   func branchShare(_ x: String, uses: Int) -> String {
-    KoreanParticle.after(x, "은", "는") + " \(uses)번 쓰이므로 이것은 그중 한 번을 거쳐 돌아오는 몫일 "
+    KoreanParticle.after(x, "은", "는") + " \(uses)번 쓰이므로 아래 식은 그중 한 번을 거쳐 돌아오는 몫일 "
       + "뿐입니다. " + KoreanParticle.after("∂L/∂\(x)", "은", "는") + " 몫 \(uses)개의 합입니다(그림에서는 선이 "
       + "갈라지기 전 줄기의 기울기)."
   }

@@ -152,6 +152,15 @@ extension TensorProse {
     "∂L/∂\(pair.0)" + (pair.1.isScalar ? "" : " \(pair.1)")
   }
 
+  /// Whether another order of a matrix product's factors would give its gradients' shapes
+  /// too, so that the dimension check alone decides nothing: for X (N, D)·W (D, H),
+  /// W·(∂L/∂Y)ᵀ is (N, D) when N = D, and (∂L/∂Y)ᵀ·X is (D, H) when D = H ((3, 3)·(3, 3)).
+  static func shapesAlike(_ x: Shape, _ w: Shape, _ y: Shape) -> Bool {
+    guard x.rank == 2, w.rank == 2 else { return false }
+    let (n, d, h) = (x.dimensions[0], x.dimensions[1], w.dimensions[1])
+    return n == d || d == h
+  }
+
   /// CS231n's reading of the largest relative error.
   public func checkVerdict(_ worst: Double) -> String {
     // Two digits, more where two would round a value under CS231n's 1e−7 up to it (9.96e−8

@@ -38,9 +38,18 @@ struct TensorDerivationTests {
     #expect(english.contains("b (2,) was added to every row of (X ⊙ g) (3, 2)"))
     #expect(english.contains("c (3, 1) was added to every column of (X ⊙ g + b) (3, 2)"))
     #expect(english.contains("∂L/∂Y summed over axis 1: every column's gradient"))
-    // Y ⊙ Y uses Y twice: each equation is one branch's share.
+    // Y ⊙ Y uses Y twice: its equation is one branch's share, said before it, and written
+    // once (both slots send back the same).
     #expect(english.contains("The ⊙ node works element by element on Y and Y"))
-    #expect(english.contains("Y is used 2 times, so this is only the share"))
+    let share = try #require(
+      english.range(of: "Y is used 2 times, so the equation below gives only the share"))
+    let equation = try #require(
+      english.range(
+        of:
+          #"\frac{\partial L}{\partial Y} = \frac{\partial L}{\partial \left(Y \odot Y\right)} \odot Y"#
+      ))
+    #expect(share.upperBound < equation.lowerBound)
+    #expect(english.components(separatedBy: "Y is used 2 times").count == 2)
     #expect(
       english.contains(
         #"\frac{\partial L}{\partial c} = \operatorname{sum}\left(\frac{\partial L}{\partial Y}, 1\right)"#
@@ -203,5 +212,35 @@ struct CheckVerdictTests {
       #expect(!under.contains("1e−7:"), "\(under)")
       #expect(words.checkVerdict(2.5e-9).contains("2.5e−9"))
     }
+  }
+}
+
+@Suite("The dimension check's sentence")
+struct DimensionCheckTests {
+  @Test("where the sizes repeat, the shapes are not said to settle the order")
+  func squareSizes() throws {
+    func markdown(_ x: String, _ language: Language) throws -> String {
+      let lesson = """
+        title: Sizes
+        function: |
+          L = sum(X @ W)
+        inputs:
+          X: \(x)
+          W: [[1, 2, 3], [4, 5, 6]]
+
+        """
+      let compiled = try #require(
+        try CompiledTensorLesson.compile(bytes: Array(lesson.utf8), path: "s.yaml", id: "s"))
+      return MarkdownWriter().write(
+        TensorWalkthrough(compiled: compiled, words: tensorProse(for: language)).document())
+    }
+    // X (2, 2): N = D, so W·(∂L/∂Y)ᵀ would be (2, 2) too.
+    let square = try markdown("[[1, 2], [3, 4]]", .english)
+    #expect(square.contains("the shapes alone do not settle the order"), "\(square)")
+    #expect(!square.contains("only (2, 3) times"))
+    #expect(try markdown("[[1, 2], [3, 4]]", .korean).contains("모양만으로는 곱하는 순서가"))
+    // X (3, 2): every size different, the shapes settle it.
+    let oblong = try markdown("[[1, 2], [3, 4], [5, 6]]", .english)
+    #expect(oblong.contains("only (3, 3) times Wᵀ gives the shape of X"), "\(oblong)")
   }
 }
