@@ -62,6 +62,12 @@ public struct TensorWalkthrough {
     }
     blocks.append(.heading(level: 2, text: words.graphHeading))
     blocks.append(.paragraph([.text(words.convention(products: products))]))
+    // A layer's output with the gradient from above given (DLFS's Affine, ∂L/∂Y set): say so,
+    // or ∂L/∂Y stands on the figure unexplained.
+    if graph.outputName != "L", lesson.upstreamTensor != nil || lesson.upstream != 1 {
+      blocks.append(
+        .paragraph([.text(words.givenUpstream(graph.outputName, evaluation.upstream.written))]))
+    }
     if let omitted {
       blocks.append(.paragraph([.text(omitted)]))
     } else {
@@ -326,7 +332,7 @@ public struct TensorWalkthrough {
               words.classIndices(
                 name(node.inputs[slot]), rows: shapes[slot].count,
                 classes: shapes[0].dimensions.last ?? 1,
-                loss: node.op.descriptor.call?.name ?? node.op.descriptor.walkthroughName))
+                loss: node.op.descriptor.walkthroughName))
           ]))
       }
       switch node.op {

@@ -302,7 +302,8 @@ struct EnglishTensorProse: TensorProse {
         + "N = \(n): the same rule as softmax's, p − t."
     case .meanSquaredError:
       return "mean((\(p))²) is the mean squared error between \(s) and \(t) written out of its "
-        + "parts. The mean gives each of its N·D = \(n) elements 1/\(n) of ∂L/∂L, the square "
+        + "parts. The mean gives each of its N·D = \(n) elements (N rows of D columns, the shape of "
+        + "\(s)) 1/\(n) of ∂L/∂L, the square "
         + "multiplies by 2(\(p)), and the subtraction passes it to \(s) unchanged (and negated to "
         + "\(t)): ∂L/∂\(s) = 2(\(p))/(N·D)."
     }
@@ -349,6 +350,12 @@ struct EnglishTensorProse: TensorProse {
   }
 
   func outputIs(_ name: String, _ shape: Shape) -> String { "The output \(name) \(shape):" }
+
+  func givenUpstream(_ y: String, _ value: String) -> String {
+    "\(y) is not the loss itself but a layer's output: the gradient that reaches it from the "
+      + "rest of the network, ∂L/∂\(y) = \(value), is given (L is the network's loss), and the "
+      + "backward pass starts from it."
+  }
 
   func outputSentence(_ name: String, _ value: String, _ shape: Shape) -> String {
     let what = shape.isScalar ? "" : " \(shape)"

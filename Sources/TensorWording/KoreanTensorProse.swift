@@ -262,7 +262,8 @@ struct KoreanTensorProse: TensorProse {
     case .meanSquaredError:
       return "mean((\(p))²)은 " + KoreanParticle.after(s, "과", "와")
         + " \(t) 사이의 평균 제곱 오차를 부품으로 나누어 쓴 것입니다. 평균은 "
-        + "N·D = \(n)개 원소 각각에 ∂L/∂L의 1/\(n)을 주고, 제곱은 2(\(p))를 곱하며, 뺄셈은 그대로 "
+        + "N·D = \(n)개 원소(\(s)의 모양대로 N개 행, D개 열) 각각에 ∂L/∂L의 1/\(n)을 주고, 제곱은 "
+        + "2(\(p))를 곱하며, 뺄셈은 그대로 "
         + KoreanParticle.after(s, "에", "에") + " 전합니다(\(t)에는 부호를 바꾸어). 그래서 ∂L/∂\(s) = "
         + "2(\(p))/(N·D)입니다."
     }
@@ -335,6 +336,12 @@ struct KoreanTensorProse: TensorProse {
   }
 
   func outputIs(_ name: String, _ shape: Shape) -> String { "출력 \(name) \(shape)의 값:" }
+
+  func givenUpstream(_ y: String, _ value: String) -> String {
+    KoreanParticle.after(y, "은", "는") + " 손실 자체가 아니라 한 계층의 출력입니다. 신경망의 나머지 "
+      + "부분에서 \(y)에 도달하는 기울기 ∂L/∂\(y) = \(value)가 주어지며(L은 신경망의 손실), "
+      + "역전파는 여기서 시작합니다."
+  }
 
   func outputSentence(_ name: String, _ value: String, _ shape: Shape) -> String {
     let what = shape.isScalar ? "" : " \(shape)"

@@ -114,6 +114,8 @@ public protocol TensorProse: Sendable {
     -> String
   /// Introduces the output's value set as a matrix under it.
   func outputIs(_ name: String, _ shape: Shape) -> String
+  /// The output `y` is a layer's, not the loss: the gradient reaching it, `value`, is given.
+  func givenUpstream(_ y: String, _ value: String) -> String
   func outputSentence(_ name: String, _ value: String, _ shape: Shape) -> String
   var checkHeading: String { get }
   func checkIntro(checked: Int, of total: Int) -> String

@@ -244,3 +244,36 @@ struct DimensionCheckTests {
     #expect(oblong.contains("only (3, 3) times Wᵀ gives the shape of X"), "\(oblong)")
   }
 }
+
+@Suite("A layer's given upstream gradient")
+struct GivenUpstreamTests {
+  @Test("a layer's output with ∂L/∂Y set: the text says it is given, and where L comes from")
+  func givenUpstream() throws {
+    let lesson = """
+      title: Affine
+      function: |
+        Y = X @ W + B
+      inputs:
+        X: [[1.0, 0.5], [-0.5, 2.0]]
+        W: [[0.1, 0.3, 0.5], [0.2, 0.4, 0.6]]
+        B: [0.1, 0.2, 0.3]
+      upstream: [[1, 2, 3], [4, 5, 6]]
+
+      """
+    let compiled = try #require(
+      try CompiledTensorLesson.compile(bytes: Array(lesson.utf8), path: "a.yaml", id: "a"))
+    for language in Language.allCases {
+      let text = MarkdownWriter().write(
+        TensorWalkthrough(compiled: compiled, words: tensorProse(for: language)).document())
+      #expect(text.contains(#"∂L/∂Y = \[\[1, 2, 3\], \[4, 5, 6\]\]"#), "\(text)")
+    }
+    // A loss L needs no such sentence.
+    let loss = try #require(
+      try CompiledTensorLesson.compile(
+        bytes: Array("title: l\nfunction: L = sum(X * X)\ninputs:\n  X: [1, 2]\n".utf8),
+        path: "l.yaml", id: "l"))
+    let text = MarkdownWriter().write(
+      TensorWalkthrough(compiled: loss, words: tensorProse(for: .english)).document())
+    #expect(!text.contains("is not the loss itself"))
+  }
+}
