@@ -146,6 +146,26 @@ extension Scene {
     }
   }
 
+  /// The scene without the letters of its continuation marks (a close-up of one part shows
+  /// no other part for a letter to lead to): each circle stays, empty, where its wire goes on.
+  public var withoutMarkLetters: Scene {
+    let circles = elements.compactMap { element -> Point? in
+      guard case .circle(let center, let radius, _, .page) = element,
+        radius == Self.markRadius
+      else { return nil }
+      return center
+    }
+    var scene = self
+    scene.elements = elements.filter { element in
+      guard case .text(let run, .page) = element else { return true }
+      let c = run.frame.center
+      return !circles.contains {
+        abs($0.x - c.x) < 0.01 && abs($0.y - c.y) < 0.01
+      }
+    }
+    return scene
+  }
+
   /// A, B, …, Z, AA, AB, …
   static func markName(_ n: Int) -> String {
     let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")

@@ -1067,7 +1067,9 @@ public struct HandoutLayout {
         }
       }
       let parts = scene.split(at: [left, right])
-      let part = parts[left > 0 ? 1 : 0]
+      // The marks' letters name parts this close-up does not show (its A and another step's A
+      // were different wires): here a mark only says the wire goes on.
+      let part = parts[left > 0 ? 1 : 0].withoutMarkLetters
       // The node's column with its wires to the next ones (continuation marks say where they
       // go) is context enough; a window through a tree (below) is not.
       if part.size.width <= most { return (part, true) }

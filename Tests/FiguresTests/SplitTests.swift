@@ -114,3 +114,35 @@ struct CloseWireSplitTests {
     }
   }
 }
+
+@Suite("Cutting: a close-up's marks")
+struct CloseUpMarkTests {
+  @Test("a part shown alone keeps its marks' circles and drops their letters")
+  func letters() {
+    var scene = Scene(size: Size(width: 200, height: 60), background: .white, title: "t")
+    scene.elements.append(
+      .polyline(
+        [Point(x: 10, y: 30), Point(x: 190, y: 30)], color: .black, width: 1, owner: .edge(0)))
+    scene.elements.append(
+      .text(
+        TextRun(
+          markup: "x", font: Font(family: "DejaVu Serif", size: 9), color: .black,
+          frame: Rect(x: 20, y: 10, width: 8, height: 12)),
+        owner: .edge(0)))
+    let part = scene.split(at: [100])[0]
+    func count(_ scene: Scene) -> (circles: Int, pageTexts: Int, texts: Int) {
+      var result = (circles: 0, pageTexts: 0, texts: 0)
+      for element in scene.elements {
+        switch element {
+        case .circle: result.circles += 1
+        case .text(_, .page): result.pageTexts += 1
+        case .text: result.texts += 1
+        default: break
+        }
+      }
+      return result
+    }
+    #expect(count(part) == (circles: 1, pageTexts: 1, texts: 1))
+    #expect(count(part.withoutMarkLetters) == (circles: 1, pageTexts: 0, texts: 1))
+  }
+}
