@@ -151,7 +151,10 @@ public struct TensorWalkthrough {
           .figure(
             .step(k + 1, of: order.count),
             alt: words.stepTitle(lesson.title(words.language), k + 1, order.count),
-            caption: words.caption(symbolic: symbolic)))
+            caption: words.stepCaption(
+              k + 1, of: order.count,
+              node: graph.walkthroughName(id, shapes: evaluation.values.map(\.shape)),
+              symbolic: symbolic)))
       }
     }
     let derivations = shapeDerivations()

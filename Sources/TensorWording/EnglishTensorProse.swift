@@ -114,6 +114,10 @@ struct EnglishTensorProse: TensorProse {
     "The computational graph of \(title): each wire with its value and shape above and its gradient below"
   }
 
+  func stepCaption(_ k: Int, of n: Int, node: String, symbolic: Bool) -> String {
+    "Step \(k) of \(n): the \(node) node, highlighted. " + caption(symbolic: symbolic)
+  }
+
   func caption(symbolic: Bool) -> String {
     symbolic
       ? "Above: values and shapes (a batch's rows are N). Below: gradients and their formulas."

@@ -107,6 +107,10 @@ struct KoreanTensorProse: TensorProse {
     "\(title)의 계산 그래프: 각 화살표 위에 값과 모양, 아래에 기울기"
   }
 
+  func stepCaption(_ k: Int, of n: Int, node: String, symbolic: Bool) -> String {
+    "\(n)단계 중 \(k)단계: 강조한 \(node) 노드. " + caption(symbolic: symbolic)
+  }
+
   func caption(symbolic: Bool) -> String {
     symbolic
       ? "위: 값과 모양(배치의 행 수는 N). 아래: 기울기와 그 식."

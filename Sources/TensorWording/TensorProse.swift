@@ -45,6 +45,8 @@ public protocol TensorProse: Sendable {
   /// The caption under a graph figure; with symbolic labels the gradients are formulas
   /// and no matrix is written out.
   func caption(symbolic: Bool) -> String
+  /// A step figure's caption: which step, which node (highlighted), then `caption`.
+  func stepCaption(_ k: Int, of n: Int, node: String, symbolic: Bool) -> String
   var shapesHeading: String { get }
   /// Opens the section of gradients found by their shapes; the matrix product's argument
   /// only where there is one.

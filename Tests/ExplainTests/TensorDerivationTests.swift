@@ -263,9 +263,14 @@ struct GivenUpstreamTests {
     let compiled = try #require(
       try CompiledTensorLesson.compile(bytes: Array(lesson.utf8), path: "a.yaml", id: "a"))
     for language in Language.allCases {
-      let text = MarkdownWriter().write(
-        TensorWalkthrough(compiled: compiled, words: tensorProse(for: language)).document())
+      var walkthrough = TensorWalkthrough(compiled: compiled, words: tensorProse(for: language))
+      walkthrough.hasSteps = true
+      let text = MarkdownWriter().write(walkthrough.document())
       #expect(text.contains(#"∂L/∂Y = \[\[1, 2, 3\], \[4, 5, 6\]\]"#), "\(text)")
+      // Each step figure's caption says which step and node it shows.
+      #expect(
+        text.contains(language == .english ? "Step 1 of 2: the + node, highlighted." : "2단계 중 1단계"),
+        "\(text)")
     }
     // A loss L needs no such sentence.
     let loss = try #require(
