@@ -166,10 +166,13 @@ extension Scene {
     return scene
   }
 
-  /// A, B, …, Z, AA, AB, …
+  /// A, B, …, Z, AA, AB, …, without L and N, which the figures use for the loss and a
+  /// batch's rows (a mark "targets—Ⓛ" read as the loss).
   static func markName(_ n: Int) -> String {
-    let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-    return n < 26 ? String(letters[n]) : markName(n / 26 - 1) + String(letters[n % 26])
+    let letters = Array("ABCDEFGHIJKMOPQRSTUVWXYZ")
+    let count = letters.count
+    return n < count
+      ? String(letters[n]) : markName(n / count - 1) + String(letters[n % count])
   }
 }
 

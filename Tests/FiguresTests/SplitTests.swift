@@ -1,8 +1,9 @@
 import Analysis
-import Drawing
 import Figures
 import GraphLayout
 import Testing
+
+@testable import Drawing
 
 @Suite("Cutting a wide figure into parts")
 struct SplitTests {
@@ -144,5 +145,17 @@ struct CloseUpMarkTests {
     }
     #expect(count(part) == (circles: 1, pageTexts: 1, texts: 1))
     #expect(count(part.withoutMarkLetters) == (circles: 1, pageTexts: 0, texts: 1))
+  }
+}
+
+@Suite("Cutting: mark letters")
+struct MarkLetterTests {
+  @Test("marks never use L (the loss) or N (a batch's rows); after Z come AA, AB, …")
+  func letters() {
+    let names = (0..<60).map { Scene.markName($0) }
+    #expect(!names.contains("L") && !names.contains("N"))
+    #expect(
+      Array(names.prefix(12)) == ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "M"])
+    #expect(names[24] == "AA" && Set(names).count == names.count)
   }
 }
