@@ -63,11 +63,11 @@ extension Scene {
         .arrowhead(
           tip: moved(tip), direction: direction, length: length, width: width, filled: filled,
           color: color, lineWidth: lineWidth, owner: owner)
-      case .text(var run, let owner):
-        {
-          run.frame = moved(run.frame)
-          return .text(run, owner: owner)
-        }()
+      case .text(let run, let owner):
+        .text(
+          TextRun(
+            markup: run.markup, font: run.font, color: run.color, frame: moved(run.frame),
+            wrapWidth: run.wrapWidth), owner: owner)
       case .baselineText(let markup, let font, let color, let origin, let owner):
         .baselineText(markup, font: font, color: color, origin: moved(origin), owner: owner)
       case .rectangle(let rect, let fill, let owner):
@@ -84,14 +84,15 @@ extension Scene {
 }
 
 extension Scene {
-  /// The scene with each thin wire that its top or bottom edge cuts, and whose labels are
-  /// all outside, cut back to `length` points beyond the node at its end inside, or beyond
-  /// its first bend (a tick saying that another input arrives there), or left out when both
-  /// its ends are outside: a
-  /// close-up of some rows of a graph showed a wire from a row left out as a long stub
-  /// running into the caption under it.
+  /// The scene with each thin wire that an edge of it cuts, and whose labels are all outside,
+  /// cut back to `length` points beyond the node at its end inside, or beyond its first bend
+  /// (a tick saying that another input arrives there); such a wire with both ends outside is
+  /// left out. A close-up of some rows of a graph showed a wire from a row left out as a
+  /// long stub running into the caption under it.
   public func shorteningCutWires(length: Double = 12) -> Scene {
-    func cut(_ p: Point) -> Bool { p.y <= 0.5 || p.y >= size.height - 0.5 }
+    func cut(_ p: Point) -> Bool {
+      p.y <= 0.5 || p.y >= size.height - 0.5 || p.x <= 0.5 || p.x >= size.width - 0.5
+    }
     // The edges that still have a label here: a text, or DLFS's thick backward arrow.
     var labelled: Set<Int> = []
     for element in elements {
@@ -115,7 +116,7 @@ extension Scene {
       // From the end inside, `length` along the wire beyond the node it starts under.
       let path = cut(first) ? Array(points.reversed()) : points
       var kept = [path[0]]
-      var left = length + exit(along: path, from: nodes)
+      var left = length + distanceInsideNode(along: path, from: nodes)
       // Wires into a node share their last straight run to it: the tick starts at the bend.
       if path.count > 2 {
         let run =
@@ -126,7 +127,7 @@ extension Scene {
       for (a, b) in zip(path, path.dropFirst()) {
         let d = ((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)).squareRoot()
         if d >= left {
-          let t = d == 0 ? 0 : left / d
+          let t = left / d
           kept.append(Point(x: a.x + t * (b.x - a.x), y: a.y + t * (b.y - a.y)))
           break
         }
@@ -140,8 +141,9 @@ extension Scene {
 }
 
 /// How far along `path` (from its first point) it runs inside the node frame holding its
-/// first point, to the nearest half point; 0 when no frame holds it.
-private func exit(along path: [Point], from frames: [Rect]) -> Double {
+/// first point, to the nearest half point (sampled: a few steps across a node); 0 when no
+/// frame holds it.
+private func distanceInsideNode(along path: [Point], from frames: [Rect]) -> Double {
   func inside(_ p: Point, _ r: Rect) -> Bool {
     p.x >= r.x && p.x <= r.x + r.width && p.y >= r.y && p.y <= r.y + r.height
   }

@@ -43,7 +43,7 @@ public struct TensorWalkthrough {
   /// How many times each node's value is used (W ⊙ W uses W twice): its wire's branches.
   let uses: [Int]
 
-  /// What each wire is called, as the figures call it (``Analysis/Graph/wireNames(shapes:)``).
+  /// What each wire is called, as the figures call it (``Analysis/Graph/wireNames(shapes:reusing:)``).
   let wires: WireNames
 
   var graph: Graph { compiled.graph }

@@ -9,7 +9,9 @@ extension TensorFigure {
   /// examples it averages over); a product of a batch on the left, and an
   /// element-by-element op or softmax of a batch with as many rows, is one too; then what
   /// meets a batch row for row becomes one: the labels t of a loss on a batch (one-hot rows,
-  /// or one class index a row), a bias repeated to N rows. Anything else (W, a bias (3,), a row of one) keeps its numbers.
+  /// or one class index a row), a bias repeated to N rows; and a batch's matrix reduced
+  /// along each row (axis 1) is a batch's vector, (N,). Anything else (W, a bias (3,), a row
+  /// of one) keeps its numbers.
   public static func batchRows(_ graph: Graph, shapes: [Shape]) -> Set<Node.ID> {
     func rows(_ id: Node.ID) -> Int? {
       shapes[id].rank == 2 ? shapes[id].dimensions[0] : nil

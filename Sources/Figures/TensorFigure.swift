@@ -110,7 +110,7 @@ public enum TensorFigure {
     /// The nodes whose rows are a batch, written N in formulas (``batchRows(_:shapes:)``);
     /// none with numeric labels.
     var batch: Set<Node.ID> = []
-    /// What each wire is called, as the text calls it (``Analysis/Graph/wireNames(shapes:)``).
+    /// What each wire is called, as the text calls it (``Analysis/Graph/wireNames(shapes:reusing:)``).
     let wires: WireNames
     /// An exercise's blanks: every gradient but the seed ∂L/∂L (and the forward values but
     /// the inputs') an empty box per element.
@@ -153,7 +153,7 @@ public enum TensorFigure {
     ) -> (written: [Node.ID: Formula], legend: [Formula]) {
       guard labels != .numeric else { return ([:], []) }
       var written: [Node.ID: Formula] = [:]
-      var named: [Int: Formula] = [:]
+      var named: [String: Formula] = [:]
       var legend: [Formula] = []
       // n, unless the lesson names a value n (u₁'s rule: never a name the lesson uses).
       let taken = Set(graph.nodes.compactMap(\.name))
@@ -166,22 +166,29 @@ public enum TensorFigure {
           GradientShapes(
             inputs: node.inputs.map { shapes[$0] }, output: shapes[node.id],
             k: node.parameter))
-        let rowsOfBatch = batch.contains(node.inputs[0]) && x.rank >= 1 ? x.dimensions[0] : nil
-        if n == rowsOfBatch && (x.rank == 1 || n != x.count) {
+        let isBatch = batch.contains(node.inputs[0]) && x.rank >= 1
+        // Over the batch's rows themselves (every element of a batch's vector, or axis 0 of
+        // its matrix), by the axis, not by the number (a row of 3 of a batch of 3 is not N).
+        let overRows =
+          node.op.descriptor.axis == nil
+          ? x.rank == 1 : AxisParameter(node.parameter).index(in: x) == 0
+        if isBatch && overRows {
           written[node.id] = .symbol("N")
           continue
         }
-        if let symbol = named[n] {
+        // Every element of a batch: N rows of the rest.
+        let value: Formula =
+          isBatch && x.rank == 2 && n == x.count
+          ? .product([.symbol("N"), .number(Double(x.dimensions[1]))]) : .number(Double(n))
+        // One symbol for one definition (n = N·2 and n = 6 are not the same count).
+        let key = value.unicode()
+        if let symbol = named[key] {
           written[node.id] = symbol
           continue
         }
         let symbol = Formula.symbol(named.isEmpty ? base : "\(base)\(named.count + 1)")
-        named[n] = symbol
+        named[key] = symbol
         written[node.id] = symbol
-        // Every element of a batch: N rows of the rest.
-        let value: Formula =
-          rowsOfBatch != nil && x.rank == 2 && n == x.count
-          ? .product([.symbol("N"), .number(Double(x.dimensions[1]))]) : .number(Double(n))
         legend.append(.equation([symbol, value]))
       }
       return (written, legend)

@@ -36,9 +36,10 @@ public struct TensorRule: Sendable {
   /// maximum) or another y (logsumexp). Every |∂yⱼ/∂xᵢ| of these is at most 1, so the
   /// upstream sizes' total bounds the terms (``TensorEvaluation/magnitudes``).
   public let cancels: Bool
-  /// How many elements its backward pass divides by (a mean's n: ∂L/∂x = ∂L/∂y·𝟏/n), which
-  /// its formulas write as ``GradientShapes/count`` says; nil for an op that divides by no
-  /// count (or only by a batch's rows N, ``GradientShapes/rows``).
+  /// How many elements its backward pass divides by (a mean's n: ∂L/∂x = ∂L/∂y·𝟏/n, also
+  /// when they are a batch's N rows), which its formulas write as ``GradientShapes/count``
+  /// says; nil for an op that divides by no count, or by its input's rows as a loss does
+  /// (``GradientShapes/rows``).
   public let averagesOver: (@Sendable (_ shapes: GradientShapes) -> Int)?
 
   /// A node the figures and the walk-through explain by what it does, beyond its formula.

@@ -19,7 +19,8 @@ enum NetworkSimplex {
   static let maximumExchanges = 2_000
 
   /// Improves a feasible `rank` in place. Pre: every edge has rank[to] > rank[from]; the
-  /// graph is connected (otherwise the ranking is left as it is).
+  /// graph is connected (otherwise the ranking is left feasible as far as its tree grew, with
+  /// no exchanges).
   static func optimise(_ rank: inout [Int], edges: [LayoutEdge]) {
     optimise(
       &rank, constraints: edges.map { Constraint(from: $0.from, to: $0.to, weight: $0.weight) })

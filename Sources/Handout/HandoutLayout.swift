@@ -29,12 +29,17 @@ public struct HandoutLayout {
   /// Where the `=` of the last displayed equation stands, so that the continued lines of a
   /// derivation line up under it.
   private var equalsX: Double?
-  /// Figures waiting for a landscape page: placed after the page being filled.
+  /// Figures waiting for a landscape page: placed after the page being filled, or after the
+  /// figures waiting for the top of a page when it was floated after them.
   private var pendingLandscape: [(scene: Scene, scale: Double, caption: MeasuredText?)] = []
   /// Whether a landscape figure was floated while figures were waiting for the top of a page:
   /// it then waits for them, so that figures print in their order (the parts of a cut graph,
-  /// then the expanded graph turned sideways).
+  /// then the expanded graph turned sideways). One flag for the whole landscape queue: a
+  /// landscape figure floated before them waits too.
   private var landscapeWaitsForTop = false
+  /// Whether the figures left waiting at a lesson's end are being placed (they are out of
+  /// ``pendingTop`` then, but still before the landscape figures that wait for them).
+  private var flushingTop = false
   /// Figures floated to the top of the next page (see ``figure(_:caption:)-(Scene,_)``).
   private var pendingTop: [(scene: Scene, size: Size, caption: MeasuredText)] = []
   /// The grid last planned for a run of step figures, by the run's first figure: the heading
@@ -178,11 +183,15 @@ public struct HandoutLayout {
       place(blocks[i], following: blocks[(i + 1)...])
       i += 1
     }
-    // Figures still floating go on at the end, after the text.
+    // Figures still floating go on at the end, after the text, in order: a landscape figure
+    // floated after them waits while they are placed (a new page opened for one of them
+    // would otherwise print it first).
     if !pendingTop.isEmpty {
       let floated = pendingTop
       pendingTop = []
+      flushingTop = true
       for (scene, size, caption) in floated { placeFigure(scene, size: size, caption: caption) }
+      flushingTop = false
     }
     if !pendingLandscape.isEmpty { placeLandscapeFigures() }
   }
@@ -234,7 +243,12 @@ public struct HandoutLayout {
       case .paragraph?, .longParagraph?, .runIn?: keep += introduced(following.dropFirst().first)
       default: break
       }
-      ensure(before + size.height + keep + style.afterHeading)
+      // Under figures floated to the top of a page, the heading needs the start of what
+      // follows (a few lines), not all of a figure that may float on.
+      ensure(
+        before + size.height + keep + style.afterHeading,
+        least: before + size.height + style.afterHeading
+          + Swift.min(keep, 3 * style.body.size * 1.4))
       if y > style.margin + 1 { y += before }
       bookmarks.append(
         Bookmark(title: title, level: level, page: pages.count, x: style.margin, y: y))
@@ -1254,7 +1268,9 @@ public struct HandoutLayout {
   }
 
   private mutating func newPage() {
-    if !pendingLandscape.isEmpty && (pendingTop.isEmpty || !landscapeWaitsForTop) {
+    if !pendingLandscape.isEmpty
+      && (!landscapeWaitsForTop || (pendingTop.isEmpty && !flushingTop))
+    {
       placeLandscapeFigures()
     }
     pages.append(blankPage())
@@ -1271,7 +1287,7 @@ public struct HandoutLayout {
       }
       placeFigure(scene, size: size, caption: caption)
     }
-    if pendingTop.isEmpty { landscapeWaitsForTop = false }
+    if pendingTop.isEmpty && !flushingTop { landscapeWaitsForTop = false }
   }
 
   /// A blank page of the paper's size (or another: a landscape page).

@@ -171,7 +171,7 @@ extension TensorProse {
     // read "1e−7: below 1e−7").
     var digits = 2
     var plain = NumberFormat.shortest(significantDigits: digits).format(worst)
-    while worst < 1e-7, (Double(plain) ?? 0) >= 1e-7, digits < 6 {
+    while worst < 1e-7, (Double(plain) ?? 0) >= 1e-7, digits < 17 {
       digits += 1
       plain = NumberFormat.shortest(significantDigits: digits).format(worst)
     }

@@ -178,6 +178,20 @@ struct TensorFigureTests {
     #expect(!rows.contains { $0.hasPrefix("n =") }, "\(rows)")
     // A sum along each row sends each row's gradient back along it: a column times 𝟏ᵀ.
     #expect(rows.contains("∂L/∂(X·W) = ∂L/∂s·1ᵀ\n(N, 3)"), "\(rows)")
+    // A mean along each row of a square batch divides by its 3 columns: n, not N.
+    let square = Tensor(Shape([3, 3]), [1, 2, 3, 4, 5, 6, 7, 8, 9])
+    let rowMeans = try texts("L = sum(mean(X @ W, axis=1))", ["X": square, "W": square])
+    #expect(rowMeans.contains("n = 3"), "\(rowMeans)")
+    #expect(!rowMeans.contains { $0.contains("/N") }, "\(rowMeans)")
+    // One symbol one definition: every element of a batch (N·2, 4 elements) and an
+    // unrelated 4.
+    let mixed = try texts(
+      "L = mean(X @ V) + mean(v)",
+      [
+        "X": Self.batch["X"]!, "V": Tensor(Shape([2, 2]), [1, 0, 0, 1]),
+        "v": Tensor(Shape([4]), [1, 2, 3, 4]),
+      ])
+    #expect(mixed.contains("n = N·2") && mixed.contains("n₂ = 4"), "\(mixed)")
     // Two counts: n and n₂, each defined.
     let two = try texts(
       "L = mean(Y) + mean(y)", ["Y": c, "y": Tensor(Shape([4]), [1, 2, 3, 4])])
