@@ -45,38 +45,12 @@ extension Scene {
       y - cuts.reduce(0) { $0 + ($1.at < y ? $1.removed : 0) }
     }
     func moved(_ p: Point) -> Point { Point(x: p.x, y: shift(p.y)) }
-    func moved(_ r: Rect) -> Rect { Rect(x: r.x, y: shift(r.y), width: r.width, height: r.height) }
     var closed = self
-    closed.elements = elements.map { element in
-      switch element {
-      case .circle(let center, let radius, let style, let owner):
-        .circle(center: moved(center), radius: radius, style: style, owner: owner)
-      case .ellipse(let rect, let style, let owner):
-        .ellipse(moved(rect), style: style, owner: owner)
-      case .roundedRect(let rect, let radius, let style, let owner):
-        .roundedRect(moved(rect), radius: radius, style: style, owner: owner)
-      case .polyline(let points, let color, let width, let owner):
-        .polyline(points.map(moved), color: color, width: width, owner: owner)
-      case .arrowhead(
-        let tip, let direction, let length, let width, let filled, let color, let lineWidth,
-        let owner):
-        .arrowhead(
-          tip: moved(tip), direction: direction, length: length, width: width, filled: filled,
-          color: color, lineWidth: lineWidth, owner: owner)
-      case .text(let run, let owner):
-        .text(
-          TextRun(
-            markup: run.markup, font: run.font, color: run.color, frame: moved(run.frame),
-            wrapWidth: run.wrapWidth), owner: owner)
-      case .baselineText(let markup, let font, let color, let origin, let owner):
-        .baselineText(markup, font: font, color: color, origin: moved(origin), owner: owner)
-      case .rectangle(let rect, let fill, let owner):
-        .rectangle(moved(rect), fill: fill, owner: owner)
-      case .scene(let scene, let frame): .scene(scene, frame: moved(frame))
-      }
-    }
+    closed.elements = elements.map { $0.moved(moved) }
     closed.size.height = size.height - cuts.reduce(0) { $0 + $1.removed }
-    closed.focus = focus.map(moved)
+    closed.focus = focus.map { r in
+      Rect(x: r.x, y: shift(r.y), width: r.width, height: r.height)
+    }
     // Where things were is no longer where they are.
     closed.geometry = nil
     return closed
@@ -119,13 +93,10 @@ extension Scene {
       var left = length + distanceInsideNode(along: path, from: nodes)
       // Wires into a node share their last straight run to it: the tick starts at the bend.
       if path.count > 2 {
-        let run =
-          ((path[1].x - path[0].x) * (path[1].x - path[0].x)
-          + (path[1].y - path[0].y) * (path[1].y - path[0].y)).squareRoot()
-        left = Swift.max(left, run + length)
+        left = Swift.max(left, distance(path[0], path[1]) + length)
       }
       for (a, b) in zip(path, path.dropFirst()) {
-        let d = ((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)).squareRoot()
+        let d = distance(a, b)
         if d >= left {
           let t = left / d
           kept.append(Point(x: a.x + t * (b.x - a.x), y: a.y + t * (b.y - a.y)))
@@ -152,7 +123,7 @@ private func distanceInsideNode(along path: [Point], from frames: [Rect]) -> Dou
   }
   var travelled = 0.0
   for (a, b) in zip(path, path.dropFirst()) {
-    let d = ((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)).squareRoot()
+    let d = distance(a, b)
     var s = 0.0
     while s < d {
       let t = s / d
@@ -164,4 +135,9 @@ private func distanceInsideNode(along path: [Point], from frames: [Rect]) -> Dou
     travelled += d
   }
   return travelled
+}
+
+/// The length of segment a–b.
+private func distance(_ a: Point, _ b: Point) -> Double {
+  ((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)).squareRoot()
 }

@@ -178,30 +178,36 @@ extension Scene {
 
 extension SceneElement {
   /// The element moved by `dx` along x.
-  func shifted(by dx: Double) -> SceneElement {
-    func p(_ q: Point) -> Point { Point(x: q.x + dx, y: q.y) }
-    func r(_ q: Rect) -> Rect { Rect(x: q.x + dx, y: q.y, width: q.width, height: q.height) }
+  func shifted(by dx: Double) -> SceneElement { moved { Point(x: $0.x + dx, y: $0.y) } }
+
+  /// The element with every point it is placed by moved by `f` (a box by its corner, its
+  /// size kept): a part of a cut figure shifted sideways, a band closed up.
+  func moved(_ f: (Point) -> Point) -> SceneElement {
+    func r(_ q: Rect) -> Rect {
+      let corner = f(Point(x: q.x, y: q.y))
+      return Rect(x: corner.x, y: corner.y, width: q.width, height: q.height)
+    }
     switch self {
     case .circle(let center, let radius, let style, let owner):
-      return .circle(center: p(center), radius: radius, style: style, owner: owner)
+      return .circle(center: f(center), radius: radius, style: style, owner: owner)
     case .ellipse(let rect, let style, let owner):
       return .ellipse(r(rect), style: style, owner: owner)
     case .roundedRect(let rect, let radius, let style, let owner):
       return .roundedRect(r(rect), radius: radius, style: style, owner: owner)
     case .polyline(let points, let color, let width, let owner):
-      return .polyline(points.map(p), color: color, width: width, owner: owner)
+      return .polyline(points.map(f), color: color, width: width, owner: owner)
     case .arrowhead(
       let tip, let direction, let length, let width, let filled, let color, let lineWidth, let owner
     ):
       return .arrowhead(
-        tip: p(tip), direction: direction, length: length, width: width, filled: filled,
+        tip: f(tip), direction: direction, length: length, width: width, filled: filled,
         color: color,
         lineWidth: lineWidth, owner: owner)
     case .text(var run, let owner):
       run.frame = r(run.frame)
       return .text(run, owner: owner)
     case .baselineText(let text, let font, let color, let origin, let owner):
-      return .baselineText(text, font: font, color: color, origin: p(origin), owner: owner)
+      return .baselineText(text, font: font, color: color, origin: f(origin), owner: owner)
     case .rectangle(let rect, let fill, let owner):
       return .rectangle(r(rect), fill: fill, owner: owner)
     case .scene(let scene, let frame): return .scene(scene, frame: r(frame))

@@ -131,7 +131,9 @@ public struct TensorWalkthrough {
     if hasSteps {
       blocks.append(.heading(level: 2, text: words.stepsHeading))
       let order = LessonAnalysis.backwardOrder(graph)
+      let shapes = evaluation.values.map(\.shape)
       for (k, id) in order.enumerated() {
+        let nodeName = graph.walkthroughName(id, shapes: shapes)
         let node = graph[id]
         let sent = node.inputs.enumerated().compactMap { i, input -> (String, Shape)? in
           guard graph[input].op != .constant, !node.op.isLabelSlot(i) else {
@@ -144,17 +146,14 @@ public struct TensorWalkthrough {
             .text(
               words.step(
                 k + 1, of: order.count,
-                node: graph.walkthroughName(id, shapes: evaluation.values.map(\.shape)),
-                receives: (name(id), evaluation.values[id].shape), sends: sent))
+                node: nodeName, receives: (name(id), evaluation.values[id].shape), sends: sent))
           ]))
         blocks.append(
           .figure(
             .step(k + 1, of: order.count),
             alt: words.stepTitle(lesson.title(words.language), k + 1, order.count),
             caption: words.stepCaption(
-              k + 1, of: order.count,
-              node: graph.walkthroughName(id, shapes: evaluation.values.map(\.shape)),
-              symbolic: symbolic)))
+              k + 1, of: order.count, node: nodeName, symbolic: symbolic)))
       }
     }
     let derivations = shapeDerivations()

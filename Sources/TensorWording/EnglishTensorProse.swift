@@ -158,7 +158,7 @@ struct EnglishTensorProse: TensorProse {
   ) -> String {
     let (xs, ws, ys) = (xShape.description, wShape.description, yShape.description)
     let (xT, wT) = transposed
-    if Self.shapesAlike(xShape, wShape, yShape) {
+    if Self.shapesAlike(xShape, wShape) {
       // (3, 3)·(3, 3): another order fits the shapes too; the rule is the general one.
       return "\(x) \(xs) · \(w) \(ws) → \(ys). Here the sizes repeat, so the shapes alone do "
         + "not settle the order; with sizes all different they settle it, and the rule is the "

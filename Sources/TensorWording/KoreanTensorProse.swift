@@ -149,7 +149,7 @@ struct KoreanTensorProse: TensorProse {
   ) -> String {
     let (xs, ws, ys) = (xShape.description, wShape.description, yShape.description)
     let (xT, wT) = transposed
-    if Self.shapesAlike(xShape, wShape, yShape) {
+    if Self.shapesAlike(xShape, wShape) {
       return "\(x) \(xs) · \(w) \(ws) → \(ys). 여기서는 크기가 겹쳐 모양만으로는 곱하는 순서가 "
         + "정해지지 않습니다. 크기가 모두 다르면 모양이 순서를 정하며, 규칙은 같습니다: "
         + "∂L/∂\(x) = ∂L/∂\(y) · \(wT)(모양 \(xs)), ∂L/∂\(w) = \(xT) · ∂L/∂\(y)(모양 \(ws))."

@@ -159,7 +159,7 @@ extension TensorProse {
   /// Whether another order of a matrix product's factors would give its gradients' shapes
   /// too, so that the dimension check alone decides nothing: for X (N, D)·W (D, H),
   /// W·(∂L/∂Y)ᵀ is (N, D) when N = D, and (∂L/∂Y)ᵀ·X is (D, H) when D = H ((3, 3)·(3, 3)).
-  static func shapesAlike(_ x: Shape, _ w: Shape, _ y: Shape) -> Bool {
+  static func shapesAlike(_ x: Shape, _ w: Shape) -> Bool {
     guard x.rank == 2, w.rank == 2 else { return false }
     let (n, d, h) = (x.dimensions[0], x.dimensions[1], w.dimensions[1])
     return n == d || d == h

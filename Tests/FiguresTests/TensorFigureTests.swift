@@ -22,6 +22,15 @@ struct TensorFigureTests {
     return try TensorEvaluator.evaluate(graph, inputs: inputs, upstream: upstream).get()
   }
 
+  /// The texts of `function`'s figure in DLFS style with symbolic labels.
+  static func symbolicTexts(_ function: String, _ inputs: [String: Tensor]) throws -> [String] {
+    texts(
+      TensorFigure.compose(
+        try evaluation(function, inputs), theme: .dlfs, measurer: EstimatedTextMeasurer(),
+        labels: .symbolic, title: "t"
+      ).scene)
+  }
+
   /// The texts the scene draws, markup removed.
   static func texts(_ scene: Scene) -> [String] {
     scene.elements.compactMap { element in
@@ -109,21 +118,15 @@ struct TensorFigureTests {
 
   @Test("the formulas of element-by-element ops, Repeat, Sum and the losses")
   func formulas() throws {
-    func texts(_ function: String, _ inputs: [String: Tensor]) throws -> [String] {
-      Self.texts(
-        TensorFigure.compose(
-          try Self.evaluation(function, inputs), theme: .dlfs,
-          measurer: EstimatedTextMeasurer(), labels: .symbolic, title: "t"
-        ).scene)
-    }
     let row = Tensor(Shape([2]), [1, -2])
     let c = Tensor(Shape([3, 2]), [1, 2, 3, 4, 5, 6])
-    let repeated = try texts("Y = repeat(x, 3) * C\ns = sum(Y, 0)", ["x": row, "C": c])
+    let repeated = try Self.symbolicTexts(
+      "Y = repeat(x, 3) * C\ns = sum(Y, 0)", ["x": row, "C": c])
     #expect(repeated.contains("∂L/∂x = sum(∂L/∂repeat(x, 3), 0)\n(2,)"), "\(repeated)")
     #expect(repeated.contains("∂L/∂C = ∂L/∂Y ⊙ repeat(x, 3)\n(3, 2)"))
     #expect(repeated.contains("∂L/∂Y = repeat(∂L/∂s, 3)\n(3, 2)"))
     // Two arrays multiplied element by element: ⊙, not the matrix product's ·.
-    let squared = try texts("L = sum(Y * Y)", ["Y": c])
+    let squared = try Self.symbolicTexts("L = sum(Y * Y)", ["Y": c])
     #expect(squared.contains("Y ⊙ Y (3, 2)"), "\(squared)")
     // Y is used twice: each branch carries its share, by its formula; the stem the sum ∂L/∂Y.
     #expect(squared.count { $0 == "∂L/∂(Y ⊙ Y) ⊙ Y\n(3, 2)" } == 2, "\(squared)")
@@ -137,42 +140,36 @@ struct TensorFigureTests {
     #expect(numeric.count { $0.hasPrefix("∂L/∂Y (3, 2)\n⎡ 2   4⎤") } == 1, "\(numeric)")
     #expect(numeric.count { $0.hasPrefix("(3, 2)\n⎡1  2⎤") } == 2, "\(numeric)")
     // The loss's own gradient is written as itself, not as a bare 1 beside the value 1.
-    let summed = try texts("s = sum(Y)\nL = s + d", ["Y": c, "d": Tensor(scalar: 2)])
+    let summed = try Self.symbolicTexts("s = sum(Y)\nL = s + d", ["Y": c, "d": Tensor(scalar: 2)])
     #expect(summed.contains("∂L/∂s = ∂L/∂L"), "\(summed)")
     // A number times an array stays a product.
-    let doubled = try texts("L = sum(2 * Y)", ["Y": c])
+    let doubled = try Self.symbolicTexts("L = sum(2 * Y)", ["Y": c])
     #expect(!doubled.contains { $0.contains("⊙") }, "\(doubled)")
-    let sigmoid = try texts("h = sigmoid(X @ W)", ["X": Self.batch["X"]!, "W": Self.batch["W"]!])
+    let sigmoid = try Self.symbolicTexts(
+      "h = sigmoid(X @ W)", ["X": Self.batch["X"]!, "W": Self.batch["W"]!])
     #expect(sigmoid.contains("∂L/∂(X·W) = ∂L/∂h ⊙ h(1 − h)\n(N, 3)"), "\(sigmoid)")
-    let loss = try texts(
+    let loss = try Self.symbolicTexts(
       "L = softmax_with_loss(a, t)",
       ["a": Tensor(Shape([2, 2]), [1, 2, 3, 4]), "t": Tensor(Shape([2, 2]), [0, 1, 1, 0])])
     // The loss's rows are its batch's examples: N, no number, in a symbolic label.
     #expect(loss.contains("∂L/∂a = (softmax(a) − t)/N\n(N, 2)"), "\(loss)")
-    let scaled = try texts("y = 2 * x", ["x": row])
+    let scaled = try Self.symbolicTexts("y = 2 * x", ["x": row])
     #expect(scaled.contains("∂L/∂x = ∂L/∂y·2\n(2,)"), "\(scaled)")
   }
 
   @Test("a mean's count is n, defined in the legend, or a batch's N: no number in the label")
   func meanCounts() throws {
-    func texts(_ function: String, _ inputs: [String: Tensor]) throws -> [String] {
-      Self.texts(
-        TensorFigure.compose(
-          try Self.evaluation(function, inputs), theme: .dlfs,
-          measurer: EstimatedTextMeasurer(), labels: .symbolic, title: "t"
-        ).scene)
-    }
     let c = Tensor(Shape([3, 2]), [1, 2, 3, 4, 5, 6])
-    let all = try texts("L = mean(Y * Y)", ["Y": c])
+    let all = try Self.symbolicTexts("L = mean(Y * Y)", ["Y": c])
     #expect(all.contains("∂L/∂(Y ⊙ Y) = 1/n\n(3, 2)"), "\(all)")
     #expect(all.contains("n = 6"), "\(all)")
     #expect(!all.contains { $0.contains("/6") }, "\(all)")
     // Over a batch: n counts N rows; a batch's own rows are N itself.
-    let batch = try texts(
+    let batch = try Self.symbolicTexts(
       "L = mean(X @ W)", ["X": Self.batch["X"]!, "W": Self.batch["W"]!])
     #expect(batch.contains("∂L/∂(X·W) = 1/n\n(N, 3)"), "\(batch)")
     #expect(batch.contains("n = N·3"), "\(batch)")
-    let rows = try texts(
+    let rows = try Self.symbolicTexts(
       "s = sum(X @ W, 1)\nL = mean(s)", ["X": Self.batch["X"]!, "W": Self.batch["W"]!])
     #expect(rows.contains("∂L/∂s = 1/N\n(N,)"), "\(rows)")
     #expect(!rows.contains { $0.hasPrefix("n =") }, "\(rows)")
@@ -180,12 +177,13 @@ struct TensorFigureTests {
     #expect(rows.contains("∂L/∂(X·W) = ∂L/∂s·1ᵀ\n(N, 3)"), "\(rows)")
     // A mean along each row of a square batch divides by its 3 columns: n, not N.
     let square = Tensor(Shape([3, 3]), [1, 2, 3, 4, 5, 6, 7, 8, 9])
-    let rowMeans = try texts("L = sum(mean(X @ W, axis=1))", ["X": square, "W": square])
+    let rowMeans = try Self.symbolicTexts(
+      "L = sum(mean(X @ W, axis=1))", ["X": square, "W": square])
     #expect(rowMeans.contains("n = 3"), "\(rowMeans)")
     #expect(!rowMeans.contains { $0.contains("/N") }, "\(rowMeans)")
     // One symbol one definition: every element of a batch (N·2, 4 elements) and an
     // unrelated 4.
-    let mixed = try texts(
+    let mixed = try Self.symbolicTexts(
       "L = mean(X @ V) + mean(v)",
       [
         "X": Self.batch["X"]!, "V": Tensor(Shape([2, 2]), [1, 0, 0, 1]),
@@ -193,7 +191,7 @@ struct TensorFigureTests {
       ])
     #expect(mixed.contains("n = N·2") && mixed.contains("n₂ = 4"), "\(mixed)")
     // Two counts: n and n₂, each defined.
-    let two = try texts(
+    let two = try Self.symbolicTexts(
       "L = mean(Y) + mean(y)", ["Y": c, "y": Tensor(Shape([4]), [1, 2, 3, 4])])
     #expect(two.contains("n = 6") && two.contains("n₂ = 4"), "\(two)")
   }
